@@ -9,12 +9,12 @@ import { Pipeline, type PipelineOptions } from './pipeline/index.ts';
 import { articleFromRecord, readArticle } from './reader/index.ts';
 
 export type * from './core/types.ts';
+export { type Analysis, toAnalysis } from './output/json.ts';
 export { Pipeline, type PipelineOptions, type Stage, type StageSpec } from './pipeline/index.ts';
+export { articleFromRecord, type Format, parseDate, type ReadResult, readArticle, readArticles } from './reader/index.ts';
 export { STAGES } from './stages/index.ts';
-export { normalize, matchForm, toOriginalSpan, type Normalized, type NormalizeOptions } from './text/normalize.ts';
 export { tokenize } from './stages/tokenize/index.ts';
-export { readArticle, readArticles, articleFromRecord, parseDate, type ReadResult, type Format } from './reader/index.ts';
-export { toAnalysis, type Analysis } from './output/json.ts';
+export { matchForm, type Normalized, type NormalizeOptions, normalize, toOriginalSpan } from './text/normalize.ts';
 
 let defaultPipeline: Pipeline | null = null;
 
@@ -28,6 +28,10 @@ export function analyze(input: string | Article | Record<string, unknown>, pipel
   else if (pipeline) p = Pipeline.create(pipeline);
   else p = defaultPipeline ??= Pipeline.create();
   const article: Article =
-    typeof input === 'string' ? readArticle(input) : 'spans' in input && 'text' in input ? (input as Article) : articleFromRecord(input, 'article');
+    typeof input === 'string'
+      ? readArticle(input)
+      : 'spans' in input && 'text' in input
+        ? (input as Article)
+        : articleFromRecord(input, 'article');
   return p.run(article);
 }

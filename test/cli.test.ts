@@ -74,7 +74,10 @@ test('human output by default names the parts', async () => {
 test('bad input: empty, binary, invalid UTF-8, missing file: clear errors, no crash', async () => {
   writeFileSync(join(tmp, 'empty.txt'), '');
   writeFileSync(join(tmp, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3]));
-  writeFileSync(join(tmp, 'latin1.txt'), Buffer.concat([Buffer.from('عنوان\nنص صحيح ', 'utf8'), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from(' ونص آخر.')]));
+  writeFileSync(
+    join(tmp, 'latin1.txt'),
+    Buffer.concat([Buffer.from('عنوان\nنص صحيح ', 'utf8'), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from(' ونص آخر.')]),
+  );
   let r = await khabar(['analyze', join(tmp, 'empty.txt'), '--json']);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /empty\.txt: empty input/);

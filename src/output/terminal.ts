@@ -73,7 +73,7 @@ const FORM_BASE = new Map<number, { base: number; forms: number }>();
     next += forms;
   }
 }
-const LAM_ALEF: Record<number, number> = { 0x0622: 0xfef5, 0x0623: 0xfef7, 0x0625: 0xfef9, 0x0627: 0xfefb };
+const LAM_ALEF: Record<number, number> = { 1570: 0xfef5, 1571: 0xfef7, 1573: 0xfef9, 1575: 0xfefb };
 
 const isTransparent = (c: number): boolean => (c >= 0x064b && c <= 0x065f) || c === 0x0670;
 const joinsBoth = (c: number): boolean => FORM_BASE.get(c)?.forms === 4 || c === 0x0640;

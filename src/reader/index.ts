@@ -268,7 +268,11 @@ export async function* readArticles(path: string, opts: { format?: Format } = {}
   try {
     st = statSync(path);
   } catch (e) {
-    yield { ok: false, error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message, where: path };
+    yield {
+      ok: false,
+      error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message,
+      where: path,
+    };
     return;
   }
   if (st.isDirectory()) {

@@ -66,7 +66,15 @@ test('a single line is a body without headline', () => {
 
 test('JSON records: title + "\\n" + text, metadata, publication date', () => {
   const a = articleFromRecord(
-    { id: 'x1', title: 'العنوان', text: 'بغداد (رويترز) - النص.', url: 'http://e.com/1', source: 'BBC Arabic', time: 'Sun, 18 Feb 2018 17:21:49 GMT', category: 'middleEast' },
+    {
+      id: 'x1',
+      title: 'العنوان',
+      text: 'بغداد (رويترز) - النص.',
+      url: 'http://e.com/1',
+      source: 'BBC Arabic',
+      time: 'Sun, 18 Feb 2018 17:21:49 GMT',
+      category: 'middleEast',
+    },
     'f',
   );
   assert.equal(a.text, 'العنوان\nبغداد (رويترز) - النص.');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Span } from '../core/types.ts';
 import { dataFile } from '../core/paths.ts';
+import type { Span } from '../core/types.ts';
 import { matchForm } from '../text/normalize.ts';
 
 /**
@@ -164,7 +164,7 @@ export function findCredit(text: string, from: number, to: number): Credit | und
   const lex = loadLexicon();
   // A whole last line that is a credit (short, not a sentence).
   if (s > from && line.length <= 80) {
-    const bare = line.replace(/^[(\[]+|[)\].]+$/g, '').trim();
+    const bare = line.replace(/^[([]+|[)\].]+$/g, '').trim();
     const a = findAgency(bare);
     if (a) return { span: { start: s, end: e }, agency: a.canonical };
     // "البعث ميديا -سانا", "المصدر: الجزيرة"

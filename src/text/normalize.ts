@@ -37,7 +37,12 @@ const tables = new Map<number, Uint16Array>();
 
 function isDiacritic(c: number): boolean {
   return (
-    (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06dc) || (c >= 0x06df && c <= 0x06e8) || (c >= 0x06ea && c <= 0x06ed) || (c >= 0x08d3 && c <= 0x08ff)
+    (c >= 0x064b && c <= 0x065f) ||
+    c === 0x0670 ||
+    (c >= 0x06d6 && c <= 0x06dc) ||
+    (c >= 0x06df && c <= 0x06e8) ||
+    (c >= 0x06ea && c <= 0x06ed) ||
+    (c >= 0x08d3 && c <= 0x08ff)
   );
 }
 

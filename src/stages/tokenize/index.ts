@@ -36,7 +36,15 @@ export class Tokenizer implements Stage {
 }
 
 /** Split tokens[from, to) into sentences of one zone, appending to `out` and setting each token's `sentence`. */
-export function splitInto(text: string, tokens: Token[], from: number, to: number, zone: Zone, out: Sentence[], abbreviations: Set<string>): void {
+export function splitInto(
+  text: string,
+  tokens: Token[],
+  from: number,
+  to: number,
+  zone: Zone,
+  out: Sentence[],
+  abbreviations: Set<string>,
+): void {
   const starts = sentenceStarts(text, tokens, from, to, abbreviations);
   for (let s = 0; s < starts.length; s++) {
     const a = starts[s];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Token } from '../../core/types.ts';
 import { dataFile } from '../../core/paths.ts';
+import type { Token } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 
 /** Abbreviations (matching form, no final dot) after which "." does not end a sentence. */
@@ -17,14 +17,17 @@ export function loadAbbreviations(path = dataFile('text', 'abbreviations.tsv')):
   return set;
 }
 
-const TERMINAL = new Set(['.', '!', '?', '؟', '…', '۔']);
-const CLOSERS = new Set(['»', '”', '’', ')', ']', '}', '›', '"', "'"]);
+const TERMINAL = new Set(['.', '!', '?', '؟', '۔']);
+const CLOSERS = new Set(['»', '«', '”', '’', ')', ']', '}', '›', '"', "'"]);
+/** The mark a closer pairs with; « and » pair both ways (some papers write »quote«). */
+const PARTNER: Record<string, string> = { '»': '«', '«': '»', '”': '“', '’': '‘', ')': '(', ']': '[', '}': '{', '›': '‹' };
 const OPEN_TO_CLOSE: Record<string, string> = { '«': '»', '“': '”', '‹': '›' };
 /** A quotation longer than this (characters) may hold sentence boundaries. */
 const MAX_QUOTE_SPAN = 400;
 
+/** A stop that ends a sentence: . ! ? ؟ and runs of them, but not an ellipsis ("..." "…"), which Arabic news uses mid-sentence. */
 function isTerminal(t: Token): boolean {
-  if (t.kind !== 'punct') return false;
+  if (t.kind !== 'punct' || t.text === '...' || t.text === '..') return false;
   for (let i = 0; i < t.text.length; i++) if (!TERMINAL.has(t.text[i])) return false;
   return true;
 }
@@ -58,11 +61,19 @@ export function sentenceStarts(text: string, tokens: Token[], from: number, to: 
       continue;
     }
     if (!isTerminal(prev)) continue;
+    // A spaced ellipsis ". . ." (tokenised text) is not a stop either.
+    if (prev.text === '.' && (tok.text === '.' || (i >= 2 && tokens[i - 2].text === '.'))) continue;
     if (inQuote[i - 1 - from]) continue;
     if (prev.text === '.' && i >= 2 && isAbbreviation(tokens, i - 2, abbreviations)) continue;
     // Closing quotes and brackets right after the stop belong to this sentence.
     let b = i;
-    while (b < to && CLOSERS.has(tokens[b].text) && !hasNewline(text, tokens[b - 1].end, tokens[b].start) && closes(tokens, b, from)) b++;
+    while (
+      b < to &&
+      CLOSERS.has(tokens[b].text) &&
+      !hasNewline(text, tokens[b - 1].end, tokens[b].start) &&
+      closes(tokens, b, starts[starts.length - 1])
+    )
+      b++;
     if (b < to && !hasNewline(text, tokens[b - 1].end, tokens[b].start)) {
       // A terminal mark followed by more terminal marks ("!؟") stays together.
       if (isTerminal(tokens[b])) continue;
@@ -73,28 +84,37 @@ export function sentenceStarts(text: string, tokens: Token[], from: number, to: 
   return starts;
 }
 
-/** Whether the closer at index b closes something opened earlier in the sentence (for the ambiguous " and '). */
+/** Whether the closer at index b closes something opened earlier in the sentence that starts at `from`. */
 function closes(tokens: Token[], b: number, from: number): boolean {
   const t = tokens[b].text;
-  if (t !== '"' && t !== "'") return true;
   let n = 0;
-  for (let k = from; k < b; k++) if (tokens[k].text === t) n++;
-  return n % 2 === 1;
+  if (t === '"' || t === "'") {
+    for (let k = from; k < b; k++) if (tokens[k].text === t) n++;
+    return n % 2 === 1;
+  }
+  const p = PARTNER[t];
+  for (let k = from; k < b; k++) {
+    if (tokens[k].text === p) n++;
+    else if (tokens[k].text === t) n--;
+  }
+  return n > 0;
 }
 
 function isAbbreviation(tokens: Token[], k: number, abbreviations: Set<string>): boolean {
   const w = tokens[k];
   const dot = tokens[k + 1];
-  if (w.end !== dot.start) return false; // "د ." with a space is not an abbreviation
+  const spaced = w.end !== dot.start;
   if (w.kind === 'word') {
     const n = w.norm;
+    // A single letter before a dot is an abbreviation (د. م. أ.), also when tokenised text spaces it ("د .").
     if (n.length === 1) {
       // "2014م." ends a sentence: م/هـ after a number is the era mark.
       if ((n === 'م' || n === 'ه') && k > 0 && tokens[k - 1].kind === 'number') return false;
       return true;
     }
-    return abbreviations.has(n);
+    return !spaced && abbreviations.has(n);
   }
+  if (spaced) return false;
   if (w.kind === 'latin') return w.text.length === 1 || abbreviations.has(w.text.toLowerCase()) || abbreviations.has(w.text);
   return false;
 }
@@ -104,13 +124,17 @@ function quotedRanges(text: string, tokens: Token[], from: number, to: number): 
   const inside = new Uint8Array(to - from);
   const stack: { close: string; at: number }[] = [];
   let straightOpen = -1;
+  let reversed: boolean | null = null;
   for (let i = from; i < to; i++) {
     if (i > from && hasNewline(text, tokens[i - 1].end, tokens[i].start)) {
       stack.length = 0;
       straightOpen = -1;
+      reversed = null;
     }
     const t = tokens[i].text;
-    const close = OPEN_TO_CLOSE[t];
+    // The first guillemet of a paragraph tells its convention: «quote» or »quote«.
+    if (reversed === null && (t === '«' || t === '»')) reversed = t === '»';
+    const close = reversed && (t === '«' || t === '»') ? (t === '»' ? '«' : undefined) : OPEN_TO_CLOSE[t];
     if (close) {
       stack.push({ close, at: i });
       continue;

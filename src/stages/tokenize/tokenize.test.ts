@@ -61,7 +61,14 @@ test('diacritics, tatweel and bidi controls stay inside the word; norm is the ma
 });
 
 test('mixed scripts split at script changes; Latin keeps initialisms and hyphens', () => {
-  assert.deepEqual(kinds(tokenize('شركةApple وU.S. وal-Assad')), ['word:شركة', 'latin:Apple', 'word:و', 'latin:U.S.', 'word:و', 'latin:al-Assad']);
+  assert.deepEqual(kinds(tokenize('شركةApple وU.S. وal-Assad')), [
+    'word:شركة',
+    'latin:Apple',
+    'word:و',
+    'latin:U.S.',
+    'word:و',
+    'latin:al-Assad',
+  ]);
 });
 
 test('offsets point into the original text', () => {
