@@ -4,17 +4,17 @@ import { loadAbbreviations, sentenceStarts } from './sentences.ts';
 import { scanTokens } from './tokenizer.ts';
 
 /**
- * Sentence-splitting evaluation on PADT: the gold sentences (surface tokens
- * joined by spaces, as the treebank writes them) are concatenated into
- * paragraphs and the splitter must recover the boundaries. Scored as
- * sentence-span F1 (a predicted sentence counts when both its start and end
- * match a gold sentence), the CoNLL 2018 "Sentences" metric.
+ * Sentence splitting on PADT: the gold sentences (surface tokens joined by
+ * spaces, as the treebank writes them) are concatenated into paragraphs and
+ * the splitter must recover the boundaries. Scored as sentence-span F1 (a
+ * predicted sentence counts when both its start and end match a gold
+ * sentence), the CoNLL 2018 "Sentences" metric.
  *
  * Two layouts:
- *  - `layout`: as news text is laid out: a sentence that ends without final
- *    punctuation (a headline, a byline, a dateline such as "برلين ترفض ...")
- *    stands on its own line; the others run on, joined by a space, in
- *    paragraphs of up to `paragraph` sentences;
+ *  - `layout`: as news text is laid out: a sentence that ends without a stop
+ *    (a headline, a byline, a dateline such as "برلين ترفض ...") stands on
+ *    its own line; the others run on, joined by a space, in paragraphs of up
+ *    to `paragraph` sentences;
  *  - `runon`: no line breaks at all inside blocks of `paragraph` sentences,
  *    the hardest case (headlines can then only be found by chance).
  */
@@ -30,22 +30,41 @@ export interface SentenceScore {
 /** Ends with a stop, possibly followed by closing quotes or brackets. */
 const FINAL = /[.!?؟…](?:\s*["»”)\]])*$/;
 
-export function evaluateSentences(path: string, layout: 'layout' | 'runon', paragraph = 8): SentenceScore {
+export interface Block {
+  text: string;
+  /** Gold sentence spans as "start:end" character offsets. */
+  gold: Set<string>;
+  /** Gold sentence start offsets. */
+  goldStarts: Set<number>;
+}
+
+/** PADT sentences laid out as paragraphs of text with their gold spans. */
+export function padtBlocks(path: string, layout: 'layout' | 'runon', paragraph = 8): Block[] {
   const sents = readPadt(path).map((s) => s.tokens.map((t) => t.surface).join(' '));
+  const blocks: Block[] = [];
+  for (let b = 0; b < sents.length; b += paragraph) {
+    const block = sents.slice(b, b + paragraph);
+    let text = '';
+    const gold = new Set<string>();
+    const goldStarts = new Set<number>();
+    block.forEach((s, i) => {
+      const start = text.length;
+      text += s;
+      gold.add(`${start}:${text.length}`);
+      goldStarts.add(start);
+      if (i < block.length - 1) text += layout === 'layout' && !FINAL.test(s) ? '\n' : ' ';
+    });
+    blocks.push({ text, gold, goldStarts });
+  }
+  return blocks;
+}
+
+export function evaluateSentences(path: string, layout: 'layout' | 'runon', paragraph = 8): SentenceScore {
   const abbreviations = loadAbbreviations();
   let gold = 0;
   let predicted = 0;
   let correct = 0;
-  for (let b = 0; b < sents.length; b += paragraph) {
-    const block = sents.slice(b, b + paragraph);
-    let text = '';
-    const goldSpans = new Set<string>();
-    block.forEach((s, i) => {
-      const start = text.length;
-      text += s;
-      goldSpans.add(`${start}:${text.length}`);
-      if (i < block.length - 1) text += layout === 'layout' && !FINAL.test(s) ? '\n' : ' ';
-    });
+  for (const { text, gold: goldSpans } of padtBlocks(path, layout, paragraph)) {
     const tokens: Token[] = scanTokens(text, 0, text.length, []);
     const starts = sentenceStarts(text, tokens, 0, tokens.length, abbreviations);
     gold += goldSpans.size;
