@@ -60,3 +60,20 @@ test('matchForm returns the same string when nothing changes (no allocation on t
   assert.equal(matchForm(s), s);
   assert.equal(matchForm(''), '');
 });
+
+test('matchForm agrees with normalize(matching) on mixed random text', () => {
+  const alphabet = 'ابتةىيأإآٱوؤئءلكمنهـًٌٍَُِّْ \u200f\u202b٠١٢3a\ufefbﻻ';
+  let seed = 7;
+  const rand = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  for (let k = 0; k < 500; k++) {
+    let s = '';
+    const n = 1 + Math.floor(rand() * 12);
+    for (let i = 0; i < n; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
+    const full = normalize(s, { matching: true });
+    assert.equal(matchForm(s), full.text, JSON.stringify(s));
+    for (let i = 0; i + 1 < full.offsets.length; i++) assert.ok(full.offsets[i] <= full.offsets[i + 1]);
+  }
+});

@@ -111,40 +111,36 @@ export function normalize(text: string, options?: NormalizeOptions): Normalized 
   const opts = resolve(options);
   const table = tableFor(opts);
   const n = text.length;
-  const out = new Uint16Array(n + 8);
-  let offsets = new Int32Array(n + 9);
-  let cap = n + 8;
+  let cap = n + 16;
+  let buf = new Uint16Array(cap);
+  let offsets = new Int32Array(cap + 1);
   let len = 0;
-  const push = (code: number, from: number): void => {
-    if (len >= cap) {
-      cap = cap * 2 + 16;
-      const o2 = new Uint16Array(cap);
-      o2.set(out.subarray(0, len));
-      outRef = o2;
-      const f2 = new Int32Array(cap + 1);
-      f2.set(offsets.subarray(0, len));
-      offsets = f2;
-    }
-    outRef[len] = code;
-    offsets[len] = from;
-    len++;
-  };
-  let outRef = out;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
+    if (len + 20 >= cap) {
+      // Only presentation forms expand (ﷺ gives 18 letters): grow before any write could overflow.
+      cap = cap * 2 + 32;
+      const b2 = new Uint16Array(cap);
+      b2.set(buf.subarray(0, len));
+      buf = b2;
+      const o2 = new Int32Array(cap + 1);
+      o2.set(offsets.subarray(0, len));
+      offsets = o2;
+    }
     if (needsCompose(c)) {
       if (c >= 0x0653 && c <= 0x0655) {
         // Combining madda/hamza: compose with the previous kept letter where NFC can.
         if (len > 0) {
-          const composed = (String.fromCharCode(outRef[len - 1]) + String.fromCharCode(c)).normalize('NFC');
+          const composed = (String.fromCharCode(buf[len - 1]) + String.fromCharCode(c)).normalize('NFC');
           if (composed.length === 1) {
             const m = table[composed.charCodeAt(0)];
-            outRef[len - 1] = m === KEEP ? composed.charCodeAt(0) : m === DROP ? outRef[len - 1] : m;
+            buf[len - 1] = m === KEEP ? composed.charCodeAt(0) : m === DROP ? buf[len - 1] : m;
             continue;
           }
         }
         if (opts.diacritics) continue;
-        push(c, i);
+        buf[len] = c;
+        offsets[len++] = i;
         continue;
       }
       // Presentation form: NFKC gives one or more letters, all mapped to this offset.
@@ -154,22 +150,24 @@ export function normalize(text: string, options?: NormalizeOptions): Normalized 
         if (kc === 0x20) continue;
         const m = table[kc];
         if (m === DROP) continue;
-        push(m === KEEP ? kc : m, i);
+        buf[len] = m === KEEP ? kc : m;
+        offsets[len++] = i;
       }
       continue;
     }
     const m = table[c];
     if (m === DROP) continue;
     if (m !== KEEP) c = m;
-    push(c, i);
+    buf[len] = c;
+    offsets[len++] = i;
   }
-  if (opts.matching) len = shortenRuns(outRef, offsets, len);
+  if (opts.matching) len = shortenRuns(buf, offsets, len);
   offsets[len] = n;
-  return { text: decode(outRef, len), offsets: offsets.slice(0, len + 1) };
+  return { text: decode(buf, len), offsets: offsets.subarray(0, len + 1) };
 }
 
 /** Shorten runs of three or more identical Arabic letters (وجيييه) to one, in place; returns the new length. */
-function shortenRuns(buf: Uint16Array, offsets: Int32Array, len: number): number {
+function shortenRuns(buf: Uint16Array, offsets: Int32Array | null, len: number): number {
   let w = 0;
   let r = 0;
   while (r < len) {
@@ -179,7 +177,7 @@ function shortenRuns(buf: Uint16Array, offsets: Int32Array, len: number): number
     const keep = e - r >= 3 && isArabicLetter(c) ? 1 : e - r;
     for (let k = 0; k < keep; k++) {
       buf[w] = c;
-      offsets[w] = offsets[r + k];
+      if (offsets) offsets[w] = offsets[r + k];
       w++;
     }
     r = e;
@@ -187,33 +185,42 @@ function shortenRuns(buf: Uint16Array, offsets: Int32Array, len: number): number
   return w;
 }
 
+const utf16 = new TextDecoder('utf-16le');
+
+/** UTF-16 code units to a string (a lone surrogate becomes U+FFFD: one unit for one, so offsets hold). */
 function decode(buf: Uint16Array, len: number): string {
-  let s = '';
-  const CH = 8192;
-  for (let i = 0; i < len; i += CH) {
-    s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(len, i + CH)) as unknown as number[]);
-  }
-  return s;
+  return utf16.decode(buf.subarray(0, len));
 }
 
 const MATCH = { diacritics: true, digits: true, matching: true };
 
+const scratch = new Uint16Array(256);
+
 /**
  * The matching form of a short string (a token or a query word): what lookups
- * and search compare. Returns the input itself when nothing changes.
+ * and search compare. Returns the input itself when nothing changes; short
+ * strings are folded in a reused buffer without building an offset map.
  */
 export function matchForm(s: string): string {
   const t = tableFor(MATCH);
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (t[c] !== KEEP || needsCompose(c) || (i >= 2 && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2))) {
-      changed = true;
-      break;
-    }
+    if (t[c] !== KEEP || needsCompose(c) || (i >= 2 && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2))) break;
   }
-  if (!changed) return s;
-  return normalize(s, MATCH).text;
+  if (i === n) return s;
+  if (n > scratch.length) return normalize(s, MATCH).text;
+  let len = 0;
+  for (let j = 0; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (needsCompose(c)) return normalize(s, MATCH).text; // rare: presentation forms, combining hamza
+    const m = t[c];
+    if (m === DROP) continue;
+    scratch[len++] = m === KEEP ? c : m;
+  }
+  len = shortenRuns(scratch, null, len);
+  return String.fromCharCode.apply(null, scratch.subarray(0, len) as unknown as number[]);
 }
 
 /** Map a normalised [start, end) range back to the original text. */

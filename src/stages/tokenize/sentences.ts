@@ -131,6 +131,7 @@ function quotedRanges(text: string, tokens: Token[], from: number, to: number): 
       straightOpen = -1;
       reversed = null;
     }
+    if (tokens[i].kind !== 'punct') continue;
     const t = tokens[i].text;
     // The first guillemet of a paragraph tells its convention: «quote» or »quote«.
     if (reversed === null && (t === '«' || t === '»')) reversed = t === '»';
