@@ -40,6 +40,12 @@ export function renderDoc(doc: Doc, out: Printer, opts: { sentences?: boolean } 
       out.para(doc.text.slice(s.start, s.end), 2);
     });
   }
+  if (doc.topic) out.field('topic', `${doc.topic.label}${doc.topic.score !== undefined ? ` (${doc.topic.score})` : ''}`);
+  if (doc.keywords?.length) out.field('keywords', doc.keywords.map((k) => k.text).join('، '));
+  if (doc.summary?.length) {
+    out.line('summary:');
+    for (const i of doc.summary) out.para(doc.text.slice(doc.sentences[i].start, doc.sentences[i].end), 2);
+  }
   for (const r of renderers) {
     out.line();
     r.render(doc, out);
