@@ -126,3 +126,21 @@ test('directories, JSONL with a bad line, empty and missing files', async () => 
   const missing = await collect(join(dir, 'nope.txt'));
   assert.equal(missing[0].ok, false);
 });
+
+test('dateline variants: dates, glosses, en dashes, parenthesised agencies, place alone', () => {
+  const cases: Array<[string, string | undefined, string | undefined]> = [
+    ['بيروت، 12 حزيران 2013 (أ ف ب) - قال مسؤول', 'بيروت، 12 حزيران 2013 (أ ف ب) -', 'أ ف ب'],
+    ['واشنطن - قال الرئيس الأمريكي', 'واشنطن -', undefined],
+    ['عمان - بترا - أعلن', 'عمان - بترا -', 'بترا'],
+    ['نيويورك (الأمم المتحدة) - أ ف ب: قال', 'نيويورك (الأمم المتحدة) - أ ف ب:', 'أ ف ب'],
+    ['غزة – (الأناضول): قال', 'غزة – (الأناضول):', 'الأناضول'],
+    ['القدس المحتلة - وكالات: قتل', 'القدس المحتلة - وكالات:', 'وكالات'],
+    ['كتب محمد علي: قال', undefined, undefined],
+    ['أعلنت وزارة الصحة - في بيان - أن', undefined, undefined],
+  ];
+  for (const [body, dateline, agency] of cases) {
+    const a = readArticle(`عنوان\n${body}`);
+    assert.equal(a.dateline, dateline, body);
+    assert.equal(a.agency, agency, body);
+  }
+});

@@ -99,48 +99,63 @@ export function findDateline(text: string, from: number, to: number): Dateline |
     const close = text.indexOf(')', q);
     if (close < 0 || close > limit) return undefined;
     const a = findAgency(text.slice(q + 1, close));
-    if (!a) return undefined;
+    if (!a) {
+      // A parenthesised gloss of the place ("نيويورك (الأمم المتحدة) - أ ف ب:"): skip it, then expect a dash.
+      if (close - q > 40) return undefined;
+      let r = close + 1;
+      while (r < limit && isSpace(text[r])) r++;
+      if (r >= limit || !DASHES.includes(text[r])) return undefined;
+      return datelineAfterDash(text, start, place, placeWords, r, limit);
+    }
     agency = a.canonical;
     end = close + 1;
     let r = end;
     while (r < limit && isSpace(text[r])) r++;
     if (r < limit && (DASHES.includes(text[r]) || text[r] === ':')) end = r + 1;
   } else if (DASHES.includes(text[q])) {
-    // "دمشق-سانا" / "القاهرة - أ ف ب:" / "واشنطن - " (place alone).
-    let r = q + 1;
-    while (r < limit && isSpace(text[r])) r++;
-    // Try agency words after the dash, longest first.
-    const words: Array<[number, number]> = [];
-    let w = r;
-    while (w < limit && words.length < loadLexicon().maxWords + 2) {
-      let e = w;
-      while (e < limit && !isSpace(text[e]) && !DASHES.includes(text[e]) && text[e] !== ':' && text[e] !== '،' && text[e] !== ',') e++;
-      if (e === w) break;
-      words.push([w, e]);
-      w = e;
-      while (w < limit && isSpace(text[w])) w++;
-      if (text[w] === ':' || DASHES.includes(text[w]) || text[w] === '،' || text[w] === ',') break;
-    }
-    for (let n = words.length; n >= 1; n--) {
-      const a = findAgency(text.slice(r, words[n - 1][1]));
-      if (a) {
-        agency = a.canonical;
-        end = words[n - 1][1];
-        let s = end;
-        while (s < limit && isSpace(text[s])) s++;
-        if (s < limit && (text[s] === ':' || DASHES.includes(text[s]))) end = s + 1;
-        break;
-      }
-    }
-    if (!agency) {
-      // Place alone: needs a spaced dash ("واشنطن - ") and a short place, to avoid cutting hyphenated text.
-      if (!(q > start && isSpace(text[q - 1]) && isSpace(text[q + 1] ?? '')) || placeWords > 2) return undefined;
-      end = q + 1;
-    }
+    return datelineAfterDash(text, start, place, placeWords, q, limit);
   } else if (text[q] === ':') {
     return undefined; // "قرقاش: ..." is a headline attribution, not a dateline
   }
   if (end < 0) return undefined;
+  return { span: { start, end }, place: place || undefined, agency };
+}
+
+/** The rest of a dateline from the dash at `q`: an agency after it ("دمشق-سانا", "القاهرة - أ ف ب:"), or a place alone ("واشنطن - "). */
+function datelineAfterDash(text: string, start: number, place: string, placeWords: number, q: number, limit: number): Dateline | undefined {
+  let agency: string | undefined;
+  let end = -1;
+  // "دمشق-سانا" / "القاهرة - أ ف ب:" / "واشنطن - " (place alone).
+  let r = q + 1;
+  while (r < limit && isSpace(text[r])) r++;
+  // Try agency words after the dash, longest first.
+  const words: Array<[number, number]> = [];
+  let w = r;
+  while (w < limit && words.length < loadLexicon().maxWords + 2) {
+    let e = w;
+    while (e < limit && !isSpace(text[e]) && !DASHES.includes(text[e]) && text[e] !== ':' && text[e] !== '،' && text[e] !== ',') e++;
+    if (e === w) break;
+    words.push([w, e]);
+    w = e;
+    while (w < limit && isSpace(text[w])) w++;
+    if (text[w] === ':' || DASHES.includes(text[w]) || text[w] === '،' || text[w] === ',') break;
+  }
+  for (let n = words.length; n >= 1; n--) {
+    const a = findAgency(text.slice(r, words[n - 1][1]));
+    if (a) {
+      agency = a.canonical;
+      end = words[n - 1][1];
+      let s = end;
+      while (s < limit && isSpace(text[s])) s++;
+      if (s < limit && (text[s] === ':' || DASHES.includes(text[s]))) end = s + 1;
+      break;
+    }
+  }
+  if (!agency) {
+    // Place alone: needs a spaced dash ("واشنطن - ") and a short place, to avoid cutting hyphenated text.
+    if (!(q > start && isSpace(text[q - 1]) && isSpace(text[q + 1] ?? '')) || placeWords > 2) return undefined;
+    end = q + 1;
+  }
   return { span: { start, end }, place: place || undefined, agency };
 }
 
