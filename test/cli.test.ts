@@ -116,3 +116,12 @@ test('bad input: a 50 MB file is refused clearly; a 1 MB line without spaces and
     ['عنوان', 'قال', 'الرئيس', 'ان', 'الوضع', 'مستقر', '.'],
   );
 });
+
+test('--published dates plain-text articles; a bad date is a clear error', async () => {
+  let r = await khabar(['analyze', 'samples/wire-story.txt', '--json', '--stages', 'tokenize', '--published', '2013-06-12']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).article.published, '2013-06-12');
+  r = await khabar(['analyze', 'samples/wire-story.txt', '--json', '--published', 'someday']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /not a date: "someday"/);
+});

@@ -9,4 +9,3 @@ export function commandGroup(program: Command, name: 'eval' | 'train', descripti
   if (found) return found;
   return program.command(name).description(description);
 }
-

@@ -104,6 +104,16 @@ export interface Mention extends Span {
   via?: string;
 }
 
+/** A name found by the NER tagger before linking (stage `ner`); whole tokens, clitics included. */
+export interface NameSpan extends Span {
+  /** Exact slice `Doc.text.slice(start, end)`. */
+  text: string;
+  type: EntityType;
+  /** Token index range [tokenStart, tokenEnd). */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
 export interface Entity {
   /** In-document id: "e1", "e2"... */
   id: string;
@@ -127,6 +137,8 @@ export interface Quote extends Span {
   /** Exact slice `Doc.text.slice(start, end)`. */
   text: string;
   direct: boolean;
+  /** Where `speakerText` is in `Doc.text` (absent when the speaker is carried over from an earlier statement). */
+  speakerSpan?: Span;
 }
 
 export interface Actor {
@@ -174,6 +186,8 @@ export interface Doc {
   sentences: Sentence[];
   tokens: Token[];
   words?: Word[];
+  /** Names found by the NER tagger (stage `ner`), in text order; `entities` links and groups them. */
+  names?: NameSpan[];
   entities?: Entity[];
   quotes?: Quote[];
   times?: TimeExpr[];

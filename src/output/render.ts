@@ -1,4 +1,7 @@
 import type { Doc } from '../core/types.ts';
+import { renderEvents } from '../stages/events/render.ts';
+import { renderQuotes } from '../stages/quotes/render.ts';
+import { renderTimes } from '../stages/time/render.ts';
 import type { Printer } from './terminal.ts';
 
 /**
@@ -7,7 +10,31 @@ import type { Printer } from './terminal.ts';
  */
 export type LayerRenderer = (doc: Doc, out: Printer) => void;
 
-const renderers: Array<{ name: string; render: LayerRenderer }> = [];
+/** Entities, one line each: canonical name, English name and country, type, how many mentions. */
+function renderEntities(doc: Doc): string[] {
+  return (doc.entities ?? []).map((e) => {
+    const forms = [...new Set(e.mentions.map((m) => m.text))].filter((f) => f !== e.name);
+    const en = [e.nameEn, e.country].filter(Boolean).join(', ');
+    return `${e.type} ${e.name}${en ? ` (${en})` : ''} ×${e.mentions.length}${forms.length ? ` = ${forms.join('، ')}` : ''}`;
+  });
+}
+
+/** A layer printed as a titled list of lines, when the doc has it. */
+function listRenderer(title: string, layer: keyof Doc, lines: (doc: Doc) => string[]): LayerRenderer {
+  return (doc, out) => {
+    const items = doc[layer];
+    if (!Array.isArray(items) || items.length === 0) return;
+    out.line(`${title} (${items.length}):`);
+    for (const l of lines(doc)) out.para(l, 2);
+  };
+}
+
+const renderers: Array<{ name: string; render: LayerRenderer }> = [
+  { name: 'entities', render: listRenderer('entities', 'entities', renderEntities) },
+  { name: 'times', render: listRenderer('times', 'times', renderTimes) },
+  { name: 'quotes', render: listRenderer('quotes', 'quotes', (d) => renderQuotes(d)) },
+  { name: 'events', render: listRenderer('events', 'events', renderEvents) },
+];
 
 export function registerRenderer(name: string, render: LayerRenderer): void {
   const i = renderers.findIndex((r) => r.name === name);
@@ -40,16 +67,14 @@ export function renderDoc(doc: Doc, out: Printer, opts: { sentences?: boolean } 
       out.para(doc.text.slice(s.start, s.end), 2);
     });
   }
+  out.line();
   if (doc.topic) out.field('topic', `${doc.topic.label}${doc.topic.score !== undefined ? ` (${doc.topic.score})` : ''}`);
   if (doc.keywords?.length) out.field('keywords', doc.keywords.map((k) => k.text).join('، '));
   if (doc.summary?.length) {
     out.line('summary:');
     for (const i of doc.summary) out.para(doc.text.slice(doc.sentences[i].start, doc.sentences[i].end), 2);
   }
-  for (const r of renderers) {
-    out.line();
-    r.render(doc, out);
-  }
+  for (const r of renderers) r.render(doc, out);
   for (const w of doc.warnings ?? []) out.line(`warning: ${w}`);
   out.line();
 }

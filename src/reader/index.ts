@@ -256,8 +256,20 @@ function listFiles(dir: string): string[] {
  * Articles from a file, a directory (recursively: .txt .json .jsonl files) or
  * standard input ("-"). JSONL is streamed line by line, so files of any size work;
  * a bad record is reported as an error result and the rest are read.
+ * `published` is the publication date of articles that do not give one.
  */
-export async function* readArticles(path: string, opts: { format?: Format } = {}): AsyncGenerator<ReadResult> {
+export async function* readArticles(path: string, opts: { format?: Format; published?: string } = {}): AsyncGenerator<ReadResult> {
+  const published = parseDate(opts.published);
+  if (opts.published && !published) throw new Error(`not a date: "${opts.published}"`);
+  for await (const r of readArticlesFrom(path, opts.format)) {
+    // A publication date given by the caller applies to articles that carry none.
+    if (published && r.ok && !r.article.published) r.article.published = published;
+    yield r;
+  }
+}
+
+async function* readArticlesFrom(path: string, format?: Format): AsyncGenerator<ReadResult> {
+  const opts = { format };
   if (path === '-') {
     const chunks: Buffer[] = [];
     for await (const c of process.stdin) chunks.push(c as Buffer);

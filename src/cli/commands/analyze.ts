@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { Pipeline } from '../../pipeline/index.ts';
-import { type Format, readArticles } from '../../reader/index.ts';
 import { toAnalysis } from '../../output/json.ts';
 import { renderDoc } from '../../output/render.ts';
 import { Printer } from '../../output/terminal.ts';
+import { Pipeline } from '../../pipeline/index.ts';
+import { type Format, readArticles } from '../../reader/index.ts';
 
 interface AnalyzeOptions {
   format?: Format;
@@ -11,6 +11,7 @@ interface AnalyzeOptions {
   stages?: string;
   skip?: string;
   sentences?: boolean;
+  published?: string;
 }
 
 /** `khabar analyze PATH|-`: analyse articles from a file, a directory or stdin. */
@@ -21,6 +22,7 @@ export function registerAnalyze(program: Command): void {
     .argument('[paths...]', 'files or directories; - or nothing for stdin', ['-'])
     .option('--format <format>', 'input format: txt, json or jsonl (default: detected)')
     .option('--json', 'write one JSON analysis per line (JSONL)')
+    .option('--published <date>', 'publication date for articles that give none (resolves أمس, اليوم...)')
     .option('--stages <names>', 'run only these stages (comma-separated), with what they require')
     .option('--skip <names>', 'skip these stages (comma-separated)')
     .option('--no-sentences', 'human output: do not list the sentences')
@@ -37,7 +39,7 @@ export function registerAnalyze(program: Command): void {
       let ok = 0;
       let failed = 0;
       for (const path of paths.length ? paths : ['-']) {
-        for await (const r of readArticles(path, { format: opts.format })) {
+        for await (const r of readArticles(path, { format: opts.format, published: opts.published })) {
           if (!r.ok) {
             failed++;
             process.stderr.write(`khabar: ${r.where}: ${r.error}\n`);

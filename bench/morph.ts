@@ -1,0 +1,76 @@
+/**
+ * Throughput of the morph stage (clitic segmentation + UPOS tagging + stems)
+ * on real news text: ANT articles from KHABAR_DATA, tokenised first (not
+ * timed), single thread. Reports surface tokens/s and syntactic words/s, and
+ * the model load time.
+ * Run alone: node --import tsx bench/morph.ts [--json] [--articles N]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasSharedData, modelFile, sharedDataDir } from '../src/core/paths.ts';
+import { newDoc } from '../src/pipeline/index.ts';
+import { articleFromRecord } from '../src/reader/index.ts';
+import { MorphAnalyzer } from '../src/stages/morph/morph.ts';
+import { Tokenizer } from '../src/stages/tokenize/index.ts';
+
+export function benchMorph(maxArticles = 1000): Record<string, number> | null {
+  if (!hasSharedData()) {
+    console.log('bench/morph: skipped (needs ../shared/data or KHABAR_DATA)');
+    return null;
+  }
+  const lines = readFileSync(join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, maxArticles);
+  const tok = new Tokenizer();
+  tok.load();
+  const sentences: Array<Array<{ text: string; kind: string }>> = [];
+  for (const [i, l] of lines.entries()) {
+    const d = newDoc(articleFromRecord(JSON.parse(l), String(i)));
+    tok.process(d);
+    for (const s of d.sentences) sentences.push(d.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => ({ text: t.text, kind: t.kind })));
+  }
+  const t0 = performance.now();
+  const analyzer = MorphAnalyzer.load(modelFile());
+  const loadMs = performance.now() - t0;
+  const run = (): { ms: number; tokens: number; words: number } => {
+    const start = performance.now();
+    let tokens = 0;
+    let words = 0;
+    for (const s of sentences) {
+      tokens += s.length;
+      words += analyzer.analyze(s as Parameters<MorphAnalyzer['analyze']>[0]).length;
+    }
+    return { ms: performance.now() - start, tokens, words };
+  };
+  run(); // warm-up (JIT, segmentation cache)
+  let best = run();
+  for (let rep = 0; rep < 2; rep++) {
+    const r = run();
+    if (r.ms < best.ms) best = r;
+  }
+  return {
+    articles: lines.length,
+    sentences: sentences.length,
+    tokens: best.tokens,
+    words: best.words,
+    tokensPerSecond: Math.round(best.tokens / (best.ms / 1000)),
+    wordsPerSecond: Math.round(best.words / (best.ms / 1000)),
+    loadMs: Math.round(loadMs),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const json = process.argv.includes('--json');
+  const at = process.argv.indexOf('--articles');
+  const r = benchMorph(at > 0 ? Number(process.argv[at + 1]) : 1000);
+  if (r) {
+    if (json) console.log(JSON.stringify(r));
+    else
+      console.log(
+        `morph: ${r.articles} articles, ${r.sentences} sentences, ${r.tokens} tokens → ${r.words} syntactic words\n` +
+          `  ${r.tokensPerSecond} tokens/s, ${r.wordsPerSecond} words/s (segment + tag + stem, one thread, warm)\n` +
+          `  models load in ${r.loadMs} ms`,
+      );
+  }
+}

@@ -1,0 +1,159 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { hasSharedData, modelFile, sharedDataDir } from '../../core/paths.ts';
+import { readPadt } from '../../corpora/padt.ts';
+import { metricsSection, updateCard } from '../../stages/morph/card.ts';
+import { CORPUS_FILE, CORPUS_MIN_COUNT, countCorpusWords } from '../../stages/morph/corpus.ts';
+import { evaluateMorph, type MorphScores } from '../../stages/morph/eval.ts';
+import { MorphAnalyzer } from '../../stages/morph/morph.ts';
+import { evaluateStems, WIKINEWS_FILE } from '../../stages/morph/stem-eval.ts';
+import { readClusters } from '../../stages/morph/tagger.ts';
+import { DEFAULT_EPOCHS, padtFile, saveMorph, trainMorph } from '../../stages/morph/train.ts';
+import { commandGroup } from '../group.ts';
+
+const pct = (x: number): string => (100 * x).toFixed(2);
+
+function printScores(name: string, s: MorphScores): void {
+  process.stdout.write(
+    `${name}: ${s.sentences} sentences, ${s.tokens} tokens, ${s.goldWords} gold words, ${s.systemWords} system words\n` +
+      `  Words F1 ${pct(s.words.f1)}  (P ${pct(s.words.precision)}, R ${pct(s.words.recall)})\n` +
+      `  UPOS  F1 ${pct(s.upos.f1)}  (P ${pct(s.upos.precision)}, R ${pct(s.upos.recall)})\n` +
+      `  token split exact ${pct(s.segmentationExact)} %\n` +
+      `  speed ${Math.round(s.wordsPerSecond)} words/s\n`,
+  );
+}
+
+/** `khabar segment`, `khabar eval morph`, `khabar train morph`. */
+export function registerMorph(program: Command): void {
+  program
+    .command('segment')
+    .description('clitic segmentation and UPOS: one sentence of space-separated tokens per stdin line → ITEMS<TAB>TAGS (PADT format)')
+    .option('--models <dir>', 'folder with morph-seg.bin and morph-pos.bin', modelFile())
+    .action(async (opts: { models: string }) => {
+      const analyzer = MorphAnalyzer.load(opts.models);
+      const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+      for await (const raw of rl) {
+        const line = raw.includes('\t') ? raw.slice(0, raw.indexOf('\t')) : raw;
+        const tokens = line.split(/\s+/).filter(Boolean);
+        const words = analyzer.analyze(tokens.map((text) => ({ text })));
+        const items: string[] = [];
+        const tags: string[] = [];
+        let w = 0;
+        tokens.forEach((tok, ti) => {
+          const start = w;
+          while (w < words.length && words[w].token === ti) w++;
+          if (w - start > 1) {
+            items.push(tok);
+            tags.push('_');
+          }
+          for (let k = start; k < w; k++) {
+            items.push(w - start > 1 ? words[k].form : tok);
+            tags.push(words[k].upos);
+          }
+        });
+        if (!process.stdout.write(`${items.join(' ')}\t${tags.join(' ')}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+      }
+    });
+
+  commandGroup(program, 'eval', 'evaluate against gold data')
+    .command('morph')
+    .description('Words F1 / UPOS F1 (CoNLL 2018 alignment) and token split exact match on a PADT-format file')
+    .option('--gold <file>', 'PADT-format file (ITEMS<TAB>TAGS); default: PADT dev from KHABAR_DATA')
+    .option('--models <dir>', 'folder with morph-seg.bin and morph-pos.bin', modelFile())
+    .option('--json', 'machine-readable output')
+    .action((opts: { gold?: string; models: string; json?: boolean }) => {
+      const gold = opts.gold ?? padtFile(sharedDataDir(), 'dev');
+      const t0 = performance.now();
+      const analyzer = MorphAnalyzer.load(opts.models);
+      const loadMs = performance.now() - t0;
+      const scores = evaluateMorph(analyzer, readPadt(gold));
+      if (opts.json) process.stdout.write(`${JSON.stringify({ gold, loadMs, ...scores })}\n`);
+      else printScores(gold, scores);
+    });
+
+  commandGroup(program, 'eval', 'evaluate against gold data')
+    .command('stems')
+    .description('conflation of light stems vs gold lemmas (WikiNews lemma/POS set): pairwise precision/recall over distinct content words')
+    .option('--gold <file>', 'WikiNews CSV; default: from KHABAR_DATA')
+    .option('--models <dir>', 'folder with morph-seg.bin and morph-pos.bin', modelFile())
+    .option('--json', 'machine-readable output')
+    .action((opts: { gold?: string; models: string; json?: boolean }) => {
+      const gold = opts.gold ?? join(sharedDataDir(), WIKINEWS_FILE);
+      const s = evaluateStems(MorphAnalyzer.load(opts.models), gold);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ gold, ...s })}\n`);
+        return;
+      }
+      process.stdout.write(`${gold}: ${s.words} content words, ${s.types} distinct, ${s.lemmas} gold lemmas\n`);
+      for (const [name, c] of [
+        ['segmented stem word', s.segmented],
+        ['light stem', s.lightStem],
+      ] as const) {
+        process.stdout.write(`  ${name.padEnd(20)} P ${pct(c.precision)}  R ${pct(c.recall)}  F1 ${pct(c.f1)}  (${c.classes} classes)\n`);
+      }
+    });
+
+  commandGroup(program, 'train', 'train models from the shared data')
+    .command('morph')
+    .description(
+      'train the clitic segmenter and UPOS tagger on PADT train (KHABAR_DATA), score dev and test, write models/morph-*.bin and the card',
+    )
+    .option('--out <dir>', 'where to write the models', modelFile())
+    .option('--seg-epochs <n>', 'segmenter epochs', String(DEFAULT_EPOCHS.segmenter))
+    .option('--pos-epochs <n>', 'tagger epochs', String(DEFAULT_EPOCHS.tagger))
+    .option('--seed <n>', 'shuffling seed', '1')
+    .option('--no-card', 'do not update models/morph.md')
+    .option('--no-clusters', 'do not use the word clusters of models/ner-clusters.tsv as tagger features')
+    .option('--json', 'print the scores as JSON')
+    .action(
+      (opts: { out: string; segEpochs: string; posEpochs: string; seed: string; card: boolean; clusters: boolean; json?: boolean }) => {
+        if (!hasSharedData()) throw new Error(`shared data not found at ${sharedDataDir()} (set KHABAR_DATA)`);
+        const dataDir = sharedDataDir();
+        const log = (m: string) => process.stderr.write(`${m}\n`);
+        const t0 = performance.now();
+        const epochs = { segmenter: Number(opts.segEpochs), tagger: Number(opts.posEpochs) };
+        log(`counting words of ${join(dataDir, CORPUS_FILE)}`);
+        const corpus = countCorpusWords(dataDir, CORPUS_MIN_COUNT);
+        const clusterFile = opts.clusters === false ? null : modelFile('ner-clusters.tsv');
+        const clusters = clusterFile && existsSync(clusterFile) ? readClusters(readFileSync(clusterFile, 'utf8')) : undefined;
+        log(
+          clusters
+            ? `${clusters.size} word clusters from ${clusterFile}`
+            : 'no word clusters (models/ner-clusters.tsv absent or --no-clusters)',
+        );
+        log(`${corpus.size} corpus forms; reading ${padtFile(dataDir, 'train')}`);
+        const r = trainMorph(readPadt(padtFile(dataDir, 'train')), {
+          segEpochs: epochs.segmenter,
+          posEpochs: epochs.tagger,
+          seed: Number(opts.seed),
+          log,
+          corpus,
+          clusters,
+        });
+        const trainSeconds = (performance.now() - t0) / 1000;
+        const date = new Date().toISOString().slice(0, 10);
+        saveMorph(r.analyzer, opts.out, { trained: date, epochs, clusterWords: clusters ? clusters.size : 0 });
+        const l0 = performance.now();
+        const loaded = MorphAnalyzer.load(opts.out);
+        const loadMs = performance.now() - l0;
+        log('scoring dev and test');
+        const dev = evaluateMorph(loaded, readPadt(padtFile(dataDir, 'dev')));
+        const test = evaluateMorph(loaded, readPadt(padtFile(dataDir, 'test')));
+        const wikinews = join(dataDir, WIKINEWS_FILE);
+        const stems = existsSync(wikinews) ? evaluateStems(loaded, wikinews) : undefined;
+        if (opts.card)
+          updateCard(
+            modelFile('morph.md'),
+            metricsSection({ dev, test, date, trainSeconds, loadMs, epochs, coverage: r.coverage, stems }, opts.out),
+          );
+        if (opts.json) process.stdout.write(`${JSON.stringify({ trainSeconds, loadMs, coverage: r.coverage, dev, test })}\n`);
+        else {
+          process.stdout.write(`trained in ${trainSeconds.toFixed(1)} s; models in ${opts.out}; load ${loadMs.toFixed(0)} ms\n`);
+          printScores('dev', dev);
+          printScores('test', test);
+        }
+      },
+    );
+}

@@ -1,0 +1,191 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { dataFile, modelFile, sharedDataDir } from '../../core/paths.ts';
+import { anercorpSplit, formatConll, readConll, type TaggedSentence } from '../../corpora/anercorp.ts';
+import { buildKb } from '../../kb/build.ts';
+import { KnowledgeBase, nameKey } from '../../kb/index.ts';
+import { Pipeline } from '../../pipeline/index.ts';
+import { antTexts, formatClusters, learnClusters } from '../../stages/ner/clusters.ts';
+import { formatScore, type NerScore, scoreNer } from '../../stages/ner/evaluate.ts';
+import { defaultNerPaths, NerTagger, trainNer } from '../../stages/ner/model.ts';
+import { commandGroup } from '../group.ts';
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Tag a CoNLL file's sentences as one running document (the second stage looks at nearby sentences). */
+function tagAll(tagger: NerTagger, sentences: readonly TaggedSentence[]): string[][] {
+  return tagger.tagDocument(sentences.map((s) => s.tokens));
+}
+
+function scoreJson(s: NerScore): Record<string, unknown> {
+  const r = (x: { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number }) => ({
+    precision: Math.round(x.precision * 10000) / 100,
+    recall: Math.round(x.recall * 10000) / 100,
+    f1: Math.round(x.f1 * 10000) / 100,
+    gold: x.tp + x.fn,
+    pred: x.tp + x.fp,
+  });
+  return {
+    tokens: s.tokens,
+    accuracy: Math.round(s.accuracy * 10000) / 100,
+    overall: r(s.overall),
+    byType: Object.fromEntries(Object.entries(s.byType).map(([k, v]) => [k, r(v)])),
+  };
+}
+
+/** `khabar ner`, `khabar eval ner`, `khabar train ner`, `khabar train ner-clusters`, `khabar kb build|lookup`. */
+export function registerNer(program: Command): void {
+  program
+    .command('ner')
+    .description('named entities: tag a CoNLL token file, or list the entities of a text')
+    .argument('[text...]', 'Arabic text (default: stdin) when --conll is not given')
+    .option('--conll <file>', 'one token per line (first column), blank line between sentences; writes token<TAB>tag lines')
+    .option('--json', 'JSON output (entities of the text)')
+    .action((words: string[], opts: { conll?: string; json?: boolean }) => {
+      if (opts.conll) {
+        const sentences = opts.conll === '-' ? readConll('/dev/stdin') : readConll(opts.conll);
+        const tagger = NerTagger.load();
+        const tags = tagAll(tagger, sentences);
+        const out = sentences.map((s, i) => ({ tokens: s.tokens, tags: tags[i] }));
+        process.stdout.write(formatConll(out));
+        return;
+      }
+      const text = words.length > 0 ? words.join(' ') : readStdin();
+      const pipeline = Pipeline.create({ stages: ['entities'] });
+      const doc = pipeline.run({ id: 'text', headline: '', body: text, text, spans: { body: { start: 0, end: text.length } } });
+      const entities = doc.entities ?? [];
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(entities)}\n`);
+        return;
+      }
+      for (const e of entities) {
+        const info = [e.nameEn, e.country, e.role, e.kbId].filter(Boolean).join(', ');
+        const mentions = e.mentions.map((m) => `${m.text}@${m.start}${m.via && m.via !== 'ner' ? `(${m.via})` : ''}`).join('; ');
+        process.stdout.write(`${e.id}\t${e.type}\t${e.name}${info ? ` [${info}]` : ''}\n\t${mentions}\n`);
+      }
+    });
+
+  commandGroup(program, 'eval', 'measure a component against gold data')
+    .command('ner')
+    .description('CoNLL entity-level precision, recall and F1 (exact span and type) of the NER tagger')
+    .option('--gold <file>', 'gold CoNLL file (token ... tag); default: the ANERcorp split given by --split')
+    .option('--split <name>', 'ANERcorp CAMeL split: dev (last 10% of train) or test', 'dev')
+    .option('--pred <file>', 'write the predicted tags (token<TAB>tag) here')
+    .option('--json', 'machine-readable output')
+    .action((opts: { gold?: string; split: string; pred?: string; json?: boolean }) => {
+      if (!opts.gold && !['dev', 'test', 'train'].includes(opts.split)) throw new Error('--split must be dev, test or train');
+      const gold = opts.gold ? readConll(opts.gold) : anercorpSplit(opts.split as 'dev' | 'test' | 'train');
+      const tagger = NerTagger.load();
+      const t0 = performance.now();
+      const pred = tagAll(tagger, gold);
+      const ms = performance.now() - t0;
+      if (opts.pred) writeFileSync(opts.pred, formatConll(gold.map((s, i) => ({ tokens: s.tokens, tags: pred[i] }))));
+      const score = scoreNer(
+        gold.map((s) => s.tags),
+        pred,
+      );
+      const wps = Math.round(score.tokens / (ms / 1000));
+      if (opts.json)
+        process.stdout.write(
+          `${JSON.stringify({ data: opts.gold ?? `anercorp:${opts.split}`, ...scoreJson(score), tokensPerSecond: wps })}\n`,
+        );
+      else
+        process.stdout.write(`${opts.gold ?? `ANERcorp ${opts.split}`}: ${gold.length} sentences, ${wps} tokens/s\n${formatScore(score)}`);
+    });
+
+  const train = commandGroup(program, 'train', 'train a model from the shared data');
+  train
+    .command('ner')
+    .description('train the NER tagger on ANERcorp (CAMeL split) and write models/ner.bin + models/ner-gazetteer.tsv')
+    .option('--epochs <n>', 'perceptron epochs', '12')
+    .option('--full', 'train on all of the train split (default: keep the last 10% as dev)')
+    .option('--out <dir>', 'model folder', modelFile())
+    .option('--json', 'machine-readable output')
+    .action((opts: { epochs: string; full?: boolean; out: string; json?: boolean }) => {
+      const data = anercorpSplit(opts.full ? 'train-full' : 'train');
+      const t0 = performance.now();
+      const tagger = trainNer({
+        train: data,
+        epochs: Number(opts.epochs),
+        paths: defaultNerPaths(opts.out),
+        log: (m) => process.stderr.write(`${m}\n`),
+      });
+      const seconds = Math.round((performance.now() - t0) / 100) / 10;
+      const dev = anercorpSplit('dev');
+      const score = scoreNer(
+        dev.map((s) => s.tags),
+        tagAll(tagger, dev),
+      );
+      const note = opts.full ? ' (dev is inside the training data: not a held-out figure)' : '';
+      if (opts.json)
+        process.stdout.write(`${JSON.stringify({ seconds, sentences: data.length, dev: scoreJson(score), devHeldOut: !opts.full })}\n`);
+      else
+        process.stdout.write(
+          `trained on ${data.length} sentences in ${seconds} s; written to ${opts.out}\ndev${note}:\n${formatScore(score)}`,
+        );
+    });
+
+  train
+    .command('ner-clusters')
+    .description('learn the word clusters used by the NER from the ANT news text (+ ANERcorp train tokens)')
+    .option('--out <file>', 'cluster file', join(modelFile(), 'ner-clusters.tsv'))
+    .option('--fine <n>', 'fine clusters', '800')
+    .option('--min-count <n>', 'words seen fewer times are not clustered', '3')
+    .action((opts: { out: string; fine: string; minCount: string }) => {
+      const ant = join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl');
+      function* texts(): Generator<string> {
+        yield* antTexts(ant);
+        for (const s of anercorpSplit('train-full')) yield s.tokens.join(' ');
+      }
+      const t0 = performance.now();
+      const c = learnClusters(texts(), {
+        fine: Number(opts.fine),
+        minCount: Number(opts.minCount),
+        log: (m) => process.stderr.write(`${Math.round((performance.now() - t0) / 1000)} s ${m}\n`),
+      });
+      writeFileSync(
+        opts.out,
+        formatClusters(
+          c,
+          `NER word clusters (khabar train ner-clusters --fine ${opts.fine} --min-count ${opts.minCount}), learnt from the ANT corpus v2.1 subset (train split; citation licence, see models/ner.md) and ANERcorp train tokens. Columns: word coarse mid fine sub.`,
+        ),
+      );
+      process.stdout.write(`${c.fine.size} words clustered in ${Math.round((performance.now() - t0) / 1000)} s; written to ${opts.out}\n`);
+    });
+
+  const kb = program.command('kb').description('the knowledge base of actors and places (data/kb)');
+  kb.command('build')
+    .description('rebuild data/kb/{countries,cities,petrarch}.tsv and first-names.txt from the shared data')
+    .option('--data <dir>', 'shared data folder', sharedDataDir())
+    .option('--out <dir>', 'output folder', dataFile('kb'))
+    .action((opts: { data: string; out: string }) => {
+      const r = buildKb(opts.data, opts.out);
+      for (const f of r.files) process.stdout.write(`${f.path}\t${f.entries} entries\n`);
+    });
+  kb.command('lookup')
+    .description('KB entries for a name (any spelling the KB knows), and the country of a nationality adjective')
+    .argument('<name...>', 'Arabic name')
+    .option('--json', 'machine-readable output')
+    .action((words: string[], opts: { json?: boolean }) => {
+      const k = KnowledgeBase.default();
+      const key = nameKey(words.join(' '));
+      const entries = k.lookup(key);
+      const demonym = k.demonym(key);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ key, entries, demonym: demonym ?? null })}\n`);
+        return;
+      }
+      if (demonym) process.stdout.write(`nationality adjective of ${demonym}\n`);
+      for (const e of entries) {
+        process.stdout.write(`${e.id}\t${e.type}\t${e.name}\t${e.nameEn ?? ''}\t${e.country ?? ''}\t${e.role ?? ''}\t${e.source}\n`);
+      }
+      if (entries.length === 0 && !demonym) process.stdout.write('not in the KB\n');
+    });
+}

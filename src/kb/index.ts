@@ -1,0 +1,225 @@
+/**
+ * The knowledge base of actors and places: loads the TSV files of `data/kb/`
+ * (see its README) and indexes every name and alias by matching form.
+ *
+ *   const kb = KnowledgeBase.default();
+ *   kb.lookup('سوريه')            // [country:SYR]
+ *   kb.demonym('الروسية')         // 'RUS'
+ *   kb.holders('وزير الخارجيه', 'RUS') // [per:sergey-lavrov]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dataFile } from '../core/paths.ts';
+import type { EntityType } from '../core/types.ts';
+import { matchForm } from '../text/normalize.ts';
+import { parseKbTsv } from './tsv.ts';
+import type { KbEntry } from './types.ts';
+
+export type { KbEntry } from './types.ts';
+
+/** The KB files loaded by default, in priority order (an earlier file wins a shared name). */
+export const KB_FILES = ['curated.tsv', 'countries.tsv', 'petrarch.tsv', 'cities.tsv'] as const;
+
+export interface KbOptions {
+  /** Folder of the KB files (default `data/kb`). */
+  dir?: string;
+  /** Extra user KB files (same format), loaded first so they win; default: env `KHABAR_KB_EXTRA` (paths separated by `:`). */
+  extra?: string[];
+  /** Problems found while loading. */
+  warn?: (msg: string) => void;
+}
+
+const SOURCE_RANK: Record<string, number> = { extra: 0, curated: 1, countries: 2, petrarch: 3, cities: 4 };
+
+/** The matching form of a multi-word name: words in matching form joined by one space. */
+export function nameKey(s: string): string {
+  return matchForm(s)
+    .replace(/[\s\u00a0_-]+/g, ' ')
+    .trim();
+}
+
+function population(e: KbEntry): number {
+  for (const t of e.tags) if (t.startsWith('pop=')) return Number(t.slice(4)) || 0;
+  return 0;
+}
+
+export class KnowledgeBase {
+  readonly entries: KbEntry[] = [];
+  readonly byId = new Map<string, KbEntry>();
+  /** Matching form of a name or alias -> entries, best first. */
+  private readonly byForm = new Map<string, KbEntry[]>();
+  /** Every proper prefix (in words) of an indexed form, for longest-match scanning. */
+  private readonly prefixes = new Set<string>();
+  private readonly demonyms = new Map<string, string>();
+  private readonly titleHolders = new Map<string, KbEntry[]>();
+  /** First names in matching form. */
+  readonly firstNames = new Set<string>();
+  /** The most words in any indexed form. */
+  maxWords = 1;
+
+  private static cached: KnowledgeBase | null = null;
+
+  /** The KB from `data/kb` plus `KHABAR_KB_EXTRA`, loaded once per process. */
+  static default(): KnowledgeBase {
+    if (!KnowledgeBase.cached) KnowledgeBase.cached = KnowledgeBase.load();
+    return KnowledgeBase.cached;
+  }
+
+  static load(opts: KbOptions = {}): KnowledgeBase {
+    const kb = new KnowledgeBase();
+    const dir = opts.dir;
+    const file = (name: string): string => (dir ? `${dir}/${name}` : dataFile('kb', name));
+    const extra = opts.extra ?? (process.env.KHABAR_KB_EXTRA ? process.env.KHABAR_KB_EXTRA.split(':').filter((p) => p !== '') : []);
+    const lists: KbEntry[][] = [];
+    for (const p of extra) {
+      if (!existsSync(p)) {
+        opts.warn?.(`KB file not found: ${p}`);
+        continue;
+      }
+      lists.push(parseKbTsv(readFileSync(p, 'utf8'), 'extra', opts.warn));
+    }
+    for (const name of KB_FILES) {
+      const p = file(name);
+      if (!existsSync(p)) continue;
+      lists.push(parseKbTsv(readFileSync(p, 'utf8'), name.replace(/\.tsv$/, ''), opts.warn));
+    }
+    for (const list of lists) for (const e of list) kb.add(e);
+    kb.index();
+    const names = file('first-names.txt');
+    if (existsSync(names)) {
+      for (const line of readFileSync(names, 'utf8').split('\n')) {
+        const w = line.trim();
+        if (w && !w.startsWith('#')) kb.firstNames.add(matchForm(w));
+      }
+    }
+    const dem = file('demonyms.tsv');
+    if (existsSync(dem)) kb.loadDemonyms(readFileSync(dem, 'utf8'));
+    return kb;
+  }
+
+  /** Build a KB from entries (tests, user code). */
+  static fromEntries(entries: KbEntry[], demonyms = ''): KnowledgeBase {
+    const kb = new KnowledgeBase();
+    for (const e of entries) kb.add(e);
+    kb.index();
+    if (demonyms) kb.loadDemonyms(demonyms);
+    return kb;
+  }
+
+  /** Add an entry; an entry whose id is already known merges into it (first values win, lists are joined). */
+  private add(e: KbEntry): void {
+    const old = this.byId.get(e.id);
+    if (!old) {
+      const copy = { ...e, aliases: [...e.aliases], titles: [...e.titles], tags: [...e.tags] };
+      this.byId.set(e.id, copy);
+      this.entries.push(copy);
+      return;
+    }
+    for (const a of [e.name, ...e.aliases]) if (a !== old.name && !old.aliases.includes(a)) old.aliases.push(a);
+    for (const t of e.titles) if (!old.titles.includes(t)) old.titles.push(t);
+    for (const t of e.tags) if (!old.tags.includes(t)) old.tags.push(t);
+    old.nameEn ??= e.nameEn;
+    old.country ??= e.country;
+    old.role ??= e.role;
+  }
+
+  private index(): void {
+    for (const e of this.entries) {
+      const keys = new Set<string>();
+      for (const n of [e.name, ...e.aliases]) {
+        const key = nameKey(n);
+        if (key === '') continue;
+        keys.add(key);
+        // عبد الله / عبدالله, أبو الغيط / أبوالغيط: both spellings are common.
+        keys.add(key.replace(/(^| )(عبد|ابو) (?=ال)/g, '$1$2'));
+        keys.add(key.replace(/(^| )(عبد|ابو)(?=ال)/g, '$1$2 '));
+      }
+      for (const key of keys) {
+        let list = this.byForm.get(key);
+        if (!list) {
+          list = [];
+          this.byForm.set(key, list);
+        }
+        if (!list.includes(e)) list.push(e);
+        const words = key.split(' ');
+        this.maxWords = Math.max(this.maxWords, words.length);
+        for (let k = 1; k < words.length; k++) this.prefixes.add(words.slice(0, k).join(' '));
+      }
+      if (e.type === 'PER') {
+        for (const t of e.titles) {
+          const key = `${nameKey(t)}|${e.country ?? ''}`;
+          const list = this.titleHolders.get(key) ?? [];
+          list.push(e);
+          this.titleHolders.set(key, list);
+        }
+      }
+    }
+    const rank = (e: KbEntry): number => SOURCE_RANK[e.source] ?? 5;
+    for (const list of this.byForm.values()) {
+      if (list.length > 1)
+        list.sort(
+          (a, b) =>
+            rank(a) - rank(b) ||
+            (a.tags.includes('capital') ? -1 : 0) - (b.tags.includes('capital') ? -1 : 0) ||
+            population(b) - population(a),
+        );
+    }
+  }
+
+  private loadDemonyms(text: string): void {
+    let header = true;
+    for (const line of text.split(/\r?\n/)) {
+      if (line.trim() === '' || line.startsWith('#')) continue;
+      if (header) {
+        header = false;
+        continue;
+      }
+      const [nisba, iso, forms] = line.split('\t');
+      if (!nisba || !iso) continue;
+      const base = nameKey(nisba);
+      const add = (f: string): void => {
+        this.demonyms.set(f, iso);
+        this.demonyms.set(`ال${f}`, iso);
+      };
+      // Regular forms: the suffix attaches to the last word of a compound (كوري شمالي -> كورية شمالية is not handled).
+      for (const suf of ['', 'ه', 'ون', 'ين', 'ان', 'تان', 'تين', 'ات']) add(base + suf);
+      for (const f of (forms ?? '').split('|')) if (f.trim()) add(nameKey(f));
+    }
+  }
+
+  /** Entries whose name or an alias has this matching form (multi-word: single spaces), best first. */
+  lookup(form: string): readonly KbEntry[] {
+    return this.byForm.get(form) ?? [];
+  }
+
+  /** True when `form` is the first words of some longer indexed name. */
+  isPrefix(form: string): boolean {
+    return this.prefixes.has(form);
+  }
+
+  /** The country (ISO3) of a nationality adjective or demonym in matching form (`الروسيه` -> RUS). */
+  demonym(form: string): string | undefined {
+    return this.demonyms.get(form);
+  }
+
+  /** Every nationality-adjective form the KB knows (matching form). */
+  demonymForms(): IterableIterator<string> {
+    return this.demonyms.keys();
+  }
+
+  /** People of the KB who hold `title` (matching form, no nationality) for `country`. */
+  holders(title: string, country: string | undefined): readonly KbEntry[] {
+    return this.titleHolders.get(`${title}|${country ?? ''}`) ?? [];
+  }
+
+  /** Every title (matching form) the KB knows, longest first. */
+  titles(): string[] {
+    const out = new Set<string>();
+    for (const k of this.titleHolders.keys()) out.add(k.slice(0, k.indexOf('|')));
+    return [...out].sort((a, b) => b.length - a.length);
+  }
+
+  /** Entries of one type having this form. */
+  lookupType(form: string, type: EntityType): KbEntry | undefined {
+    return this.lookup(form).find((e) => e.type === type);
+  }
+}

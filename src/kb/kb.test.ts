@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { matchForm } from '../text/normalize.ts';
+import { cliticVariants, stripClitics } from './clitics.ts';
+import { KnowledgeBase, nameKey } from './index.ts';
+import { formatKbTsv, parseKbTsv } from './tsv.ts';
+import type { KbEntry } from './types.ts';
+
+const lavrov: KbEntry = {
+  id: 'per:lavrov',
+  type: 'PER',
+  name: 'سيرغي لافروف',
+  nameEn: 'Sergey Lavrov',
+  aliases: ['لافروف', 'سيرجي لافروف'],
+  country: 'RUS',
+  role: 'GOV',
+  titles: ['وزير الخارجية'],
+  tags: [],
+  source: 'curated',
+};
+const syria: KbEntry = {
+  id: 'country:SYR',
+  type: 'LOC',
+  name: 'سوريا',
+  nameEn: 'Syria',
+  aliases: ['سورية'],
+  country: 'SYR',
+  titles: [],
+  tags: [],
+  source: 'countries',
+};
+
+test('clitic variants of a token', () => {
+  assert.deepEqual(
+    cliticVariants('والعراق').map((v) => [v.form, v.skip]),
+    [
+      ['والعراق', 0],
+      ['العراق', 1],
+    ],
+  );
+  assert.deepEqual(
+    cliticVariants('لسوريه').map((v) => [v.form, v.skip]),
+    [
+      ['لسوريه', 0],
+      ['سوريه', 1],
+    ],
+  );
+  // لل = ل + ال: the lookup form restores the alef, the mention starts after the first lam.
+  assert.deepEqual(cliticVariants('للولايات')[1], { form: 'الولايات', skip: 1, restored: true });
+  assert.equal(stripClitics('وبالعراق'), 'العراق');
+  assert.equal(stripClitics('في'), 'في');
+});
+
+test('TSV round trip keeps every field', () => {
+  const text = formatKbTsv([lavrov], 'test');
+  const back = parseKbTsv(text, 'curated');
+  assert.deepEqual(back, [lavrov]);
+  const warnings: string[] = [];
+  assert.deepEqual(
+    parseKbTsv('id\ttype\tname\nx\tBAD\tاسم\n', 'x', (m) => warnings.push(m)),
+    [],
+  );
+  assert.equal(warnings.length, 1);
+});
+
+test('lookup by matching form, aliases, demonyms and title holders', () => {
+  const kb = KnowledgeBase.fromEntries([lavrov, syria], 'nisba\tcountry\tforms\nروسي\tRUS\tروس\n');
+  assert.deepEqual(
+    kb.lookup(nameKey('سوريّة')).map((e) => e.id),
+    ['country:SYR'],
+  );
+  assert.deepEqual(
+    kb.lookup(nameKey('سيرجي  لافروف')).map((e) => e.id),
+    ['per:lavrov'],
+  );
+  assert.equal(kb.lookup('موسكو').length, 0);
+  assert.ok(kb.isPrefix('سيرجي'));
+  assert.equal(kb.demonym(matchForm('الروسية')), 'RUS');
+  assert.equal(kb.demonym('الروس'), 'RUS');
+  assert.equal(kb.demonym('روسيا'), undefined);
+  assert.deepEqual(
+    kb.holders(nameKey('وزير الخارجية'), 'RUS').map((e) => e.id),
+    ['per:lavrov'],
+  );
+  assert.equal(kb.holders(nameKey('وزير الخارجية'), 'USA').length, 0);
+});
+
+test('an entry with a known id merges into it', () => {
+  const extra: KbEntry = { ...syria, name: 'الجمهورية العربية السورية', aliases: [], nameEn: undefined, source: 'extra' };
+  const kb = KnowledgeBase.fromEntries([syria, extra]);
+  assert.equal(kb.entries.length, 1);
+  assert.equal(kb.lookup(nameKey('الجمهورية العربية السورية'))[0].nameEn, 'Syria');
+});
+
+test('the shipped KB loads and knows the basics', () => {
+  const kb = KnowledgeBase.load();
+  assert.equal(kb.lookup(nameKey('موسكو'))[0]?.country, 'RUS');
+  assert.equal(kb.lookup(nameKey('سورية'))[0]?.id, 'country:SYR');
+  assert.equal(kb.lookup(nameKey('الولايات المتحدة الأمريكية'))[0]?.id, 'country:USA');
+  assert.equal(kb.lookup(nameKey('مجلس الأمن الدولي'))[0]?.role, 'IGO');
+  assert.equal(kb.demonym(matchForm('العراقي')), 'IRQ');
+  assert.ok(kb.firstNames.size > 100);
+});

@@ -1,0 +1,18 @@
+/** The learning core: hashed features, averaged perceptrons, compact model files. See README.md. */
+export { featureKey, featureKeySlice, hashSlice, hashString, template } from './hash.ts';
+export { decodeModel, encodeModel, loadModelFile, type ModelFile, type Quantisation, saveModelFile } from './model-file.ts';
+export {
+  BIAS_KEY,
+  type ClassExample,
+  type FeatureList,
+  MulticlassPerceptron,
+  type RankExample,
+  RankingPerceptron,
+  type SequenceExample,
+  SequencePerceptron,
+  type TrainOptions,
+  toKeys,
+  viterbi,
+} from './perceptron.ts';
+export { seededRandom, shuffleInPlace } from './random.ts';
+export { mergeTables, TrainWeights, WeightTable } from './weights.ts';

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { featureKey, hashString, template } from './hash.ts';
+import { decodeModel, encodeModel } from './model-file.ts';
+import { MulticlassPerceptron, RankingPerceptron, SequencePerceptron, toKeys } from './perceptron.ts';
+import { seededRandom, shuffleInPlace } from './random.ts';
+
+// A toy tagging task where one word ("صيد") is a NOUN after the article-like
+// "هذا" and a VERB after a noun: only the transitions can tell.
+const SENTS: Array<[string, string][]> = [
+  [
+    ['هذا', 'DET'],
+    ['صيد', 'NOUN'],
+  ],
+  [
+    ['الرجال', 'NOUN'],
+    ['صيد', 'VERB'],
+  ],
+  [
+    ['هذا', 'DET'],
+    ['قط', 'NOUN'],
+    ['نام', 'VERB'],
+  ],
+  [
+    ['الرجال', 'NOUN'],
+    ['نام', 'VERB'],
+  ],
+  [
+    ['هذا', 'DET'],
+    ['بيت', 'NOUN'],
+  ],
+  [
+    ['القطط', 'NOUN'],
+    ['صيد', 'VERB'],
+  ],
+];
+const feats = (words: string[]) => words.map((w) => [`w=${w}`]);
+const examples = SENTS.map((s) => ({ features: feats(s.map((x) => x[0])), labels: s.map((x) => x[1]) }));
+
+test('featureKey(template(n), v) equals hashString(n + v) and is never 0', () => {
+  assert.equal(featureKey(template('w='), 'كتاب'), hashString('w=كتاب'));
+  assert.notEqual(hashString(''), 0);
+  assert.notEqual(hashString('a'), hashString('b'));
+});
+
+test('seeded shuffling is deterministic and a permutation', () => {
+  const a = shuffleInPlace([1, 2, 3, 4, 5, 6, 7, 8], seededRandom(42));
+  const b = shuffleInPlace([1, 2, 3, 4, 5, 6, 7, 8], seededRandom(42));
+  assert.deepEqual(a, b);
+  assert.deepEqual([...a].sort(), [1, 2, 3, 4, 5, 6, 7, 8]);
+});
+
+test('sequence perceptron learns a toy tagging task that needs transitions', () => {
+  const m = SequencePerceptron.train(examples, { epochs: 10, seed: 3 });
+  assert.deepEqual(m.predict(feats(['هذا', 'صيد'])), ['DET', 'NOUN']);
+  assert.deepEqual(m.predict(feats(['الرجال', 'صيد'])), ['NOUN', 'VERB']);
+  assert.deepEqual(m.predict(feats(['القطط', 'صيد'])), ['NOUN', 'VERB']);
+  assert.deepEqual(m.predict([]), []);
+});
+
+test('sequence model survives save/load (f32 exact, i16 same predictions)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-learn-'));
+  try {
+    const m = SequencePerceptron.train(examples, { epochs: 10, seed: 3 });
+    m.meta = { note: 'toy' };
+    const p = join(dir, 'toy.bin');
+    m.save(p);
+    const back = SequencePerceptron.load(p);
+    assert.deepEqual(back.labels, m.labels);
+    assert.deepEqual(back.meta, { note: 'toy' });
+    assert.deepEqual(Array.from(back.table.weights), Array.from(m.table.weights));
+    m.save(join(dir, 'toy16.bin'), 'i16');
+    const q = SequencePerceptron.load(join(dir, 'toy16.bin'));
+    assert.ok(statSync(join(dir, 'toy16.bin')).size < statSync(p).size);
+    for (const s of [
+      ['هذا', 'صيد'],
+      ['الرجال', 'صيد'],
+      ['هذا', 'قط', 'نام'],
+    ])
+      assert.deepEqual(q.predict(feats(s)), m.predict(feats(s)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('training is deterministic for a seed', () => {
+  const a = SequencePerceptron.train(examples, { epochs: 5, seed: 7 });
+  const b = SequencePerceptron.train(examples, { epochs: 5, seed: 7 });
+  assert.deepEqual(Array.from(a.table.weights), Array.from(b.table.weights));
+});
+
+test('multiclass perceptron learns suffix → class and round-trips', () => {
+  const data = [
+    { features: ['suf=ات', 'len=5'], label: 'PL' },
+    { features: ['suf=ون', 'len=6'], label: 'PL' },
+    { features: ['suf=ة', 'len=5'], label: 'SG' },
+    { features: ['suf=ب', 'len=4'], label: 'SG' },
+    { features: ['suf=ين', 'len=5'], label: 'PL' },
+  ];
+  const m = MulticlassPerceptron.train(data, { epochs: 8 });
+  assert.equal(m.predict(['suf=ات', 'len=9']), 'PL');
+  assert.equal(m.predict(['suf=ة', 'len=9']), 'SG');
+  const back = decodeModel(encodeModel({ kind: 'multiclass', labels: m.labels, table: m.table, meta: {} }));
+  assert.deepEqual(Array.from(back.table.keys), Array.from(m.table.keys));
+});
+
+test('ranking perceptron picks the candidate with the right feature', () => {
+  const groups = [
+    { candidates: [['split=no'], ['split=yes', 'stem-known']], gold: 1 },
+    { candidates: [['split=no', 'whole-known'], ['split=yes']], gold: 0 },
+    { candidates: [['split=yes', 'stem-known'], ['split=no']], gold: 0 },
+    { candidates: [['split=yes'], ['split=no', 'whole-known']], gold: 1 },
+  ];
+  const r = RankingPerceptron.train(groups, { epochs: 10 });
+  assert.equal(r.best([['split=no'], ['split=yes', 'stem-known']]), 1);
+  assert.equal(r.best([['split=yes'], ['split=no', 'whole-known']]), 1);
+  assert.equal(r.best([]), -1);
+});
+
+test('toKeys hashes strings and appends the bias key', () => {
+  const k = toKeys(['a', 'b']);
+  assert.equal(k.length, 3);
+  assert.equal(k[0], hashString('a'));
+  assert.equal(toKeys([5, 6]).join(','), '5,6');
+});

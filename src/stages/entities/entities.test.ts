@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Doc, EntityType, NameSpan } from '../../core/types.ts';
+import { KnowledgeBase } from '../../kb/index.ts';
+import type { KbEntry } from '../../kb/types.ts';
+import { newDoc } from '../../pipeline/index.ts';
+import { Tokenizer } from '../tokenize/index.ts';
+import { EntitiesStage } from './index.ts';
+import { EntityResolver, parseList, parseTitles, similarWord } from './resolve.ts';
+
+/** A tokenised doc whose `names` are the given substrings (as a tagger would give them, whole tokens). */
+function docWith(text: string, names: [string, EntityType][]): Doc {
+  const doc = newDoc({ id: 't', headline: '', body: text, text, spans: { body: { start: 0, end: text.length } } });
+  new Tokenizer().process(doc);
+  const spans: NameSpan[] = [];
+  let from = 0;
+  for (const [s, type] of names) {
+    const start = text.indexOf(s, from);
+    assert.ok(start >= 0, s);
+    const end = start + s.length;
+    from = end;
+    const a = doc.tokens.findIndex((t) => t.start === start);
+    const b = doc.tokens.findIndex((t) => t.end === end);
+    assert.ok(a >= 0 && b >= a, `token bounds of ${s}`);
+    spans.push({ start, end, text: s, type, tokenStart: a, tokenEnd: b + 1 });
+  }
+  doc.names = spans;
+  return doc;
+}
+
+const E = (id: string, type: EntityType, name: string, extra: Partial<KbEntry> = {}): KbEntry => ({
+  id,
+  type,
+  name,
+  aliases: [],
+  titles: [],
+  tags: [],
+  source: 'curated',
+  ...extra,
+});
+
+const kb = KnowledgeBase.fromEntries(
+  [
+    E('per:lavrov', 'PER', 'سيرغي لافروف', {
+      nameEn: 'Sergey Lavrov',
+      aliases: ['لافروف'],
+      country: 'RUS',
+      role: 'GOV',
+      titles: ['وزير الخارجية'],
+    }),
+    E('per:maliki', 'PER', 'نوري المالكي', { nameEn: 'Nouri al-Maliki', aliases: ['المالكي'], country: 'IRQ' }),
+    E('country:SYR', 'LOC', 'سوريا', { nameEn: 'Syria', aliases: ['سورية'], country: 'SYR', source: 'countries' }),
+    E('country:USA', 'LOC', 'الولايات المتحدة', { nameEn: 'United States', country: 'USA', source: 'countries' }),
+    E('city:moscow', 'LOC', 'موسكو', { nameEn: 'Moscow', country: 'RUS', tags: ['capital'], source: 'cities' }),
+    E('org:unsc', 'ORG', 'مجلس الأمن', { nameEn: 'UN Security Council', role: 'IGO' }),
+    E('org:reuters', 'ORG', 'رويترز', { nameEn: 'Reuters', aliases: ['وكالة رويترز'], role: 'MED' }),
+    E('per:moon', 'PER', 'مون جاي إن', { nameEn: 'Moon Jae-in', country: 'KOR' }),
+  ],
+  'nisba\tcountry\tforms\nروسي\tRUS\tروس\nسوري\tSYR\t\nأمريكي\tUSA\tأميركي\n',
+);
+const resolver = new EntityResolver(kb, {
+  titles: parseTitles('وزير الخارجية\nالرئيس\nوزير\nكولونيل'),
+  generic: new Set(parseList('منظمة\nالحكومة')),
+  orgHeads: [['وكاله'], ['صحيفه']],
+  trailing: new Set(parseList('الإرهابي')),
+});
+
+test('clitics are cut from mentions and offsets stay exact', () => {
+  const text = 'وصل الوفد لسورية والتقى مسؤولين في موسكو.';
+  const doc = docWith(text, [
+    ['لسورية', 'LOC'],
+    ['موسكو', 'LOC'],
+  ]);
+  const ents = resolver.resolve(doc);
+  assert.equal(ents.length, 2);
+  const syr = ents[0];
+  assert.equal(syr.kbId, 'country:SYR');
+  assert.equal(syr.name, 'سوريا');
+  assert.deepEqual(
+    syr.mentions.map((m) => [m.text, text.slice(m.start, m.end)]),
+    [['سورية', 'سورية']],
+  );
+  // Capital metonymy: Moscow stays a place of its own, coded as Russia's government.
+  assert.equal(ents[1].country, 'RUS');
+  assert.equal(ents[1].role, 'GOV');
+  assert.deepEqual(
+    ents.map((e) => e.id),
+    ['e1', 'e2'],
+  );
+});
+
+test('a surname joins the full name; a title phrase joins the person it was apposed to', () => {
+  const text = 'قال وزير الخارجية الروسي سيرغي لافروف إن بلاده مستعدة. وأضاف لافروف أن الحل سياسي. وختم وزير الخارجية الروسي كلامه.';
+  const doc = docWith(text, [
+    ['سيرغي لافروف', 'PER'],
+    ['لافروف', 'PER'],
+  ]);
+  const ents = resolver.resolve(doc);
+  assert.equal(ents.length, 1);
+  const e = ents[0];
+  assert.equal(e.kbId, 'per:lavrov');
+  assert.equal(e.country, 'RUS');
+  assert.deepEqual(
+    e.mentions.map((m) => m.text),
+    ['سيرغي لافروف', 'لافروف', 'وزير الخارجية الروسي'],
+  );
+  assert.equal(e.mentions[2].via, 'title');
+  for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});
+
+test('an unknown person: surname grouping without the KB, no namesake link', () => {
+  const text = 'وقال تركي المالكي المتحدث باسم التحالف إن المالكي لم يعلق.';
+  const doc = docWith(text, [
+    ['تركي المالكي', 'PER'],
+    ['المالكي', 'PER'],
+  ]);
+  const ents = resolver.resolve(doc);
+  assert.equal(ents.length, 1);
+  assert.equal(ents[0].kbId, undefined);
+  assert.equal(ents[0].name, 'تركي المالكي');
+  assert.equal(ents[0].mentions.length, 2);
+});
+
+test('gazetteer finds precise names the tagger missed; generic words are dropped', () => {
+  const text = 'دعت الولايات المتحدة مجلس الأمن إلى الانعقاد، وقالت منظمة إن الحكومة السورية ترفض.';
+  const doc = docWith(text, [['منظمة', 'ORG']]);
+  const ents = resolver.resolve(doc);
+  assert.deepEqual(
+    ents.map((e) => [e.kbId, e.mentions[0].via]),
+    [
+      ['country:USA', 'gazetteer'],
+      ['org:unsc', 'gazetteer'],
+    ],
+  );
+});
+
+test('an organisation head joins the name when the KB knows the longer form', () => {
+  const text = 'ونقلت وكالة رويترز الخبر.';
+  const ents = resolver.resolve(docWith(text, [['رويترز', 'ORG']]));
+  assert.equal(ents.length, 1);
+  assert.equal(ents[0].mentions[0].text, 'وكالة رويترز');
+  const unknown = resolver.resolve(docWith('ونشرت صحيفة الأيام التقرير.', [['الأيام', 'ORG']]));
+  assert.equal(unknown[0].mentions[0].text, 'صحيفة الأيام');
+});
+
+test('a rank before a name and an adjective after one are cut off', () => {
+  const text = 'وقال كولونيل جوش ثيل إن جماعة النور الإرهابي انسحبت.';
+  const ents = resolver.resolve(
+    docWith(text, [
+      ['كولونيل جوش ثيل', 'PER'],
+      ['جماعة النور الإرهابي', 'ORG'],
+    ]),
+  );
+  assert.deepEqual(
+    ents.map((e) => [e.type, e.mentions[0].text]),
+    [
+      ['PER', 'جوش ثيل'],
+      ['ORG', 'جماعة النور'],
+    ],
+  );
+  // A generic word with a clitic is not a name.
+  assert.equal(resolver.resolve(docWith('وقالت ومنظمة أخرى', [['ومنظمة', 'ORG']])).length, 0);
+});
+
+test('document evidence: a kept proclitic is cut when the bare name occurs; a family name first refers back', () => {
+  const text = 'زار مون جاي إن شبه الجزيرة الكورية. وقال مون إن السلام لشبه الجزيرة الكورية قريب.';
+  const ents = resolver.resolve(
+    docWith(text, [
+      ['مون جاي إن', 'PER'],
+      ['شبه الجزيرة الكورية', 'LOC'],
+      ['مون', 'PER'],
+      ['لشبه الجزيرة الكورية', 'LOC'],
+    ]),
+  );
+  assert.equal(ents.length, 2);
+  assert.deepEqual(
+    ents[0].mentions.map((m) => m.text),
+    ['مون جاي إن', 'مون'],
+  );
+  assert.deepEqual(
+    ents[1].mentions.map((m) => m.text),
+    ['شبه الجزيرة الكورية', 'شبه الجزيرة الكورية'],
+  );
+  for (const e of ents) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});
+
+test('similarWord accepts spelling variants only', () => {
+  assert.ok(similarWord('سيرجي', 'سيرغي'));
+  assert.ok(!similarWord('تركي', 'نوري'));
+});
+
+test('the stage never crashes on odd input', () => {
+  const stage = new EntitiesStage();
+  for (const text of ['', '...', 'abc', 'ـــ', '#سوريا #', 'ال'.repeat(3000)]) {
+    const doc = newDoc({ id: 'x', headline: '', body: text, text, spans: { body: { start: 0, end: text.length } } });
+    new Tokenizer().process(doc);
+    doc.names = [];
+    stage.process(doc);
+    assert.ok(Array.isArray(doc.entities));
+  }
+});

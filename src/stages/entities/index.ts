@@ -1,0 +1,52 @@
+/**
+ * Stage `entities`: links the NER names (and precise gazetteer matches) to the
+ * knowledge base and groups every mention of one real-world entity
+ * (in-document coreference). Fills `doc.entities`. See `resolve.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import { dataFile } from '../../core/paths.ts';
+import type { Doc } from '../../core/types.ts';
+import { KnowledgeBase } from '../../kb/index.ts';
+import type { Stage, StageSpec } from '../../pipeline/index.ts';
+import { EntityResolver, parseList, parseOrgPatterns, parseTitles } from './resolve.ts';
+
+export { EntityResolver, parseList, parseTitles } from './resolve.ts';
+
+export class EntitiesStage implements Stage {
+  readonly name = 'entities';
+  readonly requires = ['tokenize', 'ner'];
+  private resolver: EntityResolver | null = null;
+  private readonly extra?: string[];
+
+  constructor(options?: Record<string, unknown>) {
+    const extra = options?.kbExtra;
+    if (Array.isArray(extra)) this.extra = extra.map(String);
+    else if (typeof extra === 'string') this.extra = [extra];
+  }
+
+  load(): void {
+    if (this.resolver) return;
+    const kb = this.extra ? KnowledgeBase.load({ extra: this.extra }) : KnowledgeBase.default();
+    const read = (name: string): string => readFileSync(dataFile('kb', name), 'utf8');
+    this.resolver = new EntityResolver(kb, {
+      titles: parseTitles(read('titles.txt')),
+      generic: new Set(parseList(read('generic.txt'))),
+      orgHeads: parseList(read('org-heads.txt'))
+        .map((h) => h.split(' '))
+        .sort((a, b) => b.length - a.length),
+      orgPatterns: parseOrgPatterns(read('org-patterns.txt')),
+      trailing: new Set(parseList(read('trailing.txt'))),
+    });
+  }
+
+  process(doc: Doc): void {
+    this.load();
+    doc.entities = (this.resolver as EntityResolver).resolve(doc);
+  }
+}
+
+export const entitiesStage: StageSpec = {
+  name: 'entities',
+  requires: ['tokenize', 'ner'],
+  create: (options) => new EntitiesStage(options),
+};

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Doc, Entity } from '../../core/types.ts';
+import { newDoc } from '../../pipeline/index.ts';
+import { scanTokens, type Tok } from '../time/scan.ts';
+import { tokenizeStage } from '../tokenize/index.ts';
+import { predict, sentenceFeatures, trainLogReg } from './classifier.ts';
+import { eventsStage } from './index.ts';
+import { loadEventLexicon, parseTriggers, stems } from './lexicon.ts';
+import { renderEvents } from './render.ts';
+
+function run(text: string, entities?: (doc: Doc) => Entity[]): Doc {
+  const doc = newDoc({ id: 't', headline: '', body: text, text, spans: { body: { start: 0, end: text.length } } });
+  tokenizeStage.create().process(doc);
+  if (entities) doc.entities = entities(doc);
+  const s = eventsStage.create();
+  s.load?.();
+  s.process(doc);
+  return doc;
+}
+
+function ent(doc: Doc, id: string, type: Entity['type'], name: string, country?: string): Entity {
+  const mentions = [];
+  for (let i = doc.text.indexOf(name); i >= 0; i = doc.text.indexOf(name, i + 1))
+    mentions.push({ text: name, start: i, end: i + name.length });
+  return { id, type, name, country, mentions };
+}
+
+test('stems strip clitics and affixes', () => {
+  assert.ok(stems('وفرضت').includes('فرض'));
+  assert.ok(stems('والاحتجاجات').includes('احتجاجات'));
+  assert.ok(stems('يهاجمون').includes('هاجم'));
+});
+
+test('trigger patterns with following and preceding words', () => {
+  const m = parseTriggers('فرض عقوبات\tSANCTION\t163\nفرض <العقوبات\tSANCTION\t163\n# comment\nbad line');
+  assert.equal(m.get('فرض')?.length, 2);
+  assert.deepEqual(m.get('فرض')?.[0].after, ['عقوبات']);
+});
+
+test('SANCTION with an entity source (VSO) and target', () => {
+  const doc = run('فرضت الولايات المتحدة عقوبات على إيران.', (d) => [
+    ent(d, 'e1', 'LOC', 'الولايات المتحدة', 'USA'),
+    ent(d, 'e2', 'LOC', 'إيران', 'IRN'),
+  ]);
+  const ev = doc.events!.find((e) => e.type === 'SANCTION');
+  assert.ok(ev);
+  assert.equal(ev.source?.entity, 'e1');
+  assert.equal(ev.source?.country, 'USA');
+  assert.equal(ev.target?.entity, 'e2');
+  assert.equal(doc.text.slice(ev.start, ev.end), ev.trigger);
+  assert.match(renderEvents(doc)[0], /SANCTION/);
+});
+
+test('a descriptive actor gets its role and country from a nationality adjective', () => {
+  const doc = run('وقصف الجيش الإسرائيلي مواقع في سوريا.');
+  const ev = doc.events!.find((e) => e.type === 'ASSAULT');
+  assert.ok(ev);
+  assert.equal(ev.source?.role, 'MIL');
+  assert.equal(ev.source?.country, 'ISR');
+});
+
+test('protest by protesters, with no entity layer', () => {
+  const doc = run('وتظاهر آلاف المحتجين أمام البرلمان.');
+  assert.ok(doc.events!.some((e) => e.type === 'PROTEST'));
+});
+
+test('no trigger, no event; bad input does not crash', () => {
+  assert.deepEqual(run('الطقس جميل اليوم في المدينة.').events, []);
+  assert.deepEqual(run('').events, []);
+  run('هجومهجومهجوم'.repeat(2000));
+  // no punctuation: one huge "sentence" must not make the stage quadratic
+  const t0 = performance.now();
+  run('هاجم الجيش الإسرائيلي مواقع قوات الأمن '.repeat(3000));
+  assert.ok(performance.now() - t0 < 5000);
+});
+
+test('the logistic-regression classifier learns a separable toy problem', () => {
+  const lex = loadEventLexicon();
+  const feats = (s: string): string[] => {
+    const t: Tok[] = [];
+    scanTokens(s, 0, s.length, 0, t);
+    return sentenceFeatures(t, lex);
+  };
+  const data = [
+    { feats: feats('انفجار سيارة مفخخة يقتل عشرة'), y: true },
+    { feats: feats('هجوم انتحاري يقتل جنودا'), y: true },
+    { feats: feats('ارتفاع أسعار النفط في الأسواق'), y: false },
+    { feats: feats('افتتاح معرض للكتاب في المدينة'), y: false },
+  ];
+  const m = trainLogReg('ASSAULT', data, { epochs: 30 });
+  assert.ok(predict(m, feats('انفجار سيارة مفخخة')) > 0.5);
+  assert.ok(predict(m, feats('أسعار النفط')) < 0.5);
+});
+
+test('coordinated sources give one event each; nisba forms the KB lacks still give a country', () => {
+  const doc = run('فرضت السعودية والإمارات والبحرين حصارا على قطر. وقاتلت قوات أميركية وأفغانية مسلحي التنظيم.');
+  const sanction = doc.events!.filter((e) => e.type === 'SANCTION').map((e) => e.source?.country);
+  assert.deepEqual(sanction, ['SAU', 'ARE', 'BHR']);
+  assert.ok(doc.events!.filter((e) => e.type === 'SANCTION').every((e) => e.target?.country === 'QAT'));
+  const assault = doc.events!.filter((e) => e.type === 'ASSAULT').map((e) => e.source?.country);
+  assert.deepEqual(assault, ['USA', 'AFG']);
+});
+
+test('a passive verb or a verbal noun takes no subject from before it', () => {
+  const doc = run('وقال المسؤول إن آلاف المدنيين قُتلوا في المدينة.');
+  assert.ok(!doc.events!.some((e) => e.type === 'ASSAULT' && e.source?.name?.includes('المدنيين')));
+});
+
+test('after a verbal noun the genitive is the attacker, and a person there is the victim', () => {
+  const doc = run('وأدان المالكي استهداف الحوثيين لمطار أبها. وأدانت لندن محاولة اغتيال سكريبال.', (d) => [
+    ent(d, 'e1', 'PER', 'المالكي', 'SAU'),
+    ent(d, 'e2', 'ORG', 'الحوثيين', 'YEM'),
+    ent(d, 'e3', 'LOC', 'لندن', 'GBR'),
+    ent(d, 'e4', 'PER', 'سكريبال', 'RUS'),
+  ]);
+  const assault = doc.events!.filter((e) => e.type === 'ASSAULT');
+  assert.deepEqual(
+    assault.map((e) => e.source?.entity),
+    ['e2'],
+  );
+  assert.ok(doc.events!.some((e) => e.type === 'ACCUSE' && e.source?.entity === 'e1'));
+});

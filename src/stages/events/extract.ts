@@ -1,0 +1,576 @@
+import type { Actor, Doc, Entity, Event, Quote } from '../../core/types.ts';
+import type { KnowledgeBase } from '../../kb/index.ts';
+import { docView, type Tok } from '../time/scan.ts';
+import { type EventLexicon, stemsCached as stems, type Trigger } from './lexicon.ts';
+
+/** An actor found in a sentence, with its token span. */
+interface ActorSpan {
+  a: number;
+  b: number;
+  actor: Actor;
+  /** Entity type when it comes from doc.entities. */
+  type?: string;
+}
+
+/** Words skipped between a verb and its subject (قد، أيضا، الأربعاء...). */
+const SKIP = new Set([
+  'قد',
+  'ايضا',
+  'امس',
+  'اليوم',
+  'الاثنين',
+  'الثلاثاء',
+  'الاربعاء',
+  'الخميس',
+  'الجمعه',
+  'السبت',
+  'الاحد',
+  'مجددا',
+  'مرارا',
+  'رسميا',
+  'كذلك',
+  'من',
+  'قبل',
+  'يوم',
+]);
+const BY = ['قبل', 'يد']; // من قبل X / على يد X
+const TARGET_PREP = new Set(['علي', 'ضد', 'الي', 'مع', 'ل', 'عن', 'بحق']);
+
+export interface EventOptions {
+  kb?: KnowledgeBase | null;
+  /** Sentence classifier for ASSAULT/PROTEST: probability of the type for a sentence's tokens. */
+  classify?: ((toks: Tok[], type: string, triggers: Array<{ type: string; trigger: string; source: unknown }>) => number) | null;
+  /** Drop ASSAULT/PROTEST rule events whose sentence probability is below this (default 0: keep all). */
+  minProb?: number;
+  /** A statement reporting a hostile act or using an accusation word is an ACCUSE by its speaker (default true). */
+  accuseFromQuotes?: boolean;
+  /** Also when the statement only reports an ASSAULT or COERCE (default false: lowers precision on the gold set). */
+  accuseFromHostile?: boolean;
+}
+
+/** The country of a nationality adjective, trying the forms the KB may lack (الأميركية → أميركي). */
+export function demonymOf(kb: KnowledgeBase | null | undefined, norm: string): string | undefined {
+  if (!kb) return undefined;
+  const forms = [norm];
+  const bare = norm.replace(/^(وال|ال|و)/, '');
+  forms.push(bare, `ال${bare}`);
+  for (const f of [bare]) {
+    if (f.endsWith('ه')) forms.push(f.slice(0, -1));
+    if (/(ون|ين)$/.test(f)) forms.push(f.slice(0, -2));
+    if (f.endsWith('تين') || f.endsWith('تان')) forms.push(f.slice(0, -3));
+  }
+  for (const f of forms) {
+    const c = kb.demonym(f);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+function entityActor(e: Entity): Actor {
+  const a: Actor = { entity: e.id, name: e.name };
+  if (e.country) a.country = e.country;
+  if (e.role) a.role = e.role;
+  return a;
+}
+
+/** Actors of a sentence: entity mentions, agent phrases (الجيش الإسرائيلي), and KB names when no entity layer. */
+export function sentenceActors(
+  doc: Doc,
+  toks: Tok[],
+  ts: number,
+  te: number,
+  lex: EventLexicon,
+  kb: KnowledgeBase | null | undefined,
+): ActorSpan[] {
+  const out: ActorSpan[] = [];
+  const taken = new Uint8Array(te - ts);
+  if (doc.entities && doc.entities.length > 0 && te > ts) {
+    const s0 = toks[ts].start;
+    const s1 = toks[te - 1].end;
+    for (const e of doc.entities) {
+      if (e.type === 'MISC') continue;
+      for (const m of e.mentions) {
+        if (m.end <= s0 || m.start >= s1) continue;
+        let a = ts;
+        while (a < te && toks[a].end <= m.start) a++;
+        let b = a;
+        while (b < te && toks[b].start < m.end) b++;
+        if (b <= a) continue;
+        out.push({ a, b, actor: entityActor(e), type: e.type });
+        for (let k = a; k < b; k++) taken[k - ts] = 1;
+      }
+    }
+  }
+  for (let k = ts; k < te; k++) {
+    if (taken[k - ts] || toks[k].kind !== 'w') continue;
+    // agent phrase: longest agent match starting here
+    let role: string | undefined;
+    let end = k;
+    const maybeAgent = stems(toks[k].norm).some((f) => lex.agentFirst.has(f));
+    for (let n = maybeAgent ? Math.min(lex.agentWords, te - k) : 0; n >= 1 && !role; n--) {
+      const words: string[] = [];
+      for (let q = k; q < k + n; q++) words.push(toks[q].norm);
+      const first = stems(words[0]);
+      for (const f of first) {
+        const key = [f, ...words.slice(1)].join(' ');
+        const r = lex.agents.get(key);
+        // no pronoun suffix (قواته، مقاتلاته are not actors of their own)
+        if (r && words[0].endsWith(f) && (f.length === words[0].length || words[0].length - f.length <= 3)) {
+          role = r;
+          end = k + n;
+          break;
+        }
+      }
+    }
+    if (role) {
+      // what follows: a nationality adjective or a country / entity name gives the country
+      let country: string | undefined;
+      let b = end;
+      for (let q = end; q < Math.min(te, end + 4); q++) {
+        const t = toks[q];
+        if (t.kind !== 'w') break;
+        const c = demonymOf(kb, t.norm);
+        if (c && country && /^و/.test(t.norm)) break;
+        if (c) {
+          country = c;
+          b = q + 1;
+          continue;
+        }
+        const ent = out.find((x) => x.a === q && x.actor.country);
+        if (ent) {
+          country = ent.actor.country;
+          b = ent.b;
+          break;
+        }
+        const kbe = kb?.lookup(t.norm.replace(/^ال(?=ال)/, ''));
+        const withCountry = kbe?.find((x) => x.country && x.id.startsWith('country:'));
+        if (withCountry && q === end) {
+          country = withCountry.country;
+          b = q + 1;
+          break;
+        }
+        // قوات الدفاع الجوي السعودي / قوات النظام السوري: definite words before a nationality adjective
+        if (t.norm.startsWith('ال') && q < end + 2) {
+          if (!country && q === end && !lex.agents.has(t.norm.slice(2))) b = q + 1; // قوات الأمن، وزارة الخارجية
+          continue;
+        }
+        break;
+      }
+      const name = doc.text.slice(toks[k].start, toks[b - 1].end).replace(/^[وفبل](?=ال)/, '');
+      const actor: Actor = { name, role };
+      if (country) actor.country = country;
+      out.push({ a: k, b, actor });
+      for (let q = k; q < b; q++) taken[q - ts] = 1;
+      // "قوات أميركية وأفغانية": a second actor of the same kind
+      while (country && b < te && /^و/.test(toks[b].norm) && demonymOf(kb, toks[b].norm.slice(1))) {
+        const c2 = demonymOf(kb, toks[b].norm.slice(1)) as string;
+        out.push({
+          a: b,
+          b: b + 1,
+          actor: { name: `${toks[k].text.replace(/^[وفبل](?=ال)/, '')} ${toks[b].text.slice(1)}`, role, country: c2 },
+        });
+        taken[b - ts] = 1;
+        b++;
+      }
+      k = b - 1;
+      continue;
+    }
+    // no entity layer: countries and capitals from the KB
+    if (!doc.entities && kb) {
+      const w0 = toks[k].norm;
+      const w1 = w0.length > 3 && /^[وبل]/.test(w0) ? w0.slice(1) : w0;
+      const w2 = w1.startsWith('ل') ? `ا${w1}` : w1;
+      const possible =
+        kb.lookup(w0).length > 0 ||
+        kb.isPrefix(w0) ||
+        kb.lookup(w1).length > 0 ||
+        kb.isPrefix(w1) ||
+        kb.lookup(w2).length > 0 ||
+        kb.isPrefix(w2);
+      for (let n = possible ? 3 : 0; n >= 1; n--) {
+        if (k + n > te) continue;
+        const words: string[] = [];
+        for (let q = k; q < k + n; q++) words.push(toks[q].norm);
+        let key = words.join(' ');
+        let hit = kb.lookup(key).find((x) => x.country && x.type !== 'PER');
+        if (!hit && /^[وبل]/.test(key) && key.length > 3) {
+          key = key.slice(1);
+          hit = kb.lookup(key).find((x) => x.country && x.type !== 'PER');
+          if (!hit && key.startsWith('ل')) hit = kb.lookup(`ا${key}`).find((x) => x.country && x.type !== 'PER');
+        }
+        if (hit) {
+          out.push({ a: k, b: k + n, actor: { name: hit.name, country: hit.country, role: hit.role } });
+          for (let q = k; q < k + n; q++) taken[q - ts] = 1;
+          k = k + n - 1;
+          break;
+        }
+      }
+    }
+  }
+  out.sort((x, y) => x.a - y.a || y.b - x.b);
+  return out;
+}
+
+const candCache = new WeakMap<EventLexicon, Map<string, Trigger[][]>>();
+
+/** The trigger lists a word form may start (cached per lexicon). */
+function candidates(lex: EventLexicon, norm: string): Trigger[][] {
+  let m = candCache.get(lex);
+  if (!m) candCache.set(lex, (m = new Map()));
+  let r = m.get(norm);
+  if (!r) {
+    if (m.size > 200_000) m.clear();
+    r = [];
+    if (!lex.blocked.has(norm))
+      for (const s of stems(norm)) {
+        const list = lex.triggers.get(s);
+        if (list) r.push(list);
+      }
+    m.set(norm, r);
+  }
+  return r;
+}
+
+function matchTrigger(toks: Tok[], k: number, ts: number, te: number, lex: EventLexicon): Trigger | null {
+  const t = toks[k];
+  if (t.kind !== 'w' || t.norm.length < 2 || (t.norm.length === 2 && !lex.triggers.has(t.norm))) return null;
+  for (const list of candidates(lex, t.norm)) {
+    for (const tr of list) {
+      let ok = true;
+      for (const w of tr.after) {
+        let found = false;
+        for (let q = k + 1; q < Math.min(te, k + 7) && !found; q++) if (toks[q].norm === w || stems(toks[q].norm).includes(w)) found = true;
+        if (!found) ok = false;
+      }
+      for (const w of tr.before) {
+        let found = false;
+        for (let q = Math.max(ts, k - 4); q < k && !found; q++) if (toks[q].norm === w || stems(toks[q].norm).includes(w)) found = true;
+        if (!found) ok = false;
+      }
+      if (ok) return tr;
+    }
+  }
+  return null;
+}
+
+/** Verbal nouns among the triggers: what follows them is their subject or object, what precedes is not their subject. */
+const VERBAL_NOUNS = new Set(
+  'اغتيال استهداف تفجير اقتحام اختطاف هجوم هجمات اعتداء انسحاب اتهام تهديد تهديدات مقاطعه حصار اعتقال احتجاز قمع دعم طلب مساعده مساعدات اجتماع لقاء زياره تنديد انتقاد ادانه تدمير اطلاق'.split(
+    ' ',
+  ),
+);
+
+/** Tokens read at once for events (longer sentences are read in windows of this size). */
+const MAX_CLAUSE = 150;
+
+/** Event types a statement can itself be (the speaker is the source). */
+const SPEECH = new Set(['ACCUSE', 'THREATEN', 'REQUEST', 'REJECT', 'SUPPORT', 'AGREE']);
+
+/** The actor of a quote's speaker: its entity, else the best actor inside the speaker phrase, else the phrase. */
+function quoteActor(doc: Doc, q: Quote, toks: Tok[], actors: ActorSpan[]): ActorSpan {
+  const ent = q.speaker ? doc.entities?.find((e) => e.id === q.speaker) : undefined;
+  if (ent) return { a: -1, b: -1, actor: entityActor(ent) };
+  if (q.speakerSpan) {
+    const sp = q.speakerSpan;
+    const inside = actors.filter((x) => toks[x.a].start >= sp.start && toks[x.b - 1].end <= sp.end);
+    const rank = (x: ActorSpan): number => (x.type === 'PER' ? 4 : x.type === 'ORG' ? 3 : x.actor.country ? 2 : x.type === 'LOC' ? 1 : 0);
+    inside.sort((x, y) => rank(y) - rank(x));
+    if (inside[0]) return inside[0];
+  }
+  return { a: -1, b: -1, actor: { name: q.speakerText } };
+}
+
+/** A quote's speaker as a source only when it is an actor (an entity, a country or a role), not any phrase. */
+function quoteSource(doc: Doc, q: Quote, toks: Tok[], actors: ActorSpan[]): ActorSpan | undefined {
+  const x = quoteActor(doc, q, toks, actors);
+  return x.actor.entity || x.actor.country || x.actor.role ? x : undefined;
+}
+
+/** Prepositions (or a fused بـ/لـ/فـي) before an actor: a place or an object, not a subject. */
+function governed(toks: Tok[], x: ActorSpan, ts: number): boolean {
+  const prev = x.a > ts ? toks[x.a - 1].norm : '';
+  if (/^(في|من|الي|علي|عن|مع|ضد|بين|حول|عبر|داخل|قرب|امام|لدي|تجاه)$/.test(prev)) return true;
+  const n = toks[x.a].norm;
+  return /^(ب|ل|لل|وب|ول|فب)/.test(n) && !/^(بو|لو|با|لا)/.test(n.slice(0, 2)) && toks[x.a].text.length > 3 && x.type !== 'PER';
+}
+
+/** Every trigger of a doc with its sentence, whether or not an actor is found (sentence-level detection). */
+export function findTriggers(
+  doc: Doc,
+  lex: EventLexicon,
+): Array<{ type: string; trigger: string; sentence: number; start: number; end: number }> {
+  const v = docView(doc);
+  const out: Array<{ type: string; trigger: string; sentence: number; start: number; end: number }> = [];
+  for (let si = 0; si < v.sentences.length; si++) {
+    const [ts, te] = v.sentTok[si];
+    for (let k = ts; k < te; k++) {
+      const tr = matchTrigger(v.toks, k, ts, te, lex);
+      if (tr) out.push({ type: tr.type, trigger: v.toks[k].text, sentence: si, start: v.toks[k].start, end: v.toks[k].end });
+    }
+  }
+  return out;
+}
+
+function key(a: Actor | null): string {
+  if (!a) return '';
+  return a.entity ?? a.name ?? a.country ?? '';
+}
+
+/** Extract PLOVER events from a doc. */
+export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = {}): Event[] {
+  const v = docView(doc);
+  const toks = v.toks;
+  const events: Event[] = [];
+  const seen = new Set<string>();
+  // Very long "sentences" (text without punctuation) are read in windows, so the cost stays linear.
+  const spans: Array<[number, number, number]> = [];
+  for (let si = 0; si < v.sentences.length; si++) {
+    const [s0, s1] = v.sentTok[si];
+    for (let a = s0; a < s1; a += MAX_CLAUSE) spans.push([si, a, Math.min(s1, a + MAX_CLAUSE)]);
+  }
+  for (const [si, ts, te] of spans) {
+    if (te - ts < 2) continue;
+    const actors = sentenceActors(doc, toks, ts, te, lex, opts.kb);
+    let probs: Map<string, number> | null = null;
+    const sentTimes = (doc.times ?? []).filter(
+      (t) => t.start >= v.sentences[si].start && t.end <= v.sentences[si].end && t.value && t.type === 'DATE',
+    );
+    for (let k = ts; k < te; k++) {
+      const tr = matchTrigger(toks, k, ts, te, lex);
+      if (!tr) continue;
+      // a trigger word that is itself part of an actor (المتظاهرون as the subject) still counts for PROTEST only
+      const inActor = actors.find((x) => x.a <= k && k < x.b);
+      if (inActor && tr.type !== 'PROTEST') continue;
+      if (opts.classify && opts.minProb && (tr.type === 'ASSAULT' || tr.type === 'PROTEST')) {
+        probs ??= new Map();
+        let p = probs.get(tr.type);
+        if (p === undefined) {
+          const trigs: Array<{ type: string; trigger: string; source: unknown }> = [];
+          for (let q = ts; q < te; q++) {
+            const t2 = matchTrigger(toks, q, ts, te, lex);
+            if (t2) trigs.push({ type: t2.type, trigger: toks[q].text, source: null });
+          }
+          p = opts.classify(toks.slice(ts, te), tr.type, trigs);
+          probs.set(tr.type, p);
+        }
+        if (p < opts.minProb) continue;
+      }
+      // not reported as done: "قد يطلب" (may), a passive "قُتلوا" has no subject of its own
+      const prevW = k > ts ? toks[k - 1].norm : '';
+      if (prevW === 'قد' && /^[يت]/.test(toks[k].norm)) continue;
+      const passive = /^[وف]?.\u064F/.test(toks[k].text);
+      // a verbal noun (الهجوم، لاتهامهم، بتفجير، هجوما، تهديدات) has no subject before it
+      const bare = toks[k].norm.replace(/^[وف](?=.{3})/, '');
+      const nominal =
+        /^(ال|بال|لل|كال)/.test(bare) ||
+        (/^[بل]/.test(bare) && bare.length > 4) ||
+        (/(ات|اً|[^و]ا)$/.test(toks[k].text.replace(/[\u064B-\u0652]/g, (c) => (c === '\u064B' ? 'اً' : ''))) && bare.length > 4) ||
+        // after a preposition: "بناء على طلب"، "بهدف مساعدة"
+        (k > ts && /^(علي|من|في|الي|عن|مع|ضد|حول|بشان|بهدف|اجل|اثر|عقب)$/.test(toks[k - 1].norm)) ||
+        stems(toks[k].norm).some((x) => VERBAL_NOUNS.has(x));
+      const afterWords = new Set(tr.after);
+      const isPatternWord = (x: ActorSpan): boolean => {
+        for (let q = x.a; q < x.b; q++) for (const st of stems(toks[q].norm)) if (afterWords.has(st)) return true;
+        return false;
+      };
+      // source: "من قبل X" / "على يد X" / "مدعومة من X" after the trigger
+      let source: ActorSpan | undefined;
+      const byFrom = /^(مدعوم|مفروض)/.test(toks[k].norm.replace(/^[وف]?(ال)?/, ''));
+      for (let q = k + 1; q < Math.min(te - 1, k + 10) && !source; q++) {
+        const n = toks[q].norm;
+        if (BY.includes(n) && (toks[q - 1].norm === 'من' || toks[q - 1].norm === 'علي')) source = actors.find((x) => x.a === q + 1);
+        else if (byFrom && n === 'من' && q <= k + 2) source = actors.find((x) => x.a === q + 1);
+      }
+      if (!source && inActor) source = inActor;
+      // an actor right before the verb ("روسيا، تعهدت"، "الشرطة قتلت") is its subject
+      if (!source && !nominal && !passive && k > ts) {
+        const vso = actors.some((x) => x.a === k + 1 || (x.a === k + 2 && SKIP.has(toks[k + 1].norm)));
+        const adj = actors.find((x) => (x.b === k || (!vso && x.b === k - 1 && toks[k - 1].text === '،')) && !governed(toks, x, ts));
+        if (adj && (adj.type === 'PER' || adj.type === 'ORG' || adj.type === 'LOC' || adj.actor.role)) source = adj;
+      }
+      // the trigger is the cue of a quote (اتهم، هدد، طالب...): the quote's speaker, resolved by the quotes stage
+      if (!source && SPEECH.has(tr.type) && !nominal) {
+        const t0 = toks[k];
+        const q = (doc.quotes ?? []).find((x) => x.cue === t0.text && x.start > t0.start && x.start - t0.end < 200 && x.cue !== ':');
+        if (q) source = quoteSource(doc, q, toks, actors);
+      }
+      if (!source && !passive) {
+        let q = k + 1;
+        while (q < te && (SKIP.has(toks[q].norm) || toks[q].text === '،') && q < k + 4) q++;
+        source = actors.find(
+          (x) => x.a === q && !governed(toks, x, ts) && !isPatternWord(x) && !(nominal && tr.type === 'ASSAULT' && x.type === 'PER'),
+        );
+        // title then name: "وزير الخارجية الأمريكي، مايك بومبيو" — the person
+        if (source && !source.type) {
+          const src = source;
+          const per = actors.find((x) => x.type === 'PER' && x.a >= src.b && x.a <= src.b + 1);
+          if (per) source = per;
+        }
+        // a nationality adjective after a verbal noun: "الاتهامات البريطانية لروسيا"
+        if (!source && nominal && opts.kb && k + 1 < te) {
+          const c = demonymOf(opts.kb, toks[k + 1].norm);
+          if (c) source = { a: k + 1, b: k + 2, actor: { name: toks[k + 1].text, country: c } };
+        }
+      }
+      if (!source && !passive) {
+        // "قالت X إنها ستعيد نشر ...": a content opening with أنه/إنها has the speaker as subject
+        const q = (doc.quotes ?? []).find((x) => x.start <= toks[k].start && toks[k].end <= x.end && x.cue !== ':');
+        if (q) {
+          let c0 = k;
+          while (c0 > ts && toks[c0 - 1].start >= q.start) c0--;
+          const before = c0 > ts ? toks[c0 - 1].norm : '';
+          if (k - c0 <= 2 && /^ب?ان(ه|ها|هم|هما|نا)$/.test(before)) source = quoteSource(doc, q, toks, actors);
+        }
+      }
+      if (!source && !nominal && !passive) {
+        // SVO: the nearest actor ending shortly before the trigger (not a place or object after a preposition)
+        let best: ActorSpan | undefined;
+        const clean = (x: ActorSpan): boolean => {
+          for (let q = x.b; q < k; q++) {
+            const t = toks[q];
+            if (t.kind === 'p' && !(/^["«»“”]$/.test(t.text) || (t.text === '،' && q === k - 1))) return false;
+            if (/^(ان|بان|انه|انها|انهم|الذي|التي|الذين|ما)$/.test(t.norm)) return false;
+          }
+          return true;
+        };
+        for (const x of actors) if (x.b <= k && k - x.b <= 4 && !governed(toks, x, ts) && clean(x) && (!best || x.b > best.b)) best = x;
+        source = best;
+      }
+      if (!source && (!nominal || tr.type === 'ACCUSE' || tr.type === 'REJECT')) {
+        // a statement's speaker acts ("وقالت وزارة العدل إن ...": the trigger inside the quote, no subject of its own)
+        const q = SPEECH.has(tr.type) ? (doc.quotes ?? []).find((x) => x.start <= toks[k].start && toks[k].end <= x.end) : undefined;
+        if (q) source = quoteSource(doc, q, toks, actors);
+      }
+      if (!source) continue;
+      // coordinated sources: "قوات أميركية وأفغانية", "السعودية والإمارات والبحرين ومصر" — one event each
+      const sources: ActorSpan[] = [source];
+      if (source.a >= 0) {
+        let cur = source;
+        for (;;) {
+          const c = cur;
+          const next = actors.find(
+            (x) =>
+              x !== c &&
+              x.type === c.type &&
+              ((x.a === c.b && /^و/.test(toks[x.a].norm) && toks[x.a].norm.length > 2) ||
+                (x.a === c.b + 1 && (toks[c.b].norm === 'و' || toks[c.b].text === '،'))),
+          );
+          if (!next) break;
+          sources.push(next);
+          cur = next;
+        }
+        cur = source;
+        for (;;) {
+          const c = cur;
+          const prev = actors.find(
+            (x) =>
+              x !== c &&
+              x.type === c.type &&
+              !sources.includes(x) &&
+              ((c.a === x.b && /^و/.test(toks[c.a].norm) && toks[c.a].norm.length > 2) ||
+                (c.a === x.b + 1 && (toks[x.b].norm === 'و' || toks[x.b].text === '،'))),
+          );
+          if (!prev) break;
+          sources.unshift(prev);
+          cur = prev;
+        }
+      }
+      // target: the first other actor after the trigger (or after the source)
+      let target: ActorSpan | undefined;
+      const lastSrc = sources[sources.length - 1];
+      const from = source.a > k ? lastSrc.b : k + 1;
+      const isSrc = (x: ActorSpan): boolean => sources.includes(x) || key(x.actor) === key(source.actor);
+      for (const x of actors) {
+        if (x.a >= from && x.a < Math.min(te, from + 8) && !isSrc(x)) {
+          target = x;
+          break;
+        }
+      }
+      if (!target) {
+        for (const x of actors) {
+          if (x.a > k && x.a < Math.min(te, k + 12) && !isSrc(x) && x.a > 0 && TARGET_PREP.has(toks[x.a - 1].norm)) {
+            target = x;
+            break;
+          }
+        }
+      }
+      for (const src of sources) {
+        const dedup = `${tr.type}|${key(src.actor)}|${key(target?.actor ?? null)}|${si}`;
+        if (seen.has(dedup)) continue;
+        seen.add(dedup);
+        // location: a place after في in the sentence that is neither source nor target
+        let location: Event['location'] = null;
+        for (const x of actors) {
+          if (x === src || x === target || x.type !== 'LOC') continue;
+          const prev = x.a > ts ? toks[x.a - 1].norm : '';
+          if (prev === 'في' || toks[x.a].norm.startsWith('ب')) {
+            location = { name: x.actor.name ?? '', entity: x.actor.entity, country: x.actor.country };
+            break;
+          }
+        }
+        events.push({
+          type: tr.type,
+          source: src.actor,
+          target: target ? target.actor : null,
+          trigger: toks[k].text,
+          start: toks[k].start,
+          end: toks[k].end,
+          sentence: si,
+          location,
+          date: sentTimes[0]?.value ?? null,
+        });
+      }
+    }
+  }
+  if (opts.accuseFromQuotes !== false) accusationsFromQuotes(doc, lex, opts, events, seen);
+  return events;
+}
+
+/** Words that make a statement an accusation when it reports them of someone (lexicon: triggers.tsv, type ACCUSE-WORD). */
+function accusationsFromQuotes(doc: Doc, lex: EventLexicon, opts: EventOptions, events: Event[], seen: Set<string>): void {
+  const v = docView(doc);
+  const toks = v.toks;
+  for (const q of doc.quotes ?? []) {
+    if (q.cue === ':') continue;
+    // the first token of the content, and the sentence
+    let k = 0;
+    while (k < toks.length && toks[k].end <= q.start) k++;
+    if (k >= toks.length) continue;
+    const si = toks[k].sentence;
+    const [ts, te] = v.sentTok[si] ?? [k, k];
+    let hit = -1;
+    for (let j = k; j < toks.length && toks[j].start < q.end; j++) {
+      const t = toks[j];
+      if (t.kind !== 'w') continue;
+      if (lex.accuseWords.has(t.norm) || stems(t.norm).some((x) => lex.accuseWords.has(x))) {
+        hit = j;
+        break;
+      }
+      if (opts.accuseFromHostile) {
+        const tr = matchTrigger(toks, j, ts, te, lex);
+        if (tr && (tr.type === 'ASSAULT' || tr.type === 'COERCE')) {
+          hit = j;
+          break;
+        }
+      }
+    }
+    if (hit < 0) continue;
+    const actors = sentenceActors(doc, toks, ts, te, lex, opts.kb);
+    const src = quoteActor(doc, q, toks, actors);
+    if (!src.actor.entity && !src.actor.country && !src.actor.role) continue;
+    const dedup = `ACCUSE|${key(src.actor)}|quote|${q.start}`;
+    if (seen.has(dedup)) continue;
+    seen.add(dedup);
+    events.push({
+      type: 'ACCUSE',
+      source: src.actor,
+      target: null,
+      trigger: toks[hit].text,
+      start: toks[hit].start,
+      end: toks[hit].end,
+      sentence: toks[hit].sentence,
+      location: null,
+      date: null,
+    });
+  }
+}

@@ -1,0 +1,190 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dataFile } from '../../core/paths.ts';
+import { matchForm } from '../../text/normalize.ts';
+
+/** One trigger pattern of `data/events/triggers.tsv` (or `verbs.tsv`). */
+export interface Trigger {
+  type: string;
+  cameo: string;
+  /** Stems that must follow the anchor within 4 tokens. */
+  after: string[];
+  /** Stems that must precede the anchor within 4 tokens. */
+  before: string[];
+  /** Where the pattern comes from: 'khabar' (triggers.tsv) or 'petrarch' (verbs.tsv). */
+  source: string;
+}
+
+export interface EventLexicon {
+  /** Anchor stem → patterns, longest first. */
+  triggers: Map<string, Trigger[]>;
+  /** Agent noun (matching form, no ال) → role. */
+  agents: Map<string, string>;
+  /** The longest agent phrase in words. */
+  agentWords: number;
+  /** First words of the agent phrases. */
+  agentFirst: Set<string>;
+  /** Word forms (matching form) that never trigger (طالبا "a student", حذرين "careful"). */
+  blocked: Set<string>;
+  /** Words that make a statement an accusation (lines starting with "?" in triggers.tsv). */
+  accuseWords: Set<string>;
+}
+
+const SUFFIXES = [
+  'تهما',
+  'تهم',
+  'تها',
+  'ته',
+  'وها',
+  'وهم',
+  'وه',
+  'هما',
+  'ون',
+  'ين',
+  'وا',
+  'ان',
+  'ات',
+  'تا',
+  'ها',
+  'هم',
+  'نا',
+  'تم',
+  'ت',
+  'ه',
+  'ي',
+  'ا',
+];
+const PREFIXES = ['وال', 'فال', 'بال', 'كال', 'ال', 'لل', 'وب', 'ول', 'وس', 'ب', 'ل', 'س'];
+
+/**
+ * Candidate stems of a word in matching form: the word itself, without a
+ * conjunction, article or preposition, without an imperfect prefix, and
+ * without one suffix. Used to look triggers and agents up without a morphological analyser.
+ */
+const stemCache = new Map<string, string[]>();
+
+/** `stems` with a bounded cache (news vocabulary repeats). */
+export function stemsCached(w: string): string[] {
+  let r = stemCache.get(w);
+  if (!r) {
+    if (stemCache.size > 200_000) stemCache.clear();
+    r = stems(w);
+    stemCache.set(w, r);
+  }
+  return r;
+}
+
+export function stems(w: string): string[] {
+  const bases: string[] = [w];
+  if ((w.charCodeAt(0) === 0x648 || w.charCodeAt(0) === 0x641) && w.length > 3) bases.push(w.slice(1));
+  const n0 = bases.length;
+  for (let i = 0; i < n0; i++) {
+    const b = bases[i];
+    for (const p of PREFIXES) {
+      if (b.startsWith(p) && b.length - p.length >= 3) {
+        bases.push(b.slice(p.length));
+        break;
+      }
+    }
+  }
+  const n1 = bases.length;
+  for (let i = 0; i < n1; i++) {
+    const b = bases[i];
+    const c = b.charCodeAt(0);
+    // ي ت ن ا (imperfect), ا of the verbal noun is kept in the lexicon itself
+    if ((c === 0x64a || c === 0x62a || c === 0x646 || c === 0x627) && b.length >= 4) bases.push(b.slice(1));
+  }
+  const out = new Set<string>(bases);
+  for (const b of bases) {
+    for (const s of SUFFIXES) {
+      if (b.length - s.length >= 2 && b.endsWith(s)) out.add(b.slice(0, b.length - s.length));
+    }
+  }
+  return [...out];
+}
+
+function stemKey(w: string): string {
+  return matchForm(w.trim());
+}
+
+/** Parse a triggers file (format in `data/events/triggers.tsv`). */
+export function parseTriggers(text: string, source = 'khabar', into = new Map<string, Trigger[]>()): Map<string, Trigger[]> {
+  for (const raw of text.split('\n')) {
+    if (!raw.trim() || raw.startsWith('#')) continue;
+    const [pattern, type, cameo] = raw.split('\t');
+    if (!pattern || !type || !/^[A-Z]+$/.test(type.trim())) continue;
+    const ws = pattern.trim().split(/\s+/);
+    const anchor = stemKey(ws[0]);
+    if (!anchor) continue;
+    const t: Trigger = { type: type.trim(), cameo: (cameo ?? '').trim(), after: [], before: [], source };
+    for (const w of ws.slice(1)) {
+      if (w.startsWith('<')) t.before.push(stemKey(w.slice(1)));
+      else t.after.push(stemKey(w));
+    }
+    const l = into.get(anchor) ?? [];
+    l.push(t);
+    l.sort((a, b) => b.after.length + b.before.length - (a.after.length + a.before.length));
+    into.set(anchor, l);
+  }
+  return into;
+}
+
+/**
+ * Petrarch rows of `verbs.tsv` as triggers: plain lemmas only (Petrarch object
+ * patterns need a parse), words joined by + or _ become following words.
+ */
+export function parsePetrarchVerbs(text: string, into: Map<string, Trigger[]>): void {
+  const lines: string[] = [];
+  for (const raw of text.split('\n')) {
+    if (!raw || raw.startsWith('#') || raw.startsWith('pattern\t')) continue;
+    const [pattern, cameo, plover] = raw.split('\t');
+    if (!pattern || pattern.includes('*') || !plover) continue;
+    const ws = pattern.split(/[+_]/).filter(Boolean);
+    if (ws.length === 0 || ws[0].length < 3) continue;
+    // keep only anchors not already in the curated list
+    if (into.has(stemKey(ws[0]))) continue;
+    lines.push(`${ws.join(' ')}\t${plover}\t${cameo}`);
+  }
+  parseTriggers(lines.join('\n'), 'petrarch', into);
+}
+
+export function parseAgents(text: string): { agents: Map<string, string>; agentWords: number } {
+  const agents = new Map<string, string>();
+  let agentWords = 1;
+  for (const raw of text.split('\n')) {
+    if (!raw.trim() || raw.startsWith('#')) continue;
+    const [noun, role] = raw.split('\t');
+    if (!noun || !role) continue;
+    const k = noun
+      .trim()
+      .split(/\s+/)
+      .map((w) => matchForm(w))
+      .join(' ');
+    agents.set(k, role.trim());
+    agentWords = Math.max(agentWords, k.split(' ').length);
+  }
+  return { agents, agentWords };
+}
+
+let cached: EventLexicon | undefined;
+let cachedPetrarch: EventLexicon | undefined;
+
+/** The event lexicons shipped in `data/events/` (read once). */
+export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexicon {
+  if (opts.petrarch ? cachedPetrarch : cached) return (opts.petrarch ? cachedPetrarch : cached) as EventLexicon;
+  const triggers = parseTriggers(readFileSync(dataFile('events', 'triggers.tsv'), 'utf8'));
+  const verbs = dataFile('events', 'verbs.tsv');
+  if (opts.petrarch && existsSync(verbs)) parsePetrarchVerbs(readFileSync(verbs, 'utf8'), triggers);
+  const { agents, agentWords } = parseAgents(readFileSync(dataFile('events', 'agents.tsv'), 'utf8'));
+  const blocked = new Set<string>();
+  const accuseWords = new Set<string>();
+  for (const raw of readFileSync(dataFile('events', 'triggers.tsv'), 'utf8').split('\n')) {
+    if (raw.startsWith('!')) for (const w of raw.slice(1).split(/\s+/)) if (w) blocked.add(stemKey(w));
+    if (raw.startsWith('?')) for (const w of raw.slice(1).split(/\s+/)) if (w) accuseWords.add(stemKey(w));
+  }
+  const agentFirst = new Set<string>();
+  for (const k of agents.keys()) agentFirst.add(k.split(' ')[0]);
+  const lex = { triggers, agents, agentWords, blocked, agentFirst, accuseWords };
+  if (opts.petrarch) cachedPetrarch = lex;
+  else cached = lex;
+  return lex;
+}

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { test } from 'node:test';
+import { hasSharedData, modelFile, sharedDataDir } from '../../core/paths.ts';
+import { parsePadtLine, readPadt } from '../../corpora/padt.ts';
+import { Pipeline } from '../../pipeline/index.ts';
+import { candidateKey, candidates, partBoundaries } from './clitics.ts';
+import { alignToken, evaluateMorph } from './eval.ts';
+import { MorphAnalyzer } from './morph.ts';
+import { lightStem } from './stem.ts';
+import { cleanWord } from './text.ts';
+import { padtFile, trainMorph } from './train.ts';
+
+const keys = (w: string) => candidates(w).map(candidateKey);
+
+test('candidates include PADT splits with orthographic restoration', () => {
+  assert.ok(keys('للاسلحة').includes('ل+الاسلحة'), 'ل + ال from لل');
+  assert.ok(keys('للغة').includes('ل+اللغة'), 'ل + الل from لل');
+  assert.ok(keys('حكومته').includes('حكومة+ه'), 'ة from ت before an enclitic');
+  assert.ok(keys('عليه').includes('على+ه'), 'ى from ي before an enclitic');
+  assert.ok(keys('نقلوه').includes('نقلوا+ه'), 'silent alef of وا');
+  assert.ok(keys('وسيكتبونها').includes('و+س+يكتبون+ها'));
+  assert.ok(keys('وبه').includes('و+ب+ه'));
+  assert.equal(keys('كتاب')[0], 'كتاب', 'the unsplit word comes first');
+  assert.ok(!keys('سلك').includes('س+ل+ك'), 'no one-letter stem after a non-conjunction proclitic');
+  assert.deepEqual(keys('و'), ['و']);
+  assert.deepEqual(keys(''), ['']);
+});
+
+test('part boundaries follow the surface spelling', () => {
+  assert.deepEqual(partBoundaries('للأسلحة', ['ل', 'الأسلحة']), [0, 1, 7]);
+  assert.deepEqual(partBoundaries('وبأنه', ['و', 'ب', 'أن', 'ه']), [0, 1, 2, 4, 5]);
+  assert.deepEqual(partBoundaries('لله', ['ل', 'الله']), [0, 1, 3]);
+  assert.deepEqual(partBoundaries('نقلوه', ['نقلوا', 'ه']), [0, 4, 5]);
+});
+
+test('cleanWord drops diacritics and tatweel and maps offsets back', () => {
+  const c = cleanWord('كَتَبـه');
+  assert.equal(c.text, 'كتبه');
+  assert.deepEqual(Array.from(c.map!), [0, 2, 4, 6, 7]);
+  assert.equal(cleanWord('كتب').map, null);
+  assert.equal(cleanWord('َ').text, 'َ');
+});
+
+test('light stems conflate inflections and spare function words', () => {
+  assert.equal(lightStem('المفاوضات', 'NOUN'), 'مفاوض');
+  assert.equal(lightStem('مفاوضات', 'NOUN'), 'مفاوض');
+  assert.equal(lightStem('الحكومة', 'NOUN'), lightStem('حكومة', 'NOUN'));
+  assert.equal(lightStem('اللاعبون', 'NOUN'), lightStem('لاعبين', 'NOUN'));
+  assert.equal(lightStem('إليه', 'ADP'), 'اليه');
+  assert.equal(lightStem('ان'), 'ان', 'too short to strip');
+  assert.equal(lightStem(''), '');
+});
+
+test('CoNLL 2018 alignment inside a token: LCS of forms', () => {
+  const g = [
+    { form: 'ل', upos: 'ADP' },
+    { form: 'الأسلحة', upos: 'NOUN' },
+  ];
+  assert.deepEqual(alignToken(g, [{ form: 'للأسلحة', upos: 'NOUN' }]), { words: 0, upos: 0 });
+  assert.deepEqual(
+    alignToken(g, [
+      { form: 'ل', upos: 'ADP' },
+      { form: 'الاسلحة', upos: 'NOUN' },
+    ]),
+    { words: 1, upos: 1 },
+  );
+  assert.deepEqual(
+    alignToken(g, [
+      { form: 'ل', upos: 'PRON' },
+      { form: 'الأسلحة', upos: 'NOUN' },
+    ]),
+    { words: 2, upos: 1 },
+  );
+  // unsplit on both sides: aligned by span whatever the form
+  assert.deepEqual(alignToken([{ form: 'كَتَبَ', upos: 'VERB' }], [{ form: 'كتب', upos: 'VERB' }]), { words: 1, upos: 1 });
+});
+
+const TOY = [
+  'وقال و قال الرئيس إن حكومته حكومة ه ستدعم س تدعم المفاوضات .\t_ CCONJ VERB NOUN SCONJ _ NOUN PRON _ AUX VERB NOUN PUNCT',
+  'وأكد و أكد الوزير للصحفيين ل الصحفيين أن المفاوضات مستمرة .\t_ CCONJ VERB NOUN _ ADP NOUN SCONJ NOUN ADJ PUNCT',
+  'قال الرئيس إن بلاده بلاد ه ستواصل س تواصل العمل .\t VERB NOUN SCONJ _ NOUN PRON _ AUX VERB NOUN PUNCT',
+].map(parsePadtLine);
+
+test('training smoke test: a few sentences, two epochs', () => {
+  const { analyzer } = trainMorph(TOY, { segEpochs: 2, posEpochs: 3 });
+  const words = analyzer.analyze(['وقال', 'الرئيس', 'للصحفيين'].map((text) => ({ text })));
+  assert.deepEqual(
+    words.map((w) => w.form),
+    ['و', 'قال', 'الرئيس', 'ل', 'الصحفيين'],
+  );
+  assert.equal(words[0].upos, 'CCONJ');
+  assert.deepEqual(
+    words.map((w) => [w.token, w.start, w.end]),
+    [
+      [0, 0, 1],
+      [0, 1, 4],
+      [1, 0, 6],
+      [2, 0, 1],
+      [2, 1, 8],
+    ],
+  );
+  const scores = evaluateMorph(analyzer, TOY);
+  assert.equal(scores.words.f1, 1);
+});
+
+const haveModels = existsSync(modelFile('morph-seg.bin')) && existsSync(modelFile('morph-pos.bin'));
+
+test('shipped models: segmentation, tags, offsets and odd input', { skip: haveModels ? false : 'needs models/morph-*.bin' }, () => {
+  const a = MorphAnalyzer.load(modelFile());
+  const words = a.analyze(['وبالأسلحة', 'حكومتهم', 'كتاب', '2024', 'Google', '،'].map((text) => ({ text })));
+  const byToken = (t: number) => words.filter((w) => w.token === t).map((w) => w.form);
+  assert.deepEqual(byToken(0), ['و', 'ب', 'الأسلحة']);
+  assert.deepEqual(byToken(1), ['حكومة', 'هم']);
+  assert.deepEqual(byToken(2), ['كتاب']);
+  assert.equal(words.find((w) => w.form === '،')?.upos, 'PUNCT');
+  assert.equal(words.find((w) => w.form === '2024')?.upos, 'NUM');
+  assert.deepEqual(a.analyze([]), []);
+  // diacritics and tatweel: offsets still point into the original token
+  const d = a.analyze([{ text: 'وَالكتـاب' }]);
+  assert.equal(d[0].form, 'و');
+  assert.equal(d[d.length - 1].end, 'وَالكتـاب'.length);
+  // a huge token without spaces does not hang
+  const long = 'ب'.repeat(5000);
+  const t0 = performance.now();
+  a.analyze([{ text: long }, { text: 'x'.repeat(1000) }]);
+  assert.ok(performance.now() - t0 < 2000);
+});
+
+test('morph stage fills doc.words with spans inside their tokens', { skip: haveModels ? false : 'needs models/morph-*.bin' }, () => {
+  const text = 'وقال الرئيس لوكالة رويترز إن حكومته ستدعم المفاوضات بنسبة 15% مع Google.';
+  const doc = Pipeline.create({ stages: ['morph'] }).run({
+    id: 't',
+    headline: '',
+    body: text,
+    text,
+    spans: { body: { start: 0, end: text.length } },
+  });
+  const words = doc.words ?? [];
+  assert.ok(words.length > doc.tokens.length);
+  for (const w of words) {
+    const t = doc.tokens[w.token];
+    assert.ok(w.start >= t.start && w.end <= t.end && w.start <= w.end, `span of ${w.form} inside its token`);
+    assert.ok(w.upos && w.stem !== undefined);
+  }
+  const forms = words.map((w) => w.form);
+  assert.ok(forms.includes('حكومة'));
+  assert.equal(doc.text.slice(words[0].start, words[0].end), 'و');
+  const empty = Pipeline.create({ stages: ['morph'] }).run({
+    id: 'e',
+    headline: '',
+    body: '',
+    text: '',
+    spans: { body: { start: 0, end: 0 } },
+  });
+  assert.deepEqual(empty.words, []);
+});
+
+test('PADT dev scores (shipped models)', { skip: hasSharedData() && haveModels ? false : 'needs ../shared/data and models' }, () => {
+  const s = evaluateMorph(MorphAnalyzer.load(modelFile()), readPadt(padtFile(sharedDataDir(), 'dev')));
+  assert.ok(s.words.f1 > 0.985, `Words F1 ${s.words.f1}`);
+  assert.ok(s.upos.f1 > 0.94, `UPOS F1 ${s.upos.f1}`);
+});

@@ -1,0 +1,133 @@
+/**
+ * The morphological analyser: clitic segmentation, UPOS tagging and light
+ * stems for a sentence of surface tokens. Used by the `morph` stage, the
+ * `khabar segment` command and the evaluation.
+ */
+import { existsSync } from 'node:fs';
+import type { TokenKind } from '../../core/types.ts';
+import { RankingPerceptron, SequencePerceptron } from '../../learn/index.ts';
+import { type Segmentation, Segmenter, type SegmenterLexicon } from './segmenter.ts';
+import { lightStem } from './stem.ts';
+import { Tagger, type TagWord } from './tagger.ts';
+import { cleanWord } from './text.ts';
+
+export interface MorphInputToken {
+  text: string;
+  /** Token kind from the tokenizer; only `word` tokens (or tokens without a kind) are segmented. */
+  kind?: TokenKind;
+}
+
+export interface MorphWord {
+  /** Index of the input token. */
+  token: number;
+  form: string;
+  /** [start, end) inside the token's text. */
+  start: number;
+  end: number;
+  upos: string;
+  stem: string;
+}
+
+/** UPOS forced by token kind (the tokenizer knows better than the tagger). */
+const KIND_UPOS: Partial<Record<TokenKind, string>> = {
+  punct: 'PUNCT',
+  number: 'NUM',
+  percent: 'NUM',
+  date: 'NUM',
+  time: 'NUM',
+  latin: 'X',
+  url: 'X',
+  email: 'X',
+  hashtag: 'X',
+  mention: 'X',
+  symbol: 'SYM',
+};
+
+export const MODEL_FILES = { segmenter: 'morph-seg.bin', tagger: 'morph-pos.bin' } as const;
+
+const CACHE_LIMIT = 200_000;
+
+export class MorphAnalyzer {
+  readonly segmenter: Segmenter;
+  readonly tagger: Tagger;
+  private cache = new Map<string, Segmentation>();
+
+  constructor(segmenter: Segmenter, tagger: Tagger) {
+    this.segmenter = segmenter;
+    this.tagger = tagger;
+  }
+
+  /** Loads `morph-seg.bin` and `morph-pos.bin` from a models folder. */
+  static load(dir: string): MorphAnalyzer {
+    const seg = `${dir}/${MODEL_FILES.segmenter}`;
+    const pos = `${dir}/${MODEL_FILES.tagger}`;
+    if (!existsSync(seg) || !existsSync(pos)) throw new Error(`morph models missing in ${dir} (run: khabar train morph)`);
+    const ranker = RankingPerceptron.load(seg);
+    const segmenter = new Segmenter(ranker, ranker.meta.lexicon as SegmenterLexicon);
+    return new MorphAnalyzer(segmenter, new Tagger(SequencePerceptron.load(pos), segmenter.corpus));
+  }
+
+  /** Segmentation of one surface token, bounds in the token's original text. */
+  segmentToken(text: string): Segmentation {
+    const hit = this.cache.get(text);
+    if (hit) return hit;
+    const clean = cleanWord(text);
+    const out = this.restoreOffsets(text, clean.map, this.segmenter.segment(clean.text));
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(text, out);
+    return out;
+  }
+
+  /** Segmentation of token `ti` of a sentence: ambiguous seen words are decided in context. */
+  private segmentAt(tokens: readonly MorphInputToken[], ti: number, cleaned: () => string[]): Segmentation {
+    const text = tokens[ti].text;
+    const hit = this.cache.get(text);
+    if (hit) return hit; // only unambiguous words are cached
+    const clean = cleanWord(text);
+    if (!this.segmenter.isAmbiguous(clean.text)) return this.segmentToken(text);
+    const seg = this.segmenter.segmentInContext(cleaned(), ti);
+    return this.restoreOffsets(text, clean.map, seg);
+  }
+
+  private restoreOffsets(text: string, map: Int32Array | null, seg: Segmentation): Segmentation {
+    let out = seg;
+    if (seg.forms.length === 1 && seg.forms[0] !== text) out = { ...seg, forms: [text] };
+    if (map) {
+      out = { ...out, bounds: out.bounds.map((b) => map[Math.min(b, map.length - 1)]) };
+      out.bounds[out.bounds.length - 1] = text.length;
+    }
+    return out;
+  }
+
+  /** Segments, tags and stems a sentence of surface tokens. */
+  analyze(tokens: readonly MorphInputToken[]): MorphWord[] {
+    const words: TagWord[] = [];
+    const spans: Array<[number, number, number]> = [];
+    let cleanedWords: string[] | null = null;
+    const cleaned = (): string[] => {
+      cleanedWords ??= tokens.map((t) => cleanWord(t.text).text);
+      return cleanedWords;
+    };
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const tok = tokens[ti];
+      const segment = tok.kind === undefined || tok.kind === 'word';
+      const seg: Segmentation = segment
+        ? this.segmentAt(tokens, ti, cleaned)
+        : { forms: [tok.text], bounds: [0, tok.text.length], roles: [1], seen: false };
+      const n = seg.forms.length;
+      for (let i = 0; i < n; i++) {
+        words.push({ form: seg.forms[i], surface: tok.text, role: seg.roles[i], part: i, parts: n });
+        spans.push([ti, seg.bounds[i], seg.bounds[i + 1]]);
+      }
+    }
+    const tags = this.tagger.tag(words);
+    const out: MorphWord[] = new Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const [ti, start, end] = spans[i];
+      const kind = tokens[ti].kind;
+      const upos = (kind && KIND_UPOS[kind]) || tags[i];
+      out[i] = { token: ti, form: words[i].form, start, end, upos, stem: lightStem(words[i].form, upos) };
+    }
+    return out;
+  }
+}

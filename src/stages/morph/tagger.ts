@@ -1,0 +1,292 @@
+/**
+ * UPOS tagging of syntactic words: a sequence perceptron (first-order
+ * Viterbi) over lexical features of each word and its neighbours, its role
+ * inside the surface token (proclitic, stem, enclitic), the surface token
+ * itself, and an ambiguity class (the tags the word had in training).
+ */
+import {
+  BIAS_KEY,
+  featureKey,
+  featureKeySlice,
+  hashString,
+  type SequenceExample,
+  SequencePerceptron,
+  type TrainOptions,
+  template,
+} from '../../learn/index.ts';
+
+import { matchForm } from '../../text/normalize.ts';
+import { cachedLookup, type Lookup, recordLookup } from './lookup.ts';
+/** A syntactic word as the tagger sees it. */
+export interface TagWord {
+  form: string;
+  /** The surface token it belongs to. */
+  surface: string;
+  /** 0 proclitic, 1 stem, 2 enclitic. */
+  role: number;
+  /** Index of the part inside its token, and the token's number of parts. */
+  part: number;
+  parts: number;
+}
+
+const T = {
+  w: template('w='),
+  wf: template('wf='),
+  p1: template('p1='),
+  p2: template('p2='),
+  p3: template('p3='),
+  s1: template('s1='),
+  s2: template('s2='),
+  s3: template('s3='),
+  s4: template('s4='),
+  shape: template('sh='),
+  role: template('r='),
+  roleS2: template('rs2='),
+  tok: template('tok='),
+  prevW: template('w-1='),
+  nextW: template('w+1='),
+  prev2W: template('w-2='),
+  next2W: template('w+2='),
+  prevS2: template('s2-1='),
+  nextS2: template('s2+1='),
+  prevNext: template('w-1w+1='),
+  bigram: template('w-1w='),
+  amb: template('amb='),
+  ambPrev: template('amb-1='),
+  ambNext: template('amb+1='),
+  prefix: template('pre='),
+  len: template('len='),
+  cc: template('cc='),
+  p4: template('p4='),
+  def: template('def='),
+  nextP2: template('p2+1='),
+  cl: template('cl='),
+  clPrev: template('cl-1='),
+  clNext: template('cl+1='),
+  al: template('al='),
+  alr: template('alr='),
+};
+
+const LEN = Array.from({ length: 11 }, (_, i) => String(i));
+const ROLE = ['P', 'S', 'E'];
+const PART = Array.from({ length: 10 }, (_, i) => String(i));
+
+/** Seed for the second half of a two-part feature (no string built). */
+const pairSeed = (tpl: number, a: string): number => hashString(a, tpl) ^ 0x9e3779b9;
+/** Key of the two-part feature (tpl, a, b). */
+const pair = (tpl: number, a: string, b: string): number => hashString(b, pairSeed(tpl, a));
+
+const NO_CLUSTER = '-';
+const NO_CLUSTERS = new Map<string, string>();
+
+/** Reads a word-cluster TSV (`word<TAB>id<TAB>id...`, coarse to fine; `#` lines are comments). */
+export function readClusters(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const f = line.split('\t');
+    if (f.length >= 2) out.set(f[0], f.slice(1, 3).join(' '));
+  }
+  return out;
+}
+
+const cbucket = (n: number): number => (n <= 0 ? 0 : n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : 4);
+
+/** Corpus features of a form: how frequent it is and whether it takes the article. */
+function corpusFeatures(form: string, corpus: Lookup<number>): [string, string, string] {
+  const c = corpus.get(form) ?? 0;
+  const hasAl = form.startsWith('ال') && form.length > 3;
+  const other = hasAl ? (corpus.get(form.slice(2)) ?? 0) : (corpus.get(`ال${form}`) ?? 0);
+  const ratio = c + other === 0 ? 'none' : String(Math.round((4 * other) / (c + other)));
+  return [String(cbucket(c)), `${hasAl ? 1 : 0}|${cbucket(other)}`, `${hasAl ? 1 : 0}|${ratio}`];
+}
+
+/** Shape class of a form: digits, Latin, punctuation, Arabic, mixed. */
+export function shapeOf(form: string): string {
+  let d = 0;
+  let a = 0;
+  let l = 0;
+  let p = 0;
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) d++;
+    else if (c >= 0x0600 && c <= 0x06ff) a++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) l++;
+    else p++;
+  }
+  if (d && !a && !l) return p ? 'D.' : 'D';
+  if (l && !a) return 'L';
+  if (a && !d && !l && !p) return 'A';
+  if (!a && !d && !l) return 'P';
+  return 'M';
+}
+
+export class Tagger {
+  readonly model: SequencePerceptron;
+  /** Form → tags seen in training ("ADJ|NOUN"). */
+  private readonly amb: Lookup<string>;
+  /** Unlabelled-corpus word counts (shared with the segmenter; may be empty). */
+  corpus: Lookup<number>;
+  /** Word clusters (matching form → "coarse fine" ids), stored in the model. */
+  private readonly clusters: Lookup<string>;
+
+  constructor(model: SequencePerceptron, corpus: Lookup<number> = new Map()) {
+    this.model = model;
+    this.corpus = corpus;
+    this.clusters = cachedLookup(recordLookup(model.meta.clusters as Record<string, string> | undefined));
+    this.amb = cachedLookup(recordLookup(model.meta.ambiguity as Record<string, string> | undefined));
+  }
+
+  /** Feature keys of every word: position i owns keys[offsets[i] .. offsets[i+1]). */
+  static featurize(
+    words: readonly TagWord[],
+    amb: Lookup<string>,
+    corpus: Lookup<number>,
+    clusters: Lookup<string> = NO_CLUSTERS,
+  ): { keys: Uint32Array; offsets: Int32Array } {
+    const n = words.length;
+    const keys = new Uint32Array(n * 40);
+
+    const offsets = new Int32Array(n + 1);
+    let k = 0;
+    // folded forms (alef/ya/ta-marbuta): surfaces spell hamza and final letters inconsistently
+    const folded = words.map((w) => matchForm(w.form));
+    const ambs = words.map((w, i) => amb.get(w.form) ?? amb.get(`~${folded[i]}`) ?? '?');
+    const ambOf = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : ambs[i]);
+    const cls = clusters.size > 0 ? folded.map((f) => clusters.get(f) ?? NO_CLUSTER) : [];
+    const clusterOf = (i: number): string => cls[i];
+    const coarse = (c: string): string => {
+      const sp = c.indexOf(' ');
+      return sp < 0 ? c : c.slice(0, sp);
+    };
+    const formOf = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : words[i].form);
+    for (let i = 0; i < n; i++) {
+      const w = words[i];
+      const f = w.form;
+      const L = f.length;
+      const a = ambOf(i);
+      keys[k++] = BIAS_KEY;
+      keys[k++] = featureKey(T.w, f);
+      keys[k++] = featureKey(T.wf, folded[i]);
+      keys[k++] = featureKeySlice(T.p1, f, 0, Math.min(1, L));
+      keys[k++] = featureKeySlice(T.p2, f, 0, Math.min(2, L));
+      keys[k++] = featureKeySlice(T.p3, f, 0, Math.min(3, L));
+      keys[k++] = featureKeySlice(T.s1, f, Math.max(0, L - 1), L);
+      keys[k++] = featureKeySlice(T.s2, f, Math.max(0, L - 2), L);
+      keys[k++] = featureKeySlice(T.s3, f, Math.max(0, L - 3), L);
+      keys[k++] = featureKeySlice(T.s4, f, Math.max(0, L - 4), L);
+      keys[k++] = featureKey(T.shape, shapeOf(f));
+      keys[k++] = hashString(LEN[Math.min(L, 10)], T.len);
+      keys[k++] = pair(T.role, ROLE[w.role], PART[Math.min(w.part, 9)] + PART[Math.min(w.parts, 9)]);
+      keys[k++] = featureKeySlice(pairSeed(T.roleS2, ROLE[w.role]), f, Math.max(0, L - 2), L);
+      keys[k++] = w.parts > 1 ? pair(T.tok, w.surface, PART[Math.min(w.part, 9)]) : featureKey(T.tok, w.surface);
+      keys[k++] = featureKey(T.prefix, w.part > 0 ? words[i - w.part].form : '-');
+      const pf = formOf(i - 1);
+      const nf = formOf(i + 1);
+      keys[k++] = featureKey(T.prevW, pf);
+      keys[k++] = featureKey(T.nextW, nf);
+      keys[k++] = featureKey(T.prev2W, formOf(i - 2));
+      keys[k++] = featureKey(T.next2W, formOf(i + 2));
+      keys[k++] = featureKeySlice(T.prevS2, pf, Math.max(0, pf.length - 2), pf.length);
+      keys[k++] = featureKeySlice(T.nextS2, nf, Math.max(0, nf.length - 2), nf.length);
+      keys[k++] = pair(T.prevNext, pf, nf);
+      keys[k++] = pair(T.bigram, pf, f);
+      keys[k++] = featureKeySlice(T.p4, f, 0, Math.min(4, L));
+      const defPrev = pf.startsWith('ال') ? 'D' : 'N';
+      const defCur = f.startsWith('ال') ? 'D' : 'N';
+      keys[k++] = featureKeySlice(pairSeed(T.def, defPrev + defCur), f, Math.max(0, L - 1), L);
+      keys[k++] = featureKeySlice(pairSeed(T.nextP2, f.slice(Math.max(0, L - 1))), nf, 0, Math.min(2, nf.length));
+      keys[k++] = featureKey(T.amb, a);
+      keys[k++] = pair(T.ambPrev, ambOf(i - 1), a);
+      keys[k++] = pair(T.ambNext, a, ambOf(i + 1));
+      if (clusters.size > 0) {
+        const c = clusterOf(i);
+        keys[k++] = pair(T.cl, '0', coarse(c));
+        keys[k++] = pair(T.cl, '1', c);
+        const cp = i > 0 ? clusterOf(i - 1) : NO_CLUSTER;
+        const cn = i + 1 < n ? clusterOf(i + 1) : NO_CLUSTER;
+        keys[k++] = pair(T.clPrev, coarse(cp), coarse(c));
+        keys[k++] = pair(T.clNext, coarse(c), coarse(cn));
+      }
+      if (corpus.size > 0 && w.role === 1) {
+        const [cc, al, alr] = corpusFeatures(f, corpus);
+        keys[k++] = featureKey(T.cc, cc);
+        keys[k++] = featureKey(T.al, al);
+        keys[k++] = pair(T.alr, alr, a);
+      }
+      offsets[i + 1] = k;
+    }
+    return { keys: keys.subarray(0, k), offsets };
+  }
+
+  /** UPOS of each word. */
+  tag(words: readonly TagWord[]): string[] {
+    const n = words.length;
+    if (n === 0) return [];
+    const { keys, offsets } = Tagger.featurize(words, this.amb, this.corpus, this.clusters);
+    const ids = this.model.predictKeys(keys, offsets, n);
+    const labels = this.model.labels;
+    return Array.from(ids, (i) => labels[i]);
+  }
+
+  /**
+   * Trains on gold words and tags. The ambiguity classes the model stores come
+   * from all the data; during training each sentence sees classes built from
+   * the other folds (jackknifing), as unseen text would.
+   */
+  static train(
+    sentences: Array<{ words: TagWord[]; tags: string[] }>,
+    opts: TrainOptions & { folds?: number; corpus?: Lookup<number>; clusters?: Map<string, string> } = {},
+  ): Tagger {
+    const corpus = opts.corpus ?? new Map<string, number>();
+    const clusters = opts.clusters ?? NO_CLUSTERS;
+    const folds = opts.folds ?? 10;
+    const ambiguity = ambiguityClasses(sentences);
+    const foldAmb = Array.from(
+      { length: folds },
+      (_, f) => new Map(Object.entries(ambiguityClasses(sentences.filter((_, i) => i % folds !== f)))),
+    );
+    const examples: SequenceExample[] = sentences.map((s, i) => {
+      const { keys, offsets } = Tagger.featurize(s.words, foldAmb[i % folds], corpus, clusters);
+      const features = s.words.map((_, j) => keys.subarray(offsets[j], offsets[j + 1]));
+      return { features, labels: s.tags };
+    });
+    const model = SequencePerceptron.train(examples, opts);
+    // only the clusters of forms the tagger can meet often enough to matter: corpus words
+    const clusterMeta: Record<string, string> = {};
+    for (const [w, ids] of [...clusters].sort((a, b) => (a[0] < b[0] ? -1 : 1))) clusterMeta[w] = ids;
+    model.meta = { ...model.meta, ambiguity, clusters: clusterMeta };
+    return new Tagger(model, corpus);
+  }
+}
+
+/** Form → the tags making up at least 5% of its uses, sorted and joined with "|". */
+export function ambiguityClasses(sentences: Array<{ words: TagWord[]; tags: string[] }>): Record<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of sentences) {
+    s.words.forEach((w, i) => {
+      let m = counts.get(w.form);
+      if (!m) counts.set(w.form, (m = new Map()));
+      m.set(s.tags[i], (m.get(s.tags[i]) ?? 0) + 1);
+    });
+  }
+  // folded forms too, under "~" + folded form, for forms spelled differently
+  for (const [form, m] of [...counts]) {
+    const key = `~${matchForm(form)}`;
+    let f = counts.get(key);
+    if (!f) counts.set(key, (f = new Map()));
+    for (const [t, c] of m) f.set(t, (f.get(t) ?? 0) + c);
+  }
+  const out: Record<string, string> = {};
+  for (const form of [...counts.keys()].sort()) {
+    const m = counts.get(form)!;
+    let total = 0;
+    for (const c of m.values()) total += c;
+    out[form] = [...m]
+      .filter(([, c]) => c / total >= 0.05)
+      .map(([t]) => t)
+      .sort()
+      .join('|');
+  }
+  return out;
+}

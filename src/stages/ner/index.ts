@@ -1,0 +1,107 @@
+/**
+ * Stage `ner`: tags every analysed sentence with the trained BIO tagger and
+ * adds `doc.names` (whole-token spans typed PER, LOC, ORG or MISC). Linking and
+ * grouping into entities is the `entities` stage's job.
+ */
+import { existsSync } from 'node:fs';
+import type { Doc, EntityType, NameSpan } from '../../core/types.ts';
+import type { Stage, StageSpec } from '../../pipeline/index.ts';
+import { defaultNerPaths, NerTagger } from './model.ts';
+
+export { NerTagger, trainNer } from './model.ts';
+
+/** Sentences longer than this are tagged in windows (keeps memory flat on text without punctuation). */
+const MAX_SENTENCE = 256;
+
+/** Name spans of one tag sequence over tokens [from, from + tags.length). */
+function spansOf(doc: Doc, tags: readonly string[], from: number, out: NameSpan[]): void {
+  let i = 0;
+  while (i < tags.length) {
+    const t = tags[i];
+    if (t === 'O' || t.length < 3) {
+      i++;
+      continue;
+    }
+    const type = t.slice(2) as EntityType;
+    let j = i + 1;
+    while (j < tags.length && tags[j] === `I-${type}`) j++;
+    const a = doc.tokens[from + i];
+    const b = doc.tokens[from + j - 1];
+    out.push({ start: a.start, end: b.end, text: doc.text.slice(a.start, b.end), type, tokenStart: from + i, tokenEnd: from + j });
+    i = j;
+  }
+}
+
+export class NerStage implements Stage {
+  readonly name = 'ner';
+  readonly requires = ['tokenize'] as const;
+  private tagger: NerTagger | null = null;
+  private missing = false;
+  private readonly modelDir?: string;
+
+  /** Overrides the second stage's O handicap (model default 20, chosen on ANERcorp dev; 0 = most precise). */
+  private readonly oPenalty?: number;
+
+  constructor(options?: Record<string, unknown>) {
+    this.modelDir = typeof options?.modelDir === 'string' ? options.modelDir : undefined;
+    this.oPenalty = typeof options?.oPenalty === 'number' ? options.oPenalty : undefined;
+  }
+
+  load(): void {
+    if (this.tagger || this.missing) return;
+    const paths = defaultNerPaths(this.modelDir);
+    if (!existsSync(paths.model)) {
+      this.missing = true;
+      return;
+    }
+    this.tagger = NerTagger.load(paths);
+    if (this.oPenalty !== undefined) this.tagger.stage2Penalty = this.oPenalty;
+  }
+
+  /** Tags for a list of token strings (one sentence). */
+  tag(tokens: readonly string[]): string[] {
+    this.load();
+    return this.tagger ? this.tagger.tag(tokens) : tokens.map(() => 'O');
+  }
+
+  process(doc: Doc): void {
+    this.load();
+    const names: NameSpan[] = [];
+    doc.names = names;
+    if (!this.tagger) {
+      (doc.warnings ??= []).push('ner: no model in models/ner.bin (run khabar train ner); names come from the gazetteer only');
+      return;
+    }
+    const windows: { from: number; words: string[] }[] = [];
+    for (const s of doc.sentences) {
+      for (let a = s.tokenStart; a < s.tokenEnd; a += MAX_SENTENCE) {
+        const b = Math.min(s.tokenEnd, a + MAX_SENTENCE);
+        const words: string[] = [];
+        for (let k = a; k < b; k++) {
+          const t = doc.tokens[k];
+          // A hashtag is tagged as the word it spells (#سوريا -> سوريا).
+          words.push(t.kind === 'hashtag' && t.text.length > 1 ? t.text.slice(1).replace(/_/g, ' ') : t.text);
+        }
+        windows.push({ from: a, words });
+      }
+    }
+    // POS features from the morph layer when it ran (else the tagger analyses the tokens itself, if it can).
+    let pos: string[][] | undefined;
+    if (doc.words && doc.words.length > 0) {
+      const sig: string[] = new Array(doc.tokens.length).fill('');
+      for (const w of doc.words) if (w.upos) sig[w.token] = sig[w.token] ? `${sig[w.token]}+${w.upos}` : w.upos;
+      pos = windows.map((w) => sig.slice(w.from, w.from + w.words.length));
+    }
+    const tags = this.tagger.tagDocument(
+      windows.map((w) => w.words),
+      pos,
+    );
+    for (let i = 0; i < windows.length; i++) spansOf(doc, tags[i], windows[i].from, names);
+  }
+}
+
+export const nerStage: StageSpec = {
+  name: 'ner',
+  requires: ['tokenize'],
+  create: (options) => new NerStage(options),
+};

@@ -1,0 +1,750 @@
+import type { Doc, Entity, Quote } from '../../core/types.ts';
+import { matchForm } from '../../text/normalize.ts';
+import { docView, type Tok } from '../time/scan.ts';
+import { type CueEntry, type CueLexicon, headKey } from './lexicon.ts';
+
+/** Complementisers that open reported content (matching forms), with attached pronouns. */
+const COMP = new Set(
+  ['ان', 'انه', 'انها', 'انهم', 'انهما', 'انني', 'انا', 'اننا', 'انكم', 'انهن', 'فان', 'فانه', 'فانها'].flatMap((w) =>
+    w.startsWith('ف') ? [w] : [w, `ب${w}`],
+  ),
+);
+/** Words that end a speaker phrase after the cue. */
+const SPEAKER_STOP = new Set(
+  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان فيه فيها'.split(
+    ' ',
+  ),
+);
+/** Negations before a cue: "لم يعلن" is not a statement. */
+const NEG = new Set(['لا', 'لم', 'لن', 'ما', 'ولا', 'ولم', 'ولن']);
+/** Leading connectives before an SVO subject. */
+const LEAD = new Set(['فيما', 'كما', 'بينما', 'حيث', 'وقد', 'قد', 'ثم', 'فقد', 'لكن', 'ولكن', 'وفيما', 'وكما']);
+const SENT_END = new Set(['.', '!', '?', '؟']);
+/** A speaker phrase that is only "the statement": the statement's issuer speaks. */
+const STATEMENT = new Set(['البيان', 'بيان', 'البيان الرسمي', 'الرساله', 'التقرير']);
+/** Clause boundaries when looking back for an SVO subject. */
+const BOUNDARY = new Set([
+  'كان',
+  'وكان',
+  'كانت',
+  'وكانت',
+  'الذي',
+  'التي',
+  'الذين',
+  'غير',
+  'بعدما',
+  'عندما',
+  'حين',
+  'لكنه',
+  'لكنها',
+  'ولكنه',
+  'وهو',
+  'وهي',
+  'هو',
+  'هي',
+]);
+/** Clause openers after a comma that end reported content ("، فيما زادت تركيا ..."). */
+const CLAUSE_END = new Set(['فيما', 'بينما', 'وذلك']);
+
+const MAX_SPEAKER = 10;
+const WINDOW = 30;
+
+interface Speaker {
+  id: string | null;
+  text: string;
+  start: number;
+  end: number;
+  /** Carried over from an earlier statement (its span is elsewhere). */
+  carried?: boolean;
+}
+
+interface CueHit {
+  i: number;
+  /** Last token index of the cue (phrase cues). */
+  j: number;
+  e: CueEntry;
+}
+
+/**
+ * Pair quotation marks over the whole token list: for each opening mark's
+ * token index, the closing mark's index. Unbalanced marks pair with nothing;
+ * a straight quote left open across a paragraph break is dropped.
+ */
+export function pairQuotes(toks: Tok[], text: string, maxLen = 4000): Map<number, number> {
+  const pairs = new Map<number, number>();
+  let open = -1;
+  let want = '';
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'p') continue;
+    const c = t.text;
+    if (open >= 0) {
+      if (c === want) {
+        pairs.set(open, i);
+        open = -1;
+        continue;
+      }
+      if (t.start - toks[open].end > maxLen) open = -1;
+      else if (want === '"' && text.lastIndexOf('\n', t.start) > toks[open].end) open = -1;
+      else continue;
+    }
+    if (c === '«') {
+      open = i;
+      want = '»';
+    } else if (c === '“' || c === '„') {
+      open = i;
+      want = '”';
+    } else if (c === '"') {
+      open = i;
+      want = '"';
+    } else if (c === '”') {
+      // Some outlets write ” ... ” : a stray ” opens a ” pair.
+      open = i;
+      want = '”';
+    }
+  }
+  return pairs;
+}
+
+/** Strip a conjunction و/ف from a form (cue lookup accepts three-letter results: ورد → رد). */
+function stripCueConj(norm: string): string {
+  const c = norm.charCodeAt(0);
+  if ((c === 0x648 || c === 0x641) && norm.length >= 3) return norm.slice(1);
+  return norm;
+}
+
+function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit | null {
+  const t = toks[i];
+  if (t.kind !== 'w') return null;
+  let list = lex.byFirst.get(t.norm);
+  if (!list) {
+    const n = stripCueConj(t.norm);
+    if (n !== t.norm) list = lex.byFirst.get(n);
+  }
+  if (!list) return null;
+  for (const e of list) {
+    let ok = true;
+    for (let k = 0; k < e.rest.length; k++) {
+      const u = toks[i + 1 + k];
+      if (!u || i + 1 + k >= end || u.norm !== e.rest[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { i, j: i + e.rest.length, e };
+  }
+  return null;
+}
+
+function entityAt(entities: Entity[] | undefined, start: number, end: number): Entity | null {
+  if (!entities) return null;
+  let best: Entity | null = null;
+  let bestLen = 0;
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      if (m.start < end && m.end > start) {
+        // A person or organisation beats a place named inside the phrase.
+        const len = Math.min(end, m.end) - Math.max(start, m.start) + (e.type === 'LOC' ? 0 : 1000);
+        if (len > bestLen) {
+          best = e;
+          bestLen = len;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** Extract quotes from a doc. */
+export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
+  const v = docView(doc);
+  const toks = v.toks;
+  const text = doc.text;
+  const pairs = pairQuotes(toks, text);
+  const inside = new Uint8Array(toks.length);
+  for (const [o, c] of pairs) for (let k = o + 1; k < c; k++) inside[k] = 1;
+  const closeToOpen = new Map<number, number>();
+  for (const [o, c] of pairs) closeToOpen.set(c, o);
+  const quotes: Quote[] = [];
+  const covered = new Uint8Array(toks.length);
+  let last = null as { sp: Speaker; cue: string; sentence: number } | null;
+  /** Last quote emitted in the current sentence, with its token range (to cut it before a later SVO subject). */
+  let lastInSentence = null as { q: Quote; a: number; b: number } | null;
+
+  const slice = (a: number, b: number): string => text.slice(toks[a].start, toks[b - 1].end);
+  const matchFormOf = (x: string): string => matchForm(x);
+  const isComp = (k: number): boolean => k < toks.length && toks[k].kind === 'w' && COMP.has(toks[k].norm);
+  const mkSpeaker = (a: number, b: number, dropPrep = false): Speaker | null => {
+    while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
+    while (b > a && toks[b - 1].kind === 'p' && !closeToOpen.has(b - 1)) b--;
+    if (b <= a) return null;
+    if (lex.nonSpeakers.has(headKey(toks[a].norm)) || lex.nonSpeakers.has(toks[a].norm)) return null;
+    let start = toks[a].start;
+    const t0 = toks[a];
+    if (t0.text.startsWith('#')) start++;
+    // "وفقا لوكالة رويترز": after an attribution phrase the speaker starts after the fused preposition.
+    if (dropPrep && t0.kind === 'w' && /^[لب]/.test(t0.norm) && t0.norm.length > 3 && !t0.norm.startsWith('ال')) start++;
+    const end = toks[b - 1].end;
+    if (end <= start) return null;
+    const ent = entityAt(doc.entities, start, end);
+    return { id: ent ? ent.id : null, text: displaySpeaker(text.slice(start, end)), start, end };
+  };
+  /** A token that cannot be part of a speaker phrase. */
+  const stopsSpeaker = (k: number): boolean => {
+    const t = toks[k];
+    if (t.kind === 'p') return !pairs.has(k) && !closeToOpen.has(k) && t.text !== '-' && t.text !== '(' && t.text !== ')';
+    if (SPEAKER_STOP.has(t.norm) || COMP.has(t.norm)) return true;
+    // للصحفيين، لـCNN، لوكالة ...: the addressee, not the speaker.
+    if (t.norm.startsWith('لل') || /^ل[A-Za-z]/.test(t.norm) || t.norm === 'ل') return true;
+    if (/^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز)/.test(t.norm)) return true;
+    return false;
+  };
+  /** Extend the speaker [a, b) over an apposition "، تركي المالكي،" when an opener follows. */
+  const speakerEnd = (a: number, limit: number): number => {
+    let b = a;
+    while (b < limit && b - a < MAX_SPEAKER && !stopsSpeaker(b)) b++;
+    // "بيان للجيش الإسرائيلي": a statement of someone
+    if (b === a + 1 && b < limit && STATEMENT.has(toks[a].norm) && /^ل/.test(toks[b].norm) && toks[b].kind === 'w') {
+      b++;
+      while (b < limit && b - a < MAX_SPEAKER && !stopsSpeaker(b)) b++;
+    }
+    if (b < limit && toks[b].text === '،' && b > a) {
+      let c = b + 1;
+      while (c < limit && c - b <= 5 && !stopsSpeaker(c)) c++;
+      const first = toks[b + 1].norm;
+      const closes = (c < limit && toks[c].text === '،') || (c <= limit && c < toks.length && isComp(c));
+      if (c > b + 1 && closes && !SPEAKER_STOP.has(first) && !(first.startsWith('و') && first.length > 3)) return c;
+    }
+    return b;
+  };
+  const trim = (a: number, b: number): [number, number] => {
+    while (a < b && toks[a].kind === 'p' && !pairs.has(a) && toks[a].text !== '(') a++;
+    while (b > a && toks[b - 1].kind === 'p') {
+      const o = closeToOpen.get(b - 1);
+      if (o !== undefined && o >= a) break;
+      if (toks[b - 1].text === ')' && text.slice(toks[a].start, toks[b - 1].start).includes('(')) break;
+      b--;
+    }
+    return [a, b];
+  };
+  const push = (a: number, b: number, sp: Speaker, cue: string, sentence: number, forceDirect?: boolean): void => {
+    [a, b] = trim(a, b);
+    if (b <= a) return;
+    let direct = forceDirect ?? false;
+    let s = toks[a].start;
+    let e = toks[b - 1].end;
+    if (pairs.get(a) === b - 1 && b - a > 2) {
+      direct = true;
+      s = toks[a + 1].start;
+      e = toks[b - 2].end;
+    }
+    let words = 0;
+    for (let k = a; k < b; k++) if (toks[k].kind !== 'p') words++;
+    if (words === 0) return;
+    for (let k = a; k < b; k++) covered[k] = 1;
+    const q: Quote = { speaker: sp.id, speakerText: sp.text, cue, text: text.slice(s, e), start: s, end: e, direct };
+    if (!sp.carried) q.speakerSpan = { start: sp.start, end: sp.end };
+    quotes.push(q);
+    lastInSentence = { q, a, b };
+    last = { sp, cue, sentence };
+  };
+  /**
+   * Emit content [a, b): one quote per sentence (the doc's sentences, and
+   * full stops inside quotation marks, which sentence splitters often keep).
+   */
+  const emit = (a: number, b: number, sp: Speaker, cue: string, sentence: number): void => {
+    const close = pairs.get(a);
+    const wholeDirect = close !== undefined && close === trim(a, b)[1] - 1;
+    let k = a;
+    let piece = a;
+    const parts: Array<[number, number]> = [];
+    for (; k < b; k++) {
+      const t = toks[k];
+      const boundary =
+        (k > a && t.sentence !== toks[k - 1].sentence) ||
+        (t.kind === 'p' && SENT_END.has(t.text) && k + 1 < b && toks[k + 1].kind !== 'p' && toks[k + 1].start > t.end);
+      if (boundary) {
+        const cut = t.sentence !== toks[k - 1]?.sentence ? k : k + 1;
+        if (cut > piece) parts.push([piece, cut]);
+        piece = cut;
+      }
+    }
+    if (b > piece) parts.push([piece, b]);
+    if (parts.length <= 1) {
+      push(a, b, sp, cue, sentence);
+      return;
+    }
+    for (let p = 0; p < parts.length; p++) {
+      let [x, y] = parts[p];
+      if (wholeDirect && p === 0) x++;
+      if (wholeDirect && p === parts.length - 1) y = close;
+      push(x, y, sp, cue, toks[x]?.sentence ?? sentence, wholeDirect);
+    }
+  };
+
+  for (let si = 0; si < v.sentences.length; si++) {
+    const [ts, te] = v.sentTok[si];
+    if (te <= ts) continue;
+    lastInSentence = null;
+    const sentence = v.sentences[si];
+    // Attribution by a colon, as in headlines: "قرقاش: ..." / "واشنطن لأنقرة: ..." / "قد يهمك/ حمد بن جاسم: ...".
+    {
+      let colon = -1;
+      for (let k = ts; k < Math.min(te, ts + 12); k++) {
+        if (toks[k].text === ':') {
+          colon = k;
+          break;
+        }
+        if (toks[k].kind === 'w' && findCue(toks, k, te, lex)) break;
+      }
+      if (colon > ts && colon < te - 1) {
+        let a = colon - 1;
+        while (a >= ts && !(toks[a].kind === 'p' && toks[a].text !== '-')) a--;
+        a++;
+        let b = a;
+        while (b < colon && !stopsSpeaker(b) && !(b > a && toks[b].norm.startsWith('ل') && !toks[b].norm.startsWith('ال'))) b++;
+        let ok = b > a && (sentence.zone === 'headline' || te - ts <= 30);
+        if (ok && doc.entities) {
+          const ent = entityAt(doc.entities, toks[a].start, toks[a].end);
+          ok = ent?.mentions.some((m) => m.start <= toks[a].start && m.end > toks[a].start) || lex.speakerHeads.has(headKey(toks[a].norm));
+        }
+        const sp = ok ? mkSpeaker(a, b) : null;
+        if (sp) {
+          const before = last;
+          emit(colon + 1, te, sp, ':', si);
+          // a headline or teaser line is not the subject of the next sentence's "وأضاف"
+          last = before;
+          continue;
+        }
+      }
+    }
+    // Cues outside quotation marks.
+    const cues: CueHit[] = [];
+    for (let k = ts; k < te; k++) {
+      if (inside[k] || covered[k]) continue;
+      const c = findCue(toks, k, te, lex);
+      if (c) {
+        if (
+          !(k > ts && (NEG.has(toks[k - 1].norm) || toks[k - 1].norm === 'ان')) &&
+          !(c.e.kind === 'need' && !toks.slice(c.j + 1, Math.min(te, c.j + 8)).some((t) => t.norm === c.e.prep))
+        )
+          cues.push(c);
+        k = c.j;
+      }
+    }
+    let mainSpeaker: Speaker | null = null;
+    let consumedTo = ts;
+    for (let ci = 0; ci < cues.length; ci++) {
+      const { i, j, e } = cues[ci];
+      if (i < consumedTo || covered[i]) continue;
+      const cueText = slice(i, j + 1);
+      // The content of this cue stops at the next cue that opens a statement of its own.
+      let limit = te;
+      for (let cj = ci + 1; cj < cues.length; cj++) {
+        const n = cues[cj];
+        const prev = toks[n.i - 1];
+        const conj = toks[n.i].norm !== stripCueConj(toks[n.i].norm) && !lex.byFirst.has(toks[n.i].norm);
+        let opens = false;
+        for (let q = n.j + 1; q < Math.min(te, n.j + 6) && !opens; q++) if (isComp(q)) opens = true;
+        if (n.e.kind === 'part' || (n.e.kind !== 'nonspeaker' && (conj || opens || (prev && prev.kind === 'p')))) {
+          limit = n.i;
+          break;
+        }
+      }
+      for (let q = j + 2; q < limit - 1; q++) {
+        const two = q + 2 < limit && toks[q + 1].norm === 'في' && /^(وقت|حين)$/.test(toks[q + 2].norm);
+        if (toks[q].text === '،' && (CLAUSE_END.has(toks[q + 1].norm) || two) && !inside[q]) {
+          limit = q;
+          break;
+        }
+      }
+      if (e.kind === 'attr') {
+        // بحسب X، content  |  content، بحسب X  |  بحسب ما أكده X
+        let a = j + 1;
+        if (toks[a] && toks[a].norm === 'ما') a += 2;
+        const b = speakerEnd(a, limit);
+        let sp = mkSpeaker(a, b, true);
+        if (!sp) continue;
+        if (STATEMENT.has(matchForm(sp.text)) && last) sp = { ...last.sp, carried: true };
+        const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
+        if (first) {
+          let c = b;
+          while (c < limit && toks[c].kind !== 'p' && !isComp(c)) c++;
+          if (c >= limit) continue;
+          let from = c + 1;
+          // "وحسب المرصد، ومقره بريطانيا، فإن ...": content after فإن
+          for (let k = from; k < Math.min(limit, from + 8); k++) if (isComp(k) && toks[k].norm.startsWith('ف')) from = k + 1;
+          emit(from, limit, sp, cueText, si);
+          consumedTo = limit;
+        } else {
+          emit(Math.max(consumedTo, ts), i, sp, cueText, si);
+          consumedTo = Math.max(consumedTo, b);
+        }
+        mainSpeaker = sp;
+        continue;
+      }
+      // The content opener: أن/إن, a quotation mark, a colon, or the preposition of a `need` cue.
+      let comp = -1;
+      let mark = -1;
+      let colon = -1;
+      let prep = -1;
+      const stopAt = Math.min(limit, i + WINDOW + 1);
+      for (let k = j + 1; k < stopAt; k++) {
+        const t = toks[k];
+        if (e.kind === 'need' && t.norm === e.prep) {
+          prep = k;
+          break;
+        }
+        // A preposition opener found earlier wins over an أن far away.
+        if (prep >= 0 && k > prep + 3) break;
+        if (isComp(k)) {
+          comp = k;
+          break;
+        }
+        if (pairs.has(k)) {
+          const c = pairs.get(k)!;
+          // A quoted name inside the speaker phrase (منظمة "أنقذوا الأطفال" الخيرية إن...).
+          let n = c + 1;
+          while (n < stopAt && toks[n].kind === 'p' && toks[n].text !== '،') n++;
+          let named = false;
+          for (let q = c + 1; q < Math.min(stopAt, c + 9); q++) if (isComp(q) || toks[q].text === ':' || pairs.has(q)) named = true;
+          if (named && c - k <= 5) {
+            k = c;
+            continue;
+          }
+          mark = k;
+          break;
+        }
+        if (t.text === ':') {
+          colon = k;
+          break;
+        }
+        if (prep < 0 && e.preps && k <= j + 16) {
+          // أفاد المرصد بوقوع ... / شدد البيان على ...: a preposition opens the content when no أن follows.
+          for (const p of e.preps) {
+            const nextP = toks[k + 1]?.kind === 'p';
+            if (
+              p === 'ب'
+                ? t.norm.length > 3 &&
+                  t.norm.startsWith('ب') &&
+                  !COMP.has(t.norm) &&
+                  !nextP &&
+                  (toks[k - 1]?.text !== '،' || /^(بال|با|بم|بت)/.test(t.norm))
+                : t.norm === p
+            ) {
+              prep = k;
+              break;
+            }
+          }
+        }
+        if (k > j + 1 && t.kind === 'w' && findCue(toks, k, te, lex)?.e.kind === 'say') break;
+      }
+      if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0)) prep = -1;
+      const opener = prep >= 0 ? prep : comp >= 0 ? comp : mark >= 0 ? mark : colon;
+      // The speaker: after the cue (VSO), before it (SVO), or carried over.
+      let sp: Speaker | null = null;
+      let spEnd = j + 1;
+      let pronoun = false;
+      const plural = /(وا|ون)$/.test(toks[i].norm) && toks[i].norm.length > 4;
+      // A cue that does not open its clause has its subject before it ("بومبيو يتهم إيران", "الجيش ذكر أن").
+      const hasConj = toks[i].norm !== stripCueConj(toks[i].norm) && !lex.byFirst.has(toks[i].norm);
+      let pi = i - 1;
+      if (pi > ts && /^(قد|لقد|وقد)$/.test(toks[pi].norm)) pi--;
+      let svoFirst = false;
+      if (!hasConj && e.kind !== 'part' && pi >= Math.max(ts, consumedTo) && toks[pi].kind === 'w') {
+        let cs = pi;
+        while (
+          cs > Math.max(ts, consumedTo) &&
+          pi - cs < 6 &&
+          toks[cs - 1].kind === 'w' &&
+          !LEAD.has(toks[cs - 1].norm) &&
+          !BOUNDARY.has(toks[cs - 1].norm) &&
+          !isComp(cs - 1)
+        )
+          cs--;
+        let ok = pi - cs < 6;
+        for (let q = cs; q <= pi && ok; q++)
+          if (
+            SPEAKER_STOP.has(toks[q].norm) ||
+            LEAD.has(toks[q].norm) ||
+            BOUNDARY.has(toks[q].norm) ||
+            isComp(q) ||
+            /^(هذا|هذه|ذلك|تلك)$/.test(toks[q].norm)
+          )
+            ok = false;
+        const first = toks[cs];
+        const ent = entityAt(doc.entities, first.start, first.end);
+        svoFirst = Boolean(
+          ok &&
+            (/^(ال|وال)/.test(first.norm) ||
+              lex.speakerHeads.has(headKey(first.norm)) ||
+              ent?.mentions.some((m) => m.start <= first.start && m.end > first.start)),
+        );
+      }
+      if (e.kind !== 'part' && !svoFirst) {
+        const end = opener >= 0 ? opener : Math.min(limit, j + 1 + MAX_SPEAKER);
+        let b = speakerEnd(j + 1, end);
+        // "واتهم النظام الإيراني بالتحالف ...": one noun phrase then بـ — the object; the subject is the previous speaker
+        // a verb in the plural (قالوا، طالبوا) has its subject before it or in an earlier sentence
+        if (plural && b > j + 1) {
+          pronoun = true;
+          spEnd = j + 1;
+        }
+        const objMark = mark >= 0 && b === mark && toks[mark + 1]?.norm.startsWith('ب');
+        if (
+          e.kind === 'act' &&
+          (prep >= 0 || objMark) &&
+          (b === prep || objMark) &&
+          b > j + 1 &&
+          (objMark || toks[prep].norm.startsWith('ب')) &&
+          last &&
+          si - last.sentence <= 1 &&
+          !(entityAt(doc.entities, toks[j + 1].start, toks[b - 1].end)?.type === 'PER')
+        ) {
+          pronoun = true;
+          spEnd = j + 1;
+        }
+        if (opener < 0 && e.kind !== 'say' && b > j + 1) {
+          // An object follows the cue (اتهم X Y بـ...): where does the speaker end?
+          const ent = entityAt(doc.entities, toks[j + 1].start, toks[j + 1].end);
+          const head = lex.speakerHeads.has(headKey(toks[j + 1].norm));
+          const comma = b < limit && toks[b].text === '،';
+          if (ent) {
+            const m = ent.mentions.find((x) => x.start <= toks[j + 1].start && x.end > toks[j + 1].start);
+            let q = j + 1;
+            while (q < b && m && toks[q].end <= m.end) q++;
+            if (!comma) b = Math.max(q, j + 2);
+          } else if (!head && doc.entities) {
+            pronoun = true;
+          } else if (!comma && b - (j + 1) > 2) b = j + 3;
+        }
+        if (!pronoun) {
+          sp = b > j + 1 ? mkSpeaker(j + 1, b) : null;
+          spEnd = b;
+          // relays: "نقل مراسلنا عن شهود عيان أن" (the source after عن), "نسبت رويترز له القول إن" (the one quoted before)
+          if (opener > b) {
+            for (let q = b; q < opener - 1; q++) {
+              if (toks[q].norm === 'عن' && /^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm))) {
+                const r = mkSpeaker(q + 1, speakerEnd(q + 1, opener));
+                if (r) sp = r;
+                break;
+              }
+              if (/^(له|لها|لهم)$/.test(toks[q].norm) && toks[q + 1].norm === 'القول' && last) {
+                sp = { ...last.sp, carried: true };
+                break;
+              }
+            }
+          }
+          // "وذكر البيان أن ...": the statement speaks for whoever issued it.
+          if (sp && STATEMENT.has(matchFormOf(sp.text)) && last) sp = { ...last.sp, carried: true };
+        }
+      }
+      if (!sp && e.kind !== 'part') {
+        // SVO: "الجيش الإسرائيلي ذكر أن" — the subject before the cue in the same clause ("قد" is transparent).
+        let a = i - 1;
+        if (a > ts && /^(قد|لقد|وقد)$/.test(toks[a].norm)) a--;
+        const prevQ0 = lastInSentence as { q: Quote; a: number; b: number } | null;
+        const floor = prevQ0 ? Math.max(ts, prevQ0.a) : Math.max(consumedTo, ts);
+        while (
+          a >= floor &&
+          i - a <= 8 &&
+          !(toks[a].kind === 'p' && !pairs.has(a) && !closeToOpen.has(a)) &&
+          !LEAD.has(toks[a].norm) &&
+          !isComp(a) &&
+          !BOUNDARY.has(toks[a].norm)
+        )
+          a--;
+        if (a >= floor && i - a > 8) a = i - 1; // too far back: not a subject
+        // the subject runs from the clause start to the first word that cannot be in it
+        let z = a + 1;
+        while (z < i && !stopsSpeaker(z)) z++;
+        const subjEnd = z;
+        const cueAt = i > ts && /^(قد|لقد|وقد)$/.test(toks[i - 1].norm) ? i - 1 : i;
+        if (subjEnd === a + 1 && a >= ts && toks[a].text === '،' && a + 1 === cueAt) {
+          // the subject stands before an apposition or a relative clause:
+          // "الإيرانيين الذين رفعوا القضية، يقولون إن" / "وكانت الدكتورة أماني بلور، مديرة مستشفى، قالت"
+          for (let r = a - 1; r >= Math.max(floor, a - 16); r--) {
+            const n = toks[r].norm;
+            if (/^(الذين|الذي|التي|وهي|وهو|وهم)$/.test(n)) {
+              let st = r - 1;
+              if (st >= floor && toks[st].text === '،') st--;
+              const relEnd = st + 1;
+              while (
+                st >= floor &&
+                r - st <= 4 &&
+                toks[st].kind === 'w' &&
+                !SPEAKER_STOP.has(toks[st].norm) &&
+                !isComp(st) &&
+                !LEAD.has(toks[st].norm)
+              )
+                st--;
+              if (st + 1 < relEnd) sp = mkSpeaker(st + 1, relEnd);
+              break;
+            }
+            const start = r === ts || BOUNDARY.has(n) || LEAD.has(n) || isComp(r) || (toks[r].kind === 'p' && toks[r].text !== '،');
+            if (start) {
+              const from = r === ts && !BOUNDARY.has(n) && !LEAD.has(n) && toks[r].kind === 'w' ? r : r + 1;
+              let en = from;
+              while (en < a && !stopsSpeaker(en)) en++;
+              if (en > from && en - from <= 6) sp = mkSpeaker(from, en);
+              break;
+            }
+          }
+        }
+        const prevQ = lastInSentence as { q: Quote; a: number; b: number } | null;
+        const lo = Math.max(consumedTo, ts, prevQ ? prevQ.a : ts);
+        // a subject does not start with a verb ("وأصدروا فتوى"، "وجاء تصريح")
+        const f0 = toks[a + 1]?.norm ?? '';
+        const verbLike =
+          !!doc.entities &&
+          /^و/.test(f0) &&
+          !/^وال/.test(f0) &&
+          f0.length > 3 &&
+          !lex.speakerHeads.has(headKey(f0.slice(1))) &&
+          !entityAt(doc.entities, toks[a + 1].start, toks[a + 1].end);
+        if (!sp && !verbLike && a + 1 < subjEnd && a + 1 >= lo && toks[a + 1].norm !== 'ان') {
+          sp = mkSpeaker(a + 1, subjEnd);
+          // The previous statement of this sentence ends before this subject ("... غير أن جماعات حقوقية تقول إن").
+          if (sp && prevQ && prevQ.b > a + 1) {
+            let nb = a + 1;
+            while (nb > prevQ.a && (toks[nb - 1].kind === 'p' || toks[nb - 1].norm === 'غير' || isComp(nb - 1))) nb--;
+            if (nb > prevQ.a) {
+              prevQ.q.end = toks[nb - 1].end;
+              prevQ.q.text = text.slice(prevQ.q.start, prevQ.q.end);
+            }
+          }
+        }
+      }
+      if (!sp) {
+        const prev: Speaker | null = mainSpeaker ?? last?.sp ?? null;
+        sp = prev ? { ...prev, carried: true } : null;
+      }
+      if (!sp) continue;
+      let a: number;
+      if (pronoun && (prep >= 0 || (mark >= 0 && !plural))) a = j + 1;
+      else if (prep >= 0) a = e.kind === 'need' || toks[prep].norm.length <= 3 ? prep + 1 : prep;
+      else if (comp >= 0) a = comp + 1;
+      else if (mark >= 0) a = mark;
+      else if (colon >= 0) a = colon + 1;
+      else if (e.kind === 'say') continue;
+      else a = spEnd;
+      if (a === mark && pairs.get(mark)! >= te) {
+        // A direct quote running past the sentence end.
+        const close = pairs.get(mark)!;
+        emit(mark, close + 1, sp, cueText, si);
+        for (let k = mark; k <= close; k++) covered[k] = 1;
+        mainSpeaker = sp;
+        consumedTo = te;
+        break;
+      }
+      emit(a, limit, sp, cueText, si);
+      mainSpeaker = sp;
+      consumedTo = limit;
+    }
+    // Quotation marks opening a sentence with no cue before them: a cue right after ("..."، قال X) or a continuation.
+    for (let k = ts; k < te; k++) {
+      if (!pairs.has(k) || covered[k] || inside[k]) continue;
+      const close = pairs.get(k)!;
+      const startsSentence = k === ts || (k === ts + 1 && toks[ts].kind === 'p') || (k > ts && toks[k - 1].text === ':');
+      if (!startsSentence) continue;
+      let words = 0;
+      for (let q = k + 1; q < close; q++) if (toks[q].kind === 'w') words++;
+      if (words < 4) continue;
+      let after = close + 1;
+      while (after < toks.length && toks[after].kind === 'p' && after < close + 3) after++;
+      const endS = toks[close].sentence;
+      const c = after < toks.length && toks[after].sentence === endS ? findCue(toks, after, toks.length, lex) : null;
+      if (c && c.e.kind !== 'attr') {
+        let b = c.j + 1;
+        while (b < toks.length && b - c.j <= MAX_SPEAKER && toks[b].sentence === endS && !stopsSpeaker(b)) b++;
+        const sp = mkSpeaker(c.j + 1, b) ?? (last ? { ...last.sp, carried: true } : null);
+        if (sp) {
+          emit(k, close + 1, sp, slice(c.i, c.j + 1), si);
+          k = close;
+          continue;
+        }
+      }
+      if (last && si - last.sentence <= 1) {
+        emit(k, close + 1, { ...last.sp, carried: true }, last.cue, si);
+        k = close;
+      }
+    }
+  }
+  resolveTitles(doc, quotes);
+  quotes.sort((x, y) => x.start - y.start);
+  // A quoted span reached twice (by its cue and again as a carried-over quotation) is one quote: keep the first.
+  const seen = new Set<string>();
+  return quotes.filter((q) => {
+    const key = `${q.start}:${q.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Title coreference for speakers that are not entities: "وقال وزير الخارجية القطري"
+ * is the person named right after the same title elsewhere in the article
+ * ("وزير الخارجية القطري الشيخ محمد بن عبدالرحمن").
+ */
+function resolveTitles(doc: Doc, quotes: Quote[]): void {
+  if (!doc.entities || doc.entities.length === 0) return;
+  const text = doc.text;
+  const cache = new Map<string, string | null>();
+  const clean = (x: string): string => matchForm(x).replace(/[،,]/g, ' ').replace(/\s+/g, ' ').trim();
+  for (const q of quotes) {
+    if (q.speaker !== null) continue;
+    const phrase = clean(q.speakerText);
+    const words = phrase.split(' ');
+    if (words.length < 2 || words.length > 6) continue;
+    let id = cache.get(phrase);
+    if (id === undefined) {
+      id = null;
+      let bestDist = Number.POSITIVE_INFINITY;
+      for (const e of doc.entities) {
+        if (e.type !== 'PER') continue;
+        for (const m of e.mentions) {
+          const before = clean(text.slice(Math.max(0, m.start - phrase.length - 16), m.start));
+          const at = before.lastIndexOf(phrase);
+          if (at < 0) continue;
+          // at most one word (الشيخ، السيد، العقيد) between the title and the name
+          if (
+            before
+              .slice(at + phrase.length)
+              .trim()
+              .split(' ')
+              .filter(Boolean).length > 1
+          )
+            continue;
+          const dist = Math.abs(m.start - q.start);
+          if (dist < bestDist) {
+            bestDist = dist;
+            id = e.id;
+          }
+        }
+      }
+      cache.set(phrase, id);
+    }
+    if (id) q.speaker = id;
+  }
+}
+
+/**
+ * The speaker as displayed: hashtags as words (#تحالف_دعم_الشرعية → تحالف دعم الشرعية)
+ * and "بيان للجيش الإسرائيلي" → "الجيش الإسرائيلي" (a statement speaks for its issuer).
+ */
+function displaySpeaker(s: string): string {
+  let x = s
+    .replace(/[#"«»“”„]/g, '')
+    .replace(/_/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const m = /^(?:ال)?(?:بيان|تقرير|رسالة|رساله|تغريدة|تغريده)\s+(\S.*)$/.exec(x);
+  if (m) {
+    let rest = m[1];
+    if (/^لل/.test(rest)) rest = `ا${rest.slice(1)}`;
+    else if (/^ل(?!ل)/.test(rest) && rest.length > 3) rest = rest.slice(1);
+    x = rest;
+  }
+  return x;
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { dataFile } from '../../core/paths.ts';
+import { matchForm } from '../../text/normalize.ts';
+
+export type CueKind = 'say' | 'act' | 'part' | 'attr' | 'need' | 'nonspeaker';
+
+export interface CueEntry {
+  kind: CueKind;
+  /** Matching forms of the words after the first (phrase cues). */
+  rest: string[];
+  /** For `need` cues: the preposition that must follow (matching form). */
+  prep?: string;
+  /** Prepositions that open the content when there is no أن/إن ("ب" = a word with fused بـ). */
+  preps?: string[];
+}
+
+export interface CueLexicon {
+  /** First word (matching form, no conjunction) to entries, longest phrase first. */
+  byFirst: Map<string, CueEntry[]>;
+  /** Words that are never speakers after an attribution phrase (matching forms). */
+  nonSpeakers: Set<string>;
+  /** Head nouns that open a speaker phrase (matching forms without ال). */
+  speakerHeads: Set<string>;
+}
+
+/** Strip و and ال from a matching form: the key of `speakerHeads`. */
+export function headKey(norm: string): string {
+  let w = norm;
+  if (w.startsWith('وال') && w.length > 4) w = w.slice(1);
+  if (w.startsWith('ال') && w.length > 3) w = w.slice(2);
+  return w;
+}
+
+/** Parse `data/quotes/cues.tsv` (format in its header). */
+export function parseCues(text: string, heads = ''): CueLexicon {
+  const byFirst = new Map<string, CueEntry[]>();
+  const nonSpeakers = new Set<string>();
+  const speakerHeads = new Set<string>();
+  for (const raw of heads.split('\n')) {
+    const line = raw.trim();
+    if (line && !line.startsWith('#')) speakerHeads.add(headKey(matchForm(line.split('\t')[0])));
+  }
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const [form, kind, extra] = line.split('\t');
+    if (!form || !kind) continue;
+    const ws = form.trim().split(/\s+/).map(matchForm);
+    if (kind.trim() === 'nonspeaker') {
+      nonSpeakers.add(ws[0]);
+      continue;
+    }
+    const e: CueEntry = { kind: kind.trim() as CueKind, rest: ws.slice(1) };
+    if (e.kind === 'need' && extra) e.prep = matchForm(extra.trim());
+    else if (extra)
+      e.preps = extra
+        .split(',')
+        .map((x) => matchForm(x.trim()))
+        .filter(Boolean);
+    const l = byFirst.get(ws[0]) ?? [];
+    l.push(e);
+    l.sort((a, b) => b.rest.length - a.rest.length);
+    byFirst.set(ws[0], l);
+  }
+  return { byFirst, nonSpeakers, speakerHeads };
+}
+
+let cached: CueLexicon | undefined;
+
+/** The cue lexicon shipped in `data/quotes/cues.tsv` (read once). */
+export function loadCues(): CueLexicon {
+  cached ??= parseCues(readFileSync(dataFile('quotes', 'cues.tsv'), 'utf8'), readFileSync(dataFile('quotes', 'speakers.tsv'), 'utf8'));
+  return cached;
+}
