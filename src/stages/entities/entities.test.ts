@@ -199,3 +199,38 @@ test('the stage never crashes on odd input', () => {
     assert.ok(Array.isArray(doc.entities));
   }
 });
+
+/** Morph words for a doc by hand: each token one word with the given UPOS, except tokens listed as [conj, rest]. */
+function withWords(doc: Doc, upos: Record<string, string | [string, string]>): Doc {
+  doc.words = [];
+  doc.tokens.forEach((t, i) => {
+    const u = upos[t.text] ?? 'NOUN';
+    if (Array.isArray(u)) {
+      doc.words?.push({ token: i, form: t.text.slice(0, 1), start: t.start, end: t.start + 1, upos: u[0] });
+      doc.words?.push({ token: i, form: t.text.slice(1), start: t.start + 1, end: t.end, upos: u[1] });
+    } else doc.words?.push({ token: i, form: t.text, start: t.start, end: t.end, upos: u });
+  });
+  return doc;
+}
+
+test('with POS: a verb at the end of a name is cut, and a person span splits at the conjunction', () => {
+  const doc = withWords(docWith('نوري المالكي ولافروف يبحثان الأزمة', [['نوري المالكي ولافروف يبحثان', 'PER']]), {
+    ولافروف: ['CCONJ', 'X'],
+    يبحثان: 'VERB',
+    نوري: 'X',
+    المالكي: 'X',
+  });
+  const names = resolver
+    .resolve(doc)
+    .map((e) => e.name)
+    .sort();
+  assert.deepEqual(names, ['سيرغي لافروف', 'نوري المالكي']);
+});
+
+test('a span longer than a known organisation is cut back to it, but not across a nationality adjective', () => {
+  let ents = resolver.resolve(docWith('ويأتي قبل اجتماع مجلس الأمن المقرر في نيويورك', [['مجلس الأمن المقرر', 'ORG']]));
+  assert.equal(ents[0].kbId, 'org:unsc');
+  assert.equal(ents[0].mentions[0].text, 'مجلس الأمن');
+  ents = resolver.resolve(docWith('وقال مجلس الأمن السوري الجديد إن', [['مجلس الأمن السوري الجديد', 'ORG']]));
+  assert.equal(ents[0].kbId, undefined);
+});

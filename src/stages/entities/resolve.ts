@@ -263,6 +263,21 @@ export class EntityResolver {
         if (e) entry = e;
       }
     }
+    if (!entry && type !== 'PER' && words.length > 2) {
+      // مجلس الأمن الدولي المقرر -> مجلس الأمن الدولي: the longest known name at the start of the span, when there is one.
+      // A nationality adjective among the cut words names another body (الصليب الأحمر الإندونيسي is not the ICRC): stop there.
+      for (let n = words.length - 1; n >= 2; n--) {
+        if (this.kb.demonym(words[n])) break;
+        const e = this.link(words.slice(0, n).join(' '), type);
+        if (e) {
+          entry = e;
+          b -= words.length - n;
+          words = words.slice(0, n);
+          end = toks[b - 1].end;
+          break;
+        }
+      }
+    }
     key = words.join(' ');
     if (!entry && words.length < rest.length + 1) entry = this.link(key, type);
     if (end <= start) return null;
@@ -471,11 +486,10 @@ export class EntityResolver {
     const toks = doc.tokens;
     const covered = new Uint8Array(toks.length);
     const cands: Cand[] = [];
-    for (const n of doc.names ?? []) {
-      if (n.tokenEnd <= n.tokenStart) continue;
-      const c = this.candidate(doc, n.tokenStart, n.tokenEnd, n.type, 'ner');
+    for (const [a, b, type] of cleanNameSpans(doc)) {
+      const c = this.candidate(doc, a, b, type, 'ner');
       if (!c) continue;
-      for (let k = n.tokenStart; k < n.tokenEnd; k++) covered[k] = 1;
+      for (let k = a; k < b; k++) covered[k] = 1;
       cands.push(c);
     }
     // Multi-word KB names override the tagger's pieces inside them (قوات سوريا الديمقراطية, not سوريا).
@@ -743,4 +757,45 @@ function majorityType(g: Group): EntityType {
     }
   }
   return best;
+}
+
+/**
+ * The tagger's name spans, corrected with the morph layer where it ran: verbs
+ * at either end are cut off ("ولافروف يبحثان" → "ولافروف"), and a person span is
+ * split before a token that starts with the conjunction و/ف ("العبادي ولافروف" →
+ * two names).
+ */
+function cleanNameSpans(doc: Doc): Array<[number, number, EntityType]> {
+  const out: Array<[number, number, EntityType]> = [];
+  const tags = new Map<number, string[]>();
+  for (const w of doc.words ?? []) {
+    const t = tags.get(w.token);
+    if (t) t.push(w.upos ?? '');
+    else tags.set(w.token, [w.upos ?? '']);
+  }
+  const isVerb = (k: number): boolean => {
+    const t = tags.get(k);
+    return t !== undefined && t.length > 0 && t.every((u) => u === 'VERB' || u === 'AUX' || u === 'CCONJ');
+  };
+  const startsWithConj = (k: number): boolean => tags.get(k)?.[0] === 'CCONJ' && (tags.get(k)?.length ?? 0) > 1;
+  for (const n of doc.names ?? []) {
+    let a = n.tokenStart;
+    let b = n.tokenEnd;
+    if (tags.size > 0 && b - a > 1) {
+      while (b - a > 1 && isVerb(b - 1)) b--;
+      while (b - a > 1 && isVerb(a)) a++;
+    }
+    if (b <= a) continue;
+    if (n.type === 'PER' && tags.size > 0) {
+      let s = a;
+      for (let k = a + 1; k < b; k++) {
+        if (startsWithConj(k)) {
+          out.push([s, k, n.type]);
+          s = k;
+        }
+      }
+      out.push([s, b, n.type]);
+    } else out.push([a, b, n.type]);
+  }
+  return out;
 }
