@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { hasSharedData, modelFile, sharedDataDir } from '../../core/paths.ts';
-import { readPadt } from '../../corpora/padt.ts';
+import { readPadt } from '../../corpora/ud-words.ts';
 import { metricsSection, updateCard } from '../../stages/morph/card.ts';
 import { CORPUS_FILE, CORPUS_MIN_COUNT, countCorpusWords } from '../../stages/morph/corpus.ts';
 import { evaluateMorph, type MorphScores } from '../../stages/morph/eval.ts';

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { dataFile, modelFile, sharedDataDir } from '../../core/paths.ts';
-import { anercorpSplit, formatConll, readConll, type TaggedSentence } from '../../corpora/anercorp.ts';
+import { anercorpSplit, formatConll, readConll, type TaggedSentence } from '../../corpora/ner-conll.ts';
 import { buildKb } from '../../kb/build.ts';
 import { KnowledgeBase, nameKey } from '../../kb/index.ts';
 import { Pipeline } from '../../pipeline/index.ts';

@@ -6,7 +6,7 @@
  * span whatever their form); Words F1 counts aligned words, UPOS F1 aligned
  * words with the same tag.
  */
-import type { PadtSentence } from '../../corpora/padt.ts';
+import type { PadtSentence } from '../../corpora/ud-words.ts';
 import type { MorphAnalyzer } from './morph.ts';
 
 export interface MorphScores {

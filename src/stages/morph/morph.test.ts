@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { hasSharedData, modelFile, sharedDataDir } from '../../core/paths.ts';
-import { parsePadtLine, readPadt } from '../../corpora/padt.ts';
+import { parsePadtLine, readPadt } from '../../corpora/ud-words.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { candidateKey, candidates, partBoundaries } from './clitics.ts';
 import { alignToken, evaluateMorph } from './eval.ts';

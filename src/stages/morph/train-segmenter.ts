@@ -1,5 +1,5 @@
 /** Training of the segmenter (lexicon + candidate ranker) from PADT sentences. */
-import type { PadtSentence } from '../../corpora/padt.ts';
+import type { PadtSentence } from '../../corpora/ud-words.ts';
 import { mergeTables, type RankExample, RankingPerceptron, type TrainOptions } from '../../learn/index.ts';
 import { candidateKey, candidates, foldHamza } from './clitics.ts';
 import {

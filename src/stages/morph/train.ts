@@ -1,6 +1,6 @@
 /** `khabar train morph`: trains the segmenter and the tagger on PADT train and scores dev and test. */
 import { join } from 'node:path';
-import { type PadtSentence, readPadt } from '../../corpora/padt.ts';
+import { type PadtSentence, readPadt } from '../../corpora/ud-words.ts';
 import { evaluateMorph, type MorphScores } from './eval.ts';
 import { MODEL_FILES, MorphAnalyzer } from './morph.ts';
 import { rolesOf } from './segmenter.ts';

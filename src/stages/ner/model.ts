@@ -8,7 +8,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { modelFile, sharedDataDir } from '../../core/paths.ts';
-import type { TaggedSentence } from '../../corpora/anercorp.ts';
+import type { TaggedSentence } from '../../corpora/ner-conll.ts';
 import { KnowledgeBase } from '../../kb/index.ts';
 import { SequencePerceptron, viterbi } from '../../learn/index.ts';
 import { MorphAnalyzer } from '../morph/morph.ts';

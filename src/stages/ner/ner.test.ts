@@ -104,7 +104,7 @@ test('ner stage: offsets point at the names', { skip: existsSync(defaultNerPaths
 test('ANERcorp dev F1 of the shipped model stays above 70', {
   skip: hasSharedData() && existsSync(defaultNerPaths().model) ? false : 'needs ../shared/data and models/ner.bin',
 }, async () => {
-  const { anercorpSplit } = await import('../../corpora/anercorp.ts');
+  const { anercorpSplit } = await import('../../corpora/ner-conll.ts');
   const { NerTagger } = await import('./model.ts');
   const tagger = NerTagger.load();
   const dev = anercorpSplit('dev');

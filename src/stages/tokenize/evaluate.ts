@@ -1,5 +1,5 @@
 import type { Token } from '../../core/types.ts';
-import { readPadt } from '../../corpora/padt.ts';
+import { readPadt } from '../../corpora/ud-words.ts';
 import { loadAbbreviations, sentenceStarts } from './sentences.ts';
 import { scanTokens } from './tokenizer.ts';
 

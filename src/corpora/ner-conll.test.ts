@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hasSharedData } from '../core/paths.ts';
-import { anercorpSplit, formatConll, normaliseTag, parseConll } from './anercorp.ts';
+import { anercorpSplit, formatConll, normaliseTag, parseConll } from './ner-conll.ts';
 
 test('normaliseTag maps PERS to PER and odd tags to O', () => {
   assert.equal(normaliseTag('B-PERS'), 'B-PER');

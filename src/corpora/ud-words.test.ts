@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { hasSharedData, sharedDataDir } from '../core/paths.ts';
-import { parsePadtLine, partsCost, readPadt, readPadtText } from './padt.ts';
+import { parsePadtLine, partsCost, readPadt, readPadtText } from './ud-words.ts';
 
 const forms = (line: string) =>
   parsePadtLine(line).tokens.map((t) => `${t.surface}=${t.parts.map((p) => `${p.form}/${p.upos}`).join('+')}`);
