@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Hono } from 'hono';
+import { ROOT } from '../core/paths.ts';
 import type { Article } from '../core/types.ts';
 import { toAnalysis } from '../output/json.ts';
 import { Pipeline } from '../pipeline/index.ts';
@@ -15,7 +15,8 @@ export interface AppOptions {
   store?: Store | null;
 }
 
-const UI_FILE = join(dirname(fileURLToPath(import.meta.url)), 'ui', 'index.html');
+/** The web page ships as source (no build step); found from the repository root so a compiled `dist/` serves it too. */
+const UI_FILE = join(ROOT, 'src', 'api', 'ui', 'index.html');
 
 /**
  * The HTTP API (Hono): analyse an article, search and count a corpus, and the
