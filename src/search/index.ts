@@ -1,6 +1,6 @@
 /**
  * Corpus search: the query goes through the same analyzer as the documents,
- * the store ranks (BM25 in SQLite FTS5, ts_rank in PostgreSQL), and snippets are
+ * the store ranks (BM25: SQLite FTS5's own, and the same formula computed in PostgreSQL), and snippets are
  * cut from the ORIGINAL text with offsets.
  */
 import type { SearchFilters, Store } from '../store/types.ts';

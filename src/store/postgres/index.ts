@@ -43,11 +43,41 @@ function clean(s: string | null | undefined): string | null {
   return s.includes('\u0000') ? s.replaceAll('\u0000', '\ufffd') : s;
 }
 
+/** The clauses of a tsquery built by `toTsQuery`: `'a' & ('b' <-> 'c')` → [[a], [b, c]]. */
+function parseTsClauses(tsquery: string): string[][] {
+  return tsquery
+    .split(' & ')
+    .map((c) => [...c.matchAll(/'([^']*)'/g)].map((m) => m[1]))
+    .filter((c) => c.length > 0);
+}
+
 /** A tsvector holds at most 1 MB: index the first 300,000 characters of terms of a giant article. */
 function capTerms(s: string): string {
   if (s.length <= 300_000) return s;
   const cut = s.lastIndexOf(' ', 300_000);
   return s.slice(0, cut > 0 ? cut : 300_000);
+}
+
+/**
+ * Term frequencies per column (`{term: [inTitle, inBody]}`) and the length in
+ * terms of an article's pre-analysed term strings: what BM25 needs, as FTS5 keeps it.
+ */
+function termCounts(title: string, body: string): { json: string; length: number } {
+  const tf = new Map<string, [number, number]>();
+  let length = 0;
+  for (const [col, s] of [
+    [0, title],
+    [1, body],
+  ] as const) {
+    for (const t of s.split(' ')) {
+      if (!t) continue;
+      length++;
+      let c = tf.get(t);
+      if (!c) tf.set(t, (c = [0, 0]));
+      c[col]++;
+    }
+  }
+  return { json: cleanJson(Object.fromEntries(tf)), length };
 }
 
 function cleanJson(v: unknown): string {
@@ -155,6 +185,7 @@ export class PostgresStore implements Store {
   }
 
   async writeBatch(articles: StoredArticle[], stories: StoryRow[]): Promise<void> {
+    this.statCache.clear();
     const c = await this.pool.connect();
     const cachedBefore = new Map(this.entityIds);
     try {
@@ -165,14 +196,14 @@ export class PostgresStore implements Store {
         const col = <T>(f: (a: StoredArticle) => T): T[] => articles.map(f);
         const r = await c.query(
           `INSERT INTO articles (id, key, ext_id, url, source, published, pub_date, title, body_start, body_end, topic,
-            duplicate_of, similarity, story_id, keyterms, ingested_at, tsv)
+            duplicate_of, similarity, story_id, keyterms, ingested_at, tsv, doc_len, tf)
            SELECT id, key, ext_id, url, source, published, pub_date, title, body_start, body_end, topic,
              duplicate_of, similarity, story_id, keyterms, now(),
-             setweight(to_tsvector('simple', tt), 'A') || setweight(to_tsvector('simple', bt), 'D')
+             setweight(to_tsvector('simple', tt), 'A') || setweight(to_tsvector('simple', bt), 'D'), doc_len, tf
            FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[],
-             $10::int[], $11::text[], $12::bigint[], $13::real[], $14::bigint[], $15::text[], $16::text[], $17::text[])
+             $10::int[], $11::text[], $12::bigint[], $13::real[], $14::bigint[], $15::text[], $16::text[], $17::text[], $18::int[], $19::jsonb[])
              AS u(id, key, ext_id, url, source, published, pub_date, title, body_start, body_end, topic,
-               duplicate_of, similarity, story_id, keyterms, tt, bt)
+               duplicate_of, similarity, story_id, keyterms, tt, bt, doc_len, tf)
            ON CONFLICT (key) DO NOTHING RETURNING id`,
           [
             col((a) => a.id),
@@ -192,6 +223,8 @@ export class PostgresStore implements Store {
             col((a) => a.keyterms),
             col((a) => capTerms(a.titleTerms)),
             col((a) => capTerms(a.bodyTerms)),
+            col((a) => termCounts(capTerms(a.titleTerms), capTerms(a.bodyTerms)).length),
+            col((a) => termCounts(capTerms(a.titleTerms), capTerms(a.bodyTerms)).json),
           ],
         );
         for (const row of r.rows as { id: string }[]) inserted.add(Number(row.id));
@@ -368,7 +401,7 @@ export class PostgresStore implements Store {
     const w = this.filters({ ...req, tsquery: req.hasTerms ? req.tsquery : undefined }, p);
     const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
     const countValues = [...p.values];
-    const score = req.hasTerms ? `ts_rank(a.tsv, to_tsquery('simple', ${p.p(req.tsquery)}))` : '0';
+    const score = req.hasTerms ? await this.bm25(req, p) : '0';
     const order = req.hasTerms ? 'score DESC, a.id' : 'a.pub_date DESC NULLS LAST, a.id';
     // One pass over the matches: the total comes from a window count computed before the LIMIT.
     const rows = await this.q<SearchRow & { total: number }>(
@@ -385,6 +418,58 @@ export class PostgresStore implements Store {
       total = (await this.q<{ n: number }>(`SELECT count(*)::int AS n FROM articles a ${where}`, countValues))[0].n;
     }
     return { total, rows: rows.map(({ total: _t, ...r }) => r) };
+  }
+
+  /**
+   * The score SQLite's FTS5 gives with \`bm25(fts, 2.0, 1.0)\` (k1 1.2, b 0.75, title
+   * weight 2, IDF floored at 1e-6), over the articles FTS5 would rank together
+   * (near-duplicates apart), so both back ends order results alike. A phrase's
+   * frequency is that of its rarest word (FTS5 counts the phrase itself).
+   */
+  private async bm25(req: SearchRequest, p: Params): Promise<string> {
+    const dup = req.includeDuplicates === true;
+    const where = `duplicate_of IS ${dup ? 'NOT NULL' : 'NULL'}`;
+    const st = await this.cached(`stats:${dup}`, async () => {
+      const [r] = await this.q<{ n: number; tokens: number }>(
+        `SELECT count(*)::int AS n, coalesce(sum(doc_len), 0)::float8 AS tokens FROM articles WHERE ${where}`,
+      );
+      return r;
+    });
+    const n = st.n;
+    const avgdl = n > 0 && st.tokens > 0 ? st.tokens / n : 1;
+    const clauses = parseTsClauses(req.tsquery);
+    const parts: string[] = [];
+    for (const terms of clauses) {
+      const clause = terms.length === 1 ? `'${terms[0]}'` : terms.map((t) => `'${t}'`).join(' <-> ');
+      const h = await this.cached(`hits:${dup}:${clause}`, async () => {
+        const [r] = await this.q<{ hits: number }>(
+          `SELECT count(*)::int AS hits FROM articles WHERE ${where} AND tsv @@ to_tsquery('simple', $1)`,
+          [clause],
+        );
+        return r;
+      });
+      let idf = Math.log((n - h.hits + 0.5) / (h.hits + 0.5));
+      if (!(idf > 0)) idf = 1e-6;
+      const freqs = terms.map((t) => {
+        const k = p.p(t);
+        return `(2.0 * coalesce((a.tf -> ${k} ->> 0)::float8, 0) + coalesce((a.tf -> ${k} ->> 1)::float8, 0))`;
+      });
+      const f = freqs.length === 1 ? freqs[0] : `LEAST(${freqs.join(', ')})`;
+      parts.push(`${idf} * ((${f}) * 2.2) / ((${f}) + 1.2 * (0.25 + 0.75 * a.doc_len / ${avgdl}))`);
+    }
+    return parts.length ? `(${parts.join(' + ')})` : '0';
+  }
+
+  /** Corpus statistics for ranking (article count, lengths, term document counts), kept until this store writes or for 60 s. */
+  private statCache = new Map<string, { at: number; value: unknown }>();
+
+  private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.statCache.get(key);
+    if (hit && Date.now() - hit.at < 60_000) return hit.value as T;
+    const value = await compute();
+    if (this.statCache.size > 10_000) this.statCache.clear();
+    this.statCache.set(key, { at: Date.now(), value });
+    return value;
   }
 
   async stats(): Promise<Stats> {

@@ -143,4 +143,21 @@ CREATE TABLE stories (
 );
 `,
   },
+  {
+    version: 2,
+    description: 'BM25 as in SQLite FTS5: per-article term frequencies (title, body) and length in terms',
+    sql: `
+ALTER TABLE articles ADD COLUMN doc_len INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN tf JSONB;
+-- Articles stored before this step: frequencies read back from the tsvector (weight A = title, D = body).
+UPDATE articles a SET tf = s.tf, doc_len = s.n FROM (
+  SELECT a2.id,
+    jsonb_object_agg(u.lexeme, jsonb_build_array(
+      (SELECT count(*) FROM unnest(u.weights) w WHERE w = 'A'),
+      (SELECT count(*) FROM unnest(u.weights) w WHERE w <> 'A'))) AS tf,
+    sum(coalesce(array_length(u.positions, 1), 0))::int AS n
+  FROM articles a2, unnest(a2.tsv) u GROUP BY a2.id
+) s WHERE s.id = a.id;
+`,
+  },
 ];

@@ -31,7 +31,7 @@ test('PostgreSQL store: the same behaviour as SQLite', { skip }, async () => {
     const versions = await (store as unknown as { pool: pg.Pool }).pool.query('SELECT version FROM schema_version');
     assert.deepEqual(
       versions.rows.map((r) => r.version),
-      [1],
+      [1, 2],
     );
   } finally {
     await store.close();
@@ -50,6 +50,20 @@ test('PostgreSQL and SQLite return the same articles for the same queries', { sk
       const b = await searchCorpus(lite, q, { limit: 50 });
       assert.equal(a.total, b.total, q);
       assert.deepEqual(a.results.map((x) => x.id).sort(), b.results.map((x) => x.id).sort(), q);
+      // Same ranking: PostgreSQL computes FTS5's BM25 (exact for words; phrases by their rarest word).
+      if (!q.startsWith('"')) {
+        assert.deepEqual(
+          a.results.map((x) => x.id),
+          b.results.map((x) => x.id),
+          `order of ${q}`,
+        );
+        a.results.forEach((x, i) =>
+          assert.ok(
+            Math.abs(x.score - b.results[i].score) < 1e-4 * Math.max(1, Math.abs(x.score)),
+            `${q}: ${x.score} vs ${b.results[i].score}`,
+          ),
+        );
+      }
     }
   } finally {
     await pgStore.close();

@@ -332,13 +332,15 @@ export class SqliteStore implements Store {
           one<number>('SELECT count(*) FROM fts WHERE fts MATCH ?', req.fts) +
           (dup ? one<number>('SELECT count(*) FROM fts_dup WHERE fts_dup MATCH ?', req.fts) : 0);
         hits = this.db
-          .prepare(`SELECT id, s FROM (${ranked}) ORDER BY s LIMIT ? OFFSET ?`)
+          .prepare(`SELECT id, s FROM (${ranked}) ORDER BY s, id LIMIT ? OFFSET ?`)
           .all(...mp, req.limit, req.offset) as typeof hits;
       } else {
         const w = where.join(' AND ');
         total = one<number>(`SELECT count(*) FROM (${ids}) r JOIN articles a ON a.id = r.id WHERE ${w}`, ...mp, ...params);
         hits = this.db
-          .prepare(`SELECT r.id AS id, r.s AS s FROM (${ranked}) r JOIN articles a ON a.id = r.id WHERE ${w} ORDER BY r.s LIMIT ? OFFSET ?`)
+          .prepare(
+            `SELECT r.id AS id, r.s AS s FROM (${ranked}) r JOIN articles a ON a.id = r.id WHERE ${w} ORDER BY r.s, r.id LIMIT ? OFFSET ?`,
+          )
           .all(...mp, ...params, req.limit, req.offset) as typeof hits;
       }
     }
