@@ -57,12 +57,10 @@ test('PostgreSQL and SQLite return the same articles for the same queries', { sk
           b.results.map((x) => x.id),
           `order of ${q}`,
         );
-        a.results.forEach((x, i) =>
-          assert.ok(
-            Math.abs(x.score - b.results[i].score) < 1e-4 * Math.max(1, Math.abs(x.score)),
-            `${q}: ${x.score} vs ${b.results[i].score}`,
-          ),
-        );
+        for (const [i, x] of a.results.entries()) {
+          const y = b.results[i].score;
+          assert.ok(Math.abs(x.score - y) < 1e-4 * Math.max(1, Math.abs(x.score)), `${q}: ${x.score} vs ${y}`);
+        }
       }
     }
   } finally {
