@@ -12,6 +12,7 @@ import { hasSharedData, sharedDataDir } from '../src/core/paths.ts';
 import { Pipeline } from '../src/pipeline/index.ts';
 import { articleFromRecord } from '../src/reader/index.ts';
 import { STAGES } from '../src/stages/index.ts';
+import { articlesArg, report } from './cli.ts';
 
 export async function benchEvents(n: number, skip: string[] = []): Promise<Record<string, unknown> | null> {
   if (!hasSharedData()) {
@@ -59,16 +60,12 @@ export async function benchEvents(n: number, skip: string[] = []): Promise<Recor
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--articles');
   const sk = process.argv.indexOf('--skip');
-  const r = await benchEvents(i > 0 ? Number(process.argv[i + 1]) : 3000, sk > 0 ? process.argv[sk + 1].split(',') : []);
-  if (r) {
-    if (process.argv.includes('--json')) console.log(JSON.stringify(r));
-    else
-      console.log(
-        `events: pipeline ${(r.stages as string[]).join(' → ')} on ${r.articles} ANT articles (${(r.words as number).toLocaleString('en')} words) in ${r.seconds} s: ` +
-          `${(r.wordsPerSecond as number).toLocaleString('en')} words/s single thread; time+quotes+events alone ${(r.timeQuotesEventsWordsPerSecond as number).toLocaleString('en')} words/s; ` +
-          `${r.times} times, ${r.quotes} quotes, ${r.events} events; ms per stage ${JSON.stringify(r.msPerStage)}`,
-      );
-  }
+  report(
+    await benchEvents(articlesArg(3000), sk > 0 ? process.argv[sk + 1].split(',') : []),
+    (r) =>
+      `events: pipeline ${(r.stages as string[]).join(' → ')} on ${r.articles} ANT articles (${(r.words as number).toLocaleString('en')} words) in ${r.seconds} s: ` +
+      `${(r.wordsPerSecond as number).toLocaleString('en')} words/s single thread; time+quotes+events alone ${(r.timeQuotesEventsWordsPerSecond as number).toLocaleString('en')} words/s; ` +
+      `${r.times} times, ${r.quotes} quotes, ${r.events} events; ms per stage ${JSON.stringify(r.msPerStage)}`,
+  );
 }

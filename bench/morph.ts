@@ -12,6 +12,7 @@ import { newDoc } from '../src/pipeline/index.ts';
 import { articleFromRecord } from '../src/reader/index.ts';
 import { MorphAnalyzer } from '../src/stages/morph/morph.ts';
 import { Tokenizer } from '../src/stages/tokenize/index.ts';
+import { articlesArg, report } from './cli.ts';
 
 export function benchMorph(maxArticles = 1000): Record<string, number> | null {
   if (!hasSharedData()) {
@@ -61,16 +62,11 @@ export function benchMorph(maxArticles = 1000): Record<string, number> | null {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const json = process.argv.includes('--json');
-  const at = process.argv.indexOf('--articles');
-  const r = benchMorph(at > 0 ? Number(process.argv[at + 1]) : 1000);
-  if (r) {
-    if (json) console.log(JSON.stringify(r));
-    else
-      console.log(
-        `morph: ${r.articles} articles, ${r.sentences} sentences, ${r.tokens} tokens → ${r.words} syntactic words\n` +
-          `  ${r.tokensPerSecond} tokens/s, ${r.wordsPerSecond} words/s (segment + tag + stem, one thread, warm)\n` +
-          `  models load in ${r.loadMs} ms`,
-      );
-  }
+  report(
+    benchMorph(articlesArg(1000)),
+    (r) =>
+      `morph: ${r.articles} articles, ${r.sentences} sentences, ${r.tokens} tokens → ${r.words} syntactic words\n` +
+      `  ${r.tokensPerSecond} tokens/s, ${r.wordsPerSecond} words/s (segment + tag + stem, one thread, warm)\n` +
+      `  models load in ${r.loadMs} ms`,
+  );
 }

@@ -17,6 +17,7 @@ import { EntitiesStage } from '../src/stages/entities/index.ts';
 import { morphStage } from '../src/stages/morph/index.ts';
 import { NerStage } from '../src/stages/ner/index.ts';
 import { Tokenizer } from '../src/stages/tokenize/index.ts';
+import { articlesArg, report } from './cli.ts';
 
 export function benchNer(maxArticles = 1000): Record<string, number> | null {
   if (!hasSharedData()) {
@@ -88,17 +89,12 @@ export function benchNer(maxArticles = 1000): Record<string, number> | null {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const json = process.argv.includes('--json');
-  const at = process.argv.indexOf('--articles');
-  const r = benchNer(at > 0 ? Number(process.argv[at + 1]) : 1000);
-  if (r) {
-    if (json) console.log(JSON.stringify(r));
-    else
-      console.log(
-        `ner: ${r.articles} articles, ${r.tokens} tokens, ${r.entities} entities\n` +
-          `  morph (segment + tag) ${r.morphTokensPerSecond} tokens/s; NER tagger ${r.nerTokensPerSecond} tokens/s; entities (link + coref) ${r.entitiesTokensPerSecond} tokens/s; NER + entities ${r.totalTokensPerSecond} tokens/s (one thread, warm)\n` +
-          `  NER + entities add ${r.addedToMorphPercent}% to the time of segment + tag\n` +
-          `  NER model loads in ${r.nerLoadMs} ms, KB in ${r.kbLoadMs} ms`,
-      );
-  }
+  report(
+    benchNer(articlesArg(1000)),
+    (r) =>
+      `ner: ${r.articles} articles, ${r.tokens} tokens, ${r.entities} entities\n` +
+      `  morph (segment + tag) ${r.morphTokensPerSecond} tokens/s; NER tagger ${r.nerTokensPerSecond} tokens/s; entities (link + coref) ${r.entitiesTokensPerSecond} tokens/s; NER + entities ${r.totalTokensPerSecond} tokens/s (one thread, warm)\n` +
+      `  NER + entities add ${r.addedToMorphPercent}% to the time of segment + tag\n` +
+      `  NER model loads in ${r.nerLoadMs} ms, KB in ${r.kbLoadMs} ms`,
+  );
 }

@@ -13,16 +13,7 @@ const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over UTF-16 code units, continuing from `seed`. Never returns 0 (0 marks an empty slot). */
 export function hashString(s: string, seed: number = FNV_OFFSET): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, FNV_PRIME);
-  }
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  h ^= h >>> 12;
-  h >>>= 0;
-  return h === 0 ? 1 : h;
+  return hashSlice(s, 0, s.length, seed);
 }
 
 /** The hash of a substring `s[start, end)`, equal to `hashString(s.slice(start, end), seed)`. */
