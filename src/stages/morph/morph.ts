@@ -45,7 +45,7 @@ const KIND_UPOS: Partial<Record<TokenKind, string>> = {
 
 export const MODEL_FILES = { segmenter: 'morph-seg.bin', tagger: 'morph-pos.bin' } as const;
 
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 50_000;
 
 export class MorphAnalyzer {
   readonly segmenter: Segmenter;

@@ -218,7 +218,7 @@ export interface WordInfo {
 
 const PAD_HASH = hashString('<s>');
 const PAD_END_HASH = hashString('</s>');
-const CACHE_MAX = 200_000;
+const CACHE_MAX = 50_000;
 const infoCache = new WeakMap<NerResources, Map<string, WordInfo>>();
 
 function wordInfo(token: string, res: NerResources): WordInfo {
