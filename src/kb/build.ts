@@ -20,6 +20,7 @@ interface CountryJson {
   translations: Record<string, { common: string; official: string }>;
   capital?: string[];
   independent?: boolean | null;
+  demonyms?: Record<string, { f: string; m: string }>;
 }
 
 /** Parse one CSV line with quoted fields (no embedded newlines in these files). */
@@ -58,7 +59,8 @@ function slug(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
-const ADMIN_PREFIXES = ['ولاية ', 'محافظة ', 'مقاطعة ', 'إقليم ', 'اقليم '];
+/** Administrative heads stripped from a city label (the full label stays an alias): منطقة نجران -> نجران. */
+const ADMIN_PREFIXES = ['ولاية ', 'محافظة ', 'مقاطعة ', 'إقليم ', 'اقليم ', 'منطقة '];
 
 export interface BuildResult {
   files: { path: string; entries: number }[];
@@ -135,6 +137,9 @@ export function buildKb(dataDir: string, outDir = dataFile('kb')): BuildResult {
     const cap = capitalAr.get(c.cca3);
     if (cap) tags.push(`capitalName=${cap}`);
     if (c.independent) tags.push('independent');
+    // The English nationality adjective names institutions of the country (Qatari Ministry of Foreign Affairs).
+    const adj = c.demonyms?.eng?.m;
+    if (adj && !/[\t|]/.test(adj)) tags.push(`demonymEn=${adj}`);
     countryEntries.push({
       id: `country:${c.cca3}`,
       type: 'LOC',

@@ -25,24 +25,27 @@ const KAF = 'ك';
  * `minRest` is the shortest remainder allowed after stripping (default 2).
  */
 export function cliticVariants(w: string, minRest = 2): CliticVariant[] {
+  // No inner closures: this runs for every token of every article (NER features, linking).
   const out: CliticVariant[] = [{ form: w, skip: 0, restored: false }];
-  const addPrep = (s: string, skip: number): void => {
-    if (s.length - 1 < minRest) return;
-    const c = s[0];
-    if (c === LAM && s[1] === LAM && s.length - 1 >= minRest + 1) {
-      // لل+X = ل + الX: the mention starts at the second lam; the lookup form restores the alef.
-      out.push({ form: `ا${s.slice(1)}`, skip: skip + 1, restored: true });
-      return;
-    }
-    if (c === BA || c === LAM || c === KAF) out.push({ form: s.slice(1), skip: skip + 1, restored: false });
-  };
   if (w.length - 1 >= minRest && (w[0] === WAW || w[0] === FA)) {
     const rest = w.slice(1);
     out.push({ form: rest, skip: 1, restored: false });
-    addPrep(rest, 1);
+    addPrep(out, rest, 1, minRest);
   }
-  addPrep(w, 0);
+  addPrep(out, w, 0, minRest);
   return out;
+}
+
+/** The variant of `s` without a leading preposition ب ل ك (or لل → ال), `skip` characters already dropped before `s`. */
+function addPrep(out: CliticVariant[], s: string, skip: number, minRest: number): void {
+  if (s.length - 1 < minRest) return;
+  const c = s[0];
+  if (c === LAM && s[1] === LAM && s.length - 1 >= minRest + 1) {
+    // لل+X = ل + الX: the mention starts at the second lam; the lookup form restores the alef.
+    out.push({ form: `ا${s.slice(1)}`, skip: skip + 1, restored: true });
+    return;
+  }
+  if (c === BA || c === LAM || c === KAF) out.push({ form: s.slice(1), skip: skip + 1, restored: false });
 }
 
 /** The token without its proclitics (the longest strip that leaves at least `minRest` letters); for features. */

@@ -37,7 +37,8 @@ export function nameKey(s: string): string {
     .trim();
 }
 
-function population(e: KbEntry): number {
+/** The `pop=` tag of an entry (0 when none). */
+export function population(e: KbEntry): number {
   for (const t of e.tags) if (t.startsWith('pop=')) return Number(t.slice(4)) || 0;
   return 0;
 }
@@ -49,6 +50,8 @@ export class KnowledgeBase {
   private readonly byForm = new Map<string, KbEntry[]>();
   /** Every proper prefix (in words) of an indexed form, for longest-match scanning. */
   private readonly prefixes = new Set<string>();
+  /** The first word of every indexed form (a one-word form itself): a token not here starts no name. */
+  private readonly starts = new Set<string>();
   private readonly demonyms = new Map<string, string>();
   private readonly titleHolders = new Map<string, KbEntry[]>();
   /** First names in matching form. */
@@ -141,6 +144,7 @@ export class KnowledgeBase {
         }
         if (!list.includes(e)) list.push(e);
         const words = key.split(' ');
+        this.starts.add(words[0]);
         this.maxWords = Math.max(this.maxWords, words.length);
         for (let k = 1; k < words.length; k++) this.prefixes.add(words.slice(0, k).join(' '));
       }
@@ -180,8 +184,16 @@ export class KnowledgeBase {
         this.demonyms.set(f, iso);
         this.demonyms.set(`ال${f}`, iso);
       };
-      // Regular forms: the suffix attaches to the last word of a compound (كوري شمالي -> كورية شمالية is not handled).
+      // Regular forms: the suffix attaches to the last word.
       for (const suf of ['', 'ه', 'ون', 'ين', 'ان', 'تان', 'تين', 'ات']) add(base + suf);
+      // A compound agrees and takes ال on every word: كوري شمالي -> الكوري الشمالي, الكورية الشمالية.
+      const words = base.split(' ');
+      if (words.length > 1) {
+        for (const suf of ['', 'ه', 'ون', 'ين']) {
+          this.demonyms.set(words.map((w) => w + suf).join(' '), iso);
+          this.demonyms.set(words.map((w) => `ال${w}${suf}`).join(' '), iso);
+        }
+      }
       for (const f of (forms ?? '').split('|')) if (f.trim()) add(nameKey(f));
     }
   }
@@ -196,7 +208,12 @@ export class KnowledgeBase {
     return this.prefixes.has(form);
   }
 
-  /** The country (ISO3) of a nationality adjective or demonym in matching form (`الروسيه` -> RUS). */
+  /** True when some indexed name starts with the word `form` (or is that one word): `lookup(form)` or `isPrefix(form)`. */
+  startsName(form: string): boolean {
+    return this.starts.has(form);
+  }
+
+  /** The country (ISO3) of a nationality adjective or demonym in matching form (`الروسيه` -> RUS; two words: `الكوري الجنوبي` -> KOR). */
   demonym(form: string): string | undefined {
     return this.demonyms.get(form);
   }
@@ -216,6 +233,14 @@ export class KnowledgeBase {
     const out = new Set<string>();
     for (const k of this.titleHolders.keys()) out.add(k.slice(0, k.indexOf('|')));
     return [...out].sort((a, b) => b.length - a.length);
+  }
+
+  /** The English nationality adjective of a country (ISO3 -> `Qatari`), from the `demonymEn=` tag of its entry. */
+  adjectiveEn(iso: string): string | undefined {
+    const tags = this.byId.get(`country:${iso}`)?.tags;
+    if (!tags) return undefined;
+    for (const t of tags) if (t.startsWith('demonymEn=')) return t.slice(10);
+    return undefined;
   }
 
   /** Entries of one type having this form. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { matchForm } from '../text/normalize.ts';
 import { cliticVariants, stripClitics } from './clitics.ts';
-import { KnowledgeBase, nameKey } from './index.ts';
+import { KnowledgeBase, nameKey, population } from './index.ts';
 import { formatKbTsv, parseKbTsv } from './tsv.ts';
 import type { KbEntry } from './types.ts';
 
@@ -75,6 +75,9 @@ test('lookup by matching form, aliases, demonyms and title holders', () => {
   );
   assert.equal(kb.lookup('موسكو').length, 0);
   assert.ok(kb.isPrefix('سيرجي'));
+  // startsName: a one-word name or the first word of a longer one (the gazetteer's cheap first test).
+  assert.ok(kb.startsName('سيرجي') && kb.startsName('لافروف') && kb.startsName('سوريه'));
+  assert.ok(!kb.startsName('موسكو') && !kb.startsName('سيرجي لافروف'));
   assert.equal(kb.demonym(matchForm('الروسية')), 'RUS');
   assert.equal(kb.demonym('الروس'), 'RUS');
   assert.equal(kb.demonym('روسيا'), undefined);
@@ -100,4 +103,18 @@ test('the shipped KB loads and knows the basics', () => {
   assert.equal(kb.lookup(nameKey('مجلس الأمن الدولي'))[0]?.role, 'IGO');
   assert.equal(kb.demonym(matchForm('العراقي')), 'IRQ');
   assert.ok(kb.firstNames.size > 100);
+  // Country spellings the mledoze source gets wrong (المسكيك, صيربيا) are curated variants.
+  assert.equal(kb.lookup(nameKey('المكسيك'))[0]?.id, 'country:MEX');
+  assert.equal(kb.lookup(nameKey('صربيا'))[0]?.id, 'country:SRB');
+  // Saudi regions: the منطقة prefix is cut from city labels (منطقة نجران -> نجران).
+  assert.equal(kb.lookup(nameKey('نجران'))[0]?.nameEn, 'Najran');
+  // English nationality adjectives of countries, and acronyms of organisations in their English names.
+  assert.equal(kb.adjectiveEn('QAT'), 'Qatari');
+  assert.equal(kb.adjectiveEn('XXX'), undefined);
+  assert.equal(kb.lookup(nameKey('حزب العمال الكردستاني'))[0]?.nameEn, "Kurdistan Workers' Party (PKK)");
+});
+
+test('population of an entry', () => {
+  assert.equal(population({ ...syria, tags: ['capital', 'pop=1234'] }), 1234);
+  assert.equal(population(syria), 0);
 });

@@ -6,7 +6,7 @@ import type { KbEntry } from '../../kb/types.ts';
 import { newDoc } from '../../pipeline/index.ts';
 import { Tokenizer } from '../tokenize/index.ts';
 import { EntitiesStage } from './index.ts';
-import { EntityResolver, parseList, parseTitles, similarWord } from './resolve.ts';
+import { EntityResolver, parseFacilities, parseInstitutionsEn, parseList, parseOrgPatterns, parseTitles, similarWord } from './resolve.ts';
 
 /** A tokenised doc whose `names` are the given substrings (as a tagger would give them, whole tokens). */
 function docWith(text: string, names: [string, EntityType][]): Doc {
@@ -233,4 +233,192 @@ test('a span longer than a known organisation is cut back to it, but not across 
   assert.equal(ents[0].mentions[0].text, 'مجلس الأمن');
   ents = resolver.resolve(docWith('وقال مجلس الأمن السوري الجديد إن', [['مجلس الأمن السوري الجديد', 'ORG']]));
   assert.equal(ents[0].kbId, undefined);
+});
+
+/** A second KB for the linking rules added later: namesake cities, a `fullname` person, a country with its English adjective. */
+const kb2 = KnowledgeBase.fromEntries(
+  [
+    E('country:QAT', 'LOC', 'قطر', { nameEn: 'Qatar', country: 'QAT', source: 'countries', tags: ['demonymEn=Qatari'] }),
+    E('country:SYR', 'LOC', 'سوريا', { nameEn: 'Syria', country: 'SYR', source: 'countries', tags: ['demonymEn=Syrian'] }),
+    E('country:FRA', 'LOC', 'فرنسا', { nameEn: 'France', country: 'FRA', source: 'countries' }),
+    E('city:tema-gha', 'LOC', 'تيما', { nameEn: 'Tema', country: 'GHA', source: 'cities', tags: ['pop=161612'] }),
+    E('city:leon-mex', 'LOC', 'ليون', { nameEn: 'Leon', country: 'MEX', source: 'cities', tags: ['pop=1200000'] }),
+    E('city:lyon-fra', 'LOC', 'ليون', { nameEn: 'Lyon', country: 'FRA', source: 'cities', tags: ['pop=500000'] }),
+    E('city:homs-syr', 'LOC', 'حمص', { nameEn: 'Homs', country: 'SYR', source: 'cities', tags: ['pop=650000'] }),
+    E('city:hebron', 'LOC', 'الخليل', { nameEn: 'Hebron', source: 'cities', tags: ['pop=201063'] }),
+    E('city:valletta-mlt', 'LOC', 'البلد', { nameEn: 'Valletta', country: 'MLT', source: 'cities', tags: ['capital', 'pop=480134'] }),
+    E('per:ivanka-trump', 'PER', 'إيفانكا ترامب', { nameEn: 'Ivanka Trump', aliases: ['إيفانكا'], country: 'USA', tags: ['fullname'] }),
+    E('per:bashar-al-assad', 'PER', 'بشار الأسد', { nameEn: 'Bashar al-Assad', aliases: ['الأسد'], country: 'SYR', tags: ['fullname'] }),
+    E('per:donald-trump', 'PER', 'دونالد ترامب', { nameEn: 'Donald Trump', aliases: ['ترامب'], country: 'USA' }),
+    E('per:melania-trump', 'PER', 'ميلانيا ترامب', { nameEn: 'Melania Trump', country: 'USA' }),
+    E('org:fox-news', 'ORG', 'فوكس نيوز', { nameEn: 'Fox News', role: 'MED' }),
+    E('petrarch:fox', 'PER', 'فوكس نيوز', { source: 'petrarch' }),
+    E('misc:jcpoa', 'MISC', 'الاتفاق النووي', { nameEn: 'Iran nuclear deal (JCPOA)' }),
+    E('org:isis', 'ORG', 'تنظيم الدولة الإسلامية', { nameEn: 'Islamic State (ISIS)', aliases: ['داعش'], tags: ['auto'] }),
+    E('country:KOR', 'LOC', 'كوريا الجنوبية', {
+      nameEn: 'South Korea',
+      country: 'KOR',
+      source: 'countries',
+      tags: ['demonymEn=South Korean'],
+    }),
+    E('country:TUN', 'LOC', 'تونس', { nameEn: 'Tunisia', country: 'TUN', source: 'countries', tags: ['demonymEn=Tunisian'] }),
+    E('city:damascus-syr', 'LOC', 'دمشق', { nameEn: 'Damascus', country: 'SYR', source: 'cities', tags: ['capital'] }),
+    E('per:moon', 'PER', 'مون جاي إن', { nameEn: 'Moon Jae-in', country: 'KOR', titles: ['الرئيس'] }),
+  ],
+  'nisba\tcountry\tforms\nقطري\tQAT\t\nسوري\tSYR\t\nفرنسي\tFRA\t\nكوري جنوبي\tKOR\t\nتونسي\tTUN\t\n',
+);
+kb2.firstNames.add('بشار');
+const resolver2 = new EntityResolver(kb2, {
+  titles: parseTitles('وزير الخارجية\nالرئيس'),
+  generic: new Set(parseList('البلد\nالحكومة\nتنظيم')),
+  orgHeads: [],
+  orgPatterns: parseOrgPatterns('وزارة\tGOV\nالخارجية\tGOV\nمجلس الوزراء\tGOV\nوكالة الأنباء\tMED'),
+  facilities: parseFacilities(
+    'head\ttype\tenglish\tenglish_international\nمطار\tLOC\t{name} Airport\t{name} International Airport\nميناء\tLOC\tPort of {name}\tPort of {name}\n',
+  ),
+  institutionsEn: parseInstitutionsEn(
+    'phrase\tenglish\nوزارة الخارجية\t{adj} Ministry of Foreign Affairs\nالخارجية\t{adj} Ministry of Foreign Affairs\n',
+  ),
+});
+
+test('a name starting with بال keeps its ب when too little is left after ال', () => {
+  const ents = resolver2.resolve(docWith('ضرب الزلزال مدينة بالو أمس.', [['بالو', 'LOC']]));
+  assert.equal(ents[0].mentions[0].text, 'بالو');
+});
+
+test('a fullname person named by the given name alone links when the article has the family name', () => {
+  let ents = resolver2.resolve(docWith('وحضر الحفل إيفانكا ابنة ترامب وزوجها.', [['إيفانكا', 'PER']]));
+  assert.equal(ents[0].kbId, 'per:ivanka-trump');
+  assert.equal(ents[0].nameEn, 'Ivanka Trump');
+  // Without the family name, or when the only other word is a first name (بشار), the one-word alias stays unlinked.
+  ents = resolver2.resolve(docWith('وحضر الحفل إيفانكا وزوجها.', [['إيفانكا', 'PER']]));
+  assert.equal(ents[0].kbId, undefined);
+  ents = resolver2.resolve(docWith('وقال الأسد إن بشار صديقه.', [['الأسد', 'PER']]));
+  assert.equal(ents[0].kbId, undefined);
+});
+
+test('an institution with a nationality adjective gets an English name', () => {
+  const text = 'وقالت وزارة الخارجية القطرية إن الخارجية القطرية نشرت البيان.';
+  const ents = resolver2.resolve(docWith(text, []));
+  assert.deepEqual(
+    ents.map((e) => [e.type, e.mentions[0].text, e.country, e.nameEn]),
+    [
+      ['ORG', 'وزارة الخارجية القطرية', 'QAT', 'Qatari Ministry of Foreign Affairs'],
+      ['ORG', 'الخارجية القطرية', 'QAT', 'Qatari Ministry of Foreign Affairs'],
+    ],
+  );
+  // A tagger span of the same phrase gets it too.
+  const ner = resolver2.resolve(docWith('ونشرت الخارجية السورية البيان.', [['الخارجية السورية', 'ORG']]));
+  assert.equal(ner[0].nameEn, 'Syrian Ministry of Foreign Affairs');
+});
+
+test('a small gazetteer city is linked only where the article speaks of its country; a namesake there wins', () => {
+  // تيما in a Syrian article is not Tema (Ghana).
+  let ents = resolver2.resolve(
+    docWith('قصفت القوات السورية بلدة تيما قرب حمص.', [
+      ['تيما', 'LOC'],
+      ['حمص', 'LOC'],
+    ]),
+  );
+  assert.deepEqual(
+    ents.map((e) => [e.name, e.kbId]),
+    [
+      ['تيما', undefined],
+      ['حمص', 'city:homs-syr'],
+    ],
+  );
+  // ليون next to فرنسا is Lyon, not the more populous León (Mexico).
+  ents = resolver2.resolve(
+    docWith('وصل الفريق إلى ليون في فرنسا.', [
+      ['ليون', 'LOC'],
+      ['فرنسا', 'LOC'],
+    ]),
+  );
+  assert.equal(ents[0].kbId, 'city:lyon-fra');
+  ents = resolver2.resolve(docWith('وصل الفريق إلى ليون أمس.', [['ليون', 'LOC']]));
+  assert.equal(ents[0].kbId, 'city:leon-mex');
+  // A city the source gives no country has nothing to check.
+  ents = resolver2.resolve(docWith('وصل الفريق إلى الخليل أمس.', [['الخليل', 'LOC']]));
+  assert.equal(ents[0].kbId, 'city:hebron');
+});
+
+test('a generic noun never links to a gazetteer label (البلد is not Valletta)', () => {
+  assert.equal(resolver2.resolve(docWith('وعاد الهدوء إلى البلد بعد الاحتجاجات.', [])).length, 0);
+  assert.equal(resolver2.resolve(docWith('وعاد الهدوء إلى البلد بعد الاحتجاجات.', [['البلد', 'LOC']])).length, 0);
+});
+
+test('a one-word KB alias keeps its person after a relative is named in full (ترامب after ميلانيا ترامب)', () => {
+  const text = 'وقالت ميلانيا ترامب إنها سعيدة. وقال ترامب إن زوجته محقة.';
+  const ents = resolver2.resolve(
+    docWith(text, [
+      ['ميلانيا ترامب', 'PER'],
+      ['ترامب', 'PER'],
+    ]),
+  );
+  assert.deepEqual(
+    ents.map((e) => [e.kbId, e.mentions.map((m) => m.text)]),
+    [
+      ['per:melania-trump', ['ميلانيا ترامب']],
+      ['per:donald-trump', ['ترامب']],
+    ],
+  );
+});
+
+test('a curated organisation wins over a Petrarch "person" of the same name', () => {
+  const ents = resolver2.resolve(docWith('وقالت فوكس نيوز إن', [['فوكس نيوز', 'PER']]));
+  assert.equal(ents[0].kbId, 'org:fox-news');
+  assert.equal(ents[0].type, 'ORG');
+});
+
+test('an unlinked tagger span crossing the edge of a multi-word KB name gives way to it', () => {
+  const text = 'وقال كيري ومهندس الاتفاق النووي مع إيران إن';
+  const ents = resolver2.resolve(docWith(text, [['ومهندس الاتفاق', 'ORG']]));
+  assert.deepEqual(
+    ents.map((e) => [e.kbId, e.mentions[0].text]),
+    [['misc:jcpoa', 'الاتفاق النووي']],
+  );
+});
+
+test('a two-word nationality adjective (الكوري الجنوبي) names the country of titles and institutions', () => {
+  const text = 'وقال الرئيس الكوري الجنوبي مون جاي إن بعد اجتماع لمجلس الوزراء الكوري الجنوبي إن الرئيس الكوري الجنوبي متفائل.';
+  const ents = resolver2.resolve(docWith(text, [['مون جاي إن', 'PER']]));
+  const moon = ents.find((e) => e.kbId === 'per:moon');
+  assert.deepEqual(
+    moon?.mentions.map((m) => m.text),
+    ['مون جاي إن', 'الرئيس الكوري الجنوبي'],
+  );
+  const cabinet = ents.find((e) => e.type === 'ORG');
+  assert.equal(cabinet?.mentions[0].text, 'مجلس الوزراء الكوري الجنوبي');
+  assert.equal(cabinet?.country, 'KOR');
+});
+
+test('the nationality adjective may agree with the first word of the head (وكالة الأنباء التونسية)', () => {
+  const ents = resolver2.resolve(docWith('وفقا لوكالة الأنباء التونسية الرسمية.', []));
+  assert.deepEqual(
+    ents.map((e) => [e.type, e.mentions[0].text, e.country]),
+    [['ORG', 'وكالة الأنباء التونسية', 'TUN']],
+  );
+});
+
+test('a known name written as a hashtag after a head is the mention by itself', () => {
+  const text = 'وأعلن تنظيم #داعش مسؤوليته.';
+  const ents = resolver2.resolve(docWith(text, [['تنظيم #داعش', 'ORG']]));
+  assert.equal(ents[0].kbId, 'org:isis');
+  assert.equal(ents[0].mentions[0].text, 'داعش');
+  assert.equal(text.slice(ents[0].mentions[0].start, ents[0].mentions[0].end), 'داعش');
+  // A name in several words keeps them all.
+  const two = resolver2.resolve(docWith('وقالت ميلانيا #ترامب إن', [['ميلانيا #ترامب', 'PER']]));
+  assert.equal(two[0].mentions[0].text, 'ميلانيا #ترامب');
+});
+
+test('a facility named after a place is one entity with an English name', () => {
+  const text = 'قصفت الطائرات مواقع في مطار دمشق الدولي، وأغلقت ميناء دمشق.';
+  const ents = resolver2.resolve(docWith(text, [['دمشق', 'LOC']]));
+  assert.deepEqual(
+    ents.map((e) => [e.type, e.mentions[0].text, e.nameEn, e.kbId, e.country]),
+    [
+      ['LOC', 'مطار دمشق الدولي', 'Damascus International Airport', undefined, 'SYR'],
+      ['LOC', 'ميناء دمشق', 'Port of Damascus', undefined, 'SYR'],
+    ],
+  );
 });

@@ -8,9 +8,9 @@ import { dataFile } from '../../core/paths.ts';
 import type { Doc } from '../../core/types.ts';
 import { KnowledgeBase } from '../../kb/index.ts';
 import type { Stage, StageSpec } from '../../pipeline/index.ts';
-import { EntityResolver, parseList, parseOrgPatterns, parseTitles } from './resolve.ts';
+import { EntityResolver, parseFacilities, parseInstitutionsEn, parseList, parseOrgPatterns, parseTitles } from './resolve.ts';
 
-export { EntityResolver, parseList, parseTitles } from './resolve.ts';
+export { EntityResolver, parseFacilities, parseInstitutionsEn, parseList, parseTitles } from './resolve.ts';
 
 export class EntitiesStage implements Stage {
   readonly name = 'entities';
@@ -36,6 +36,8 @@ export class EntitiesStage implements Stage {
         .sort((a, b) => b.length - a.length),
       orgPatterns: parseOrgPatterns(read('org-patterns.txt')),
       trailing: new Set(parseList(read('trailing.txt'))),
+      institutionsEn: parseInstitutionsEn(read('institutions-en.tsv')),
+      facilities: parseFacilities(read('facilities.tsv')),
     });
   }
 

@@ -6,17 +6,31 @@
  *     curated names; multi-word or explicitly safe forms only).
  *  2. Linking: each mention to a KB entry by matching form (spelling variants
  *     are aliases; عُمان/عمان, سوريا/سورية fold by matching form or alias), a
- *     known surname to the one KB person who carries it.
+ *     known surname to the one KB person who carries it. Generic nouns never
+ *     link (البلد is not Valletta); a curated entry beats a Petrarch "person" of
+ *     the same name; a `fullname` person's one-word alias needs the full name or
+ *     the family name in the article (إيفانكا ... ابنة ترامب); a gazetteer city
+ *     needs its country in the article, else a namesake there, else (small
+ *     cities) no link (تيما in a Syrian article is not Tema, Ghana).
  *  3. Grouping: same KB entry; same name; a surname or a short form after a
- *     full name (لافروف <- سيرغي لافروف, وزارة العدل <- وزارة العدل الأمريكية).
- *  4. Titles: a title phrase apposed to a name (وزير الخارجية الروسي سيرغي لافروف)
+ *     full name (لافروف <- سيرغي لافروف, وزارة العدل <- وزارة العدل الأمريكية),
+ *     except that a one-word alias the KB gives to a person stays theirs
+ *     (ترامب after ميلانيا ترامب is Donald Trump).
+ *  4. English names: an unlinked institution + nationality adjective gets one
+ *     (وزارة الخارجية القطرية -> Qatari Ministry of Foreign Affairs, `institutions-en.tsv`).
+ *  5. Titles: a title phrase apposed to a name (وزير الخارجية الروسي سيرغي لافروف)
  *     ties later uses of the same phrase to that person; a title phrase with a
  *     nationality (وزير الخارجية الروسي) also resolves to the KB holder of that
  *     title when that person is named in the article.
+ *
+ * Speed: each token form's clitic variants and KB flags are computed once
+ * (`FormInfo`, memoised per form and per token of the article), so the scans
+ * over every token (gazetteer, institutions, titles) build no strings for
+ * tokens that cannot start a name.
  */
 import type { Doc, Entity, EntityType, Mention, Token } from '../../core/types.ts';
-import { cliticVariants } from '../../kb/clitics.ts';
-import { type KbEntry, type KnowledgeBase, nameKey } from '../../kb/index.ts';
+import { type CliticVariant, cliticVariants } from '../../kb/clitics.ts';
+import { type KbEntry, type KnowledgeBase, nameKey, population } from '../../kb/index.ts';
 import { normalize } from '../../text/normalize.ts';
 
 /** Title phrases (matching form, split in words), longest first. */
@@ -43,6 +57,10 @@ interface Cand {
   words: string[];
   entry?: KbEntry;
   via: string;
+  /** For unlinked pattern matches: the country, role and English name the pattern gives. */
+  country?: string;
+  role?: string;
+  nameEn?: string;
 }
 
 interface Group {
@@ -53,8 +71,15 @@ interface Group {
   words: string[];
   country?: string;
   role?: string;
+  nameEn?: string;
   extra: Mention[];
 }
+
+/** Cities at least this populous are linked by name alone (see `placeCities`). */
+const BIG_CITY = 1_000_000;
+
+/** Name particles that never identify a family alone (matching form). */
+const NAME_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ال', 'ابو', 'ام', 'عبد', 'ولد', 'دي', 'دو', 'فون', 'فان', 'لا', 'لو']);
 
 /** Countries whose names put the family name first (a later bare family name refers back to the full name). */
 const FAMILY_FIRST = new Set(['CHN', 'KOR', 'PRK', 'VNM', 'TWN', 'HKG', 'MNG', 'KHM', 'HUN']);
@@ -96,6 +121,41 @@ const ORG_ROLES: [string, string][] = [
   ['منظمه', 'NGO'],
 ];
 
+/** What the resolver needs to know about a token form, computed once per form (see `EntityResolver.info`). */
+interface FormInfo {
+  /** `cliticVariants(form)` (read-only: shared). */
+  variants: readonly CliticVariant[];
+  /** Bit k set when variant k starts some KB name (`kb.startsName`). */
+  startMask: number;
+  /** Some variant is the first word of an institution pattern. */
+  pattern: boolean;
+  /** Some variant is a one-word organisation head. */
+  headSingle: boolean;
+  /** Title phrases starting with this form (or with it after a conjunction و/ف), longest first. */
+  titles: string[][] | undefined;
+  /** The country of the first variant that is a nationality adjective (والسورية -> SYR). */
+  nat: string | undefined;
+  /** Some variant is a facility head (مطار). */
+  facility: boolean;
+  /** By variant: the best KB entry of the variant as a one-word name when it may be taken without the tagger (`safeAuto`). */
+  oneSafe: (KbEntry | undefined)[];
+  /** Bit k set when variant k is the first word of a longer KB name (`kb.isPrefix`). */
+  prefixMask: number;
+}
+
+/** Form cache size: cleared when full (the forms of a few thousand articles). */
+const INFO_MAX = 50_000;
+
+/** Feminine heads (or words before the adjective) that take a feminine nationality adjective. */
+function isFem(w: string): boolean {
+  return w.endsWith('ه') || w === 'قوات' || w === 'القوات' || w === 'السلطات';
+}
+
+/** Whether the nationality adjective `adj` agrees with the word `w` (singular ي / feminine يه). */
+function agrees(adj: string, w: string): boolean {
+  return adj.endsWith('يه') ? isFem(w) : adj.endsWith('ي') ? !isFem(w) : false;
+}
+
 /** Original offset of the `skip`-th matching-form character of a token. */
 function skipOffset(tok: Token, skip: number): number {
   if (skip === 0) return tok.start;
@@ -125,6 +185,51 @@ export interface ResolverLists {
   orgPatterns?: { head: string[]; role?: string }[];
   /** Descriptive adjectives cut from the end of a mention (`data/kb/trailing.txt`). */
   trailing?: Set<string>;
+  /** Institution phrase (matching form) -> English name with `{adj}` (`data/kb/institutions-en.tsv`). */
+  institutionsEn?: Map<string, string>;
+  /** Facility heads (matching form) named after a place (`data/kb/facilities.tsv`). */
+  facilities?: Map<string, Facility>;
+}
+
+/** A facility head: `مطار` + a place -> `{name} Airport`. */
+export interface Facility {
+  type: EntityType;
+  en: string;
+  /** When `الدولي` follows the place. */
+  enIntl: string;
+}
+
+/** Parse `facilities.tsv`: `head<TAB>type<TAB>english<TAB>english_international` lines after a header. */
+export function parseFacilities(text: string): Map<string, Facility> {
+  const out = new Map<string, Facility>();
+  let header = true;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    const [head, type, en, intl] = line.split('\t').map((x) => x?.trim() ?? '');
+    if (!head || !en || !['PER', 'LOC', 'ORG', 'MISC'].includes(type)) continue;
+    out.set(nameKey(head), { type: type as EntityType, en, enIntl: intl || en });
+  }
+  return out;
+}
+
+/** Parse `institutions-en.tsv`: `phrase<TAB>english` lines after a header. */
+export function parseInstitutionsEn(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let header = true;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    const [phrase, en] = line.split('\t');
+    if (phrase?.trim() && en?.trim()) out.set(nameKey(phrase), en.trim());
+  }
+  return out;
 }
 
 /** Parse `org-patterns.txt`: `head<TAB>role` lines. */
@@ -155,6 +260,8 @@ export class EntityResolver {
   private readonly orgHeads: string[][];
   private readonly orgPatterns: { head: string[]; role?: string }[];
   private readonly trailing: Set<string>;
+  private readonly institutionsEn: Map<string, string>;
+  private readonly facilities: Map<string, Facility>;
 
   constructor(kb: KnowledgeBase, lists: ResolverLists) {
     this.kb = kb;
@@ -163,11 +270,112 @@ export class EntityResolver {
     this.orgHeads = lists.orgHeads;
     this.orgPatterns = lists.orgPatterns ?? [];
     this.trailing = lists.trailing ?? new Set();
+    this.institutionsEn = lists.institutionsEn ?? new Map();
+    this.facilities = lists.facilities ?? new Map();
     for (const t of this.titles) {
       const list = this.titlesByFirst.get(t[0]) ?? [];
       list.push(t);
       this.titlesByFirst.set(t[0], list);
     }
+    // وقال وزير...: the first title word with و/ف, used only when the whole token is not itself a title start.
+    for (const [first, list] of this.titlesByFirst) {
+      for (const c of ['و', 'ف']) if (!this.titlesByFirst.has(c + first)) this.titlesByConj.set(c + first, list);
+    }
+    for (const h of this.orgHeads) {
+      if (h.length === 1) this.orgHeadSingles.add(h[0]);
+      else this.orgHeadLasts.add(h[h.length - 1]);
+    }
+    for (const p of this.orgPatterns) this.patternFirsts.add(p.head[0]);
+  }
+
+  /** Titles by their first word written with the conjunction و/ف. */
+  private readonly titlesByConj = new Map<string, string[][]>();
+  /** One-word organisation heads, and the last words of longer ones. */
+  private readonly orgHeadSingles = new Set<string>();
+  private readonly orgHeadLasts = new Set<string>();
+  /** First words of the institution patterns. */
+  private readonly patternFirsts = new Set<string>();
+
+  /** Token form -> its clitic variants and KB flags. */
+  private readonly infos = new Map<string, FormInfo>();
+  /** The `FormInfo` of each token's `norm` in the article being resolved (filled lazily). */
+  private tokInfo: (FormInfo | undefined)[] = [];
+  /** The tokens `tokInfo` belongs to. */
+  private tokOf: Token[] | null = null;
+
+  /** The `FormInfo` of a form (memoised). */
+  private info(form: string): FormInfo {
+    let x = this.infos.get(form);
+    if (x === undefined) {
+      if (this.infos.size >= INFO_MAX) this.infos.clear();
+      const variants = cliticVariants(form);
+      let startMask = 0;
+      let pattern = false;
+      let headSingle = false;
+      let nat: string | undefined;
+      let facility = false;
+      const oneSafe: (KbEntry | undefined)[] = [];
+      let prefixMask = 0;
+      for (let k = 0; k < variants.length; k++) {
+        const f = variants[k].form;
+        nat ??= this.kb.demonym(f);
+        if (this.facilities.has(f)) facility = true;
+        const e = this.kb.lookup(f)[0];
+        oneSafe.push(e && this.safeAuto(e, f, 1) ? e : undefined);
+        if (this.kb.isPrefix(f)) prefixMask |= 1 << k;
+        if (this.kb.startsName(f)) startMask |= 1 << k;
+        if (this.patternFirsts.has(f)) pattern = true;
+        if (this.orgHeadSingles.has(f)) headSingle = true;
+      }
+      const titles = this.titlesByFirst.get(form) ?? this.titlesByConj.get(form);
+      x = { variants, startMask, pattern, headSingle, titles, nat, facility, oneSafe, prefixMask };
+      this.infos.set(form, x);
+    }
+    return x;
+  }
+
+  /** The `FormInfo` of token `i`'s norm in the current article. */
+  private tok(toks: Token[], i: number): FormInfo {
+    if (toks !== this.tokOf) {
+      this.tokOf = toks;
+      this.tokInfo = new Array(toks.length);
+    }
+    let x = this.tokInfo[i];
+    if (x === undefined) {
+      x = this.info(toks[i].norm);
+      this.tokInfo[i] = x;
+    }
+    return x;
+  }
+
+  /** Clitic variants of a form (memoised, read-only). */
+  private variantsOf(form: string): readonly CliticVariant[] {
+    return this.info(form).variants;
+  }
+
+  /** The nationality adjective at token `k` (two words first: الكوري الجنوبي), before `limit`: its country and length. */
+  private demonymAt(toks: Token[], k: number, limit: number): { iso: string; n: number } | undefined {
+    if (k + 1 < limit && toks[k + 1].norm.startsWith('ال')) {
+      const two = this.kb.demonym(`${toks[k].norm} ${toks[k + 1].norm}`);
+      if (two) return { iso: two, n: 2 };
+    }
+    const one = this.kb.demonym(toks[k].norm);
+    return one ? { iso: one, n: 1 } : undefined;
+  }
+
+  /** Whether tokens [a, b) are all generic nouns or organisation heads (تنظيم, حركة), proclitics allowed. */
+  private headWordsOnly(toks: Token[], a: number, b: number): boolean {
+    for (let k = a; k < b; k++) {
+      if (toks[k].kind !== 'word') return false;
+      if (!this.tok(toks, k).variants.some((v) => this.generic.has(v.form) || this.orgHeadSingles.has(v.form))) return false;
+    }
+    return true;
+  }
+
+  /** Whether an organisation head could end right before token `i` (a candidate at `i` could grow to the left). */
+  private headMayPrecede(toks: Token[], i: number, sentStart: number): boolean {
+    if (i <= sentStart) return false;
+    return this.orgHeadLasts.has(toks[i - 1].norm) || this.tok(toks, i - 1).headSingle;
   }
 
   /** Titles by their first word, longest first. */
@@ -175,10 +383,14 @@ export class EntityResolver {
 
   /** Best KB entry for a mention key and NER type, or undefined. */
   link(key: string, type: EntityType | null): KbEntry | undefined {
+    // A generic noun (البلد, المدينة) names nothing alone, whatever gazetteer label it matches (Valletta, Mdina).
+    if (this.generic.has(key)) return undefined;
     const list = this.kb.lookup(key);
     if (list.length > 0) {
       if (!type) return list[0];
       const same = list.find((e) => e.type === type);
+      // The Petrarch dictionary lists some bodies as people (فوكس نيوز): a curated entry of the name wins over it.
+      if (same?.source === 'petrarch' && (list[0].source === 'curated' || list[0].source === 'extra')) return list[0];
       if (same) return same;
       // The KB's type wins for well-known names (a ministry tagged LOC, a country tagged ORG).
       const trusted = list.find((e) => e.source !== 'cities' && e.source !== 'petrarch' && type !== 'PER' && e.type !== 'PER');
@@ -212,12 +424,22 @@ export class EntityResolver {
   /** A candidate from tokens [a, b) whose first token may carry proclitics. */
   private candidate(doc: Doc, a: number, b: number, type: EntityType | null, via: string): Cand | null {
     const toks = doc.tokens;
+    // تنظيم #داعش: a known name written as a hashtag after generic head words is the mention by itself (the span
+    // cannot hold the # inside); a name in several words (سعد #الحريري) keeps them all.
+    if (
+      b - a >= 2 &&
+      toks[b - 1].kind === 'hashtag' &&
+      this.headWordsOnly(toks, a, b - 1) &&
+      this.link(lookupForm(toks[b - 1]).form, type)
+    ) {
+      return this.candidate(doc, b - 1, b, type, via);
+    }
     const rest: string[] = [];
     for (let k = a + 1; k < b; k++) rest.push(lookupForm(toks[k]).form);
     const restKey = rest.join(' ');
     const first = toks[a];
     const lf = lookupForm(first);
-    const variants = cliticVariants(lf.form).map((v) => ({ ...v, skip: v.skip + lf.skip }));
+    const variants = lf.skip === 0 ? this.tok(toks, a).variants : this.variantsOf(lf.form).map((v) => ({ ...v, skip: v.skip + lf.skip }));
     let chosen = variants[0];
     let entry: KbEntry | undefined;
     for (const v of variants) {
@@ -232,7 +454,8 @@ export class EntityResolver {
     if (!entry && variants.length > 1) {
       // Unknown name: cut a conjunction/preposition when what follows is clearly a word of its own.
       for (const v of variants.slice(1)) {
-        if (v.form.startsWith('ال') || this.kb.firstNames.has(v.form)) {
+        // بالعراق -> العراق, but not بالو -> الو: the article needs a stem of two letters or more after it.
+        if ((v.form.startsWith('ال') && v.form.length >= 4) || this.kb.firstNames.has(v.form)) {
           chosen = v;
           break;
         }
@@ -292,11 +515,7 @@ export class EntityResolver {
         let ok = true;
         for (let k = 0; k < head.length; k++) {
           const f =
-            k === 0
-              ? cliticVariants(toks[h0].norm).find((v) => v.form === head[0])
-              : toks[h0 + k].norm === head[k]
-                ? { skip: 0 }
-                : undefined;
+            k === 0 ? this.tok(toks, h0).variants.find((v) => v.form === head[0]) : toks[h0 + k].norm === head[k] ? { skip: 0 } : undefined;
           if (!f) {
             ok = false;
             break;
@@ -312,7 +531,7 @@ export class EntityResolver {
           ok = false;
         if (ok && lf.skip > 0) ok = false;
         if (ok) {
-          const v = cliticVariants(toks[h0].norm).find((x) => x.form === head[0]);
+          const v = this.tok(toks, h0).variants.find((x) => x.form === head[0]);
           start = skipOffset(toks[h0], v?.skip ?? 0);
           tokenStart = h0;
           words.unshift(...head);
@@ -324,23 +543,47 @@ export class EntityResolver {
     return { start, end, tokenStart, tokenEnd: b, type: finalType, key: words.join(' '), words, entry, via };
   }
 
-  /** Gazetteer matches over tokens not covered by NER names. */
-  private gazetteerMatches(doc: Doc, covered: Uint8Array, multiwordCities = false): Cand[] {
+  /**
+   * Gazetteer matches over tokens not covered by NER names. With `multiwordCities`
+   * (the pass whose matches only matter when they span two tokens or more), a
+   * one-token match is not turned into a candidate unless an organisation head
+   * before it could make it longer.
+   */
+  private gazetteerMatches(doc: Doc, covered: Uint8Array, multiwordCities = false, noMatch?: Uint8Array): Cand[] {
     const out: Cand[] = [];
     const toks = doc.tokens;
     const max = Math.min(this.kb.maxWords, 8);
     for (const s of doc.sentences) {
       let i = s.tokenStart;
       while (i < s.tokenEnd) {
-        if (covered[i] || !isWordTok(toks[i])) {
+        // noMatch: no name starts here even without the tagger's spans (an earlier, wider pass found none).
+        if (covered[i] || !isWordTok(toks[i]) || (!multiwordCities && noMatch?.[i] === 1)) {
           i++;
           continue;
         }
         let best: { end: number; entry: KbEntry; skip: number } | null = null;
         const lf = lookupForm(toks[i]);
-        for (const v of cliticVariants(lf.form)) {
+        // A hashtag's form may hold several words: only a plain word can be ruled out by its first word.
+        const plain = lf.skip === 0;
+        const ti = plain ? this.tok(toks, i) : this.info(lf.form);
+        if (plain && ti.startMask === 0) {
+          i++;
+          continue;
+        }
+        for (let n = 0; n < ti.variants.length; n++) {
+          const v = ti.variants[n];
           let key = v.form;
-          for (let j = i + 1; j <= Math.min(s.tokenEnd, i + max); j++) {
+          let j0 = i + 1;
+          if (plain) {
+            // The one-word name and whether a longer one may follow come with the form (no lookup).
+            const bit = 1 << n;
+            if ((ti.startMask & bit) === 0) continue;
+            const e1 = ti.oneSafe[n];
+            if (e1 && !best) best = { end: i + 1, entry: e1, skip: v.skip };
+            if ((ti.prefixMask & bit) === 0) continue;
+            j0 = i + 2;
+          }
+          for (let j = j0; j <= Math.min(s.tokenEnd, i + max); j++) {
             if (j > i + 1) {
               if (covered[j - 1] || !isWordTok(toks[j - 1])) break;
               key = `${key} ${toks[j - 1].norm}`;
@@ -356,7 +599,9 @@ export class EntityResolver {
             if (!this.kb.isPrefix(key)) break;
           }
         }
-        if (best) {
+        if (best && multiwordCities && best.end - i === 1 && !this.headMayPrecede(toks, i, s.tokenStart)) {
+          i = best.end;
+        } else if (best) {
           const c = this.candidate(doc, i, best.end, best.entry.type, 'gazetteer');
           if (c) {
             c.entry ??= best.entry;
@@ -364,7 +609,10 @@ export class EntityResolver {
             out.push(c);
           }
           i = best.end;
-        } else i++;
+        } else {
+          if (multiwordCities && noMatch) noMatch[i] = 1;
+          i++;
+        }
       }
     }
     return out;
@@ -379,7 +627,12 @@ export class EntityResolver {
       let i = s.tokenStart;
       while (i < s.tokenEnd) {
         let found: Cand | null = null;
-        const variants = cliticVariants(toks[i].norm);
+        const ti = this.tok(toks, i);
+        if (!ti.pattern) {
+          i++;
+          continue;
+        }
+        const variants = ti.variants;
         for (const p of this.orgPatterns) {
           const v = variants.find((x) => x.form === p.head[0]);
           if (!v || i + p.head.length >= s.tokenEnd) continue;
@@ -393,15 +646,14 @@ export class EntityResolver {
           let country: string | undefined;
           for (let q = 0; q < 4 && j < s.tokenEnd; q++) {
             const f = toks[j].norm;
-            const c = this.kb.demonym(f);
-            // The adjective agrees with the head or the word before it (singular ي / feminine يه).
-            const fem = (w: string): boolean => w.endsWith('ه') || w === 'قوات' || w === 'القوات' || w === 'السلطات';
-            const agrees = (w: string): boolean => (f.endsWith('يه') ? fem(w) : f.endsWith('ي') ? !fem(w) : false);
-            if (c && (agrees(p.head[p.head.length - 1]) || agrees(toks[j - 1].norm))) {
-              country = c;
-              j++;
+            const nat = this.demonymAt(toks, j, s.tokenEnd);
+            // The adjective agrees with the head (its first or last word: وكالة الأنباء التونسية) or the word before it
+            // (singular ي / feminine يه).
+            if (nat && (agrees(f, p.head[p.head.length - 1]) || agrees(f, p.head[0]) || agrees(f, toks[j - 1].norm))) {
+              country = nat.iso;
+              j += nat.n;
               const next = j < s.tokenEnd ? toks[j].norm : '';
-              if (next === 'الجنوبي' || next === 'الجنوبيه' || next === 'الشمالي' || next === 'الشماليه') j++;
+              if (nat.n === 1 && (next === 'الجنوبي' || next === 'الجنوبيه' || next === 'الشمالي' || next === 'الشماليه')) j++;
               break;
             }
             if (!f.startsWith('ال') || this.generic.has(f)) break;
@@ -426,9 +678,53 @@ export class EntityResolver {
     return out;
   }
 
+  /** Facilities named after a KB place (مطار دمشق الدولي, لميناء الحديدة): unlinked candidates with an English name. */
+  private facilityMatches(doc: Doc): Cand[] {
+    const out: Cand[] = [];
+    if (this.facilities.size === 0) return out;
+    const toks = doc.tokens;
+    for (const s of doc.sentences) {
+      for (let i = s.tokenStart; i < s.tokenEnd - 1; i++) {
+        const ti = this.tok(toks, i);
+        if (!ti.facility) continue;
+        const v = ti.variants.find((x) => this.facilities.has(x.form));
+        const f = v && this.facilities.get(v.form);
+        if (!v || !f) continue;
+        // The longest KB place (up to three words) right after the head.
+        let place: KbEntry | undefined;
+        let j = i + 1;
+        for (let n = Math.min(3, s.tokenEnd - i - 1); n >= 1 && !place; n--) {
+          const words: string[] = [];
+          for (let k = i + 1; k <= i + n; k++) words.push(toks[k].norm);
+          place = this.kb.lookup(words.join(' ')).find((e) => e.type === 'LOC' && e.nameEn !== undefined);
+          if (place) j = i + 1 + n;
+        }
+        if (!place?.nameEn) continue;
+        const intl = j < s.tokenEnd && toks[j].norm === 'الدولي';
+        if (intl) j++;
+        const words = [v.form];
+        for (let k = i + 1; k < j; k++) words.push(toks[k].norm);
+        out.push({
+          start: skipOffset(toks[i], v.skip),
+          end: toks[j - 1].end,
+          tokenStart: i,
+          tokenEnd: j,
+          type: f.type,
+          key: words.join(' '),
+          words,
+          via: 'pattern',
+          country: place.country,
+          nameEn: (intl ? f.enIntl : f.en).replace('{name}', place.nameEn),
+        });
+        i = j - 1;
+      }
+    }
+    return out;
+  }
+
   /** Whether a KB form is precise enough to be taken without the tagger. */
   private safeAuto(e: KbEntry, key: string, nWords: number): boolean {
-    if (key.length < 3) return false;
+    if (key.length < 3 || this.generic.has(key)) return false;
     if (e.tags.includes('noauto')) return false;
     if (e.source === 'countries' || (e.source === 'curated' && e.id.startsWith('country:'))) return !e.tags.includes('ambiguous');
     if (e.tags.includes('capital')) return key.length >= 4;
@@ -448,9 +744,7 @@ export class EntityResolver {
   /** Longest title phrase starting at token t (before `limit`): title words, then at most 3 qualifying words ending with a nationality. */
   titleAt(doc: Doc, t: number, limit: number): { end: number; key: string; base: string; country?: string } | null {
     const toks = doc.tokens;
-    const f0 = toks[t].norm;
-    const cands =
-      this.titlesByFirst.get(f0) ?? (f0.length > 1 && (f0[0] === 'و' || f0[0] === 'ف') ? this.titlesByFirst.get(f0.slice(1)) : undefined);
+    const cands = this.tok(toks, t).titles;
     if (!cands) return null;
     for (const title of cands) {
       if (t + title.length > limit) continue;
@@ -467,10 +761,10 @@ export class EntityResolver {
       let end = t + title.length;
       let country: string | undefined;
       for (let k = end; k < Math.min(limit, end + 3); k++) {
-        const c = this.kb.demonym(toks[k].norm);
-        if (c) {
-          country = c;
-          end = k + 1;
+        const nat = this.demonymAt(toks, k, limit);
+        if (nat) {
+          country = nat.iso;
+          end = k + nat.n;
           break;
         }
         if (!toks[k].norm.startsWith('ال') && !toks[k].norm.startsWith('لل')) break;
@@ -484,6 +778,8 @@ export class EntityResolver {
 
   resolve(doc: Doc): Entity[] {
     const toks = doc.tokens;
+    this.tokOf = toks;
+    this.tokInfo = new Array(toks.length);
     const covered = new Uint8Array(toks.length);
     const cands: Cand[] = [];
     for (const [a, b, type] of cleanNameSpans(doc)) {
@@ -494,15 +790,23 @@ export class EntityResolver {
     }
     // Multi-word KB names override the tagger's pieces inside them (قوات سوريا الديمقراطية, not سوريا).
     const none = new Uint8Array(toks.length);
-    for (const g of this.gazetteerMatches(doc, none, true)) {
+    const noMatch = new Uint8Array(toks.length);
+    for (const g of this.gazetteerMatches(doc, none, true, noMatch)) {
       if (g.tokenEnd - g.tokenStart < 2 || !g.entry || g.entry.source === 'petrarch') continue;
       const inside = cands.filter((c) => c.tokenStart < g.tokenEnd && c.tokenEnd > g.tokenStart);
       if (inside.length === 0) continue;
       // A multi-word city (خميس مشيط) only replaces place-name pieces.
       if (g.entry.source === 'cities' && inside.some((c) => c.type !== 'LOC')) continue;
-      const within = inside.every((c) => c.tokenStart >= g.tokenStart && c.tokenEnd <= g.tokenEnd);
       const same = inside.length === 1 && inside[0].tokenStart === g.tokenStart && inside[0].tokenEnd === g.tokenEnd;
-      if (!within || same) continue;
+      if (same) continue;
+      // Pieces inside the name give way; so does an unlinked tagger span that crosses its edge (ومهندس [الاتفاق]
+      // النووي): its bounds are wrong. A span holding the whole name, or a linked one, stays (a city never crosses).
+      const ok = inside.every(
+        (c) =>
+          (c.tokenStart >= g.tokenStart && c.tokenEnd <= g.tokenEnd) ||
+          (!c.entry && g.entry?.source !== 'cities' && !(c.tokenStart <= g.tokenStart && c.tokenEnd >= g.tokenEnd)),
+      );
+      if (!ok) continue;
       for (const c of inside) cands.splice(cands.indexOf(c), 1);
       for (let k = g.tokenStart; k < g.tokenEnd; k++) covered[k] = 1;
       cands.push(g);
@@ -522,7 +826,15 @@ export class EntityResolver {
       for (let k = p.tokenStart; k < p.tokenEnd; k++) covered[k] = 1;
       cands.push(p);
     }
-    for (const c of this.gazetteerMatches(doc, covered)) cands.push(c);
+    for (const p of this.facilityMatches(doc)) {
+      // Taken over the tagger's pieces inside it (مطار [دمشق] الدولي) or its own span, unless a linked non-place is there.
+      const inside = cands.filter((c) => c.tokenStart < p.tokenEnd && c.tokenEnd > p.tokenStart);
+      if (!inside.every((c) => c.tokenStart >= p.tokenStart && c.tokenEnd <= p.tokenEnd && (!c.entry || c.type === 'LOC'))) continue;
+      for (const c of inside) cands.splice(cands.indexOf(c), 1);
+      for (let k = p.tokenStart; k < p.tokenEnd; k++) covered[k] = 1;
+      cands.push(p);
+    }
+    for (const c of this.gazetteerMatches(doc, covered, false, noMatch)) cands.push(c);
     cands.sort((x, y) => x.start - y.start);
 
     // A proclitic the first pass kept (لشبه الجزيرة الكورية) is cut when the article also has the bare name.
@@ -530,7 +842,9 @@ export class EntityResolver {
     for (const c of cands) {
       if (c.entry || c.start !== toks[c.tokenStart].start) continue;
       const lf = lookupForm(toks[c.tokenStart]);
-      for (const v of cliticVariants(lf.form).slice(1)) {
+      const vs = this.variantsOf(lf.form);
+      for (let n = 1; n < vs.length; n++) {
+        const v = vs[n];
         const key = [v.form, ...c.words.slice(1)].join(' ');
         if (v.skip > 0 && keys.has(key)) {
           c.start = skipOffset(toks[c.tokenStart], v.skip + lf.skip);
@@ -541,13 +855,19 @@ export class EntityResolver {
       }
     }
 
-    // A one-word alias of a person marked `fullname` (المالكي, الأسد) links only when the article also names them in full.
+    // A one-word alias of a person marked `fullname` (المالكي, الأسد) links only when the article also names them in
+    // full, or, for a given name (إيفانكا, يوليا), when the article also has their family name (ابنة ترامب, سكريبال وابنته يوليا).
     const named = new Set<string>();
     for (const c of cands) if (c.entry && c.words.length > 1) named.add(c.entry.id);
+    let forms: Set<string> | null = null;
     for (const c of cands) {
-      if (c.entry && c.type === 'PER' && c.words.length === 1 && c.entry.tags.includes('fullname') && !named.has(c.entry.id))
-        c.entry = undefined;
+      if (c.entry && c.type === 'PER' && c.words.length === 1 && c.entry.tags.includes('fullname') && !named.has(c.entry.id)) {
+        forms ??= this.docForms(toks);
+        if (!this.familyNamed(c.entry, c.key, forms)) c.entry = undefined;
+      }
     }
+
+    this.placeCities(toks, cands);
 
     // Grouping.
     const groups: Group[] = [];
@@ -556,9 +876,12 @@ export class EntityResolver {
     for (const c of cands) {
       let g: Group | undefined;
       if (c.type === 'PER' && c.words.length === 1) {
-        // A surname refers to the person already named in the article before any KB namesake (المالكي after تركي المالكي).
+        // A surname refers to the person already named in the article before any KB namesake (المالكي after تركي المالكي),
+        // unless the KB gives that one word to a person of its own and the local name is another KB person: ترامب after
+        // ميلانيا ترامب is still Donald Trump (a `fullname` alias, المالكي, always gives way).
         const local = this.shortFormOf(c, groups);
-        if (local && (!c.entry || local.entry !== c.entry)) {
+        const kbOwn = c.entry !== undefined && local?.entry !== undefined && !c.entry.tags.includes('fullname');
+        if (local && (!c.entry || local.entry !== c.entry) && !kbOwn) {
           c.entry = local.entry;
           g = local;
         }
@@ -567,8 +890,7 @@ export class EntityResolver {
       g ??= byKey.get(`${c.type}|${c.key}`);
       if (!g && !c.entry) g = this.shortFormOf(c, groups);
       if (!g) {
-        const pc = c as Cand & { country?: string; role?: string };
-        g = { type: c.type, entry: c.entry, cands: [], words: c.words, extra: [], country: pc.country, role: pc.role };
+        g = { type: c.type, entry: c.entry, cands: [], words: c.words, extra: [], country: c.country, role: c.role, nameEn: c.nameEn };
         groups.push(g);
       }
       g.cands.push(c);
@@ -582,6 +904,75 @@ export class EntityResolver {
       doc,
       groups.filter((g) => g.cands.length > 0),
     );
+  }
+
+  /**
+   * A city of the gazetteer (not a capital) that the tagger named, in a country the article does not speak of
+   * (no country, capital, person or body of it linked, no nationality adjective of it written), gives way to
+   * a namesake in a country the article speaks of (ليون: Lyon next to فرنسا, not León, Mexico); a city
+   * under a million people with no such namesake is not linked (تيما in a Syrian article is not Tema, Ghana).
+   */
+  private placeCities(toks: Token[], cands: Cand[]): void {
+    let ctx: Set<string> | null = null;
+    for (const c of cands) {
+      const e = c.entry;
+      // A city the source gives no country (Hebron, Suva) has nothing to check.
+      if (e?.source !== 'cities' || c.via !== 'ner' || e.tags.includes('capital') || !e.country) continue;
+      ctx ??= this.contextCountries(toks, cands);
+      if (ctx.has(e.country)) continue;
+      const here = ctx;
+      const namesake = this.kb
+        .lookup(c.key)
+        .find((x) => x.type === 'LOC' && x.source === 'cities' && x.country !== undefined && here.has(x.country));
+      if (namesake) c.entry = namesake;
+      else if (population(e) < BIG_CITY) c.entry = undefined;
+    }
+  }
+
+  /** The countries an article speaks of: of its linked entries other than gazetteer cities (capitals count), of its institution phrases, of its nationality adjectives. */
+  private contextCountries(toks: Token[], cands: Cand[]): Set<string> {
+    const out = new Set<string>();
+    for (const c of cands) {
+      const e = c.entry;
+      const country = e
+        ? e.source !== 'cities' || e.tags.includes('capital')
+          ? e.country
+          : undefined
+        : (c as Cand & { country?: string }).country;
+      if (country) out.add(country);
+    }
+    for (let i = 0; i < toks.length; i++) {
+      if (toks[i].kind !== 'word') continue;
+      const iso = this.tok(toks, i).nat;
+      if (iso) out.add(iso);
+    }
+    return out;
+  }
+
+  /** Every word form of the article, also without its proclitics (وترامب -> ترامب). */
+  private docForms(toks: Token[]): Set<string> {
+    const out = new Set<string>();
+    for (let i = 0; i < toks.length; i++) {
+      if (toks[i].kind !== 'word') continue;
+      for (const v of this.tok(toks, i).variants) out.add(v.form);
+    }
+    return out;
+  }
+
+  /**
+   * Whether the article has a family-name word of person `e` other than the mention `key`: a word of
+   * their full name (or a multi-word alias) that is not a first name, a particle or `key` itself.
+   */
+  private familyNamed(e: KbEntry, key: string, forms: Set<string>): boolean {
+    for (const n of [e.name, ...e.aliases]) {
+      const words = nameKey(n).split(' ');
+      if (words.length < 2) continue;
+      for (const w of words) {
+        if (w === key || w.length <= 2 || NAME_PARTICLES.has(w) || this.kb.firstNames.has(w)) continue;
+        if (forms.has(w)) return true;
+      }
+    }
+    return false;
   }
 
   /** An earlier group this mention is a short form of: a PER surname/part of a full name, an ORG name prefix. */
@@ -680,9 +1071,9 @@ export class EntityResolver {
     const ents: { first: number; e: Entity }[] = [];
     for (const g of groups) {
       const mentions: Mention[] = [];
-      const seen = new Set<string>();
+      const seen = new Set<number>();
       for (const c of [...g.cands].sort((a, b) => a.start - b.start)) {
-        const k = `${c.start}:${c.end}`;
+        const k = c.start * 0x4000000 + c.end;
         if (seen.has(k)) continue;
         seen.add(k);
         mentions.push({
@@ -693,7 +1084,7 @@ export class EntityResolver {
         });
       }
       for (const m of g.extra) {
-        const k = `${m.start}:${m.end}`;
+        const k = m.start * 0x4000000 + m.end;
         if (!seen.has(k)) {
           seen.add(k);
           mentions.push(m);
@@ -710,15 +1101,27 @@ export class EntityResolver {
       }
       let country = e?.country ?? g.country;
       let role = e?.role ?? g.role;
+      let nameEn = e?.nameEn ?? g.nameEn;
       if (!e && type === 'ORG') {
-        const last = g.words[g.words.length - 1];
-        country ??= this.kb.demonym(last);
-        role ??= ORG_ROLES.find(([w]) => g.words[0] === w)?.[1];
+        const w = g.words;
+        // The nationality adjective at the end (one word, or two: الكوري الجنوبي).
+        let natWords = 1;
+        let nat = w.length >= 3 ? this.kb.demonym(`${w[w.length - 2]} ${w[w.length - 1]}`) : undefined;
+        if (nat) natWords = 2;
+        else nat = this.kb.demonym(w[w.length - 1]);
+        country ??= nat;
+        role ??= ORG_ROLES.find(([h]) => w[0] === h)?.[1];
+        // وزارة الخارجية القطرية -> Qatari Ministry of Foreign Affairs (institution phrase + nationality adjective).
+        if (nat && w.length > natWords) {
+          const template = this.institutionsEn.get(w.slice(0, -natWords).join(' '));
+          const adj = template ? this.kb.adjectiveEn(nat) : undefined;
+          if (template && adj) nameEn = template.replace('{adj}', adj);
+        }
       }
       if (e?.tags.includes('capital') && !role) role = 'GOV';
       if (e?.type === 'LOC' && e.source !== 'cities' && !e.tags.includes('capital')) role = undefined;
       const ent: Entity = { id: '', type, name, mentions };
-      if (e?.nameEn) ent.nameEn = e.nameEn;
+      if (nameEn) ent.nameEn = nameEn;
       if (e) ent.kbId = e.id;
       if (country) ent.country = country;
       if (role) ent.role = role;
@@ -767,35 +1170,41 @@ function majorityType(g: Group): EntityType {
  */
 function cleanNameSpans(doc: Doc): Array<[number, number, EntityType]> {
   const out: Array<[number, number, EntityType]> = [];
-  const tags = new Map<number, string[]>();
+  const n = doc.tokens.length;
+  // Per token: how many morph words, whether all are VERB/AUX/CCONJ, whether the first is CCONJ.
+  const count = new Uint16Array(n);
+  const verbal = new Uint8Array(n).fill(1);
+  const firstConj = new Uint8Array(n);
+  let tagged = false;
   for (const w of doc.words ?? []) {
-    const t = tags.get(w.token);
-    if (t) t.push(w.upos ?? '');
-    else tags.set(w.token, [w.upos ?? '']);
+    const k = w.token;
+    if (k < 0 || k >= n) continue;
+    tagged = true;
+    const u = w.upos ?? '';
+    if (count[k] === 0 && u === 'CCONJ') firstConj[k] = 1;
+    count[k]++;
+    if (u !== 'VERB' && u !== 'AUX' && u !== 'CCONJ') verbal[k] = 0;
   }
-  const isVerb = (k: number): boolean => {
-    const t = tags.get(k);
-    return t !== undefined && t.length > 0 && t.every((u) => u === 'VERB' || u === 'AUX' || u === 'CCONJ');
-  };
-  const startsWithConj = (k: number): boolean => tags.get(k)?.[0] === 'CCONJ' && (tags.get(k)?.length ?? 0) > 1;
-  for (const n of doc.names ?? []) {
-    let a = n.tokenStart;
-    let b = n.tokenEnd;
-    if (tags.size > 0 && b - a > 1) {
+  const isVerb = (k: number): boolean => count[k] > 0 && verbal[k] === 1;
+  const startsWithConj = (k: number): boolean => firstConj[k] === 1 && count[k] > 1;
+  for (const nm of doc.names ?? []) {
+    let a = nm.tokenStart;
+    let b = nm.tokenEnd;
+    if (tagged && b - a > 1) {
       while (b - a > 1 && isVerb(b - 1)) b--;
       while (b - a > 1 && isVerb(a)) a++;
     }
     if (b <= a) continue;
-    if (n.type === 'PER' && tags.size > 0) {
+    if (nm.type === 'PER' && tagged) {
       let s = a;
       for (let k = a + 1; k < b; k++) {
         if (startsWithConj(k)) {
-          out.push([s, k, n.type]);
+          out.push([s, k, nm.type]);
           s = k;
         }
       }
-      out.push([s, b, n.type]);
-    } else out.push([a, b, n.type]);
+      out.push([s, b, nm.type]);
+    } else out.push([a, b, nm.type]);
   }
   return out;
 }
