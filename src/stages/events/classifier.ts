@@ -9,6 +9,7 @@ import { modelFile } from '../../core/paths.ts';
 import { seededRandom } from '../../learn/index.ts';
 import { matchForm } from '../../text/normalize.ts';
 import type { Tok } from '../time/scan.ts';
+import { cueFeatures } from './cues.ts';
 import { type EventLexicon, stems } from './lexicon.ts';
 
 export interface LogRegModel {
@@ -17,11 +18,16 @@ export interface LogRegModel {
   weights: Record<string, number>;
   /** Decision threshold chosen on the training data. */
   threshold: number;
+  /** The learner setting chosen by inner cross-validation, and its inner pooled F1 (informative). */
+  setting?: { epochs: number; lr: number; l2: number; minWeight?: number };
+  innerF1?: number;
 }
 
 export interface GsrModelFile {
   version: 1;
   description: string;
+  /** The feature options the models were trained with (`DEFAULT_FEATURES` when missing). */
+  features?: FeatureOptions;
   models: Record<string, LogRegModel>;
 }
 
@@ -37,8 +43,24 @@ export interface FeatureOptions {
   stems: boolean;
   /** Prefixes of the clitic-stripped words (3 and 4 letters): a cheap stand-in for roots. */
   prefixes?: boolean;
+  /** Cue-word classes of `data/events/gsr-cues.tsv` (`cues.ts`). */
+  cues?: boolean;
+  /** With `cues`: also pairs of cue classes within two words (`ca:`); default true. */
+  adjacent?: boolean;
+  /** The first two clitic-stripped words (Arabic news opens with the main verb). */
+  first?: boolean;
+  /** Character 3-grams of the clitic-stripped words (robust to inflection). */
+  chars?: boolean;
+  /** Leave out the plain word forms (`w:`, keep the clitic-stripped `s:`). */
+  noWords?: boolean;
+  /** `false`: no word, stem or bigram features at all (cues, rules and lexicon types only). */
+  lexical?: boolean;
 }
-export const DEFAULT_FEATURES: FeatureOptions = { bigrams: true, stems: true };
+/**
+ * The features of the shipped model (chosen by cross-validation over the public half, see the model card):
+ * cue classes, clitic-stripped words and their bigrams, trigger-rule hits and trigger-lexicon types.
+ */
+export const DEFAULT_FEATURES: FeatureOptions = { bigrams: true, stems: false, cues: true, noWords: true, adjacent: false };
 
 /** Features of a sentence: words, clitic-stripped words, trigger types of the lexicon. */
 export function sentenceFeatures(
@@ -54,7 +76,9 @@ export function sentenceFeatures(
     f.add(`rt:${e.type}:${stripClitics(matchForm(e.trigger))}`);
     if (e.source) f.add(`rs:${e.type}`);
   }
+  if (opts.cues) for (const x of cueFeatures(toks, undefined, opts.adjacent !== false)) f.add(x);
   let prev = '';
+  let nw = 0;
   for (const t of toks) {
     if (t.kind === 'n') {
       prev = '#';
@@ -64,9 +88,22 @@ export function sentenceFeatures(
       prev = '';
       continue;
     }
-    f.add(`w:${t.norm}`);
+    if (opts.lexical === false) {
+      nw++;
+      if (lex)
+        for (const st of stems(t.norm))
+          for (const x of lex.triggers.get(st) ?? []) if (!x.after.length && !x.before.length) f.add(`t:${x.type}`);
+      continue;
+    }
+    if (!opts.noWords) f.add(`w:${t.norm}`);
     const s = stripClitics(t.norm);
     f.add(`s:${s}`);
+    if (opts.first && nw < 2) f.add(`f:${s}`);
+    nw++;
+    if (opts.chars) {
+      const padded = `<${s}>`;
+      for (let i = 0; i + 3 <= padded.length; i++) f.add(`c3:${padded.slice(i, i + 3)}`);
+    }
     if (opts.bigrams && prev) f.add(`b:${prev}_${s}`);
     prev = s;
     if (opts.stems) for (const st of stems(t.norm)) if (st.length >= 3) f.add(`st:${st}`);
@@ -95,16 +132,30 @@ export function predict(m: LogRegModel, feats: readonly string[]): number {
 /** Train by SGD with L2 and positive-class weighting; returns the model (threshold 0.5). */
 export function trainLogReg(
   type: string,
-  data: Array<{ feats: string[]; y: boolean }>,
-  opts: { epochs?: number; lr?: number; l2?: number; seed?: number } = {},
+  data: Array<{ feats: string[]; y: boolean; w?: number }>,
+  opts: { epochs?: number; lr?: number; l2?: number; seed?: number; maxPosWeight?: number; minWeight?: number } = {},
 ): LogRegModel {
   const epochs = opts.epochs ?? 20;
   const lr0 = opts.lr ?? 0.2;
   const l2 = opts.l2 ?? 1e-4;
-  const w = new Map<string, number>();
+  // features as integer ids, weights in a typed array (same updates as a map keyed by name)
+  const ids = new Map<string, number>();
+  const rows = data.map((d) => {
+    const r = new Int32Array(d.feats.length);
+    d.feats.forEach((f, i) => {
+      let id = ids.get(f);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(f, id);
+      }
+      r[i] = id;
+    });
+    return r;
+  });
+  const pos = data.filter((d) => d.y).reduce((a, d) => a + (d.w ?? 1), 0);
+  const posWeight = pos > 0 ? Math.min(opts.maxPosWeight ?? 5, (data.length - pos) / pos) : 1;
+  const w = new Float64Array(ids.size);
   let bias = 0;
-  const pos = data.filter((d) => d.y).length;
-  const posWeight = pos > 0 ? Math.min(5, (data.length - pos) / pos) : 1;
   const order = data.map((_, i) => i);
   const rand = seededRandom(opts.seed ?? 13);
   for (let ep = 0; ep < epochs; ep++) {
@@ -114,20 +165,19 @@ export function trainLogReg(
     }
     const lr = lr0 / (1 + ep * 0.2);
     for (const idx of order) {
-      const d = data[idx];
+      const y = data[idx].y;
+      const r = rows[idx];
       let z = bias;
-      for (const f of d.feats) z += w.get(f) ?? 0;
+      for (let k = 0; k < r.length; k++) z += w[r[k]];
       const p = sigmoid(z);
-      const g = (p - (d.y ? 1 : 0)) * (d.y ? posWeight : 1);
+      const g = (p - (y ? 1 : 0)) * (y ? posWeight : 1) * (data[idx].w ?? 1);
       bias -= lr * g;
-      for (const f of d.feats) {
-        const cur = w.get(f) ?? 0;
-        w.set(f, cur - lr * (g + l2 * cur));
-      }
+      for (let k = 0; k < r.length; k++) w[r[k]] -= lr * (g + l2 * w[r[k]]);
     }
   }
   const weights: Record<string, number> = {};
-  for (const [f, v] of w) if (Math.abs(v) >= 0.02) weights[f] = Math.round(v * 1e3) / 1e3;
+  const minWeight = opts.minWeight ?? 0.02;
+  for (const [f, id] of ids) if (Math.abs(w[id]) >= minWeight) weights[f] = Math.round(w[id] * 1e3) / 1e3;
   return { type, bias: Math.round(bias * 1e4) / 1e4, weights, threshold: 0.5 };
 }
 
