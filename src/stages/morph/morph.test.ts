@@ -3,11 +3,13 @@ import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { hasSharedData, modelFile, sharedDataDir } from '../../core/paths.ts';
 import { parsePadtLine, readPadt } from '../../corpora/ud-words.ts';
+import { featureKey, template } from '../../learn/index.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { candidateKey, candidates, partBoundaries } from './clitics.ts';
 import { alignToken, evaluateMorph } from './eval.ts';
 import { MorphAnalyzer } from './morph.ts';
 import { lightStem } from './stem.ts';
+import { ambiguityClasses, Tagger, type TagWord } from './tagger.ts';
 import { cleanWord } from './text.ts';
 import { padtFile, trainMorph } from './train.ts';
 
@@ -74,6 +76,39 @@ test('CoNLL 2018 alignment inside a token: LCS of forms', () => {
   );
   // unsplit on both sides: aligned by span whatever the form
   assert.deepEqual(alignToken([{ form: 'كَتَبَ', upos: 'VERB' }], [{ form: 'كتب', upos: 'VERB' }]), { words: 1, upos: 1 });
+});
+
+const word = (form: string): TagWord => ({ form, surface: form, role: 1, part: 0, parts: 1 });
+const keysOf = (forms: string[], amb: Record<string, string>): Set<number> =>
+  new Set(Tagger.featurize(forms.map(word), new Map(Object.entries(amb)), new Map()).keys);
+
+test('ambiguity classes keep tags of 5 %+ and record tag shares', () => {
+  const tags = ['NOUN', 'NOUN', 'NOUN', 'NOUN', 'ADJ'];
+  const form = 'عربي';
+  const amb = ambiguityClasses([{ words: tags.map(() => word(form)), tags }]);
+  assert.equal(amb[form], 'ADJ|NOUN');
+  assert.equal(amb['#عربي'], 'n1 NOUN8 ADJ2', 'count bucket of 5 uses, then tenths, most frequent first');
+  assert.equal(amb['~عربي'], 'ADJ|NOUN');
+  assert.equal(amb['#~عربي'], undefined, 'no shares for folded keys');
+});
+
+test('tagger features: shares, related forms, trigrams of unknown forms only', () => {
+  const share = template('sh%=');
+  const known = keysOf(['عربي'], { عربي: 'ADJ|NOUN', '#عربي': 'n1 NOUN8 ADJ2' });
+  assert.ok(known.has(featureKey(share, 'NOUN8')) && known.has(featureKey(share, 'n1')));
+  // a known form gets no trigrams; an unknown one does
+  const tri = template('tri=');
+  assert.ok(!known.has(featureKey(tri, 'عرب')));
+  const unknown = keysOf(['بيرلسكوني'], {});
+  assert.ok(unknown.has(featureKey(tri, 'بير')) && unknown.has(featureKey(tri, 'كون')));
+  // the class of the form with the article toggled is a feature of an unknown form
+  const asAdj = keysOf(['مستدام'], { المستدام: 'ADJ' });
+  const asNoun = keysOf(['مستدام'], { المستدام: 'NOUN' });
+  const none = keysOf(['مستدام'], {});
+  assert.ok([...asAdj].some((k) => !asNoun.has(k) && !none.has(k)));
+  // nisba: the class of the form without ي
+  const nisba = keysOf(['لبناني'], { لبنان: 'X' });
+  assert.ok([...nisba].some((k) => !keysOf(['لبناني'], {}).has(k)));
 });
 
 const TOY = [

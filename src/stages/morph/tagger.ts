@@ -2,7 +2,10 @@
  * UPOS tagging of syntactic words: a sequence perceptron (first-order
  * Viterbi) over lexical features of each word and its neighbours, its role
  * inside the surface token (proclitic, stem, enclitic), the surface token
- * itself, and an ambiguity class (the tags the word had in training).
+ * itself, an ambiguity class (the tags the word had in training) with the
+ * shares of its most frequent tags, the classes of related forms (article,
+ * feminine and nisba endings toggled), and character trigrams of forms the
+ * training data never showed.
  */
 import {
   BIAS_KEY,
@@ -65,7 +68,21 @@ const T = {
   clNext: template('cl+1='),
   al: template('al='),
   alr: template('alr='),
+  nextBigram: template('ww+1='),
+  ambPrev2: template('amb-2='),
+  ambNext2: template('amb+2='),
+  ambS3: template('ambs3='),
+  ambDef: template('ambdef='),
+  ambFem: template('ambfem='),
+  ambNis: template('ambnis='),
+  share: template('sh%='),
+  tri: template('tri='),
 };
+
+/** Upper bound of the keys `featurize` writes per position. */
+const MAX_FEATURES = 64;
+/** Character trigrams of an unknown form: at most this many, from its start. */
+const MAX_TRIGRAMS = 8;
 
 const LEN = Array.from({ length: 11 }, (_, i) => String(i));
 const ROLE = ['P', 'S', 'E'];
@@ -123,7 +140,7 @@ export function shapeOf(form: string): string {
 
 export class Tagger {
   readonly model: SequencePerceptron;
-  /** Form → tags seen in training ("ADJ|NOUN"). */
+  /** Form → tags seen in training ("ADJ|NOUN"); "#" + form → count bucket and tag shares ("n2 NOUN8 ADJ2"). */
   private readonly amb: Lookup<string>;
   /** Unlabelled-corpus word counts (shared with the segmenter; may be empty). */
   corpus: Lookup<number>;
@@ -145,13 +162,14 @@ export class Tagger {
     clusters: Lookup<string> = NO_CLUSTERS,
   ): { keys: Uint32Array; offsets: Int32Array } {
     const n = words.length;
-    const keys = new Uint32Array(n * 40);
+    const keys = new Uint32Array(n * MAX_FEATURES);
 
     const offsets = new Int32Array(n + 1);
     let k = 0;
     // folded forms (alef/ya/ta-marbuta): surfaces spell hamza and final letters inconsistently
     const folded = words.map((w) => matchForm(w.form));
-    const ambs = words.map((w, i) => amb.get(w.form) ?? amb.get(`~${folded[i]}`) ?? '?');
+    const look = (form: string, fold: string): string => amb.get(form) ?? amb.get(`~${fold}`) ?? '?';
+    const ambs = words.map((w, i) => look(w.form, folded[i]));
     const ambOf = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : ambs[i]);
     const cls = clusters.size > 0 ? folded.map((f) => clusters.get(f) ?? NO_CLUSTER) : [];
     const clusterOf = (i: number): string => cls[i];
@@ -199,6 +217,32 @@ export class Tagger {
       keys[k++] = featureKey(T.amb, a);
       keys[k++] = pair(T.ambPrev, ambOf(i - 1), a);
       keys[k++] = pair(T.ambNext, a, ambOf(i + 1));
+      keys[k++] = pair(T.nextBigram, f, nf);
+      keys[k++] = pair(T.ambPrev2, ambOf(i - 2), a);
+      keys[k++] = pair(T.ambNext2, a, ambOf(i + 2));
+      keys[k++] = featureKeySlice(pairSeed(T.ambS3, a), f, Math.max(0, L - 3), L);
+      if (w.role === 1) {
+        // classes of related forms: article toggled, feminine ة toggled, nisba ending removed
+        const related = (x: string): string => look(x, matchForm(x));
+        keys[k++] = pair(T.ambDef, a, related(f.startsWith('ال') && L > 3 ? f.slice(2) : `ال${f}`));
+        keys[k++] = pair(T.ambFem, a, related(f.endsWith('ة') ? f.slice(0, -1) : `${f}ة`));
+        if (L > 4 && f.endsWith('ي')) keys[k++] = pair(T.ambNis, a, related(f.slice(0, -1)));
+        else if (L > 4 && f.endsWith('ية')) keys[k++] = pair(T.ambNis, a, related(f.slice(0, -2)));
+      }
+      if (a === '?' && L >= 3) {
+        // unknown form: character trigrams (transliterated names look different from Arabic patterns)
+        for (let j = 0; j + 3 <= L && j < MAX_TRIGRAMS; j++) keys[k++] = featureKeySlice(T.tri, f, j, j + 3);
+      }
+      const shares = amb.get(`#${f}`);
+      if (shares) {
+        let from = 0;
+        for (let j = 0; j <= shares.length; j++) {
+          if (j === shares.length || shares.charCodeAt(j) === 32) {
+            keys[k++] = featureKeySlice(T.share, shares, from, j);
+            from = j + 1;
+          }
+        }
+      }
       if (clusters.size > 0) {
         const c = clusterOf(i);
         keys[k++] = pair(T.cl, '0', coarse(c));
@@ -260,7 +304,12 @@ export class Tagger {
   }
 }
 
-/** Form → the tags making up at least 5% of its uses, sorted and joined with "|". */
+/**
+ * Form → the tags making up at least 5% of its uses, sorted and joined with
+ * "|"; "~" + folded form → the same over all spellings; "#" + form → its
+ * count bucket and its (up to) three most frequent tags with their shares in
+ * tenths ("n2 NOUN8 ADJ2").
+ */
 export function ambiguityClasses(sentences: Array<{ words: TagWord[]; tags: string[] }>): Record<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const s of sentences) {
@@ -282,6 +331,10 @@ export function ambiguityClasses(sentences: Array<{ words: TagWord[]; tags: stri
     const m = counts.get(form)!;
     let total = 0;
     for (const c of m.values()) total += c;
+    if (!form.startsWith('~')) {
+      const top = [...m].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 3);
+      out[`#${form}`] = [`n${cbucket(total)}`, ...top.map(([t, c]) => `${t}${Math.round((10 * c) / total)}`)].join(' ');
+    }
     out[form] = [...m]
       .filter(([, c]) => c / total >= 0.05)
       .map(([t]) => t)
