@@ -15,4 +15,4 @@ export {
   viterbi,
 } from './perceptron.ts';
 export { seededRandom, shuffleInPlace } from './random.ts';
-export { mergeTables, TrainWeights, WeightTable } from './weights.ts';
+export { concatTables, mergeTables, TrainWeights, WeightTable } from './weights.ts';

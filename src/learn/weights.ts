@@ -194,3 +194,28 @@ export function mergeTables(tables: WeightTable[]): WeightTable {
   }
   return new WeightTable(L, keys, weights);
 }
+
+/**
+ * One table whose rows put the rows of several tables side by side (label
+ * counts add up; a key missing from a table gets zeros there): several models
+ * over the same features then cost one lookup per key.
+ */
+export function concatTables(tables: readonly WeightTable[]): WeightTable {
+  if (tables.length === 0) throw new Error('concatTables: no table');
+  const width = tables.reduce((a, t) => a + t.nLabels, 0);
+  const rowOf = new Map<number, number>();
+  for (const t of tables) for (let r = 0; r < t.keys.length; r++) if (!rowOf.has(t.keys[r])) rowOf.set(t.keys[r], rowOf.size);
+  const keys = new Uint32Array(rowOf.size);
+  for (const [k, r] of rowOf) keys[r] = k;
+  const weights = new Float32Array(rowOf.size * width);
+  let col = 0;
+  for (const t of tables) {
+    const L = t.nLabels;
+    for (let r = 0; r < t.keys.length; r++) {
+      const to = rowOf.get(t.keys[r])! * width + col;
+      for (let l = 0; l < L; l++) weights[to + l] = t.weights[r * L + l];
+    }
+    col += L;
+  }
+  return new WeightTable(width, keys, weights);
+}

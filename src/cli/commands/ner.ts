@@ -106,31 +106,53 @@ export function registerNer(program: Command): void {
     .description('train the NER tagger on ANERcorp (CAMeL split) and write models/ner.bin + models/ner-gazetteer.tsv')
     .option('--epochs <n>', 'perceptron epochs', '12')
     .option('--full', 'train on all of the train split (default: keep the last 10% as dev)')
+    .option('--min-count <n>', 'drop features seen fewer times in training', '1')
+    .option('--seeds <n>', 'average the perceptrons of this many shuffling seeds per stage (default 3)')
+    .option('--word-dropout <share>', 'share of training tokens trained without their word-identity features (default 0)')
+    .option('--keep-gazetteer', 'use the gazetteer file already in the model folder (default: rebuild it from data/kb and ANERgazet)')
+    .option('--o-penalty <n>', 'O handicap stored with the second stage (default 20)')
     .option('--out <dir>', 'model folder', modelFile())
     .option('--json', 'machine-readable output')
-    .action((opts: { epochs: string; full?: boolean; out: string; json?: boolean }) => {
-      const data = anercorpSplit(opts.full ? 'train-full' : 'train');
-      const t0 = performance.now();
-      const tagger = trainNer({
-        train: data,
-        epochs: Number(opts.epochs),
-        paths: defaultNerPaths(opts.out),
-        log: (m) => process.stderr.write(`${m}\n`),
-      });
-      const seconds = Math.round((performance.now() - t0) / 100) / 10;
-      const dev = anercorpSplit('dev');
-      const score = scoreNer(
-        dev.map((s) => s.tags),
-        tagAll(tagger, dev),
-      );
-      const note = opts.full ? ' (dev is inside the training data: not a held-out figure)' : '';
-      if (opts.json)
-        process.stdout.write(`${JSON.stringify({ seconds, sentences: data.length, dev: scoreJson(score), devHeldOut: !opts.full })}\n`);
-      else
-        process.stdout.write(
-          `trained on ${data.length} sentences in ${seconds} s; written to ${opts.out}\ndev${note}:\n${formatScore(score)}`,
+    .action(
+      (opts: {
+        epochs: string;
+        full?: boolean;
+        out: string;
+        json?: boolean;
+        minCount: string;
+        oPenalty?: string;
+        keepGazetteer?: boolean;
+        seeds?: string;
+        wordDropout?: string;
+      }) => {
+        const data = anercorpSplit(opts.full ? 'train-full' : 'train');
+        const t0 = performance.now();
+        const tagger = trainNer({
+          train: data,
+          epochs: Number(opts.epochs),
+          minFeatureCount: Number(opts.minCount),
+          rebuildGazetteer: !opts.keepGazetteer,
+          seeds: opts.seeds === undefined ? undefined : Number(opts.seeds),
+          wordDropout: opts.wordDropout === undefined ? undefined : Number(opts.wordDropout),
+          oPenalty: opts.oPenalty === undefined ? undefined : Number(opts.oPenalty),
+          paths: defaultNerPaths(opts.out),
+          log: (m) => process.stderr.write(`${m}\n`),
+        });
+        const seconds = Math.round((performance.now() - t0) / 100) / 10;
+        const dev = anercorpSplit('dev');
+        const score = scoreNer(
+          dev.map((s) => s.tags),
+          tagAll(tagger, dev),
         );
-    });
+        const note = opts.full ? ' (dev is inside the training data: not a held-out figure)' : '';
+        if (opts.json)
+          process.stdout.write(`${JSON.stringify({ seconds, sentences: data.length, dev: scoreJson(score), devHeldOut: !opts.full })}\n`);
+        else
+          process.stdout.write(
+            `trained on ${data.length} sentences in ${seconds} s; written to ${opts.out}\ndev${note}:\n${formatScore(score)}`,
+          );
+      },
+    );
 
   train
     .command('ner-clusters')

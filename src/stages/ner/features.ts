@@ -139,45 +139,55 @@ export function documentHistory(
   sentences: readonly (readonly string[])[],
   labels: readonly (readonly string[])[],
   window = 15,
+  historyForms?: readonly (readonly string[])[],
 ): string[][] {
-  const forms = sentences.map((toks) => toks.map(historyForm));
-  // Per sentence: form -> counts of [O, PER, LOC, ORG, MISC].
+  const forms = historyForms ?? sentences.map((toks) => toks.map(historyForm));
   const TYPES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
-  const per: Map<string, Int32Array>[] = forms.map((f, si) => {
-    const m = new Map<string, Int32Array>();
+  const typeOf = (l: string): number => (l === 'O' ? 0 : Math.max(0, TYPES.indexOf(l.slice(2))));
+  // Counts of [O, PER, LOC, ORG, MISC] per form over the sentences in the window (sliding).
+  const counts = new Map<string, Int32Array>();
+  const add = (k: number, sign: number): void => {
+    const f = forms[k];
     for (let i = 0; i < f.length; i++) {
       if (!f[i]) continue;
-      const l = labels[si][i];
-      const t = l === 'O' ? 0 : Math.max(0, TYPES.indexOf(l.slice(2)));
-      let c = m.get(f[i]);
+      let c = counts.get(f[i]);
       if (!c) {
         c = new Int32Array(5);
-        m.set(f[i], c);
+        counts.set(f[i], c);
       }
-      c[t]++;
+      c[typeOf(labels[k][i])] += sign;
     }
-    return m;
-  });
-  return forms.map((f, si) => {
-    const lo = Math.max(0, si - window);
-    const hi = Math.min(forms.length, si + window + 1);
-    return f.map((form) => {
-      if (!form) return '-';
-      const tot = new Int32Array(5);
-      let seen = false;
-      for (let k = lo; k < hi; k++) {
-        if (k === si) continue;
-        const c = per[k].get(form);
-        if (!c) continue;
-        seen = true;
-        for (let t = 0; t < 5; t++) tot[t] += c[t];
+  };
+  const out: string[][] = new Array(forms.length);
+  let hi = 0;
+  for (let si = 0; si < forms.length; si++) {
+    for (; hi < Math.min(forms.length, si + window + 1); hi++) add(hi, 1);
+    if (si - window - 1 >= 0) add(si - window - 1, -1);
+    // The other sentences only: this one's counts out while its words are looked up.
+    add(si, -1);
+    const f = forms[si];
+    const row: string[] = new Array(f.length);
+    for (let i = 0; i < f.length; i++) {
+      const form = f[i];
+      if (!form) {
+        row[i] = '-';
+        continue;
       }
-      if (!seen) return '-';
+      const c = counts.get(form)!;
+      let seen = false;
+      for (let t = 0; t < 5; t++) if (c[t] > 0) seen = true;
+      if (!seen) {
+        row[i] = '-';
+        continue;
+      }
       let best = 0;
-      for (let t = 1; t < 5; t++) if (tot[t] > tot[best] || (best === 0 && tot[t] > 0)) best = t;
-      return TYPES[best];
-    });
-  });
+      for (let t = 1; t < 5; t++) if (c[t] > c[best] || (best === 0 && c[t] > 0)) best = t;
+      row[i] = TYPES[best];
+    }
+    out[si] = row;
+    add(si, 1);
+  }
+  return out;
 }
 
 /** 32-bit mix of two values (murmur3 finaliser): numeric feature keys for context features without building strings. */
@@ -212,6 +222,16 @@ export interface WordInfo {
   flags: number;
   /** Hash of the shape. */
   hsh: number;
+  /** `historyForm` of the token. */
+  h: string;
+  /** How many of `own`'s first keys name the word itself (form, stripped form): left out by word dropout. */
+  nLex: number;
+  /** Whether a gazetteer phrase can start at this word (`NerGazetteer.canStart`). */
+  gs: boolean;
+  /** Where a scorer keeps this word's weight sums (`scorer.ts`): the scorer's id (0 = none), its arena epoch and the offset. */
+  vecOwner: number;
+  vecEpoch: number;
+  vecAt: number;
   /** The word's own feature keys (form, affixes, shape, clusters, gazetteer flags). */
   own: Uint32Array;
 }
@@ -221,12 +241,16 @@ const PAD_END_HASH = hashString('</s>');
 const CACHE_MAX = 50_000;
 const infoCache = new WeakMap<NerResources, Map<string, WordInfo>>();
 
-function wordInfo(token: string, res: NerResources): WordInfo {
+function wordCache(res: NerResources): Map<string, WordInfo> {
   let cache = infoCache.get(res);
   if (!cache) {
     cache = new Map();
     infoCache.set(res, cache);
   }
+  return cache;
+}
+
+function wordInfo(token: string, res: NerResources, cache: Map<string, WordInfo>): WordInfo {
   const hit = cache.get(token);
   if (hit) return hit;
   const f = featureForm(token);
@@ -270,7 +294,24 @@ function wordInfo(token: string, res: NerResources): WordInfo {
   }
   if (flags === 0) own.push(mix(TPL.g, 0));
   else for (let b = 0; b < GAZ_FLAGS.length; b++) if (flags & (1 << b)) own.push(mix(TPL.g, b + 1));
-  const info: WordInfo = { f, hf: hashString(f), hs: hashString(st), cf, cc, cm, flags, hsh: hashString(sh), own: Uint32Array.from(own) };
+  const h = st.length >= 3 && !/^[0-9]/.test(st) ? st : '';
+  const info: WordInfo = {
+    f,
+    hf: hashString(f),
+    hs: hashString(st),
+    cf,
+    cc,
+    cm,
+    flags,
+    hsh: hashString(sh),
+    h,
+    nLex: st !== f ? 2 : 1,
+    gs: res.gaz.canStart(f),
+    vecOwner: 0,
+    vecEpoch: 0,
+    vecAt: 0,
+    own: Uint32Array.from(own),
+  };
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(token, info);
   return info;
@@ -290,73 +331,140 @@ const PHRASE_CODE: Record<string, number> = {
 const LABEL_CODE = PHRASE_CODE;
 
 /**
- * Feature keys for one sentence of tokens (original strings). Position i owns
- * `keys[offsets[i] .. offsets[i+1])`; the bias key is included when `bias` is true
- * (prediction), left out for training (the trainer appends it).
+ * Keys about the word at relative offset `rel` (-2, -1, +1, +2) from a
+ * position: its form, stripped form, clusters and gazetteer flags (`w` null =
+ * beyond the sentence edge). They depend on that one word only, so a tagger
+ * may score them once per (word, offset) and cache the sum (`scorer.ts`).
+ * Appends to `out` from `len`; returns the new length.
  */
-export function sentenceKeys(tokens: readonly string[], res: NerResources, bias: boolean, pos?: readonly string[]): SentenceKeys {
+export function neighbourKeys(w: WordInfo | null, rel: number, out: Uint32Array, len: number): number {
+  const flagKeys = (tpl: number, bits: number): void => {
+    if (bits === 0) {
+      out[len++] = mix(tpl, 0);
+      return;
+    }
+    for (let b = 0; b < GAZ_FLAGS.length; b++) if (bits & (1 << b)) out[len++] = mix(tpl, b + 1);
+  };
+  const before = rel < 0;
+  const padH = before ? PAD_HASH : PAD_END_HASH;
+  const padC = before ? 0xfffff : 0xffffe;
+  if (rel === -1 || rel === 1) {
+    out[len++] = mix(before ? TPL.wm1 : TPL.wp1, w ? w.hf : padH);
+    out[len++] = mix(before ? TPL.sm1 : TPL.sp1, w ? w.hs : padH);
+    out[len++] = mix(before ? TPL.cfm1 : TPL.cfp1, w ? w.cf : padC);
+    out[len++] = mix(before ? TPL.ccm1 : TPL.ccp1, w ? w.cc : padC);
+    out[len++] = mix(before ? TPL.cmm1 : TPL.cmp1, w ? w.cm : padC);
+    flagKeys(before ? TPL.gm1 : TPL.gp1, w ? w.flags : 0);
+  } else if (rel === -2 || rel === 2) {
+    out[len++] = mix(before ? TPL.wm2 : TPL.wp2, w ? w.hf : padH);
+    out[len++] = mix(before ? TPL.ccm2 : TPL.ccp2, w ? w.cc : padC);
+    flagKeys(before ? TPL.gm2 : TPL.gp2, w ? w.flags : 0);
+  } else throw new Error(`neighbourKeys: offset ${rel}`);
+  return len;
+}
+
+/** Most keys one `neighbourKeys` call can add (5 + 7 flags). */
+export const MAX_NEIGHBOUR_KEYS = 12;
+
+/** What the features of a sentence are computed from (shared by both stages). */
+export interface SentenceFeatures {
+  n: number;
+  info: WordInfo[];
+  /** Gazetteer phrase code per position (0 = none, else B-/I- type). */
+  phrase: Int32Array;
+  /** Hash of the POS signature per position, or null without POS. */
+  ph: Uint32Array | null;
+}
+
+export function sentenceFeatures(tokens: readonly string[], res: NerResources, pos?: readonly string[]): SentenceFeatures {
   const n = tokens.length;
-  const ph = pos && pos.length === n ? pos.map((p) => hashString(p)) : null;
+  const ph = pos && pos.length === n ? Uint32Array.from(pos, (p) => hashString(p)) : null;
   const info: WordInfo[] = new Array(n);
   const forms: string[] = new Array(n);
+  const starts: boolean[] = new Array(n);
+  let any = false;
+  const cache = wordCache(res);
   for (let i = 0; i < n; i++) {
-    info[i] = wordInfo(tokens[i], res);
-    forms[i] = info[i].f;
+    const w = wordInfo(tokens[i], res, cache);
+    info[i] = w;
+    forms[i] = w.f;
+    starts[i] = w.gs;
+    if (w.gs) any = true;
   }
   const phrase = new Int32Array(n);
-  for (const m of res.gaz.match(forms)) {
-    phrase[m.start] = PHRASE_CODE[`B-${m.type}`];
-    for (let k = m.start + 1; k < m.end; k++) phrase[k] = PHRASE_CODE[`I-${m.type}`];
+  if (any)
+    for (const m of res.gaz.match(forms, starts)) {
+      phrase[m.start] = PHRASE_CODE[`B-${m.type}`];
+      for (let k = m.start + 1; k < m.end; k++) phrase[k] = PHRASE_CODE[`I-${m.type}`];
+    }
+  return { n, info, phrase, ph };
+}
+
+/**
+ * The keys of position i that depend on more than one word (bigrams, POS,
+ * gazetteer phrase, sentence start); at most `MAX_POSITION_KEYS`.
+ */
+export function positionKeys(sf: SentenceFeatures, i: number, out: Uint32Array, len: number): number {
+  const { n, info, phrase, ph } = sf;
+  const w = info[i];
+  const hm1 = i > 0 ? info[i - 1].hf : PAD_HASH;
+  const hp1 = i + 1 < n ? info[i + 1].hf : PAD_END_HASH;
+  out[len++] = mix(mix(TPL.bgl, hm1), w.hf);
+  out[len++] = mix(mix(TPL.bgr, w.hf), hp1);
+  out[len++] = mix(mix(TPL.ccw, w.cc), hm1);
+  out[len++] = mix(TPL.gp, phrase[i]);
+  out[len++] = mix(mix(TPL.gpsh, phrase[i]), w.hsh);
+  if (i === 0) out[len++] = TPL.first;
+  if (ph) {
+    out[len++] = mix(TPL.pos, ph[i]);
+    out[len++] = mix(TPL.posm1, i > 0 ? ph[i - 1] : PAD_HASH);
+    out[len++] = mix(TPL.posp1, i + 1 < n ? ph[i + 1] : PAD_END_HASH);
+    out[len++] = mix(mix(TPL.posw, ph[i]), i > 0 ? info[i - 1].hs : PAD_HASH);
   }
+  return len;
+}
+
+export const MAX_POSITION_KEYS = 10;
+
+/** The relative offsets whose words' keys `neighbourKeys` gives. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+
+/**
+ * Feature keys for one sentence of tokens (original strings). Position i owns
+ * `keys[offsets[i] .. offsets[i+1])`: the word's own keys, its neighbours'
+ * keys (`neighbourKeys`), the position keys (`positionKeys`), and the bias key
+ * when `bias` is true.
+ */
+export function sentenceKeys(tokens: readonly string[], res: NerResources, bias: boolean, pos?: readonly string[]): SentenceKeys {
+  return keysOf(sentenceFeatures(tokens, res, pos), bias);
+}
+
+/** The flat keys of a sentence's features (training; `scorer.ts` decodes without them). */
+export function keysOf(sf: SentenceFeatures, bias: boolean, dropWord?: ArrayLike<number>): SentenceKeys {
+  const { n, info } = sf;
   let size = 0;
-  // Per position at most: 17 context keys, 4 × 7 neighbour flags, 2 phrase keys, start, 4 POS keys, bias.
-  for (let i = 0; i < n; i++) size += info[i].own.length + 64;
+  for (let i = 0; i < n; i++) size += info[i].own.length + 4 * MAX_NEIGHBOUR_KEYS + MAX_POSITION_KEYS + 1;
   const keys = new Uint32Array(size);
   const offsets = new Int32Array(n + 1);
   let len = 0;
-  const flagKeys = (tpl: number, bits: number): void => {
-    if (bits === 0) {
-      keys[len++] = mix(tpl, 0);
-      return;
-    }
-    for (let b = 0; b < GAZ_FLAGS.length; b++) if (bits & (1 << b)) keys[len++] = mix(tpl, b + 1);
-  };
   for (let i = 0; i < n; i++) {
     offsets[i] = len;
     const w = info[i];
-    keys.set(w.own, len);
-    len += w.own.length;
-    const hm1 = i > 0 ? info[i - 1].hf : PAD_HASH;
-    const hp1 = i + 1 < n ? info[i + 1].hf : PAD_END_HASH;
-    keys[len++] = mix(TPL.wm1, hm1);
-    keys[len++] = mix(TPL.wp1, hp1);
-    keys[len++] = mix(TPL.wm2, i > 1 ? info[i - 2].hf : PAD_HASH);
-    keys[len++] = mix(TPL.wp2, i + 2 < n ? info[i + 2].hf : PAD_END_HASH);
-    keys[len++] = mix(TPL.sm1, i > 0 ? info[i - 1].hs : PAD_HASH);
-    keys[len++] = mix(TPL.sp1, i + 1 < n ? info[i + 1].hs : PAD_END_HASH);
-    keys[len++] = mix(mix(TPL.bgl, hm1), w.hf);
-    keys[len++] = mix(mix(TPL.bgr, w.hf), hp1);
-    keys[len++] = mix(TPL.cfm1, i > 0 ? info[i - 1].cf : 0xfffff);
-    keys[len++] = mix(TPL.cfp1, i + 1 < n ? info[i + 1].cf : 0xffffe);
-    keys[len++] = mix(TPL.ccm1, i > 0 ? info[i - 1].cc : 0xfffff);
-    keys[len++] = mix(TPL.ccp1, i + 1 < n ? info[i + 1].cc : 0xffffe);
-    keys[len++] = mix(TPL.ccm2, i > 1 ? info[i - 2].cc : 0xfffff);
-    keys[len++] = mix(TPL.ccp2, i + 2 < n ? info[i + 2].cc : 0xffffe);
-    keys[len++] = mix(TPL.cmm1, i > 0 ? info[i - 1].cm : 0xfffff);
-    keys[len++] = mix(TPL.cmp1, i + 1 < n ? info[i + 1].cm : 0xffffe);
-    keys[len++] = mix(mix(TPL.ccw, w.cc), hm1);
-    flagKeys(TPL.gm1, i > 0 ? info[i - 1].flags : 0);
-    flagKeys(TPL.gp1, i + 1 < n ? info[i + 1].flags : 0);
-    flagKeys(TPL.gm2, i > 1 ? info[i - 2].flags : 0);
-    flagKeys(TPL.gp2, i + 2 < n ? info[i + 2].flags : 0);
-    keys[len++] = mix(TPL.gp, phrase[i]);
-    keys[len++] = mix(mix(TPL.gpsh, phrase[i]), w.hsh);
-    if (i === 0) keys[len++] = TPL.first;
-    if (ph) {
-      keys[len++] = mix(TPL.pos, ph[i]);
-      keys[len++] = mix(TPL.posm1, i > 0 ? ph[i - 1] : PAD_HASH);
-      keys[len++] = mix(TPL.posp1, i + 1 < n ? ph[i + 1] : PAD_END_HASH);
-      keys[len++] = mix(mix(TPL.posw, ph[i]), i > 0 ? info[i - 1].hs : PAD_HASH);
+    // Word dropout (training only): the word's identity keys (form, stripped form, bigrams) left out.
+    const drop = dropWord ? dropWord[i] === 1 : false;
+    const own = drop ? w.own.subarray(w.nLex) : w.own;
+    keys.set(own, len);
+    len += own.length;
+    for (const rel of NEIGHBOUR_OFFSETS) {
+      const j = i + rel;
+      len = neighbourKeys(j >= 0 && j < n ? info[j] : null, rel, keys, len);
+    }
+    const p0 = len;
+    len = positionKeys(sf, i, keys, len);
+    if (drop) {
+      // positionKeys opens with the two word bigrams.
+      keys.copyWithin(p0, p0 + 2, len);
+      len -= 2;
     }
     if (bias) keys[len++] = BIAS_KEY;
   }
@@ -366,25 +474,54 @@ export function sentenceKeys(tokens: readonly string[], res: NerResources, bias:
 
 const HIST_CODE: Record<string, number> = { '-': 0, O: 1, PER: 2, LOC: 3, ORG: 4, MISC: 5 };
 
+/** Number of distinct second-stage contexts of a position (`stackIndex` < this). */
+export const STACK_CONTEXTS = 9 * 10 * 10 * 6;
+
+/**
+ * The second-stage context of position i as one number: its first-stage
+ * label, the labels before and after it (9 = sentence edge) and its document
+ * history code. Its keys are `stackKeysOf(index)`.
+ */
+export function stackIndex(ctx: StackedContext, i: number, n: number): number {
+  const l1 = ctx.labels;
+  const li = LABEL_CODE[l1[i]] ?? 0;
+  const lm = i > 0 ? (LABEL_CODE[l1[i - 1]] ?? 0) : 9;
+  const lp = i + 1 < n ? (LABEL_CODE[l1[i + 1]] ?? 0) : 9;
+  const h = HIST_CODE[ctx.history[i]] ?? 0;
+  return ((li * 10 + lm) * 10 + lp) * 6 + h;
+}
+
+/** The second-stage keys (5) of a `stackIndex`. */
+export function stackKeysOf(index: number, out: Uint32Array, len: number): number {
+  const h = index % 6;
+  const lp = Math.floor(index / 6) % 10;
+  const lm = Math.floor(index / 60) % 10;
+  const li = Math.floor(index / 600);
+  out[len++] = mix(TPL.l1, li);
+  out[len++] = mix(TPL.l1m1, lm === 9 ? 99 : lm);
+  out[len++] = mix(TPL.l1p1, lp === 9 ? 98 : lp);
+  out[len++] = mix(TPL.hist, h);
+  out[len++] = mix(mix(TPL.histl1, h), li);
+  return len;
+}
+
+/** The second-stage (stacked) keys of position i (5 keys). */
+export function stackKeys(ctx: StackedContext, i: number, n: number, out: Uint32Array, len: number): number {
+  return stackKeysOf(stackIndex(ctx, i, n), out, len);
+}
+
 /** Append the second-stage (stacked) features to every position's keys. */
 export function stackedKeys(base: SentenceKeys, ctx: StackedContext): SentenceKeys {
   const n = base.offsets.length - 1;
   const EXTRA = 5;
   const keys = new Uint32Array(base.keys.length + n * EXTRA);
   const offsets = new Int32Array(n + 1);
-  const l1 = ctx.labels;
   let len = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = len;
     keys.set(base.keys.subarray(base.offsets[i], base.offsets[i + 1]), len);
     len += base.offsets[i + 1] - base.offsets[i];
-    const li = LABEL_CODE[l1[i]] ?? 0;
-    const h = HIST_CODE[ctx.history[i]] ?? 0;
-    keys[len++] = mix(TPL.l1, li);
-    keys[len++] = mix(TPL.l1m1, i > 0 ? (LABEL_CODE[l1[i - 1]] ?? 0) : 99);
-    keys[len++] = mix(TPL.l1p1, i + 1 < n ? (LABEL_CODE[l1[i + 1]] ?? 0) : 98);
-    keys[len++] = mix(TPL.hist, h);
-    keys[len++] = mix(mix(TPL.histl1, h), li);
+    len = stackKeys(ctx, i, n, keys, len);
   }
   offsets[n] = len;
   return { keys: keys.subarray(0, len), offsets, info: base.info };

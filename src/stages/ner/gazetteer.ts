@@ -53,14 +53,26 @@ export class NerGazetteer {
     return ((this.forms.get(form) ?? 0) & BIT[flag]) !== 0;
   }
 
+  /** Whether a phrase match can start at a word of this form: one of its clitic variants is a name or begins one. */
+  canStart(form: string): boolean {
+    for (const v of cliticVariants(form)) if ((this.forms.get(v.form) ?? 0) & PHRASE_MASK || this.prefixes.has(v.form)) return true;
+    return false;
+  }
+
   /**
    * Longest phrase matches over tokens in matching form, left to right, no
-   * overlaps; the first token may carry proclitics (و ف ب ل ك).
+   * overlaps; the first token may carry proclitics (و ف ب ل ك). `starts`
+   * (optional, per token: `canStart` of its form, e.g. cached) skips the
+   * tokens where no match can start.
    */
-  match(forms: readonly string[]): GazMatch[] {
+  match(forms: readonly string[], starts?: ArrayLike<boolean>): GazMatch[] {
     const out: GazMatch[] = [];
     let i = 0;
     while (i < forms.length) {
+      if (starts && !starts[i]) {
+        i++;
+        continue;
+      }
       let best: GazMatch | null = null;
       for (const v of cliticVariants(forms[i])) {
         let key = v.form;

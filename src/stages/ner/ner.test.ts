@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { hasSharedData } from '../../core/paths.ts';
+import { concatTables, WeightTable } from '../../learn/index.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { learnClusters } from './clusters.ts';
 import { entitySpans, scoreNer } from './evaluate.ts';
-import { featureForm, sentenceKeys } from './features.ts';
+import { documentHistory, featureForm, historyForm, keysOf, sentenceFeatures, sentenceKeys, stackedKeys } from './features.ts';
 import { NerGazetteer } from './gazetteer.ts';
-import { defaultNerPaths, repairBio, trainNer } from './model.ts';
+import { bioLabels, defaultNerPaths, NerTagger, repairBio, trainNer } from './model.ts';
+import { EmissionScorer } from './scorer.ts';
 
 test('entity spans read IOB2 the conlleval way', () => {
   assert.deepEqual(entitySpans(['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC', 'I-ORG']), [
@@ -35,6 +37,18 @@ test('repairBio turns a stray I- into B-', () => {
   assert.deepEqual(repairBio(['I-PER', 'I-PER', 'O', 'I-LOC', 'B-ORG', 'I-LOC']), ['B-PER', 'I-PER', 'O', 'B-LOC', 'B-ORG', 'B-LOC']);
 });
 
+test('bioLabels = repairBio of the labels', () => {
+  const labels = ['B-LOC', 'B-MISC', 'B-ORG', 'B-PER', 'I-LOC', 'I-MISC', 'I-ORG', 'I-PER', 'O'];
+  let seed = 7;
+  for (let k = 0; k < 200; k++) {
+    const idx = Int32Array.from({ length: k % 9 }, () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % labels.length;
+    });
+    assert.deepEqual(bioLabels(labels, idx), repairBio(Array.from(idx, (l) => labels[l])));
+  }
+});
+
 test('gazetteer phrase matches take the longest name and allow a proclitic', () => {
   const g = new NerGazetteer();
   g.add('الولايات المتحدة', 'LOC');
@@ -46,6 +60,19 @@ test('gazetteer phrase matches take the longest name and allow a proclitic', () 
     { start: 5, end: 7, type: 'ORG' },
   ]);
   assert.deepEqual(g.match([]), []);
+  // Skipping the tokens where no phrase can start gives the same matches.
+  const forms = ['قالت', 'والولايات', 'المتحده', 'الامريكيه', 'ان', 'مجلس', 'الامن'];
+  assert.deepEqual(
+    forms.map((f) => g.canStart(f)),
+    [false, true, false, false, false, true, false],
+  );
+  assert.deepEqual(
+    g.match(
+      forms,
+      forms.map((f) => g.canStart(f)),
+    ),
+    m,
+  );
   const back = NerGazetteer.parse(g.format('t'));
   assert.equal(back.flags('مجلس الامن'), g.flags('مجلس الامن'));
 });
@@ -59,6 +86,14 @@ test('features: same keys for the same input, bias only when asked, no crash on 
   assert.equal(b.keys.length - a.keys.length, toks.length);
   assert.deepEqual(sentenceKeys(toks, res, false).keys, a.keys);
   assert.equal(sentenceKeys([], res, true).keys.length, 0);
+  // Word dropout leaves out the word's identity keys (form, stripped form) and its two bigrams, nothing else.
+  const sf = sentenceFeatures(toks, res);
+  const dropped = keysOf(sf, false, Uint8Array.of(0, 1, 0, 0, 0, 0, 0));
+  const size = (k: { offsets: Int32Array }, i: number): number => k.offsets[i + 1] - k.offsets[i];
+  assert.equal(size(a, 1) - size(dropped, 1), sf.info[1].nLex + 2);
+  assert.equal(size(a, 0), size(dropped, 0));
+  const kept = new Set(a.keys.subarray(a.offsets[1], a.offsets[2]));
+  for (const k of dropped.keys.subarray(dropped.offsets[1], dropped.offsets[2])) assert.ok(kept.has(k));
   assert.equal(featureForm('العام 2018'), 'العام 0');
   assert.equal(featureForm('CNN'), 'cnn');
 });
@@ -76,6 +111,13 @@ test('a toy tagger learns names from context', () => {
   assert.ok(tagger.stage2);
   assert.deepEqual(tagger.tag(['قال', 'سمير', 'في', 'بيروت', 'اليوم']), ['O', 'B-PER', 'O', 'B-LOC', 'O']);
   assert.deepEqual(tagger.tag([]), []);
+  // Averaged seeds and word dropout: still learns, and deterministic.
+  const opts = { train, epochs: 3, paths, rebuildGazetteer: false, save: false, folds: 2, pos: false, seeds: 2, wordDropout: 0.3 };
+  const a = trainNer(opts);
+  const b = trainNer(opts);
+  assert.deepEqual(a.tag(['قال', 'سمير', 'في', 'بيروت', 'اليوم']), ['O', 'B-PER', 'O', 'B-LOC', 'O']);
+  assert.deepEqual(a.model.table.weights, b.model.table.weights);
+  assert.deepEqual(a.stage2?.table.weights, b.stage2?.table.weights);
 });
 
 test('ner stage: offsets point at the names', { skip: existsSync(defaultNerPaths().model) ? false : 'no models/ner.bin' }, () => {
@@ -113,4 +155,135 @@ test('ANERcorp dev F1 of the shipped model stays above 70', {
     tagger.tagDocument(dev.map((x) => x.tokens)),
   );
   assert.ok(s.overall.f1 > 0.7, `dev F1 ${s.overall.f1}`);
+});
+
+/** Emissions from the flat keys (what training sees), for comparison with the scorer's cached sums. */
+function flatEmissions(tagger: NerTagger, stage: 1 | 2, tokens: string[], ctx?: { labels: string[]; history: string[] }): Float64Array {
+  const model = stage === 1 ? tagger.model : tagger.stage2!;
+  const L = model.labels.length;
+  let sk = keysOf(sentenceFeatures(tokens, tagger.res), true);
+  if (ctx) sk = stackedKeys(sk, ctx);
+  const emit = new Float64Array(tokens.length * L);
+  for (let i = 0; i < tokens.length; i++)
+    for (let j = sk.offsets[i]; j < sk.offsets[i + 1]; j++) model.table.addTo(sk.keys[j], emit, i * L);
+  return emit;
+}
+
+function assertSameEmissions(tagger: NerTagger, sentences: string[][]): void {
+  for (const stage of [1, 2] as const) {
+    const model = stage === 1 ? tagger.model : tagger.stage2!;
+    const scorer = new EmissionScorer([tagger.model, tagger.stage2!]);
+    const L = model.labels.length;
+    for (const toks of sentences) {
+      const ctx = stage === 2 ? { labels: tagger.tagFirst(toks), history: toks.map((_, i) => ['-', 'O', 'PER', 'LOC'][i % 4]) } : undefined;
+      const want = flatEmissions(tagger, stage, toks, ctx);
+      const sf = sentenceFeatures(toks, tagger.res);
+      const got = scorer.modelEmissions(scorer.emissions(sf), toks.length, stage - 1, ctx ?? null, new Float64Array(toks.length * L));
+      for (let k = 0; k < want.length; k++)
+        assert.ok(Math.abs(want[k] - got[k]) < 1e-3, `stage ${stage} [${toks.join(' ')}] ${k}: ${got[k]} != ${want[k]}`);
+    }
+  }
+}
+
+test('scorer: cached per-word emission sums equal the flat key sums (toy model)', () => {
+  const tmp = `/tmp/khabar-ner-test-s-${process.pid}`;
+  const paths = { model: `${tmp}.bin`, model2: `${tmp}-2.bin`, gazetteer: `${tmp}-gaz.tsv`, clusters: `${tmp}-none.tsv` };
+  const names = ['كريم', 'سمير', 'هشام', 'وليد', 'ماجد', 'رامي'];
+  const cities = ['بغداد', 'دمشق', 'عمان', 'بيروت'];
+  const train = [];
+  for (let i = 0; i < 30; i++) {
+    const toks = ['قال', names[i % 6], 'في', cities[i % 4], 'اليوم'];
+    const tags = ['O', 'B-PER', 'O', 'B-LOC', 'O'];
+    if (i % 3 === 0) {
+      toks.push('و', names[(i + 1) % 6]);
+      tags.push('O', 'B-PER');
+    }
+    train.push({ tokens: toks, tags });
+  }
+  const tagger = trainNer({ train, epochs: 3, paths, rebuildGazetteer: false, save: false, folds: 2, pos: false });
+  assertSameEmissions(tagger, [
+    ['قال', 'سمير', 'في', 'بيروت', 'اليوم'],
+    ['سمير'],
+    ['في', 'دمشق'],
+    ['وقال', 'كريم', 'و', 'رامي', 'من', 'عمان', 'أمس', '2018', '.'],
+  ]);
+});
+
+test('scorer: same emissions as the flat keys with the shipped model', {
+  skip: hasSharedData() && existsSync(defaultNerPaths().model) ? false : 'needs ../shared/data and models/ner.bin',
+}, async () => {
+  const { anercorpSplit } = await import('../../corpora/ner-conll.ts');
+  const tagger = NerTagger.load();
+  tagger.morph = null;
+  assertSameEmissions(
+    tagger,
+    anercorpSplit('dev')
+      .slice(0, 40)
+      .map((s) => s.tokens),
+  );
+});
+
+test('document history: the other sentences within the window, most frequent entity type', () => {
+  const sents = [['بوتين', 'قال'], ['بوتين', 'زار', 'موسكو'], ['قال', 'موسكو'], ['بوتين']];
+  const labels = [['B-PER', 'O'], ['B-LOC', 'O', 'B-LOC'], ['O', 'O'], ['B-PER']];
+  assert.deepEqual(documentHistory(sents, labels, 15), [['PER', 'O'], ['PER', '-', 'O'], ['O', 'LOC'], ['PER']]);
+  // Window 1: sentence 3 sees sentence 2 only.
+  assert.deepEqual(documentHistory(sents, labels, 1)[3], ['-']);
+  assert.deepEqual(documentHistory(sents, labels, 1)[0], ['LOC', '-']);
+  const forms = sents.map((s) => s.map(historyForm));
+  assert.deepEqual(documentHistory(sents, labels, 15, forms), documentHistory(sents, labels, 15));
+});
+
+test('concatTables puts rows side by side, zeros where a table lacks the key', () => {
+  const a = new WeightTable(2, Uint32Array.of(5, 9), Float32Array.of(1, 2, 3, 4));
+  const b = new WeightTable(3, Uint32Array.of(9, 11), Float32Array.of(10, 20, 30, 40, 50, 60));
+  const c = concatTables([a, b]);
+  assert.equal(c.nLabels, 5);
+  const row = (k: number): number[] => {
+    const s = new Float64Array(5);
+    c.addTo(k, s);
+    return [...s];
+  };
+  assert.deepEqual(row(5), [1, 2, 0, 0, 0]);
+  assert.deepEqual(row(9), [3, 4, 10, 20, 30]);
+  assert.deepEqual(row(11), [0, 0, 40, 50, 60]);
+  assert.deepEqual(row(12), [0, 0, 0, 0, 0]);
+});
+
+test('document history: the sliding window gives what a direct count over the other sentences gives', () => {
+  // Reference: count every other sentence within the window, per word.
+  const TYPES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
+  const reference = (forms: string[][], labels: string[][], window: number): string[][] =>
+    forms.map((f, si) =>
+      f.map((form) => {
+        if (!form) return '-';
+        const tot = new Int32Array(5);
+        let seen = false;
+        for (let k = Math.max(0, si - window); k < Math.min(forms.length, si + window + 1); k++) {
+          if (k === si) continue;
+          forms[k].forEach((g, j) => {
+            if (g !== form) return;
+            seen = true;
+            const l = labels[k][j];
+            tot[l === 'O' ? 0 : TYPES.indexOf(l.slice(2))]++;
+          });
+        }
+        if (!seen) return '-';
+        let best = 0;
+        for (let t = 1; t < 5; t++) if (tot[t] > tot[best] || (best === 0 && tot[t] > 0)) best = t;
+        return TYPES[best];
+      }),
+    );
+  const words = ['بوتين', 'موسكو', 'قال', 'الرئيس', 'سوريا', ''];
+  const tags = ['O', 'B-PER', 'I-PER', 'B-LOC', 'B-ORG', 'B-MISC'];
+  let seed = 3;
+  const next = (m: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % m;
+  };
+  for (const window of [0, 1, 3, 15]) {
+    const forms = Array.from({ length: 40 }, () => Array.from({ length: next(6) }, () => words[next(words.length)]));
+    const labels = forms.map((f) => f.map(() => tags[next(tags.length)]));
+    assert.deepEqual(documentHistory(forms, labels, window, forms), reference(forms, labels, window));
+  }
 });
