@@ -16,6 +16,7 @@ import {
   SequencePerceptron,
   type TrainOptions,
   template,
+  viterbi,
 } from '../../learn/index.ts';
 
 import { matchForm } from '../../text/normalize.ts';
@@ -138,6 +139,165 @@ export function shapeOf(form: string): string {
   return 'M';
 }
 
+/** Forms whose form-only weight sums a tagger keeps (per role) before starting over. */
+const FORM_CACHE = 50_000;
+
+interface CachedForm {
+  amb: string;
+  cluster: string;
+  sums: Float64Array;
+}
+
+/** What the neighbours' features read of each word of the sentence. */
+interface SentenceContext {
+  /** Ambiguity class of each word ('?' unseen). */
+  ambs: string[];
+  /** Word cluster ids of each word ("coarse fine"), empty without clusters. */
+  cls: string[];
+}
+
+const lookAmb = (amb: Lookup<string>, form: string, fold: string): string => amb.get(form) ?? amb.get(`~${fold}`) ?? '?';
+
+/** Ambiguity class and cluster of a form (folded forms: surfaces spell hamza and final letters inconsistently). */
+function formFacts(form: string, amb: Lookup<string>, clusters: Lookup<string>): { amb: string; cluster: string } {
+  const folded = matchForm(form);
+  return {
+    amb: lookAmb(amb, form, folded),
+    cluster: clusters.size > 0 ? (clusters.get(folded) ?? NO_CLUSTER) : NO_CLUSTER,
+  };
+}
+
+function sentenceContext(words: readonly TagWord[], facts: (w: TagWord) => { amb: string; cluster: string }): SentenceContext {
+  const ambs: string[] = new Array(words.length);
+  const cls: string[] = new Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const f = facts(words[i]);
+    ambs[i] = f.amb;
+    cls[i] = f.cluster;
+  }
+  return { ambs, cls };
+}
+
+const coarse = (c: string): string => {
+  const sp = c.indexOf(' ');
+  return sp < 0 ? c : c.slice(0, sp);
+};
+
+/**
+ * Keys that depend only on the word's form and role (plus the model's
+ * lexicons): written at `keys[k..]`, returns the new end.
+ */
+function localKeys(
+  w: TagWord,
+  a: string,
+  cluster: string,
+  amb: Lookup<string>,
+  corpus: Lookup<number>,
+  withClusters: boolean,
+  keys: Uint32Array,
+  k: number,
+): number {
+  const f = w.form;
+  const L = f.length;
+  keys[k++] = BIAS_KEY;
+  keys[k++] = featureKey(T.w, f);
+  keys[k++] = featureKey(T.wf, matchForm(f));
+  keys[k++] = featureKeySlice(T.p1, f, 0, Math.min(1, L));
+  keys[k++] = featureKeySlice(T.p2, f, 0, Math.min(2, L));
+  keys[k++] = featureKeySlice(T.p3, f, 0, Math.min(3, L));
+  keys[k++] = featureKeySlice(T.s1, f, Math.max(0, L - 1), L);
+  keys[k++] = featureKeySlice(T.s2, f, Math.max(0, L - 2), L);
+  keys[k++] = featureKeySlice(T.s3, f, Math.max(0, L - 3), L);
+  keys[k++] = featureKeySlice(T.s4, f, Math.max(0, L - 4), L);
+  keys[k++] = featureKey(T.shape, shapeOf(f));
+  keys[k++] = hashString(LEN[Math.min(L, 10)], T.len);
+  keys[k++] = featureKeySlice(pairSeed(T.roleS2, ROLE[w.role]), f, Math.max(0, L - 2), L);
+  keys[k++] = featureKeySlice(T.p4, f, 0, Math.min(4, L));
+  keys[k++] = featureKey(T.amb, a);
+  keys[k++] = featureKeySlice(pairSeed(T.ambS3, a), f, Math.max(0, L - 3), L);
+  if (w.role === 1) {
+    // classes of related forms: article toggled, feminine ة toggled, nisba ending removed
+    const related = (x: string): string => lookAmb(amb, x, matchForm(x));
+    keys[k++] = pair(T.ambDef, a, related(f.startsWith('ال') && L > 3 ? f.slice(2) : `ال${f}`));
+    keys[k++] = pair(T.ambFem, a, related(f.endsWith('ة') ? f.slice(0, -1) : `${f}ة`));
+    if (L > 4 && f.endsWith('ي')) keys[k++] = pair(T.ambNis, a, related(f.slice(0, -1)));
+    else if (L > 4 && f.endsWith('ية')) keys[k++] = pair(T.ambNis, a, related(f.slice(0, -2)));
+  }
+  if (a === '?' && L >= 3) {
+    // unknown form: character trigrams (transliterated names look different from Arabic patterns)
+    for (let j = 0; j + 3 <= L && j < MAX_TRIGRAMS; j++) keys[k++] = featureKeySlice(T.tri, f, j, j + 3);
+  }
+  const shares = amb.get(`#${f}`);
+  if (shares) {
+    let from = 0;
+    for (let j = 0; j <= shares.length; j++) {
+      if (j === shares.length || shares.charCodeAt(j) === 32) {
+        keys[k++] = featureKeySlice(T.share, shares, from, j);
+        from = j + 1;
+      }
+    }
+  }
+  if (withClusters) {
+    keys[k++] = pair(T.cl, '0', coarse(cluster));
+    keys[k++] = pair(T.cl, '1', cluster);
+  }
+  if (corpus.size > 0 && w.role === 1) {
+    const [cc, al, alr] = corpusFeatures(f, corpus);
+    keys[k++] = featureKey(T.cc, cc);
+    keys[k++] = featureKey(T.al, al);
+    keys[k++] = pair(T.alr, alr, a);
+  }
+  return k;
+}
+
+/** Keys of position i that depend on its neighbours or its place in the surface token. */
+function contextKeys(
+  words: readonly TagWord[],
+  i: number,
+  ctx: SentenceContext,
+  withClusters: boolean,
+  keys: Uint32Array,
+  k: number,
+): number {
+  const n = words.length;
+  const w = words[i];
+  const f = w.form;
+  const L = f.length;
+  const a = ctx.ambs[i];
+  const ambOf = (j: number): string => (j < 0 ? '<s>' : j >= n ? '</s>' : ctx.ambs[j]);
+  const formOf = (j: number): string => (j < 0 ? '<s>' : j >= n ? '</s>' : words[j].form);
+  keys[k++] = pair(T.role, ROLE[w.role], PART[Math.min(w.part, 9)] + PART[Math.min(w.parts, 9)]);
+  keys[k++] = w.parts > 1 ? pair(T.tok, w.surface, PART[Math.min(w.part, 9)]) : featureKey(T.tok, w.surface);
+  keys[k++] = featureKey(T.prefix, w.part > 0 ? words[i - w.part].form : '-');
+  const pf = formOf(i - 1);
+  const nf = formOf(i + 1);
+  keys[k++] = featureKey(T.prevW, pf);
+  keys[k++] = featureKey(T.nextW, nf);
+  keys[k++] = featureKey(T.prev2W, formOf(i - 2));
+  keys[k++] = featureKey(T.next2W, formOf(i + 2));
+  keys[k++] = featureKeySlice(T.prevS2, pf, Math.max(0, pf.length - 2), pf.length);
+  keys[k++] = featureKeySlice(T.nextS2, nf, Math.max(0, nf.length - 2), nf.length);
+  keys[k++] = pair(T.prevNext, pf, nf);
+  keys[k++] = pair(T.bigram, pf, f);
+  const defPrev = pf.startsWith('ال') ? 'D' : 'N';
+  const defCur = f.startsWith('ال') ? 'D' : 'N';
+  keys[k++] = featureKeySlice(pairSeed(T.def, defPrev + defCur), f, Math.max(0, L - 1), L);
+  keys[k++] = featureKeySlice(pairSeed(T.nextP2, f.slice(Math.max(0, L - 1))), nf, 0, Math.min(2, nf.length));
+  keys[k++] = pair(T.ambPrev, ambOf(i - 1), a);
+  keys[k++] = pair(T.ambNext, a, ambOf(i + 1));
+  keys[k++] = pair(T.nextBigram, f, nf);
+  keys[k++] = pair(T.ambPrev2, ambOf(i - 2), a);
+  keys[k++] = pair(T.ambNext2, a, ambOf(i + 2));
+  if (withClusters) {
+    const c = ctx.cls[i];
+    const cp = i > 0 ? ctx.cls[i - 1] : NO_CLUSTER;
+    const cn = i + 1 < n ? ctx.cls[i + 1] : NO_CLUSTER;
+    keys[k++] = pair(T.clPrev, coarse(cp), coarse(c));
+    keys[k++] = pair(T.clNext, coarse(c), coarse(cn));
+  }
+  return k;
+}
+
 export class Tagger {
   readonly model: SequencePerceptron;
   /** Form → tags seen in training ("ADJ|NOUN"); "#" + form → count bucket and tag shares ("n2 NOUN8 ADJ2"). */
@@ -146,6 +306,9 @@ export class Tagger {
   corpus: Lookup<number>;
   /** Word clusters (matching form → "coarse fine" ids), stored in the model. */
   private readonly clusters: Lookup<string>;
+  /** Per role (proclitic, stem, enclitic): form → its facts and form-only weight sums. */
+  private readonly cache: Array<Map<string, CachedForm>> = [new Map(), new Map(), new Map()];
+  private readonly scratch = new Uint32Array(MAX_FEATURES);
 
   constructor(model: SequencePerceptron, corpus: Lookup<number> = new Map()) {
     this.model = model;
@@ -163,112 +326,56 @@ export class Tagger {
   ): { keys: Uint32Array; offsets: Int32Array } {
     const n = words.length;
     const keys = new Uint32Array(n * MAX_FEATURES);
-
     const offsets = new Int32Array(n + 1);
+    const ctx = sentenceContext(words, (w) => formFacts(w.form, amb, clusters));
     let k = 0;
-    // folded forms (alef/ya/ta-marbuta): surfaces spell hamza and final letters inconsistently
-    const folded = words.map((w) => matchForm(w.form));
-    const look = (form: string, fold: string): string => amb.get(form) ?? amb.get(`~${fold}`) ?? '?';
-    const ambs = words.map((w, i) => look(w.form, folded[i]));
-    const ambOf = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : ambs[i]);
-    const cls = clusters.size > 0 ? folded.map((f) => clusters.get(f) ?? NO_CLUSTER) : [];
-    const clusterOf = (i: number): string => cls[i];
-    const coarse = (c: string): string => {
-      const sp = c.indexOf(' ');
-      return sp < 0 ? c : c.slice(0, sp);
-    };
-    const formOf = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : words[i].form);
     for (let i = 0; i < n; i++) {
-      const w = words[i];
-      const f = w.form;
-      const L = f.length;
-      const a = ambOf(i);
-      keys[k++] = BIAS_KEY;
-      keys[k++] = featureKey(T.w, f);
-      keys[k++] = featureKey(T.wf, folded[i]);
-      keys[k++] = featureKeySlice(T.p1, f, 0, Math.min(1, L));
-      keys[k++] = featureKeySlice(T.p2, f, 0, Math.min(2, L));
-      keys[k++] = featureKeySlice(T.p3, f, 0, Math.min(3, L));
-      keys[k++] = featureKeySlice(T.s1, f, Math.max(0, L - 1), L);
-      keys[k++] = featureKeySlice(T.s2, f, Math.max(0, L - 2), L);
-      keys[k++] = featureKeySlice(T.s3, f, Math.max(0, L - 3), L);
-      keys[k++] = featureKeySlice(T.s4, f, Math.max(0, L - 4), L);
-      keys[k++] = featureKey(T.shape, shapeOf(f));
-      keys[k++] = hashString(LEN[Math.min(L, 10)], T.len);
-      keys[k++] = pair(T.role, ROLE[w.role], PART[Math.min(w.part, 9)] + PART[Math.min(w.parts, 9)]);
-      keys[k++] = featureKeySlice(pairSeed(T.roleS2, ROLE[w.role]), f, Math.max(0, L - 2), L);
-      keys[k++] = w.parts > 1 ? pair(T.tok, w.surface, PART[Math.min(w.part, 9)]) : featureKey(T.tok, w.surface);
-      keys[k++] = featureKey(T.prefix, w.part > 0 ? words[i - w.part].form : '-');
-      const pf = formOf(i - 1);
-      const nf = formOf(i + 1);
-      keys[k++] = featureKey(T.prevW, pf);
-      keys[k++] = featureKey(T.nextW, nf);
-      keys[k++] = featureKey(T.prev2W, formOf(i - 2));
-      keys[k++] = featureKey(T.next2W, formOf(i + 2));
-      keys[k++] = featureKeySlice(T.prevS2, pf, Math.max(0, pf.length - 2), pf.length);
-      keys[k++] = featureKeySlice(T.nextS2, nf, Math.max(0, nf.length - 2), nf.length);
-      keys[k++] = pair(T.prevNext, pf, nf);
-      keys[k++] = pair(T.bigram, pf, f);
-      keys[k++] = featureKeySlice(T.p4, f, 0, Math.min(4, L));
-      const defPrev = pf.startsWith('ال') ? 'D' : 'N';
-      const defCur = f.startsWith('ال') ? 'D' : 'N';
-      keys[k++] = featureKeySlice(pairSeed(T.def, defPrev + defCur), f, Math.max(0, L - 1), L);
-      keys[k++] = featureKeySlice(pairSeed(T.nextP2, f.slice(Math.max(0, L - 1))), nf, 0, Math.min(2, nf.length));
-      keys[k++] = featureKey(T.amb, a);
-      keys[k++] = pair(T.ambPrev, ambOf(i - 1), a);
-      keys[k++] = pair(T.ambNext, a, ambOf(i + 1));
-      keys[k++] = pair(T.nextBigram, f, nf);
-      keys[k++] = pair(T.ambPrev2, ambOf(i - 2), a);
-      keys[k++] = pair(T.ambNext2, a, ambOf(i + 2));
-      keys[k++] = featureKeySlice(pairSeed(T.ambS3, a), f, Math.max(0, L - 3), L);
-      if (w.role === 1) {
-        // classes of related forms: article toggled, feminine ة toggled, nisba ending removed
-        const related = (x: string): string => look(x, matchForm(x));
-        keys[k++] = pair(T.ambDef, a, related(f.startsWith('ال') && L > 3 ? f.slice(2) : `ال${f}`));
-        keys[k++] = pair(T.ambFem, a, related(f.endsWith('ة') ? f.slice(0, -1) : `${f}ة`));
-        if (L > 4 && f.endsWith('ي')) keys[k++] = pair(T.ambNis, a, related(f.slice(0, -1)));
-        else if (L > 4 && f.endsWith('ية')) keys[k++] = pair(T.ambNis, a, related(f.slice(0, -2)));
-      }
-      if (a === '?' && L >= 3) {
-        // unknown form: character trigrams (transliterated names look different from Arabic patterns)
-        for (let j = 0; j + 3 <= L && j < MAX_TRIGRAMS; j++) keys[k++] = featureKeySlice(T.tri, f, j, j + 3);
-      }
-      const shares = amb.get(`#${f}`);
-      if (shares) {
-        let from = 0;
-        for (let j = 0; j <= shares.length; j++) {
-          if (j === shares.length || shares.charCodeAt(j) === 32) {
-            keys[k++] = featureKeySlice(T.share, shares, from, j);
-            from = j + 1;
-          }
-        }
-      }
-      if (clusters.size > 0) {
-        const c = clusterOf(i);
-        keys[k++] = pair(T.cl, '0', coarse(c));
-        keys[k++] = pair(T.cl, '1', c);
-        const cp = i > 0 ? clusterOf(i - 1) : NO_CLUSTER;
-        const cn = i + 1 < n ? clusterOf(i + 1) : NO_CLUSTER;
-        keys[k++] = pair(T.clPrev, coarse(cp), coarse(c));
-        keys[k++] = pair(T.clNext, coarse(c), coarse(cn));
-      }
-      if (corpus.size > 0 && w.role === 1) {
-        const [cc, al, alr] = corpusFeatures(f, corpus);
-        keys[k++] = featureKey(T.cc, cc);
-        keys[k++] = featureKey(T.al, al);
-        keys[k++] = pair(T.alr, alr, a);
-      }
+      k = localKeys(words[i], ctx.ambs[i], ctx.cls[i], amb, corpus, clusters.size > 0, keys, k);
+      k = contextKeys(words, i, ctx, clusters.size > 0, keys, k);
       offsets[i + 1] = k;
     }
     return { keys: keys.subarray(0, k), offsets };
+  }
+
+  /**
+   * The form's facts and the summed weights of its form-only keys
+   * (`localKeys`), per role: the same wherever the form occurs, so computed
+   * once and cached (bounded).
+   */
+  private facts(w: TagWord): CachedForm {
+    const cache = this.cache[w.role] ?? this.cache[1];
+    let c = cache.get(w.form);
+    if (c === undefined) {
+      const { amb, cluster } = formFacts(w.form, this.amb, this.clusters);
+      const L = this.model.labels.length;
+      const sums = new Float64Array(L);
+      const k = localKeys(w, amb, cluster, this.amb, this.corpus, this.clusters.size > 0, this.scratch, 0);
+      for (let j = 0; j < k; j++) this.model.table.addTo(this.scratch[j], sums, 0);
+      c = { amb, cluster, sums };
+      if (cache.size >= FORM_CACHE) cache.clear();
+      cache.set(w.form, c);
+    }
+    return c;
   }
 
   /** UPOS of each word. */
   tag(words: readonly TagWord[]): string[] {
     const n = words.length;
     if (n === 0) return [];
-    const { keys, offsets } = Tagger.featurize(words, this.amb, this.corpus, this.clusters);
-    const ids = this.model.predictKeys(keys, offsets, n);
+    const L = this.model.labels.length;
+    const table = this.model.table;
+    const facts = words.map((w) => this.facts(w));
+    const ctx: SentenceContext = { ambs: facts.map((f) => f.amb), cls: facts.map((f) => f.cluster) };
+    const emit = new Float64Array(n * L);
+    const scratch = this.scratch;
+    const withClusters = this.clusters.size > 0;
+    for (let i = 0; i < n; i++) {
+      emit.set(facts[i].sums, i * L);
+      const k = contextKeys(words, i, ctx, withClusters, scratch, 0);
+      for (let j = 0; j < k; j++) table.addTo(scratch[j], emit, i * L);
+    }
+    const ids = new Int32Array(n);
+    viterbi(emit, this.model.transitions, n, L, ids);
     const labels = this.model.labels;
     return Array.from(ids, (i) => labels[i]);
   }
