@@ -2,16 +2,18 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { hasSharedData, modelFile, sharedDataDir } from '../../core/paths.ts';
-import { parsePadtLine, readPadt } from '../../corpora/ud-words.ts';
+import { type PadtSentence, parsePadtLine, readPadt } from '../../corpora/ud-words.ts';
 import { featureKey, template } from '../../learn/index.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { candidateKey, candidates, partBoundaries } from './clitics.ts';
 import { alignToken, evaluateMorph } from './eval.ts';
 import { MorphAnalyzer } from './morph.ts';
+import { unseenContextFeatures } from './segmenter.ts';
 import { lightStem } from './stem.ts';
 import { ambiguityClasses, Tagger, type TagWord } from './tagger.ts';
 import { cleanWord } from './text.ts';
-import { padtFile, trainMorph } from './train.ts';
+import { goldTagWords, padtFile, trainMorph } from './train.ts';
+import { trainSegmenter } from './train-segmenter.ts';
 
 const keys = (w: string) => candidates(w).map(candidateKey);
 
@@ -139,6 +141,54 @@ test('training smoke test: a few sentences, two epochs', () => {
   assert.equal(scores.words.f1, 1);
 });
 
+test('unseen words are split in context: a name after a title stays whole, و after ثم splits', () => {
+  // three-letter stems of letters that are neither proclitics nor enclitics; each used once
+  const L = ['د', 'ر', 'ز', 'ج', 'ح', 'خ', 'ط', 'ع', 'غ', 'ق', 'ص', 'ش'];
+  const stems: string[] = [];
+  for (const a of L) for (const b of L) for (const c of L) if (a !== b && b !== c) stems.push(a + b + c);
+  const sents: PadtSentence[] = [];
+  for (let i = 0; i < 120; i++) {
+    const st = stems[i * 7];
+    const whole = i % 2 === 0;
+    const prev = whole ? 'السيد' : 'ثم';
+    const w = `و${st}`;
+    sents.push({
+      tokens: [
+        { surface: 'وصل', parts: [{ form: 'وصل', upos: 'VERB' }] },
+        { surface: prev, parts: [{ form: prev, upos: whole ? 'NOUN' : 'ADV' }] },
+        {
+          surface: w,
+          parts: whole
+            ? [{ form: w, upos: 'X' }]
+            : [
+                { form: 'و', upos: 'CCONJ' },
+                { form: st, upos: 'VERB' },
+              ],
+        },
+      ],
+    });
+  }
+  const { segmenter } = trainSegmenter(sents, { epochs: 5 });
+  const fresh = `و${stems[stems.length - 3]}`;
+  assert.ok(segmenter.isContextual(fresh), 'unseen Arabic words are decided in context');
+  assert.ok(!segmenter.isContextual('وصل'), 'unambiguous seen words are not');
+  assert.ok(!segmenter.isContextual('abc'), 'non-Arabic words are not');
+  assert.deepEqual(segmenter.segmentInContext(['وصل', 'السيد', fresh], 2).forms, [fresh]);
+  assert.deepEqual(segmenter.segmentInContext(['وصل', 'ثم', fresh], 2).forms, ['و', fresh.slice(1)]);
+  // the analyser routes unseen words through the context (not its per-surface cache)
+  const analyzer = new MorphAnalyzer(segmenter, Tagger.train(sents.map(goldTagWords), { epochs: 1 }));
+  const forms = (ws: string[]) => analyzer.analyze(ws.map((text) => ({ text }))).map((w) => w.form);
+  assert.deepEqual(forms(['وصل', 'السيد', fresh]), ['وصل', 'السيد', fresh]);
+  assert.deepEqual(forms(['وصل', 'ثم', fresh]), ['وصل', 'ثم', 'و', fresh.slice(1)]);
+  assert.deepEqual(forms(['وصل', 'السيد', fresh]), ['وصل', 'السيد', fresh]);
+  const a = unseenContextFeatures(['ثم', fresh], 1, { pre: ['و'], stem: fresh.slice(1), enc: '', preLen: 1, encLen: 0, restore: '' });
+  assert.deepEqual(a, ['ux:p=ثم|و|'], 'no feature for the sentence end at run time');
+  const c = { pre: ['و'], stem: fresh.slice(1), enc: '', preLen: 1, encLen: 0, restore: '' };
+  assert.deepEqual(unseenContextFeatures(['ثم', fresh], 1, c, true), ['ux:p=ثم|و|', 'ux:n=</s>|و|'], 'but while training');
+  const b = unseenContextFeatures([fresh, 'ثم'], 0, { pre: [], stem: fresh, enc: '', preLen: 0, encLen: 0, restore: '' });
+  assert.deepEqual(b, ['ux:p=<s>||', 'ux:n=ثم||']);
+});
+
 const haveModels = existsSync(modelFile('morph-seg.bin')) && existsSync(modelFile('morph-pos.bin'));
 
 test('shipped models: segmentation, tags, offsets and odd input', { skip: haveModels ? false : 'needs models/morph-*.bin' }, () => {
@@ -151,6 +201,12 @@ test('shipped models: segmentation, tags, offsets and odd input', { skip: haveMo
   assert.equal(words.find((w) => w.form === '،')?.upos, 'PUNCT');
   assert.equal(words.find((w) => w.form === '2024')?.upos, 'NUM');
   assert.deepEqual(a.analyze([]), []);
+  // a headline (no final punctuation): its last word is split like any other
+  const head = a.analyze(['اجتماع', 'بين', 'الحكومة', 'والمعارضين'].map((text) => ({ text })));
+  assert.deepEqual(
+    head.filter((w) => w.token === 3).map((w) => w.form),
+    ['و', 'المعارضين'],
+  );
   // diacritics and tatweel: offsets still point into the original token
   const d = a.analyze([{ text: 'وَالكتـاب' }]);
   assert.equal(d[0].form, 'و');

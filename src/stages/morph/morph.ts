@@ -82,9 +82,9 @@ export class MorphAnalyzer {
   private segmentAt(tokens: readonly MorphInputToken[], ti: number, cleaned: () => string[]): Segmentation {
     const text = tokens[ti].text;
     const hit = this.cache.get(text);
-    if (hit) return hit; // only unambiguous words are cached
+    if (hit) return hit; // only words whose analysis ignores context are cached
     const clean = cleanWord(text);
-    if (!this.segmenter.isAmbiguous(clean.text)) return this.segmentToken(text);
+    if (!this.segmenter.isContextual(clean.text)) return this.segmentToken(text);
     const seg = this.segmenter.segmentInContext(cleaned(), ti);
     return this.restoreOffsets(text, clean.map, seg);
   }

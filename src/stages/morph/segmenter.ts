@@ -116,7 +116,26 @@ export function contextFeatures(words: readonly string[], i: number, a: string, 
     `ctx:st=${stem}|${shape}|n=${next}`,
     `ctx:st=${stem}|${shape}|p2=${prev.slice(-2)}`,
     `ctx:st=${stem}|${shape}`,
+    `ctx:st=${stem}|${shape}|pp=${i > 1 ? words[i - 2] : '<s>'}`,
+    `ctx:st=${stem}|${shape}|n2=${next.slice(0, 2)}`,
+    `ctx:st=${stem}|${shape}|pn=${prev}|${next}`,
   ];
+}
+
+/**
+ * Context features of candidate `c` of the unseen word `words[i]`: its
+ * clitic pattern with the previous and the next word. `training` adds the
+ * sentence end as a next word: PADT's unpunctuated sentence ends are mostly
+ * datelines and bylines whose names stay whole, and that feature absorbs
+ * them while training; at run time it is left out, since it would leave
+ * headline-final words unsplit (والمعارضين, وبرلمانها).
+ */
+export function unseenContextFeatures(words: readonly string[], i: number, c: Candidate, training = false): string[] {
+  const pe = `${c.pre.join('')}|${c.enc}`;
+  const f = [`ux:p=${i > 0 ? words[i - 1] : '<s>'}|${pe}`];
+  if (i + 1 < words.length) f.push(`ux:n=${words[i + 1]}|${pe}`);
+  else if (training) f.push(`ux:n=</s>|${pe}`);
+  return f;
 }
 
 /** Ranker features of one candidate of surface word `w`. */
@@ -158,6 +177,8 @@ export function candidateFeatures(w: string, c: Candidate, counts: CountSource):
 const ROLE_PRE = 0;
 const ROLE_STEM = 1;
 const ROLE_ENC = 2;
+/** Unseen words whose candidates and context-free scores are kept. */
+const UNSEEN_CACHE = 20_000;
 
 export class Segmenter {
   readonly ranker: RankingPerceptron;
@@ -168,6 +189,7 @@ export class Segmenter {
   private readonly stems: Lookup<number>;
   private readonly hamza: (folded: string) => string | undefined;
   private readonly counts: CountSource;
+  private readonly unseen = new Map<string, { cands: Candidate[]; scores: Float64Array }>();
   /** Unlabelled-corpus counts (shared with the tagger). */
   readonly corpus: Lookup<number>;
 
@@ -190,16 +212,33 @@ export class Segmenter {
     };
   }
 
-  /** The best candidate for an unseen word, by the ranker. */
-  rank(w: string): Candidate {
-    const cands = candidates(w).map((c) => restoreHamza(c, this.hamza));
+  /** The candidates of an unseen word with their context-free ranker scores (cached, bounded). */
+  private scored(w: string): { cands: Candidate[]; scores: Float64Array } {
+    let hit = this.unseen.get(w);
+    if (hit === undefined) {
+      const cands = candidates(w).map((c) => restoreHamza(c, this.hamza));
+      const scores = Float64Array.from(cands, (c) => this.ranker.score(candidateFeatures(w, c, this.counts)));
+      hit = { cands, scores };
+      if (this.unseen.size >= UNSEEN_CACHE) this.unseen.clear();
+      this.unseen.set(w, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * The best candidate for an unseen word, by the ranker; with the sentence
+   * (`words`, the word at `i`), the context features count too.
+   */
+  rank(w: string, words?: readonly string[], i = 0): Candidate {
+    const { cands, scores } = this.scored(w);
     let best = cands[0];
     let bv = Number.NEGATIVE_INFINITY;
-    for (const c of cands) {
-      const v = this.ranker.score(candidateFeatures(w, c, this.counts));
+    for (let k = 0; k < cands.length; k++) {
+      let v = scores[k];
+      if (words && cands.length > 1) v += this.ranker.score(unseenContextFeatures(words, i, cands[k]));
       if (v > bv) {
         bv = v;
-        best = c;
+        best = cands[k];
       }
     }
     return best;
@@ -210,11 +249,20 @@ export class Segmenter {
     return this.alternatives.get(w) !== undefined;
   }
 
-  /** Segments `words[i]` (cleaned) choosing among its seen analyses by context when it is ambiguous. */
+  /** True when `segmentInContext` may depend on the neighbours: ambiguous seen words and unseen Arabic words. */
+  isContextual(w: string): boolean {
+    return this.alternatives.get(w) !== undefined || (this.analyses.get(w) === undefined && isArabicWord(w));
+  }
+
+  /**
+   * Segments `words[i]` (cleaned) in its sentence: an ambiguous seen word
+   * chooses among its seen analyses by context, an unseen Arabic word is
+   * ranked with context features.
+   */
   segmentInContext(words: readonly string[], i: number): Segmentation {
     const w = words[i];
     const alts = this.alternatives.get(w);
-    if (!alts) return this.segment(w);
+    if (!alts) return this.segment(w, words, i);
     let best = alts[0];
     let bv = Number.NEGATIVE_INFINITY;
     alts.forEach((a, k) => {
@@ -230,7 +278,7 @@ export class Segmenter {
   }
 
   /** Segments a cleaned surface word (no diacritics or tatweel). */
-  segment(w: string): Segmentation {
+  segment(w: string, words?: readonly string[], i = 0): Segmentation {
     const known = this.analyses.get(w);
     if (known !== undefined) {
       if (known === '') return { forms: [w], bounds: [0, w.length], roles: [ROLE_STEM], seen: true };
@@ -238,7 +286,7 @@ export class Segmenter {
       return { forms, bounds: partBoundaries(w, forms), roles: rolesOf(forms), seen: true };
     }
     if (!isArabicWord(w)) return { forms: [w], bounds: [0, w.length], roles: [ROLE_STEM], seen: false };
-    const c = this.rank(w);
+    const c = this.rank(w, words, i);
     const forms = candidateForms(c);
     const bounds = [0];
     for (let i = 0; i < c.pre.length; i++) bounds.push(i + 1);

@@ -11,6 +11,7 @@ import {
   restoreHamza,
   Segmenter,
   type SegmenterLexicon,
+  unseenContextFeatures,
 } from './segmenter.ts';
 import { cleanWord } from './text.ts';
 
@@ -135,8 +136,9 @@ export function trainSegmenter(sents: PadtSentence[], opts: SegmenterTrainOption
     const inFold = sents.filter((_, i) => i % folds === f);
     const counts = minus(all, countSentences(inFold), corpus);
     for (const s of inFold) {
-      for (const t of s.tokens) {
-        const w = cleanWord(t.surface).text;
+      const words = s.tokens.map((t) => cleanWord(t.surface).text);
+      for (const [ti, t] of s.tokens.entries()) {
+        const w = words[ti];
         if (!/^[\u0621-\u064a]+$/.test(w)) continue;
         total++;
         const gold = t.parts.length === 1 ? t.parts[0].form : t.parts.map((p) => p.form).join('+');
@@ -144,7 +146,14 @@ export function trainSegmenter(sents: PadtSentence[], opts: SegmenterTrainOption
         const g = cands.findIndex((c) => candidateKey(c) === gold);
         if (g < 0) continue;
         covered++;
-        examples.push({ candidates: cands.map((c) => candidateFeatures(w, c, counts)), gold: g });
+        // context features (the neighbouring words) only where there is a choice, as at run time
+        const ctx = cands.length > 1;
+        examples.push({
+          candidates: cands.map((c) =>
+            ctx ? [...candidateFeatures(w, c, counts), ...unseenContextFeatures(words, ti, c, true)] : candidateFeatures(w, c, counts),
+          ),
+          gold: g,
+        });
       }
     }
   }
