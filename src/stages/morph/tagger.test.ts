@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { modelFile } from '../../core/paths.ts';
 import { MODEL_FILES, MorphAnalyzer } from './morph.ts';
-import { Tagger, type TagWord } from './tagger.ts';
+import { allowedTags, ambiguityClasses, Tagger, type TagWord } from './tagger.ts';
 
 const hasModels = existsSync(modelFile(MODEL_FILES.tagger));
 
@@ -11,7 +11,12 @@ const hasModels = existsSync(modelFile(MODEL_FILES.tagger));
 function tagPlain(tagger: Tagger, words: TagWord[]): string[] {
   const t = tagger as unknown as { amb: never; corpus: never; clusters: never };
   const { keys, offsets } = Tagger.featurize(words, t.amb, t.corpus, t.clusters);
-  return Array.from(tagger.model.predictKeys(keys, offsets, words.length), (i) => tagger.model.labels[i]);
+  const L = tagger.model.labels.length;
+  const emit = new Float64Array(words.length * L);
+  for (let i = 0; i < words.length; i++) {
+    for (let j = offsets[i]; j < offsets[i + 1]; j++) tagger.model.table.addTo(keys[j], emit, i * L);
+  }
+  return Array.from(tagger.decode(emit, tagger.allowed(words), words.length), (i) => tagger.model.labels[i]);
 }
 
 test("cached tagging (form-only sums per form) gives the plain route's tags", {
@@ -45,3 +50,41 @@ test("cached tagging (form-only sums per form) gives the plain route's tags", {
   }
   assert.ok(words > 50);
 });
+
+const word = (form: string): TagWord => ({ form, surface: form, role: 1, part: 0, parts: 1 });
+const sentence = (text: string): { words: TagWord[]; tags: string[] } => {
+  const pairs = text.split(' ').map((x) => x.split('/'));
+  return { words: pairs.map(([f]) => word(f)), tags: pairs.map(([, t]) => t) };
+};
+const TOY = [
+  ...Array.from({ length: 6 }, () => sentence('ذهب/VERB الرجل/NOUN في/ADP الصباح/NOUN')),
+  ...Array.from({ length: 6 }, () => sentence('في/ADP البيت/NOUN ذهب/NOUN كثير/ADJ')),
+  sentence('سأل/VERB عن/ADP الطريق/NOUN'),
+];
+
+test('tag dictionary: forms seen often enough may only take their training tags', () => {
+  const amb = new Map(Object.entries(ambiguityClasses(TOY)));
+  const labels = ['ADJ', 'ADP', 'NOUN', 'VERB'];
+  // في: 12 uses (count bucket 2), only ADP
+  assert.deepEqual(Array.from(allowedTags('في', amb, labels, 2) ?? []), [0, 1, 0, 0]);
+  // ذهب: 12 uses, VERB and NOUN
+  assert.deepEqual(Array.from(allowedTags('ذهب', amb, labels, 2) ?? []), [0, 0, 1, 1]);
+  // عن: once (bucket 1): unrestricted at threshold 2, restricted at 1; no dictionary at 0; unseen forms free
+  assert.equal(allowedTags('عن', amb, labels, 2), null);
+  assert.deepEqual(Array.from(allowedTags('عن', amb, labels, 1) ?? []), [0, 1, 0, 0]);
+  assert.equal(allowedTags('في', amb, labels, 0), null);
+  assert.equal(allowedTags('كتب', amb, labels, 1), null);
+});
+
+for (const opts of [{ tagDict: 1 }, { order: 2 as const }, { update: 'pa' as const, order: 2 as const, tagDict: 1 }]) {
+  test(`tagger trained with ${JSON.stringify(opts)}: cached route = plain route, settings kept in the model`, () => {
+    const tagger = Tagger.train(TOY, { epochs: 5, folds: 2, ...opts });
+    assert.equal(tagger.dictBucket, opts.tagDict ?? 0);
+    assert.equal(tagger.model.meta.order, opts.order);
+    for (const s of ['ذهب الرجل في البيت', 'في الصباح ذهب كثير', 'سأل عن كتب جديدة', 'في']) {
+      const words = s.split(' ').map(word);
+      for (let round = 0; round < 2; round++) assert.deepEqual(tagger.tag(words), tagPlain(tagger, words));
+    }
+    assert.deepEqual(tagger.tag('ذهب الرجل في الصباح'.split(' ').map(word)), ['VERB', 'NOUN', 'ADP', 'NOUN']);
+  });
+}

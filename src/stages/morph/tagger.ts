@@ -7,6 +7,16 @@
  * feminine and nisba endings toggled), and character trigrams of forms the
  * training data never showed.
  */
+
+import {
+  type ConstrainedTrainOptions,
+  type KeyedSequence,
+  keepTopLabels,
+  maskEmissions,
+  secondOrderTransitions,
+  trainConstrained,
+  viterbi2,
+} from '../../learn/constrained.ts';
 import {
   BIAS_KEY,
   featureKey,
@@ -14,11 +24,9 @@ import {
   hashString,
   type SequenceExample,
   SequencePerceptron,
-  type TrainOptions,
   template,
   viterbi,
 } from '../../learn/index.ts';
-
 import { matchForm } from '../../text/normalize.ts';
 import { cachedLookup, type Lookup, recordLookup } from './lookup.ts';
 /** A syntactic word as the tagger sees it. */
@@ -139,6 +147,9 @@ export function shapeOf(form: string): string {
   return 'M';
 }
 
+/** Labels per word kept for second-order Viterbi (by emission score; measured on dev, see README). */
+const SECOND_ORDER_BEAM = 4;
+
 /** Forms whose form-only weight sums a tagger keeps (per role) before starting over. */
 const FORM_CACHE = 50_000;
 
@@ -146,6 +157,31 @@ interface CachedForm {
   amb: string;
   cluster: string;
   sums: Float64Array;
+  /** Labels the tag dictionary allows (1) for this form, or null (any). */
+  allowed: Uint8Array | null;
+}
+
+/**
+ * Tag dictionary: a form seen often enough in training (count bucket ≥
+ * `minBucket`: 2 = 10+ times, 3 = 100+) may only take the tags of its
+ * ambiguity class (≥ 5 % of its uses). Null: no restriction.
+ */
+export function allowedTags(form: string, amb: Lookup<string>, labels: readonly string[], minBucket: number): Uint8Array | null {
+  if (minBucket <= 0) return null;
+  const info = amb.get(`#${form}`);
+  if (!info?.startsWith('n') || Number(info[1]) < minBucket) return null;
+  const cls = amb.get(form);
+  if (!cls) return null;
+  const m = new Uint8Array(labels.length);
+  let any = false;
+  for (const t of cls.split('|')) {
+    const l = labels.indexOf(t);
+    if (l >= 0) {
+      m[l] = 1;
+      any = true;
+    }
+  }
+  return any ? m : null;
 }
 
 /** What the neighbours' features read of each word of the sentence. */
@@ -309,9 +345,17 @@ export class Tagger {
   /** Per role (proclitic, stem, enclitic): form → its facts and form-only weight sums. */
   private readonly cache: Array<Map<string, CachedForm>> = [new Map(), new Map(), new Map()];
   private readonly scratch = new Uint32Array(MAX_FEATURES);
+  /** Tag dictionary threshold (`allowedTags`), from the model's meta; 0 = none. */
+  readonly dictBucket: number;
+  /** Second-order transition weights when the model was trained with `order: 2`. */
+  private readonly trans2: Float64Array | null;
+  /** Second-order decoding considers only this many best-scoring labels per word (speed). */
+  beam = SECOND_ORDER_BEAM;
 
   constructor(model: SequencePerceptron, corpus: Lookup<number> = new Map()) {
     this.model = model;
+    this.dictBucket = typeof model.meta.tagDict === 'number' ? model.meta.tagDict : 0;
+    this.trans2 = model.meta.order === 2 ? secondOrderTransitions(model) : null;
     this.corpus = corpus;
     this.clusters = cachedLookup(recordLookup(model.meta.clusters as Record<string, string> | undefined));
     this.amb = cachedLookup(recordLookup(model.meta.ambiguity as Record<string, string> | undefined));
@@ -351,11 +395,31 @@ export class Tagger {
       const sums = new Float64Array(L);
       const k = localKeys(w, amb, cluster, this.amb, this.corpus, this.clusters.size > 0, this.scratch, 0);
       for (let j = 0; j < k; j++) this.model.table.addTo(this.scratch[j], sums, 0);
-      c = { amb, cluster, sums };
+      c = { amb, cluster, sums, allowed: allowedTags(w.form, this.amb, this.model.labels, this.dictBucket) };
       if (cache.size >= FORM_CACHE) cache.clear();
       cache.set(w.form, c);
     }
     return c;
+  }
+
+  /**
+   * Best label path over n×L emission scores (overwritten): the tag
+   * dictionary's masks, then first- or second-order Viterbi as trained.
+   */
+  decode(emit: Float64Array, allowed: ReadonlyArray<Uint8Array | null>, n: number): Int32Array {
+    const L = this.model.labels.length;
+    if (this.dictBucket > 0) maskEmissions(emit, allowed, n, L);
+    const ids = new Int32Array(n);
+    if (this.trans2) {
+      keepTopLabels(emit, n, L, this.beam);
+      viterbi2(emit, this.model.transitions, this.trans2, n, L, ids);
+    } else viterbi(emit, this.model.transitions, n, L, ids);
+    return ids;
+  }
+
+  /** Tag dictionary masks of the words (all null without a dictionary). */
+  allowed(words: readonly TagWord[]): Array<Uint8Array | null> {
+    return words.map((w) => allowedTags(w.form, this.amb, this.model.labels, this.dictBucket));
   }
 
   /** UPOS of each word. */
@@ -374,8 +438,11 @@ export class Tagger {
       const k = contextKeys(words, i, ctx, withClusters, scratch, 0);
       for (let j = 0; j < k; j++) table.addTo(scratch[j], emit, i * L);
     }
-    const ids = new Int32Array(n);
-    viterbi(emit, this.model.transitions, n, L, ids);
+    const ids = this.decode(
+      emit,
+      facts.map((f) => f.allowed),
+      n,
+    );
     const labels = this.model.labels;
     return Array.from(ids, (i) => labels[i]);
   }
@@ -387,7 +454,13 @@ export class Tagger {
    */
   static train(
     sentences: Array<{ words: TagWord[]; tags: string[] }>,
-    opts: TrainOptions & { folds?: number; corpus?: Lookup<number>; clusters?: Map<string, string> } = {},
+    opts: ConstrainedTrainOptions & {
+      folds?: number;
+      corpus?: Lookup<number>;
+      clusters?: Map<string, string>;
+      /** Tag dictionary threshold (`allowedTags`; 0 = none, the default). */
+      tagDict?: number;
+    } = {},
   ): Tagger {
     const corpus = opts.corpus ?? new Map<string, number>();
     const clusters = opts.clusters ?? NO_CLUSTERS;
@@ -397,12 +470,32 @@ export class Tagger {
       { length: folds },
       (_, f) => new Map(Object.entries(ambiguityClasses(sentences.filter((_, i) => i % folds !== f)))),
     );
-    const examples: SequenceExample[] = sentences.map((s, i) => {
-      const { keys, offsets } = Tagger.featurize(s.words, foldAmb[i % folds], corpus, clusters);
-      const features = s.words.map((_, j) => keys.subarray(offsets[j], offsets[j + 1]));
-      return { features, labels: s.tags };
-    });
-    const model = SequencePerceptron.train(examples, opts);
+    const tagDict = opts.tagDict ?? 0;
+    let model: SequencePerceptron;
+    if (tagDict <= 0 && (opts.update ?? 'perceptron') === 'perceptron' && (opts.order ?? 1) === 1) {
+      const examples: SequenceExample[] = sentences.map((s, i) => {
+        const { keys, offsets } = Tagger.featurize(s.words, foldAmb[i % folds], corpus, clusters);
+        const features = s.words.map((_, j) => keys.subarray(offsets[j], offsets[j + 1]));
+        return { features, labels: s.tags };
+      });
+      model = SequencePerceptron.train(examples, opts);
+    } else {
+      // same labels and key order as SequencePerceptron.train
+      const labels = [...new Set(sentences.flatMap((s) => s.tags))].sort();
+      const index = new Map(labels.map((l, i) => [l, i]));
+      const data: KeyedSequence[] = sentences.map((s, i) => {
+        const fa = foldAmb[i % folds];
+        const { keys, offsets } = Tagger.featurize(s.words, fa, corpus, clusters);
+        return {
+          keys: s.words.map((_, j) => keys.slice(offsets[j], offsets[j + 1])),
+          gold: Int32Array.from(s.tags, (t) => index.get(t)!),
+          allowed: tagDict > 0 ? s.words.map((w) => allowedTags(w.form, fa, labels, tagDict)) : undefined,
+        };
+      });
+      model = trainConstrained(labels, data, opts);
+      if (tagDict > 0) model.meta = { ...model.meta, tagDict };
+      if (opts.order === 2) model.meta = { ...model.meta, order: 2 };
+    }
     // only the clusters of forms the tagger can meet often enough to matter: corpus words
     const clusterMeta: Record<string, string> = {};
     for (const [w, ids] of [...clusters].sort((a, b) => (a[0] < b[0] ? -1 : 1))) clusterMeta[w] = ids;

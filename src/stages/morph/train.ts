@@ -33,6 +33,9 @@ export interface MorphTrainOptions {
   corpus?: Map<string, number>;
   /** Word clusters for the tagger (`readClusters`). */
   clusters?: Map<string, string>;
+  /** Tagger learner (default `DEFAULT_TAGGER`): transition order and update rule. */
+  posOrder?: 1 | 2;
+  posUpdate?: 'perceptron' | 'pa';
 }
 
 export interface MorphTrainResult {
@@ -42,6 +45,8 @@ export interface MorphTrainResult {
 }
 
 export const DEFAULT_EPOCHS = { segmenter: 8, tagger: 12 } as const;
+/** Tagger learner: first- or second-order transitions, perceptron or passive-aggressive updates (see README). */
+export const DEFAULT_TAGGER = { order: 1, update: 'perceptron' } as const satisfies { order: 1 | 2; update: 'perceptron' | 'pa' };
 
 export function trainMorph(train: PadtSentence[], opts: MorphTrainOptions = {}): MorphTrainResult {
   const log = opts.log ?? (() => {});
@@ -61,6 +66,8 @@ export function trainMorph(train: PadtSentence[], opts: MorphTrainOptions = {}):
     seed,
     corpus: opts.corpus,
     clusters: opts.clusters,
+    order: opts.posOrder ?? DEFAULT_TAGGER.order,
+    update: opts.posUpdate ?? DEFAULT_TAGGER.update,
     onEpoch: (e) => log(`tagger epoch ${e.epoch}: ${e.errors}/${e.total} tag errors, ${e.features} features, ${Math.round(e.ms)} ms`),
   });
   const tagSeconds = (performance.now() - t0) / 1000;
