@@ -146,6 +146,19 @@ interface FormInfo {
 /** Form cache size: cleared when full (the forms of a few thousand articles). */
 const INFO_MAX = 50_000;
 
+/** A phrase of the gazetteer scan one word longer than a KB name prefix (see `EntityResolver.extend`). */
+interface PhraseStep {
+  /** The phrase (words joined by one space). */
+  key: string;
+  /** `kb.lookup(key)[0]`. */
+  first: KbEntry | undefined;
+  /** `kb.isPrefix(key)`. */
+  prefix: boolean;
+}
+
+/** Phrase steps kept at most (cleared when full). */
+const STEPS_MAX = 100_000;
+
 /** Feminine heads (or words before the adjective) that take a feminine nationality adjective. */
 function isFem(w: string): boolean {
   return w.endsWith('ه') || w === 'قوات' || w === 'القوات' || w === 'السلطات';
@@ -332,6 +345,31 @@ export class EntityResolver {
       this.infos.set(form, x);
     }
     return x;
+  }
+
+  /** KB name prefix -> next word -> the longer phrase and its KB answers (`extend`). */
+  private readonly steps = new Map<string, Map<string, PhraseStep>>();
+  private stepCount = 0;
+
+  /** The phrase `prefix + ' ' + word` with its first KB entry and whether it begins a longer name (memoised). */
+  private extend(prefix: string, word: string): PhraseStep {
+    let next = this.steps.get(prefix);
+    if (next === undefined) {
+      if (this.stepCount >= STEPS_MAX) {
+        this.steps.clear();
+        this.stepCount = 0;
+      }
+      next = new Map();
+      this.steps.set(prefix, next);
+    }
+    let step = next.get(word);
+    if (step === undefined) {
+      const key = `${prefix} ${word}`;
+      step = { key, first: this.kb.lookup(key)[0], prefix: this.kb.isPrefix(key) };
+      next.set(word, step);
+      this.stepCount++;
+    }
+    return step;
   }
 
   /** The `FormInfo` of token `i`'s norm in the current article. */
@@ -561,15 +599,15 @@ export class EntityResolver {
           i++;
           continue;
         }
-        let best: { end: number; entry: KbEntry; skip: number } | null = null;
-        const lf = lookupForm(toks[i]);
         // A hashtag's form may hold several words: only a plain word can be ruled out by its first word.
-        const plain = lf.skip === 0;
-        const ti = plain ? this.tok(toks, i) : this.info(lf.form);
+        const t = toks[i];
+        const plain = !(t.kind === 'hashtag' && t.norm.startsWith('#'));
+        const ti = plain ? this.tok(toks, i) : this.info(lookupForm(t).form);
         if (plain && ti.startMask === 0) {
           i++;
           continue;
         }
+        let best: { end: number; entry: KbEntry; skip: number } | null = null;
         for (let n = 0; n < ti.variants.length; n++) {
           const v = ti.variants[n];
           let key = v.form;
@@ -584,11 +622,19 @@ export class EntityResolver {
             j0 = i + 2;
           }
           for (let j = j0; j <= Math.min(s.tokenEnd, i + max); j++) {
+            let e: KbEntry | undefined;
+            let prefix: boolean;
             if (j > i + 1) {
               if (covered[j - 1] || !isWordTok(toks[j - 1])) break;
-              key = `${key} ${toks[j - 1].norm}`;
+              // key + ' ' + the next word, with its KB answers (memoised: no string built for a phrase seen before).
+              const step = this.extend(key, toks[j - 1].norm);
+              key = step.key;
+              e = step.first;
+              prefix = step.prefix;
+            } else {
+              e = this.kb.lookup(key)[0];
+              prefix = this.kb.isPrefix(key);
             }
-            const e = this.kb.lookup(key)[0];
             if (
               e &&
               (!best || j > best.end) &&
@@ -596,7 +642,7 @@ export class EntityResolver {
             ) {
               best = { end: j, entry: e, skip: v.skip };
             }
-            if (!this.kb.isPrefix(key)) break;
+            if (!prefix) break;
           }
         }
         if (best && multiwordCities && best.end - i === 1 && !this.headMayPrecede(toks, i, s.tokenStart)) {

@@ -190,6 +190,83 @@ export function documentHistory(
   return out;
 }
 
+/** History forms (`WordInfo.h`) as numbers 1, 2, ... (0 = ''), so a document's history counts live in a typed array. */
+const histIds = new Map<string, number>();
+/** Bumped when `histIds` starts over (full): a word's `hid` is valid only in its generation. */
+let histGen = 1;
+const HIST_IDS_MAX = 1 << 18;
+/** Counts of [O, PER, LOC, ORG, MISC] per history id, all zero between calls of `historyCodes`. */
+let histCounts = new Int32Array(5 * 4096);
+
+function historyId(w: WordInfo): number {
+  if (w.hgen === histGen) return w.hid;
+  let id = 0;
+  if (w.h !== '') {
+    id = histIds.get(w.h) ?? 0;
+    if (id === 0) {
+      id = histIds.size + 1;
+      histIds.set(w.h, id);
+    }
+  }
+  w.hid = id;
+  w.hgen = histGen;
+  return id;
+}
+
+/** Adds `sign` to the counts of one sentence's forms (ids) with their first-stage types. */
+function histAdd(c: Int32Array, ids: Int32Array, types: Uint8Array, sign: number): void {
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== 0) c[5 * ids[i] + types[i]] += sign;
+}
+
+/**
+ * `documentHistory` over words (`WordInfo.h` as the forms) and first-stage
+ * entity types (0 = O, 1-4 = PER, LOC, ORG, MISC, as `documentHistory` reads
+ * the labels), as history codes (`-` 0, O 1, PER 2, LOC 3, ORG 4, MISC 5): the
+ * same answers without a string per token (the tagger's hot path).
+ */
+export function historyCodes(info: readonly (readonly WordInfo[])[], types: readonly Uint8Array[], window = 15): Uint8Array[] {
+  // Start the interner over only here, between documents: the ids of one call share a generation.
+  if (histIds.size >= HIST_IDS_MAX) {
+    histIds.clear();
+    histGen++;
+  }
+  const ids: Int32Array[] = new Array(info.length);
+  for (let k = 0; k < info.length; k++) {
+    const ws = info[k];
+    const a = new Int32Array(ws.length);
+    for (let i = 0; i < ws.length; i++) a[i] = historyId(ws[i]);
+    ids[k] = a;
+  }
+  if (histCounts.length < 5 * (histIds.size + 1)) histCounts = new Int32Array(Math.max(5 * (histIds.size + 1), 2 * histCounts.length));
+  const c = histCounts;
+  const out: Uint8Array[] = new Array(info.length);
+  let hi = 0;
+  try {
+    for (let si = 0; si < ids.length; si++) {
+      for (; hi < Math.min(ids.length, si + window + 1); hi++) histAdd(c, ids[hi], types[hi], 1);
+      if (si - window - 1 >= 0) histAdd(c, ids[si - window - 1], types[si - window - 1], -1);
+      histAdd(c, ids[si], types[si], -1);
+      const f = ids[si];
+      const row = new Uint8Array(f.length);
+      for (let i = 0; i < f.length; i++) {
+        const id = f[i];
+        if (id === 0) continue;
+        const o = 5 * id;
+        if (c[o] <= 0 && c[o + 1] <= 0 && c[o + 2] <= 0 && c[o + 3] <= 0 && c[o + 4] <= 0) continue;
+        let best = 0;
+        for (let t = 1; t < 5; t++) if (c[o + t] > c[o + best] || (best === 0 && c[o + t] > 0)) best = t;
+        row[i] = best + 1;
+      }
+      out[si] = row;
+      histAdd(c, ids[si], types[si], 1);
+    }
+  } finally {
+    // Back to all zeros, whatever happened (the counts are shared by every call).
+    for (const a of ids) for (let i = 0; i < a.length; i++) if (a[i] !== 0) c.fill(0, 5 * a[i], 5 * a[i] + 5);
+  }
+  return out;
+}
+
 /** 32-bit mix of two values (murmur3 finaliser): numeric feature keys for context features without building strings. */
 function mix(a: number, b: number): number {
   let h = Math.imul((a ^ Math.imul(b, 0x9e3779b1)) >>> 0, 0x85ebca6b);
@@ -220,14 +297,18 @@ export interface WordInfo {
   cm: number;
   /** Gazetteer flags of the word or its stripped form. */
   flags: number;
-  /** Hash of the shape. */
+  /** Hash of the shape, and its small number (`shapeId`; -1 = none). */
   hsh: number;
+  shp: number;
   /** `historyForm` of the token. */
   h: string;
   /** How many of `own`'s first keys name the word itself (form, stripped form): left out by word dropout. */
   nLex: number;
   /** Whether a gazetteer phrase can start at this word (`NerGazetteer.canStart`). */
   gs: boolean;
+  /** Number of `h` in the history interner (`historyId`) and the interner generation it belongs to (0 = none yet). */
+  hid: number;
+  hgen: number;
   /** Where a scorer keeps this word's weight sums (`scorer.ts`): the scorer's id (0 = none), its arena epoch and the offset. */
   vecOwner: number;
   vecEpoch: number;
@@ -295,6 +376,7 @@ function wordInfo(token: string, res: NerResources, cache: Map<string, WordInfo>
   if (flags === 0) own.push(mix(TPL.g, 0));
   else for (let b = 0; b < GAZ_FLAGS.length; b++) if (flags & (1 << b)) own.push(mix(TPL.g, b + 1));
   const h = st.length >= 3 && !/^[0-9]/.test(st) ? st : '';
+  const hsh = hashString(sh);
   const info: WordInfo = {
     f,
     hf: hashString(f),
@@ -303,10 +385,13 @@ function wordInfo(token: string, res: NerResources, cache: Map<string, WordInfo>
     cc,
     cm,
     flags,
-    hsh: hashString(sh),
+    hsh,
+    shp: shapeId(hsh),
     h,
     nLex: st !== f ? 2 : 1,
     gs: res.gaz.canStart(f),
+    hid: 0,
+    hgen: 0,
     vecOwner: 0,
     vecEpoch: 0,
     vecAt: 0,
@@ -376,9 +461,26 @@ export interface SentenceFeatures {
   ph: Uint32Array | null;
 }
 
+/** `hashString` of POS signatures (a few hundred distinct strings), memoised. */
+const posHashes = new Map<string, number>();
+
+function posHash(p: string): number {
+  let h = posHashes.get(p);
+  if (h === undefined) {
+    if (posHashes.size >= 10_000) posHashes.clear();
+    h = hashString(p);
+    posHashes.set(p, h);
+  }
+  return h;
+}
+
 export function sentenceFeatures(tokens: readonly string[], res: NerResources, pos?: readonly string[]): SentenceFeatures {
   const n = tokens.length;
-  const ph = pos && pos.length === n ? Uint32Array.from(pos, (p) => hashString(p)) : null;
+  let ph: Uint32Array | null = null;
+  if (pos && pos.length === n) {
+    ph = new Uint32Array(n);
+    for (let i = 0; i < n; i++) ph[i] = posHash(pos[i]);
+  }
   const info: WordInfo[] = new Array(n);
   const forms: string[] = new Array(n);
   const starts: boolean[] = new Array(n);
@@ -425,6 +527,56 @@ export function positionKeys(sf: SentenceFeatures, i: number, out: Uint32Array, 
 }
 
 export const MAX_POSITION_KEYS = 10;
+
+/*
+ * `positionKeys` in three parts, for a scorer that sums the weights of the
+ * parts over small sets once (`scorer.ts`): together, the same keys (in
+ * another order).
+ */
+
+/** The keys of `positionKeys` that pair the word with a neighbour's word: bigrams, cluster|previous word, POS|previous stripped word. */
+export function pairKeys(sf: SentenceFeatures, i: number, out: Uint32Array, len: number): number {
+  const { n, info, ph } = sf;
+  const w = info[i];
+  const hm1 = i > 0 ? info[i - 1].hf : PAD_HASH;
+  const hp1 = i + 1 < n ? info[i + 1].hf : PAD_END_HASH;
+  out[len++] = mix(mix(TPL.bgl, hm1), w.hf);
+  out[len++] = mix(mix(TPL.bgr, w.hf), hp1);
+  out[len++] = mix(mix(TPL.ccw, w.cc), hm1);
+  if (ph) out[len++] = mix(mix(TPL.posw, ph[i]), i > 0 ? info[i - 1].hs : PAD_HASH);
+  return len;
+}
+
+/** The POS keys of `positionKeys` from the POS hashes of the position and its neighbours (`null` = sentence edge). */
+export function posContextKeys(before: number | null, at: number, after: number | null, out: Uint32Array, len: number): number {
+  out[len++] = mix(TPL.pos, at);
+  out[len++] = mix(TPL.posm1, before ?? PAD_HASH);
+  out[len++] = mix(TPL.posp1, after ?? PAD_END_HASH);
+  return len;
+}
+
+/** The keys of `positionKeys` from the gazetteer phrase code, the shape hash and whether the position opens the sentence. */
+export function phraseKeys(phrase: number, hsh: number, first: boolean, out: Uint32Array, len: number): number {
+  out[len++] = mix(TPL.gp, phrase);
+  out[len++] = mix(mix(TPL.gpsh, phrase), hsh);
+  if (first) out[len++] = TPL.first;
+  return len;
+}
+
+/** Distinct shapes (`WordInfo.hsh`) that get a small number (`WordInfo.shp`). */
+export const MAX_SHAPE_IDS = 64;
+const shapeIds = new Map<number, number>();
+
+/** A small number for a shape hash (the same for the process's lifetime), or -1 once `MAX_SHAPE_IDS` shapes have one. */
+function shapeId(hsh: number): number {
+  let id = shapeIds.get(hsh);
+  if (id === undefined) {
+    if (shapeIds.size >= MAX_SHAPE_IDS) return -1;
+    id = shapeIds.size;
+    shapeIds.set(hsh, id);
+  }
+  return id;
+}
 
 /** The relative offsets whose words' keys `neighbourKeys` gives. */
 export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;

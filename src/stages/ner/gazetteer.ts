@@ -27,6 +27,18 @@ export interface GazMatch {
   type: 'PER' | 'LOC' | 'ORG' | 'MISC';
 }
 
+/** A phrase one form longer than a gazetteer phrase prefix (see `NerGazetteer.extend`). */
+interface PhraseStep {
+  key: string;
+  /** The phrase's flags among PER, LOC, ORG, MISC. */
+  flags: number;
+  /** Whether it begins a longer phrase. */
+  prefix: boolean;
+}
+
+/** Phrase steps kept at most (cleared when full). */
+const STEPS_MAX = 100_000;
+
 export class NerGazetteer {
   /** Form -> bit set of flags. */
   readonly forms = new Map<string, number>();
@@ -36,12 +48,41 @@ export class NerGazetteer {
   add(form: string, flag: GazFlag): void {
     const key = nameKey(form);
     if (key === '' || key.length < 2) return;
+    if (this.stepCount > 0) {
+      this.steps.clear();
+      this.stepCount = 0;
+    }
     this.forms.set(key, (this.forms.get(key) ?? 0) | BIT[flag]);
     if (BIT[flag] & PHRASE_MASK) {
       const words = key.split(' ');
       if (words.length > this.maxWords) this.maxWords = Math.min(words.length, 8);
       for (let k = 1; k < words.length; k++) this.prefixes.add(words.slice(0, k).join(' '));
     }
+  }
+
+  /** Phrase prefix -> next form -> the longer phrase, its phrase flags and whether it begins a longer phrase (`extend`). */
+  private readonly steps = new Map<string, Map<string, PhraseStep>>();
+  private stepCount = 0;
+
+  /** `prefix + ' ' + form` with what `match` asks about it (memoised; `add` forgets it all). */
+  private extend(prefix: string, form: string): PhraseStep {
+    let next = this.steps.get(prefix);
+    if (next === undefined) {
+      if (this.stepCount >= STEPS_MAX) {
+        this.steps.clear();
+        this.stepCount = 0;
+      }
+      next = new Map();
+      this.steps.set(prefix, next);
+    }
+    let step = next.get(form);
+    if (step === undefined) {
+      const key = `${prefix} ${form}`;
+      step = { key, flags: (this.forms.get(key) ?? 0) & PHRASE_MASK, prefix: this.prefixes.has(key) };
+      next.set(form, step);
+      this.stepCount++;
+    }
+    return step;
   }
 
   /** Flags of one word (matching form). */
@@ -77,10 +118,20 @@ export class NerGazetteer {
       for (const v of cliticVariants(forms[i])) {
         let key = v.form;
         for (let j = i + 1; j <= Math.min(forms.length, i + this.maxWords); j++) {
-          if (j > i + 1) key = `${key} ${forms[j - 1]}`;
-          const f = (this.forms.get(key) ?? 0) & PHRASE_MASK;
+          let f: number;
+          let prefix: boolean;
+          if (j > i + 1) {
+            // key + ' ' + the next form, memoised (no string built for a phrase seen before).
+            const step = this.extend(key, forms[j - 1]);
+            key = step.key;
+            f = step.flags;
+            prefix = step.prefix;
+          } else {
+            f = (this.forms.get(key) ?? 0) & PHRASE_MASK;
+            prefix = this.prefixes.has(key);
+          }
           if (f && (!best || j > best.end)) best = { start: i, end: j, type: f & 1 ? 'PER' : f & 4 ? 'ORG' : f & 2 ? 'LOC' : 'MISC' };
-          if (!this.prefixes.has(key)) break;
+          if (!prefix) break;
         }
       }
       if (best) {

@@ -32,6 +32,24 @@ function spansOf(doc: Doc, tags: readonly string[], from: number, out: NameSpan[
   }
 }
 
+/** POS signature -> UPOS -> the signature with it appended (`NOUN` + `ADJ` -> `NOUN+ADJ`): one string per signature, not per token. */
+const joined = new Map<string, Map<string, string>>();
+
+function joinPos(sig: string, upos: string): string {
+  let next = joined.get(sig);
+  if (next === undefined) {
+    if (joined.size >= 10_000) joined.clear();
+    next = new Map();
+    joined.set(sig, next);
+  }
+  let out = next.get(upos);
+  if (out === undefined) {
+    out = `${sig}+${upos}`;
+    next.set(upos, out);
+  }
+  return out;
+}
+
 export class NerStage implements Stage {
   readonly name = 'ner';
   readonly requires = ['tokenize'] as const;
@@ -89,7 +107,7 @@ export class NerStage implements Stage {
     let pos: string[][] | undefined;
     if (doc.words && doc.words.length > 0) {
       const sig: string[] = new Array(doc.tokens.length).fill('');
-      for (const w of doc.words) if (w.upos) sig[w.token] = sig[w.token] ? `${sig[w.token]}+${w.upos}` : w.upos;
+      for (const w of doc.words) if (w.upos) sig[w.token] = sig[w.token] ? joinPos(sig[w.token], w.upos) : w.upos;
       pos = windows.map((w) => sig.slice(w.from, w.from + w.words.length));
     }
     const tags = this.tagger.tagDocument(

@@ -10,14 +10,16 @@ import { dirname, join } from 'node:path';
 import { modelFile, sharedDataDir } from '../../core/paths.ts';
 import type { TaggedSentence } from '../../corpora/ner-conll.ts';
 import { KnowledgeBase } from '../../kb/index.ts';
-import { mergeTables, SequencePerceptron, seededRandom, viterbi } from '../../learn/index.ts';
+import { mergeTables, SequencePerceptron, seededRandom } from '../../learn/index.ts';
 import { MorphAnalyzer } from '../morph/morph.ts';
 import { type Clusters, loadClusters } from './clusters.ts';
 import {
   documentHistory,
   FEATURES_VERSION,
+  historyCodes,
   keysOf,
   type NerResources,
+  type SentenceFeatures,
   type StackedContext,
   sentenceFeatures,
   stackedKeys,
@@ -109,15 +111,220 @@ export function bioLabels(labels: readonly string[], idx: Int32Array, n = idx.le
   return out;
 }
 
+/** Viterbi's tables and best path, reused from sentence to sentence (grown when needed). */
+let vDelta = new Float64Array(16 * 256);
+let vBack = new Int32Array(16 * 256);
+let vPath = new Int32Array(256);
+
+/**
+ * Best label path over emission scores `emit` (n × L) and (L+1)×L
+ * transitions, in the shared `vPath` (valid until the next call): the same
+ * computation, step for step, as `viterbi` of `src/learn`, without allocating.
+ */
+function viterbiPath(emit: Float64Array, trans: Float64Array, n: number, L: number): Int32Array {
+  if (vDelta.length < n * L) {
+    vDelta = new Float64Array(2 * n * L);
+    vBack = new Int32Array(2 * n * L);
+  }
+  if (vPath.length < n) vPath = new Int32Array(2 * n);
+  const delta = vDelta;
+  const back = vBack;
+  const start = L * L;
+  for (let l = 0; l < L; l++) delta[l] = emit[l] + trans[start + l];
+  if (L === 9) viterbi9(emit, transposed(trans, L), n, delta, back);
+  else {
+    for (let i = 1; i < n; i++) {
+      const base = i * L;
+      const prevBase = base - L;
+      for (let l = 0; l < L; l++) {
+        let best = 0;
+        let bv = Number.NEGATIVE_INFINITY;
+        for (let p = 0; p < L; p++) {
+          const v = delta[prevBase + p] + trans[p * L + l];
+          if (v > bv) {
+            bv = v;
+            best = p;
+          }
+        }
+        delta[base + l] = bv + emit[base + l];
+        back[base + l] = best;
+      }
+    }
+  }
+  const lastBase = (n - 1) * L;
+  let last = 0;
+  let lv = delta[lastBase];
+  for (let l = 1; l < L; l++) {
+    if (delta[lastBase + l] > lv) {
+      lv = delta[lastBase + l];
+      last = l;
+    }
+  }
+  const path = vPath;
+  for (let i = n - 1; i >= 0; i--) {
+    path[i] = last;
+    last = back[i * L + last];
+  }
+  return path;
+}
+
+const transposedOf = new WeakMap<Float64Array, Float64Array>();
+
+/** The transition weights label by label (`t[l * L + p]` = weight of p -> l), computed once per table. */
+function transposed(trans: Float64Array, L: number): Float64Array {
+  let t = transposedOf.get(trans);
+  if (!t) {
+    t = new Float64Array(L * L);
+    for (let p = 0; p < L; p++) for (let l = 0; l < L; l++) t[l * L + p] = trans[p * L + l];
+    transposedOf.set(trans, t);
+  }
+  return t;
+}
+
+/**
+ * The Viterbi recursion of `viterbiPath` for 9 labels (the BIO labels of four
+ * types), unrolled: the previous position's scores stay in locals. Same sums,
+ * same comparisons in the same order (the first best wins a tie), so the same
+ * path. (The generic loop starts from -Infinity and takes p = 0 at once when
+ * the score is finite, as emission and transition weights always are.)
+ */
+function viterbi9(emit: Float64Array, tt: Float64Array, n: number, delta: Float64Array, back: Int32Array): void {
+  let d0 = delta[0];
+  let d1 = delta[1];
+  let d2 = delta[2];
+  let d3 = delta[3];
+  let d4 = delta[4];
+  let d5 = delta[5];
+  let d6 = delta[6];
+  let d7 = delta[7];
+  let d8 = delta[8];
+  for (let i = 1; i < n; i++) {
+    const base = i * 9;
+    for (let l = 0; l < 9; l++) {
+      const t = l * 9;
+      let bv = d0 + tt[t];
+      let best = 0;
+      let v = d1 + tt[t + 1];
+      if (v > bv) {
+        bv = v;
+        best = 1;
+      }
+      v = d2 + tt[t + 2];
+      if (v > bv) {
+        bv = v;
+        best = 2;
+      }
+      v = d3 + tt[t + 3];
+      if (v > bv) {
+        bv = v;
+        best = 3;
+      }
+      v = d4 + tt[t + 4];
+      if (v > bv) {
+        bv = v;
+        best = 4;
+      }
+      v = d5 + tt[t + 5];
+      if (v > bv) {
+        bv = v;
+        best = 5;
+      }
+      v = d6 + tt[t + 6];
+      if (v > bv) {
+        bv = v;
+        best = 6;
+      }
+      v = d7 + tt[t + 7];
+      if (v > bv) {
+        bv = v;
+        best = 7;
+      }
+      v = d8 + tt[t + 8];
+      if (v > bv) {
+        bv = v;
+        best = 8;
+      }
+      delta[base + l] = bv + emit[base + l];
+      back[base + l] = best;
+    }
+    d0 = delta[base];
+    d1 = delta[base + 1];
+    d2 = delta[base + 2];
+    d3 = delta[base + 3];
+    d4 = delta[base + 4];
+    d5 = delta[base + 5];
+    d6 = delta[base + 6];
+    d7 = delta[base + 7];
+    d8 = delta[base + 8];
+  }
+}
+
 /** Viterbi over emission scores `emit` (n × L, O handicapped by `oPenalty` in place); valid IOB2 labels (as `repairBio`). */
 function decode(model: SequencePerceptron, emit: Float64Array, n: number, oPenalty: number): string[] {
-  const labels = model.labels;
-  const L = labels.length;
+  return bioLabels(model.labels, decodePath(model, emit, n, oPenalty), n);
+}
+
+/** `decode`'s label indices (before the IOB2 repair), in the shared `vPath`. */
+function decodePath(model: SequencePerceptron, emit: Float64Array, n: number, oPenalty: number): Int32Array {
+  const L = model.labels.length;
   const o = model.labelIndex('O');
   if (oPenalty !== 0 && o >= 0) for (let i = 0; i < n; i++) emit[i * L + o] -= oPenalty;
-  const idx = new Int32Array(n);
-  viterbi(emit, model.transitions, n, L, idx);
-  return bioLabels(labels, idx, n);
+  return viterbiPath(emit, model.transitions, n, L);
+}
+
+/** `stackIndex`'s label code (O 0, B-PER 1, I-PER 2, ... I-MISC 8; other labels 0) of each label, and of its B- form. */
+const STACK_LABEL_CODE: Record<string, number> = {
+  'B-PER': 1,
+  'I-PER': 2,
+  'B-LOC': 3,
+  'I-LOC': 4,
+  'B-ORG': 5,
+  'I-ORG': 6,
+  'B-MISC': 7,
+  'I-MISC': 8,
+};
+/** `documentHistory`'s type of a label: 0 = O (or unknown), 1-4 = PER, LOC, ORG, MISC. */
+const HIST_TYPE: Record<string, number> = { PER: 1, LOC: 2, ORG: 3, MISC: 4 };
+
+interface StackCodes {
+  /** Per label index: stack code as is, stack code of its B- form, history type. */
+  code: Uint8Array;
+  beginCode: Uint8Array;
+  histType: Uint8Array;
+}
+const stackCodes = new WeakMap<readonly string[], StackCodes>();
+
+function stackCodesOf(labels: readonly string[]): StackCodes {
+  let sc = stackCodes.get(labels);
+  if (sc) return sc;
+  sc = {
+    code: Uint8Array.from(labels, (l) => STACK_LABEL_CODE[l] ?? 0),
+    beginCode: Uint8Array.from(labels, (l) => STACK_LABEL_CODE[`B-${l.slice(2)}`] ?? 0),
+    histType: Uint8Array.from(labels, (l) => (l === 'O' ? 0 : (HIST_TYPE[l.slice(2)] ?? 0))),
+  };
+  stackCodes.set(labels, sc);
+  return sc;
+}
+
+/**
+ * The first stage's output as the second stage reads it: the `stackIndex`
+ * label codes of the repaired (IOB2) labels of path `idx`, and their
+ * `documentHistory` types.
+ */
+function firstStageCodes(labels: readonly string[], idx: Int32Array, n: number): { codes: Uint8Array; types: Uint8Array } {
+  const { type, inside } = labelInfo(labels);
+  const { code, beginCode, histType } = stackCodesOf(labels);
+  const codes = new Uint8Array(n);
+  const types = new Uint8Array(n);
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const l = idx[i];
+    // As `bioLabels`: an I- label that does not continue its type becomes B-.
+    codes[i] = inside[l] && type[l] !== prev ? beginCode[l] : code[l];
+    types[i] = histType[l];
+    prev = type[l];
+  }
+  return { codes, types };
 }
 
 export class NerTagger {
@@ -182,26 +389,61 @@ export class NerTagger {
   tagDocument(sentences: readonly (readonly string[])[], pos?: readonly (readonly string[] | undefined)[]): string[][] {
     const tags = pos ?? this.posOf(sentences);
     const scorer = this.scorer;
-    const base = sentences.map((s, i) => sentenceFeatures(s, this.res, tags?.[i]));
-    const joint = base.map((b) => scorer.emissions(b));
-    const L1 = this.model.labels.length;
-    const first = base.map((b, i) =>
-      b.n === 0 ? [] : decode(this.model, scorer.modelEmissions(joint[i], b.n, 0, null, new Float64Array(b.n * L1)), b.n, this.oPenalty),
-    );
+    const count = sentences.length;
+    const base: SentenceFeatures[] = new Array(count);
+    const joint: Float64Array[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      base[i] = sentenceFeatures(sentences[i], this.res, tags?.[i]);
+      joint[i] = scorer.emissions(base[i]);
+    }
+    const model = this.model;
+    const L1 = model.labels.length;
     const stage2 = this.stage2;
-    if (!stage2) return first;
-    const L2 = stage2.labels.length;
-    const history = documentHistory(
-      sentences,
-      first,
-      undefined,
-      base.map((b) => b.info.map((w) => w.h)),
+    if (!stage2) {
+      const first: string[][] = new Array(count);
+      for (let i = 0; i < count; i++) {
+        const n = base[i].n;
+        first[i] = n === 0 ? [] : decode(model, scorer.modelEmissions(joint[i], n, 0, null, new Float64Array(n * L1)), n, this.oPenalty);
+      }
+      return first;
+    }
+    // The second stage reads the first's labels as codes (stackIndex) and types (documentHistory): no label strings.
+    const codes: Uint8Array[] = new Array(count);
+    const types: Uint8Array[] = new Array(count);
+    let width = 0;
+    for (let i = 0; i < count; i++) {
+      const n = base[i].n;
+      if (n > width) width = n;
+      if (n === 0) {
+        codes[i] = types[i] = new Uint8Array(0);
+        continue;
+      }
+      const path = decodePath(model, scorer.modelEmissions(joint[i], n, 0, null, new Float64Array(n * L1)), n, this.oPenalty);
+      const fc = firstStageCodes(model.labels, path, n);
+      codes[i] = fc.codes;
+      types[i] = fc.types;
+    }
+    const history = historyCodes(
+      base.map((b) => b.info),
+      types,
     );
-    return base.map((b, i) => {
-      if (b.n === 0) return [];
-      const emit = scorer.modelEmissions(joint[i], b.n, 1, { labels: first[i], history: history[i] }, new Float64Array(b.n * L2));
-      return decode(stage2, emit, b.n, this.stage2Penalty);
-    });
+    const L2 = stage2.labels.length;
+    const stack = new Int32Array(width);
+    const out: string[][] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const n = base[i].n;
+      if (n === 0) {
+        out[i] = [];
+        continue;
+      }
+      const c = codes[i];
+      const h = history[i];
+      // stackIndex: ((label * 10 + previous label) * 10 + next label) * 6 + history, 9 = sentence edge.
+      for (let k = 0; k < n; k++) stack[k] = ((c[k] * 10 + (k > 0 ? c[k - 1] : 9)) * 10 + (k + 1 < n ? c[k + 1] : 9)) * 6 + h[k];
+      const emit = scorer.stackedEmissions(joint[i], n, 1, stack, new Float64Array(n * L2));
+      out[i] = decode(stage2, emit, n, this.stage2Penalty);
+    }
+    return out;
   }
 
   /** BIO tags (PER, LOC, ORG, MISC) for one sentence on its own (POS from the analyser when available). */

@@ -6,7 +6,20 @@ import { concatTables, WeightTable } from '../../learn/index.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { learnClusters } from './clusters.ts';
 import { entitySpans, scoreNer } from './evaluate.ts';
-import { documentHistory, featureForm, historyForm, keysOf, sentenceFeatures, sentenceKeys, stackedKeys } from './features.ts';
+import {
+  documentHistory,
+  featureForm,
+  historyCodes,
+  historyForm,
+  keysOf,
+  pairKeys,
+  phraseKeys,
+  posContextKeys,
+  positionKeys,
+  sentenceFeatures,
+  sentenceKeys,
+  stackedKeys,
+} from './features.ts';
 import { NerGazetteer } from './gazetteer.ts';
 import { bioLabels, defaultNerPaths, NerTagger, repairBio, trainNer } from './model.ts';
 import { EmissionScorer } from './scorer.ts';
@@ -285,5 +298,48 @@ test('document history: the sliding window gives what a direct count over the ot
     const forms = Array.from({ length: 40 }, () => Array.from({ length: next(6) }, () => words[next(words.length)]));
     const labels = forms.map((f) => f.map(() => tags[next(tags.length)]));
     assert.deepEqual(documentHistory(forms, labels, window, forms), reference(forms, labels, window));
+  }
+});
+
+test('historyCodes: documentHistory as codes, from the words and first-stage types', () => {
+  const res = { gaz: new NerGazetteer(), clusters: learnClusters([]) };
+  const words = ['بوتين', 'موسكو', 'وموسكو', 'قال', 'الرئيس', 'سوريا', 'في', '2018'];
+  const tags = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'B-MISC', 'I-MISC'];
+  const TYPE: Record<string, number> = { O: 0, PER: 1, LOC: 2, ORG: 3, MISC: 4 };
+  const CODE: Record<string, number> = { '-': 0, O: 1, PER: 2, LOC: 3, ORG: 4, MISC: 5 };
+  let seed = 7;
+  const next = (m: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % m;
+  };
+  for (const window of [0, 1, 3, 15]) {
+    for (let doc = 0; doc < 3; doc++) {
+      const sents = Array.from({ length: 30 }, () => Array.from({ length: next(7) }, () => words[next(words.length)]));
+      const labels = sents.map((f) => f.map(() => tags[next(tags.length)]));
+      const info = sents.map((s) => sentenceFeatures(s, res).info);
+      const types = labels.map((ls) => Uint8Array.from(ls, (l) => TYPE[l === 'O' ? 'O' : l.slice(2)]));
+      const want = documentHistory(sents, labels, window).map((row) => row.map((h) => CODE[h]));
+      assert.deepEqual(
+        historyCodes(info, types, window).map((r) => [...r]),
+        want,
+      );
+    }
+  }
+});
+
+test('pairKeys + posContextKeys + phraseKeys: the keys of positionKeys', () => {
+  const res = { gaz: new NerGazetteer(), clusters: learnClusters([]) };
+  const toks = ['قال', 'بوتين', 'في', 'موسكو', '2018', '.'];
+  for (const pos of [undefined, ['VERB', 'PROPN', 'ADP', 'PROPN', 'NUM', 'PUNCT']]) {
+    const sf = sentenceFeatures(toks, res, pos);
+    for (let i = 0; i < toks.length; i++) {
+      const want = new Uint32Array(16);
+      const n = positionKeys(sf, i, want, 0);
+      const got = new Uint32Array(16);
+      let m = pairKeys(sf, i, got, 0);
+      m = phraseKeys(sf.phrase[i], sf.info[i].hsh, i === 0, got, m);
+      if (sf.ph) m = posContextKeys(i > 0 ? sf.ph[i - 1] : null, sf.ph[i], i + 1 < toks.length ? sf.ph[i + 1] : null, got, m);
+      assert.deepEqual([...got.subarray(0, m)].sort(), [...want.subarray(0, n)].sort());
+    }
   }
 });
