@@ -32,6 +32,7 @@ import type { Doc, Entity, EntityType, Mention, Token } from '../../core/types.t
 import { type CliticVariant, cliticVariants } from '../../kb/clitics.ts';
 import { type KbEntry, type KnowledgeBase, nameKey, population } from '../../kb/index.ts';
 import { normalize } from '../../text/normalize.ts';
+import { PhraseSteps } from '../../text/phrase-steps.ts';
 
 /** Title phrases (matching form, split in words), longest first. */
 export type TitleList = readonly string[][];
@@ -145,19 +146,6 @@ interface FormInfo {
 
 /** Form cache size: cleared when full (the forms of a few thousand articles). */
 const INFO_MAX = 50_000;
-
-/** A phrase of the gazetteer scan one word longer than a KB name prefix (see `EntityResolver.extend`). */
-interface PhraseStep {
-  /** The phrase (words joined by one space). */
-  key: string;
-  /** `kb.lookup(key)[0]`. */
-  first: KbEntry | undefined;
-  /** `kb.isPrefix(key)`. */
-  prefix: boolean;
-}
-
-/** Phrase steps kept at most (cleared when full). */
-const STEPS_MAX = 100_000;
 
 /** Feminine heads (or words before the adjective) that take a feminine nationality adjective. */
 function isFem(w: string): boolean {
@@ -347,30 +335,8 @@ export class EntityResolver {
     return x;
   }
 
-  /** KB name prefix -> next word -> the longer phrase and its KB answers (`extend`). */
-  private readonly steps = new Map<string, Map<string, PhraseStep>>();
-  private stepCount = 0;
-
-  /** The phrase `prefix + ' ' + word` with its first KB entry and whether it begins a longer name (memoised). */
-  private extend(prefix: string, word: string): PhraseStep {
-    let next = this.steps.get(prefix);
-    if (next === undefined) {
-      if (this.stepCount >= STEPS_MAX) {
-        this.steps.clear();
-        this.stepCount = 0;
-      }
-      next = new Map();
-      this.steps.set(prefix, next);
-    }
-    let step = next.get(word);
-    if (step === undefined) {
-      const key = `${prefix} ${word}`;
-      step = { key, first: this.kb.lookup(key)[0], prefix: this.kb.isPrefix(key) };
-      next.set(word, step);
-      this.stepCount++;
-    }
-    return step;
-  }
+  /** KB name prefix + next word -> the longer phrase and its KB answers (memoised phrase scan). */
+  private readonly steps = new PhraseSteps((key: string) => ({ first: this.kb.lookup(key)[0], prefix: this.kb.isPrefix(key) }));
 
   /** The `FormInfo` of token `i`'s norm in the current article. */
   private tok(toks: Token[], i: number): FormInfo {
@@ -627,10 +593,10 @@ export class EntityResolver {
             if (j > i + 1) {
               if (covered[j - 1] || !isWordTok(toks[j - 1])) break;
               // key + ' ' + the next word, with its KB answers (memoised: no string built for a phrase seen before).
-              const step = this.extend(key, toks[j - 1].norm);
+              const step = this.steps.extend(key, toks[j - 1].norm);
               key = step.key;
-              e = step.first;
-              prefix = step.prefix;
+              e = step.value.first;
+              prefix = step.value.prefix;
             } else {
               e = this.kb.lookup(key)[0];
               prefix = this.kb.isPrefix(key);

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliticVariants } from '../../kb/clitics.ts';
 import { type KnowledgeBase, nameKey } from '../../kb/index.ts';
+import { PhraseSteps } from '../../text/phrase-steps.ts';
 
 export const GAZ_FLAGS = ['PER', 'LOC', 'ORG', 'MISC', 'FIRST', 'PERW', 'NAT'] as const;
 export type GazFlag = (typeof GAZ_FLAGS)[number];
@@ -27,18 +28,6 @@ export interface GazMatch {
   type: 'PER' | 'LOC' | 'ORG' | 'MISC';
 }
 
-/** A phrase one form longer than a gazetteer phrase prefix (see `NerGazetteer.extend`). */
-interface PhraseStep {
-  key: string;
-  /** The phrase's flags among PER, LOC, ORG, MISC. */
-  flags: number;
-  /** Whether it begins a longer phrase. */
-  prefix: boolean;
-}
-
-/** Phrase steps kept at most (cleared when full). */
-const STEPS_MAX = 100_000;
-
 export class NerGazetteer {
   /** Form -> bit set of flags. */
   readonly forms = new Map<string, number>();
@@ -48,10 +37,7 @@ export class NerGazetteer {
   add(form: string, flag: GazFlag): void {
     const key = nameKey(form);
     if (key === '' || key.length < 2) return;
-    if (this.stepCount > 0) {
-      this.steps.clear();
-      this.stepCount = 0;
-    }
+    this.steps.clear();
     this.forms.set(key, (this.forms.get(key) ?? 0) | BIT[flag]);
     if (BIT[flag] & PHRASE_MASK) {
       const words = key.split(' ');
@@ -60,30 +46,11 @@ export class NerGazetteer {
     }
   }
 
-  /** Phrase prefix -> next form -> the longer phrase, its phrase flags and whether it begins a longer phrase (`extend`). */
-  private readonly steps = new Map<string, Map<string, PhraseStep>>();
-  private stepCount = 0;
-
-  /** `prefix + ' ' + form` with what `match` asks about it (memoised; `add` forgets it all). */
-  private extend(prefix: string, form: string): PhraseStep {
-    let next = this.steps.get(prefix);
-    if (next === undefined) {
-      if (this.stepCount >= STEPS_MAX) {
-        this.steps.clear();
-        this.stepCount = 0;
-      }
-      next = new Map();
-      this.steps.set(prefix, next);
-    }
-    let step = next.get(form);
-    if (step === undefined) {
-      const key = `${prefix} ${form}`;
-      step = { key, flags: (this.forms.get(key) ?? 0) & PHRASE_MASK, prefix: this.prefixes.has(key) };
-      next.set(form, step);
-      this.stepCount++;
-    }
-    return step;
-  }
+  /** Phrase prefix + next form -> the longer phrase, its phrase flags and whether it begins a longer phrase (memoised; `add` forgets it all). */
+  private readonly steps = new PhraseSteps((key: string) => ({
+    flags: (this.forms.get(key) ?? 0) & PHRASE_MASK,
+    prefix: this.prefixes.has(key),
+  }));
 
   /** Flags of one word (matching form). */
   flags(form: string): number {
@@ -122,10 +89,10 @@ export class NerGazetteer {
           let prefix: boolean;
           if (j > i + 1) {
             // key + ' ' + the next form, memoised (no string built for a phrase seen before).
-            const step = this.extend(key, forms[j - 1]);
+            const step = this.steps.extend(key, forms[j - 1]);
             key = step.key;
-            f = step.flags;
-            prefix = step.prefix;
+            f = step.value.flags;
+            prefix = step.value.prefix;
           } else {
             f = (this.forms.get(key) ?? 0) & PHRASE_MASK;
             prefix = this.prefixes.has(key);
