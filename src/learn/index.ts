@@ -3,6 +3,7 @@ export { featureKey, featureKeySlice, hashSlice, hashString, template } from './
 export { decodeModel, encodeModel, loadModelFile, type ModelFile, type Quantisation, saveModelFile } from './model-file.ts';
 export {
   BIAS_KEY,
+  backtrace,
   type ClassExample,
   type FeatureList,
   MulticlassPerceptron,

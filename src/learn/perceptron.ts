@@ -199,6 +199,11 @@ export function viterbi(emit: ArrayLike<number>, trans: ArrayLike<number>, n: nu
       back[base + l] = best;
     }
   }
+  backtrace(delta, back, n, L, out);
+}
+
+/** The best path from Viterbi's scores `delta` and back-pointers `back` (n×L), into `out`. */
+export function backtrace(delta: Float64Array, back: Int32Array, n: number, L: number, out: Int32Array): void {
   let last = argmax(delta, (n - 1) * L, L);
   for (let i = n - 1; i >= 0; i--) {
     out[i] = last;

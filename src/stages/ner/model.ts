@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { modelFile, sharedDataDir } from '../../core/paths.ts';
 import type { TaggedSentence } from '../../corpora/ner-conll.ts';
 import { KnowledgeBase } from '../../kb/index.ts';
-import { mergeTables, SequencePerceptron, seededRandom } from '../../learn/index.ts';
+import { backtrace, mergeTables, SequencePerceptron, seededRandom, viterbi } from '../../learn/index.ts';
 import { MorphAnalyzer } from '../morph/morph.ts';
 import { type Clusters, loadClusters } from './clusters.ts';
 import {
@@ -122,50 +122,20 @@ let vPath = new Int32Array(256);
  * computation, step for step, as `viterbi` of `src/learn`, without allocating.
  */
 function viterbiPath(emit: Float64Array, trans: Float64Array, n: number, L: number): Int32Array {
+  if (vPath.length < n) vPath = new Int32Array(2 * n);
+  if (n === 0) return vPath;
+  if (L !== 9) {
+    viterbi(emit, trans, n, L, vPath);
+    return vPath;
+  }
   if (vDelta.length < n * L) {
     vDelta = new Float64Array(2 * n * L);
     vBack = new Int32Array(2 * n * L);
   }
-  if (vPath.length < n) vPath = new Int32Array(2 * n);
-  const delta = vDelta;
-  const back = vBack;
-  const start = L * L;
-  for (let l = 0; l < L; l++) delta[l] = emit[l] + trans[start + l];
-  if (L === 9) viterbi9(emit, transposed(trans, L), n, delta, back);
-  else {
-    for (let i = 1; i < n; i++) {
-      const base = i * L;
-      const prevBase = base - L;
-      for (let l = 0; l < L; l++) {
-        let best = 0;
-        let bv = Number.NEGATIVE_INFINITY;
-        for (let p = 0; p < L; p++) {
-          const v = delta[prevBase + p] + trans[p * L + l];
-          if (v > bv) {
-            bv = v;
-            best = p;
-          }
-        }
-        delta[base + l] = bv + emit[base + l];
-        back[base + l] = best;
-      }
-    }
-  }
-  const lastBase = (n - 1) * L;
-  let last = 0;
-  let lv = delta[lastBase];
-  for (let l = 1; l < L; l++) {
-    if (delta[lastBase + l] > lv) {
-      lv = delta[lastBase + l];
-      last = l;
-    }
-  }
-  const path = vPath;
-  for (let i = n - 1; i >= 0; i--) {
-    path[i] = last;
-    last = back[i * L + last];
-  }
-  return path;
+  for (let l = 0; l < L; l++) vDelta[l] = emit[l] + trans[L * L + l];
+  viterbi9(emit, transposed(trans, L), n, vDelta, vBack);
+  backtrace(vDelta, vBack, n, L, vPath);
+  return vPath;
 }
 
 const transposedOf = new WeakMap<Float64Array, Float64Array>();
