@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { modelFile } from '../../core/paths.ts';
+import { dataFile, modelFile } from '../../core/paths.ts';
 import type { Doc, Keyword } from '../../core/types.ts';
 import type { Stage, StageSpec } from '../../pipeline/index.ts';
 import { analyzeText, type Term } from '../../search/analyzer.ts';
@@ -30,6 +30,23 @@ export function loadDocFreq(path = modelFile(DF_FILE)): DocFreq {
 const MAX_KEYWORDS = 10;
 const NOMINAL = new Set(['NOUN', 'PROPN', 'X', 'ADJ']);
 const MAX_SUMMARY = 3;
+/** Longest keyword phrase, in words. */
+const MAX_PHRASE = 4;
+
+interface Candidate extends Keyword {
+  terms: string[];
+}
+
+/** Whether the term sequence `a` occurs inside `b` (contiguously). */
+function within(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length > b.length) return false;
+  for (let i = 0; i + a.length <= b.length; i++) {
+    let k = 0;
+    while (k < a.length && a[k] === b[i + k]) k++;
+    if (k === a.length) return true;
+  }
+  return false;
+}
 
 /**
  * Keywords and an extractive summary. Keywords: the article's stems (search
@@ -43,11 +60,14 @@ export class Summarizer implements Stage {
   readonly name = 'summary';
   readonly requires = ['tokenize'];
   private freq: DocFreq | null = null;
+  /** Index terms of `data/summary/non-keywords.txt`. */
+  private never: Set<string> | null = null;
 
   constructor(private readonly path = modelFile(DF_FILE)) {}
 
   load(): void {
     this.freq ??= loadDocFreq(this.path);
+    this.never ??= loadNonKeywords();
   }
 
   private idf(term: string): number {
@@ -62,21 +82,35 @@ export class Summarizer implements Stage {
     const sentTerms: Term[][] = doc.sentences.map((s) =>
       analyzeText(doc.text.slice(s.start, s.end)).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start })),
     );
-    // With POS from the morph stage, keywords come from nominal tokens only (no verbs or particles).
-    let nominal: Set<number> | null = null;
+    // With the morph stage's words, keywords come from nominal tokens only (no verbs or particles), keyed and shown
+    // by the token's first nominal word, so clitics go (لميثاق → ميثاق, بروعة → روعة, وروحهم → روح).
+    let nominal: Map<number, { term: string; form: string; start: number }> | null = null;
     if (doc.words && doc.words.length > 0) {
-      nominal = new Set();
-      for (const w of doc.words) if (w.upos && NOMINAL.has(w.upos)) nominal.add(doc.tokens[w.token].start);
+      nominal = new Map();
+      for (const w of doc.words) {
+        if (!w.upos || !NOMINAL.has(w.upos)) continue;
+        const at = doc.tokens[w.token].start;
+        if (nominal.has(at)) continue;
+        const term = analyzeText(w.form)[0]?.term;
+        if (term) nominal.set(at, { term, form: w.form, start: w.start });
+      }
+      for (const terms of sentTerms) {
+        for (const t of terms) {
+          const n = nominal.get(t.start);
+          if (n) t.term = n.term;
+        }
+      }
     }
     const tf = new Map<string, number>();
     const surfaces = new Map<string, Map<string, number>>();
     sentTerms.forEach((terms, si) => {
       const w = doc.sentences[si].zone === 'headline' ? 2 : 1;
       for (const t of terms) {
-        if (t.term.length < 2 || /^\d+$/.test(t.term)) continue;
-        if (nominal && !nominal.has(t.start)) continue;
+        if (t.term.length < 2 || /^\d+$/.test(t.term) || (this.never as Set<string>).has(t.term)) continue;
+        const morph = nominal?.get(t.start);
+        if (nominal && !morph) continue;
         tf.set(t.term, (tf.get(t.term) ?? 0) + w);
-        const form = displayForm(doc.text.slice(t.start, t.end));
+        const form = morph ? morph.form : displayForm(doc.text.slice(t.start, t.end));
         let m = surfaces.get(t.term);
         if (!m) surfaces.set(t.term, (m = new Map()));
         m.set(form, (m.get(form) ?? 0) + 1);
@@ -84,35 +118,49 @@ export class Summarizer implements Stage {
     });
     const weight = new Map<string, number>();
     for (const [term, f] of tf) weight.set(term, (1 + Math.log(f)) * this.idf(term));
-    // Two-word keywords: adjacent stems seen together at least twice.
-    const pairs = new Map<string, { n: number; text: string }>();
+    // Two- and three-word keywords: runs of adjacent stems seen together at least twice.
+    const phrases = new Map<string, { n: number; terms: string[]; text: string }>();
     for (const terms of sentTerms) {
       for (let i = 0; i + 1 < terms.length; i++) {
-        const a = terms[i];
-        const b = terms[i + 1];
-        if (!weight.has(a.term) || !weight.has(b.term) || b.start - a.end > 2) continue;
-        const key = `${a.term} ${b.term}`;
-        const p = pairs.get(key);
-        if (p) p.n++;
-        else pairs.set(key, { n: 1, text: `${displayForm(doc.text.slice(a.start, a.end))} ${doc.text.slice(b.start, b.end)}` });
+        if (!weight.has(terms[i].term)) continue;
+        for (let len = 2; len <= MAX_PHRASE && i + len <= terms.length; len++) {
+          const last = terms[i + len - 1];
+          if (!weight.has(last.term) || last.start - terms[i + len - 2].end > 2) break;
+          const run = terms.slice(i, i + len);
+          const key = run.map((t) => t.term).join(' ');
+          const p = phrases.get(key);
+          if (p) p.n++;
+          else {
+            // The first word without its clitics (ميثاق الأمم for لميثاق الأمم; without the morph layer, clitics before
+            // the article are removed), the others as written (قانون لتمويل المدارس, روح لاعبيه).
+            const first = nominal?.get(run[0].start)?.form ?? displayForm(doc.text.slice(run[0].start, run[0].end));
+            const rest = run.slice(1).map((t) => doc.text.slice(t.start, t.end));
+            phrases.set(key, { n: 1, terms: run.map((t) => t.term), text: [first, ...rest].join(' ') });
+          }
+        }
       }
     }
-    const cands: Keyword[] = [];
-    for (const [term, w] of weight) cands.push({ text: bestForm(surfaces.get(term) as Map<string, number>), score: w });
-    for (const [key, p] of pairs) {
+    const cands: Candidate[] = [];
+    for (const [term, w] of weight) cands.push({ text: bestForm(surfaces.get(term) as Map<string, number>), score: w, terms: [term] });
+    for (const p of phrases.values()) {
       if (p.n < 2) continue;
-      const [a, b] = key.split(' ');
-      cands.push({ text: p.text, score: (((weight.get(a) ?? 0) + (weight.get(b) ?? 0)) * 0.75 * (1 + Math.log(p.n))) / 2 });
+      const mean = p.terms.reduce((sum, t) => sum + (weight.get(t) ?? 0), 0) / p.terms.length;
+      cands.push({ text: p.text, score: mean * 0.75 * (1 + Math.log(p.n)), terms: p.terms });
     }
     cands.sort((x, y) => y.score - x.score || (x.text < y.text ? -1 : 1));
-    const keywords: Keyword[] = [];
+    // Best first. Single words always count; a phrase inside a better phrase is left out, and a phrase gives way
+    // to a longer one that contains it (مكافحة تمويل, تمويل الإرهاب → مكافحة تمويل الإرهاب when the three recur together).
+    let chosen: Candidate[] = [];
     const seen = new Set<string>();
     for (const c of cands) {
-      if (keywords.length >= MAX_KEYWORDS) break;
+      if (chosen.length >= MAX_KEYWORDS) break;
       if (seen.has(c.text)) continue;
+      if (c.terms.length > 1 && chosen.some((k) => k.terms.length > 1 && within(c.terms, k.terms))) continue;
       seen.add(c.text);
-      keywords.push({ text: c.text, score: Math.round(c.score * 1000) / 1000 });
+      if (c.terms.length > 1) chosen = chosen.filter((k) => k.terms.length === 1 || !within(k.terms, c.terms));
+      chosen.push(c);
     }
+    const keywords: Keyword[] = chosen.map((c) => ({ text: c.text, score: Math.round(c.score * 1000) / 1000 }));
     doc.keywords = keywords;
     // Summary sentences.
     const scored: Array<{ i: number; s: number }> = [];
@@ -135,6 +183,17 @@ export class Summarizer implements Stage {
       .map((x) => x.i)
       .sort((a, b) => a - b);
   }
+}
+
+/** The index terms of the words that are never keywords (`data/summary/non-keywords.txt`). */
+export function loadNonKeywords(path = dataFile('summary', 'non-keywords.txt')): Set<string> {
+  const out = new Set<string>();
+  if (!existsSync(path)) return out;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const w = line.replace(/#.*/, '').trim();
+    if (w) for (const t of analyzeText(w)) out.add(t.term);
+  }
+  return out;
 }
 
 /** A written form for display: clitics before the article removed (وبالأسلحة → الأسلحة, للأسلحة → الأسلحة); other words as written. */

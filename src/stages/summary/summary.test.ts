@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Pipeline } from '../../pipeline/index.ts';
 import { readArticle } from '../../reader/index.ts';
+import { analyzeText } from '../../search/analyzer.ts';
+import { loadNonKeywords } from './index.ts';
 
 const pipeline = Pipeline.create({ stages: ['summary'] });
 
@@ -43,4 +45,26 @@ test('the summary picks body sentences in text order and leaves out the irreleva
 test('an empty body gives no summary and no crash', () => {
   const doc = pipeline.run(readArticle('عنوان فقط'));
   assert.deepEqual(doc.summary ?? [], []);
+});
+
+test('with the morph layer, keywords lose their clitics, recurring runs become phrases and discourse words never show', () => {
+  const withMorph = Pipeline.create({ stages: ['morph', 'summary'] });
+  const text = `البرلمان يقر خطة لدعم التعليم
+أقر البرلمان أمس قانونا لتمويل المدارس الحكومية في الأرياف.
+وقال رئيس اللجنة إن تمويل المدارس الحكومية ضروري لتحسين التعليم.
+ولعل تمويل المدارس الحكومية سيحتاج إلى ضرائب جديدة على الشركات.
+ورحبت نقابة المعلمين بالقانون ودعت إلى زيادة رواتب المعلمين.`;
+  const kws = (withMorph.run(readArticle(text)).keywords ?? []).map((k) => k.text);
+  assert.ok(kws.includes('تمويل المدارس الحكومية'), kws.join('، '));
+  // A phrase inside it is not repeated on its own.
+  assert.ok(!kws.includes('المدارس الحكومية') && !kws.includes('تمويل المدارس'), kws.join('، '));
+  assert.ok(!kws.some((k) => /^(ل|و|ب)(تمويل|المعلمين|القانون)/.test(k)), kws.join('، '));
+  assert.ok(!kws.some((k) => k.includes('لعل')), kws.join('، '));
+});
+
+test('the non-keyword list is read as index terms, clitics and spelling variants included', () => {
+  const never = loadNonKeywords();
+  assert.ok(never.has(analyzeText('ولعل')[0]?.term ?? '?') || never.has(analyzeText('لعل')[0]?.term ?? '?'));
+  assert.ok(never.has(analyzeText('وربما')[0]?.term ?? '?'));
+  assert.ok(!never.has(analyzeText('الحكومة')[0]?.term ?? '?'));
 });
