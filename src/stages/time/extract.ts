@@ -528,6 +528,12 @@ export function extractTimes(doc: Doc, lex: TimeLexicon): TimeExpr[] {
         b = q + 1;
       }
     }
+    if (!unit && n === null && get('unitx', q) && q > k && !yearAt(q + 1)) {
+      // A plural unit with no number: منذ أشهر, لساعات → an unspecified count (PXM, PTXH).
+      unit = get('unitx', q) as string;
+      n = -1;
+      b = q + 1;
+    }
     if (!unit && n === null) {
       const u1 = get('unit1', q);
       const u0 = q > k ? get('unit', q) : undefined;
@@ -555,7 +561,12 @@ export function extractTimes(doc: Doc, lex: TimeLexicon): TimeExpr[] {
         push(a, b, 'DATE', value);
       } else {
         const u = UNIT_P[unit] ?? unit;
-        push(a, b, 'DURATION', unit === 'H' ? `PT${nn}H` : unit === 'DE' ? `P${nn}0Y` : unit === 'CE' ? `P${nn}CE` : `P${nn}${u}`);
+        push(
+          a,
+          b,
+          'DURATION',
+          unit === 'H' ? `PT${nn}H` : unit === 'DE' ? (n < 0 ? 'PXDE' : `P${nn}0Y`) : unit === 'CE' ? `P${nn}CE` : `P${nn}${u}`,
+        );
       }
       k = b - 1;
     }

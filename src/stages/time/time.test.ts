@@ -91,3 +91,13 @@ test('compound numbers, كل + dual, day-month + modifier, أمس + weekday', ()
   assert.equal(v['أمس الجمعة'], '2015-04-11');
   assert.equal(v['أقل من عشر سنوات'], 'P10Y');
 });
+
+test('a plural unit with no number is an unspecified count; a singular one is one', () => {
+  const doc = run('تتواصل المحادثات منذ أشهر، ويعيش في المنفى منذ عقود، وسافر لمدة شهر، وتحدث عن أيام الحرب.', '2013-06-12');
+  const v = values(doc);
+  assert.equal(v.أشهر, 'PXM');
+  assert.equal(v.عقود, 'PXDE');
+  assert.equal(v.شهر, 'P1M');
+  // Without منذ/خلال/لمدة before it, a plural unit is not a time expression.
+  assert.equal(v.أيام, undefined);
+});
