@@ -121,3 +121,54 @@ test('after a verbal noun the genitive is the attacker, and a person there is th
   );
   assert.ok(doc.events!.some((e) => e.type === 'ACCUSE' && e.source?.entity === 'e1'));
 });
+
+test('the noun after an object-taking verbal noun is not its doer, unless the object follows with لـ', () => {
+  const boycott = run('ودعت النقابة إلى مقاطعة شركة أوبر بعد الإضراب.', (d) => [ent(d, 'e1', 'ORG', 'شركة أوبر')]);
+  assert.ok(!(boycott.events ?? []).some((e) => e.source?.entity === 'e1'), JSON.stringify(boycott.events));
+  const strike = run('وأدان المتحدث استهداف الحوثيين لمطار أبها بطائرة مسيرة.', (d) => [
+    ent(d, 'e1', 'ORG', 'الحوثيين'),
+    ent(d, 'e2', 'LOC', 'مطار أبها'),
+  ]);
+  const assault = (strike.events ?? []).find((e) => e.type === 'ASSAULT');
+  assert.equal(assault?.source?.entity, 'e1', JSON.stringify(strike.events));
+  assert.equal(assault?.target?.entity, 'e2');
+});
+
+test("a title inside the quote speaker's phrase is the speaker, not the target; a bare name there may be the object", () => {
+  const text = 'دعا وزير الخارجية البحريني، خالد بن أحمد، إلى الحوار. واتهم ترامب الصين بتقويض المفاوضات.';
+  const doc = newDoc({ id: 't', headline: '', body: text, text, spans: { body: { start: 0, end: text.length } } });
+  tokenizeStage.create().process(doc);
+  doc.entities = [ent(doc, 'e1', 'PER', 'خالد بن أحمد'), ent(doc, 'e2', 'PER', 'ترامب'), ent(doc, 'e3', 'LOC', 'الصين', 'CHN')];
+  const span = (a: string, b: string) => ({ start: text.indexOf(a), end: text.indexOf(b) + b.length });
+  doc.quotes = [
+    {
+      speaker: 'e1',
+      speakerText: 'وزير الخارجية البحريني، خالد بن أحمد',
+      cue: 'دعا',
+      text: 'الحوار',
+      start: text.indexOf('الحوار'),
+      end: text.indexOf('الحوار') + 6,
+      direct: false,
+      speakerSpan: span('وزير', 'أحمد'),
+    },
+    {
+      speaker: 'e2',
+      speakerText: 'ترامب الصين',
+      cue: 'واتهم',
+      text: 'بتقويض المفاوضات',
+      start: text.indexOf('بتقويض'),
+      end: text.length - 1,
+      direct: false,
+      speakerSpan: span('ترامب', 'الصين'),
+    },
+  ];
+  const s = eventsStage.create();
+  s.load?.();
+  s.process(doc);
+  const request = (doc.events ?? []).find((e) => e.type === 'REQUEST');
+  assert.equal(request?.source?.entity, 'e1', JSON.stringify(doc.events));
+  assert.notEqual(request?.target?.name, 'وزير الخارجية البحريني');
+  const accuse = (doc.events ?? []).find((e) => e.type === 'ACCUSE');
+  assert.equal(accuse?.source?.entity, 'e2', JSON.stringify(doc.events));
+  assert.equal(accuse?.target?.entity, 'e3');
+});

@@ -253,13 +253,6 @@ function matchTrigger(toks: Tok[], k: number, ts: number, te: number, lex: Event
   return null;
 }
 
-/** Verbal nouns among the triggers: what follows them is their subject or object, what precedes is not their subject. */
-const VERBAL_NOUNS = new Set(
-  'اغتيال استهداف تفجير اقتحام اختطاف هجوم هجمات اعتداء انسحاب اتهام تهديد تهديدات مقاطعه حصار اعتقال احتجاز قمع دعم طلب مساعده مساعدات اجتماع لقاء زياره تنديد انتقاد ادانه تدمير اطلاق'.split(
-    ' ',
-  ),
-);
-
 /** Tokens read at once for events (longer sentences are read in windows of this size). */
 const MAX_CLAUSE = 150;
 
@@ -367,7 +360,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         (/(ات|اً|[^و]ا)$/.test(toks[k].text.replace(/[\u064B-\u0652]/g, (c) => (c === '\u064B' ? 'اً' : ''))) && bare.length > 4) ||
         // after a preposition: "بناء على طلب"، "بهدف مساعدة"
         (k > ts && /^(علي|من|في|الي|عن|مع|ضد|حول|بشان|بهدف|اجل|اثر|عقب)$/.test(toks[k - 1].norm)) ||
-        stems(toks[k].norm).some((x) => VERBAL_NOUNS.has(x));
+        stems(toks[k].norm).some((x) => lex.verbalNouns.has(x));
+      // "مقاطعة شركة أوبر", "اغتيال السفير": the noun after this verbal noun is what is done to, not the doer
+      const objectAfter = nominal && stems(toks[k].norm).some((x) => lex.verbalNouns.get(x) === 'object');
       const afterWords = new Set(tr.after);
       const isPatternWord = (x: ActorSpan): boolean => {
         for (let q = x.a; q < x.b; q++) for (const st of stems(toks[q].norm)) if (afterWords.has(st)) return true;
@@ -375,6 +370,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       };
       // source: "من قبل X" / "على يد X" / "مدعومة من X" after the trigger
       let source: ActorSpan | undefined;
+      /** Text span of the speaker when the source is a quote's speaker (its words are not the target). */
+      let speakerSpan: { start: number; end: number } | undefined;
+      const fromQuote = (q: Quote): ActorSpan | undefined => {
+        const x = quoteSource(doc, q, toks, actors);
+        if (x) speakerSpan = q.speakerSpan;
+        return x;
+      };
       const byFrom = /^(مدعوم|مفروض)/.test(toks[k].norm.replace(/^[وف]?(ال)?/, ''));
       for (let q = k + 1; q < Math.min(te - 1, k + 10) && !source; q++) {
         const n = toks[q].norm;
@@ -392,13 +394,19 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       if (!source && SPEECH.has(tr.type) && !nominal) {
         const t0 = toks[k];
         const q = (doc.quotes ?? []).find((x) => x.cue === t0.text && x.start > t0.start && x.start - t0.end < 200 && x.cue !== ':');
-        if (q) source = quoteSource(doc, q, toks, actors);
+        if (q) source = fromQuote(q);
       }
       if (!source && !passive) {
         let q = k + 1;
         while (q < te && (SKIP.has(toks[q].norm) || toks[q].text === '،') && q < k + 4) q++;
         source = actors.find(
-          (x) => x.a === q && !governed(toks, x, ts) && !isPatternWord(x) && !(nominal && tr.type === 'ASSAULT' && x.type === 'PER'),
+          (x) =>
+            x.a === q &&
+            // ... unless its object follows with لـ: "استهداف الحوثيين لمطار أبها" (the Houthis are the doer)
+            (!objectAfter || (x.b < te && /^(ل|ضد$)/.test(toks[x.b].norm))) &&
+            !governed(toks, x, ts) &&
+            !isPatternWord(x) &&
+            !(nominal && tr.type === 'ASSAULT' && x.type === 'PER'),
         );
         // title then name: "وزير الخارجية الأمريكي، مايك بومبيو" — the person
         if (source && !source.type) {
@@ -419,7 +427,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           let c0 = k;
           while (c0 > ts && toks[c0 - 1].start >= q.start) c0--;
           const before = c0 > ts ? toks[c0 - 1].norm : '';
-          if (k - c0 <= 2 && /^ب?ان(ه|ها|هم|هما|نا)$/.test(before)) source = quoteSource(doc, q, toks, actors);
+          if (k - c0 <= 2 && /^ب?ان(ه|ها|هم|هما|نا)$/.test(before)) source = fromQuote(q);
         }
       }
       if (!source && !nominal && !passive) {
@@ -439,7 +447,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       if (!source && (!nominal || tr.type === 'ACCUSE' || tr.type === 'REJECT')) {
         // a statement's speaker acts ("وقالت وزارة العدل إن ...": the trigger inside the quote, no subject of its own)
         const q = SPEECH.has(tr.type) ? (doc.quotes ?? []).find((x) => x.start <= toks[k].start && toks[k].end <= x.end) : undefined;
-        if (q) source = quoteSource(doc, q, toks, actors);
+        if (q) source = fromQuote(q);
       }
       if (!source) continue;
       // coordinated sources: "قوات أميركية وأفغانية", "السعودية والإمارات والبحرين ومصر" — one event each
@@ -479,7 +487,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       let target: ActorSpan | undefined;
       const lastSrc = sources[sources.length - 1];
       const from = source.a > k ? lastSrc.b : k + 1;
-      const isSrc = (x: ActorSpan): boolean => sources.includes(x) || key(x.actor) === key(source.actor);
+      const isSrc = (x: ActorSpan): boolean =>
+        sources.includes(x) ||
+        key(x.actor) === key(source.actor) ||
+        // Inside the quote speaker's phrase, a title ("دعا وزير الخارجية البحريني، خالد بن أحمد") or a name after a
+        // preposition ("مندوب روسيا لدى الأمم المتحدة") describes the speaker; a bare name may be the object (اتهم ترامب الصين).
+        (speakerSpan !== undefined &&
+          toks[x.a].start >= speakerSpan.start &&
+          toks[x.b - 1].end <= speakerSpan.end &&
+          (!x.type || governed(toks, x, ts)));
       for (const x of actors) {
         if (x.a >= from && x.a < Math.min(te, from + 8) && !isSrc(x)) {
           target = x;

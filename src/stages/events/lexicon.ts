@@ -27,6 +27,21 @@ export interface EventLexicon {
   blocked: Set<string>;
   /** Words that make a statement an accusation (lines starting with "?" in triggers.tsv). */
   accuseWords: Set<string>;
+  /** Verbal nouns among the triggers (`verbal-nouns.tsv`): stem → whether the noun after them is their subject or object. */
+  verbalNouns: Map<string, 'subject' | 'object'>;
+}
+
+/** `verbal-nouns.tsv`: `stem<TAB>subject|object` lines, `#` comments. */
+export function parseVerbalNouns(text: string): Map<string, 'subject' | 'object'> {
+  const out = new Map<string, 'subject' | 'object'>();
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/#.*/, '').trim();
+    if (!line) continue;
+    const [stem, gen] = line.split('\t').map((x) => x.trim());
+    if (!stem || (gen !== 'subject' && gen !== 'object')) throw new Error(`verbal-nouns.tsv: bad line "${raw}"`);
+    out.set(matchForm(stem), gen);
+  }
+  return out;
 }
 
 const SUFFIXES = [
@@ -183,7 +198,8 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
   }
   const agentFirst = new Set<string>();
   for (const k of agents.keys()) agentFirst.add(k.split(' ')[0]);
-  const lex = { triggers, agents, agentWords, blocked, agentFirst, accuseWords };
+  const verbalNouns = parseVerbalNouns(readFileSync(dataFile('events', 'verbal-nouns.tsv'), 'utf8'));
+  const lex = { triggers, agents, agentWords, blocked, agentFirst, accuseWords, verbalNouns };
   if (opts.petrarch) cachedPetrarch = lex;
   else cached = lex;
   return lex;
