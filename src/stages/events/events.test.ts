@@ -172,3 +172,9 @@ test("a title inside the quote speaker's phrase is the speaker, not the target; 
   assert.equal(accuse?.source?.entity, 'e2', JSON.stringify(doc.events));
   assert.equal(accuse?.target?.entity, 'e3');
 });
+
+test('a quantifier or time word after an agent noun is not part of the actor', () => {
+  const doc = run('ونشرت السلطات المزيد من قوات الأمن في المدينة. وأعلنت الحكومة اليوم فرض عقوبات على الشركة.');
+  const names = (doc.events ?? []).map((e) => e.source?.name);
+  assert.ok(names.includes('السلطات') && names.includes('الحكومة'), JSON.stringify(doc.events));
+});

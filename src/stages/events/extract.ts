@@ -150,7 +150,7 @@ export function sentenceActors(
           break;
         }
         // قوات الدفاع الجوي السعودي / قوات النظام السوري: definite words before a nationality adjective
-        if (t.norm.startsWith('ال') && q < end + 2) {
+        if (t.norm.startsWith('ال') && q < end + 2 && !lex.notGenitive.has(t.norm)) {
           if (!country && q === end && !lex.agents.has(t.norm.slice(2))) b = q + 1; // قوات الأمن، وزارة الخارجية
           continue;
         }

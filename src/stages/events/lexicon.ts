@@ -21,6 +21,8 @@ export interface EventLexicon {
   agents: Map<string, string>;
   /** The longest agent phrase in words. */
   agentWords: number;
+  /** Definite words never read as an agent noun's genitive (quantifiers, time words: السلطات المزيد، الحكومة اليوم). */
+  notGenitive: Set<string>;
   /** First words of the agent phrases. */
   agentFirst: Set<string>;
   /** Word forms (matching form) that never trigger (طالبا "a student", حذرين "careful"). */
@@ -162,11 +164,16 @@ export function parsePetrarchVerbs(text: string, into: Map<string, Trigger[]>): 
   parseTriggers(lines.join('\n'), 'petrarch', into);
 }
 
-export function parseAgents(text: string): { agents: Map<string, string>; agentWords: number } {
+export function parseAgents(text: string): { agents: Map<string, string>; agentWords: number; notGenitive: Set<string> } {
   const agents = new Map<string, string>();
+  const notGenitive = new Set<string>();
   let agentWords = 1;
   for (const raw of text.split('\n')) {
     if (!raw.trim() || raw.startsWith('#')) continue;
+    if (raw.startsWith('-')) {
+      for (const w of raw.slice(1).split(/\s+/)) if (w) notGenitive.add(matchForm(w));
+      continue;
+    }
     const [noun, role] = raw.split('\t');
     if (!noun || !role) continue;
     const k = noun
@@ -177,7 +184,7 @@ export function parseAgents(text: string): { agents: Map<string, string>; agentW
     agents.set(k, role.trim());
     agentWords = Math.max(agentWords, k.split(' ').length);
   }
-  return { agents, agentWords };
+  return { agents, agentWords, notGenitive };
 }
 
 let cached: EventLexicon | undefined;
@@ -189,7 +196,7 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
   const triggers = parseTriggers(readFileSync(dataFile('events', 'triggers.tsv'), 'utf8'));
   const verbs = dataFile('events', 'verbs.tsv');
   if (opts.petrarch && existsSync(verbs)) parsePetrarchVerbs(readFileSync(verbs, 'utf8'), triggers);
-  const { agents, agentWords } = parseAgents(readFileSync(dataFile('events', 'agents.tsv'), 'utf8'));
+  const { agents, agentWords, notGenitive } = parseAgents(readFileSync(dataFile('events', 'agents.tsv'), 'utf8'));
   const blocked = new Set<string>();
   const accuseWords = new Set<string>();
   for (const raw of readFileSync(dataFile('events', 'triggers.tsv'), 'utf8').split('\n')) {
@@ -199,7 +206,7 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
   const agentFirst = new Set<string>();
   for (const k of agents.keys()) agentFirst.add(k.split(' ')[0]);
   const verbalNouns = parseVerbalNouns(readFileSync(dataFile('events', 'verbal-nouns.tsv'), 'utf8'));
-  const lex = { triggers, agents, agentWords, blocked, agentFirst, accuseWords, verbalNouns };
+  const lex = { triggers, agents, agentWords, notGenitive, blocked, agentFirst, accuseWords, verbalNouns };
   if (opts.petrarch) cachedPetrarch = lex;
   else cached = lex;
   return lex;
