@@ -1,4 +1,4 @@
-import type { Actor, Doc, Entity, Event, Quote } from '../../core/types.ts';
+import type { Actor, Doc, Entity, Event, Mention, Quote } from '../../core/types.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { docView, type Tok } from '../time/scan.ts';
 import { type EventLexicon, stemsCached as stems, type Trigger } from './lexicon.ts';
@@ -74,6 +74,30 @@ function entityActor(e: Entity): Actor {
 }
 
 /** Actors of a sentence: entity mentions, agent phrases (الجيش الإسرائيلي), and KB names when no entity layer. */
+type SortedMentions = Array<{ start: number; m: Mention; e: Entity }> & { maxLen: number };
+const sortedMentions = new WeakMap<Entity[], SortedMentions>();
+
+/** The non-MISC entity mentions of a doc sorted by start, in entity order for equal starts (memoised per entity list). */
+function mentionsOf(doc: Doc): SortedMentions {
+  const ents = doc.entities as Entity[];
+  let ms = sortedMentions.get(ents);
+  if (!ms) {
+    const list: Array<{ start: number; m: Mention; e: Entity; order: number }> = [];
+    let maxLen = 0;
+    for (const e of ents) {
+      if (e.type === 'MISC') continue;
+      for (const m of e.mentions) {
+        list.push({ start: m.start, m, e, order: list.length });
+        if (m.end - m.start > maxLen) maxLen = m.end - m.start;
+      }
+    }
+    list.sort((x, y) => x.start - y.start || x.order - y.order);
+    ms = Object.assign(list, { maxLen });
+    sortedMentions.set(ents, ms);
+  }
+  return ms;
+}
+
 export function sentenceActors(
   doc: Doc,
   toks: Tok[],
@@ -87,18 +111,25 @@ export function sentenceActors(
   if (doc.entities && doc.entities.length > 0 && te > ts) {
     const s0 = toks[ts].start;
     const s1 = toks[te - 1].end;
-    for (const e of doc.entities) {
-      if (e.type === 'MISC') continue;
-      for (const m of e.mentions) {
-        if (m.end <= s0 || m.start >= s1) continue;
-        let a = ts;
-        while (a < te && toks[a].end <= m.start) a++;
-        let b = a;
-        while (b < te && toks[b].start < m.end) b++;
-        if (b <= a) continue;
-        out.push({ a, b, actor: entityActor(e), type: e.type });
-        for (let k = a; k < b; k++) taken[k - ts] = 1;
-      }
+    // The doc's mentions sorted by start (once per doc): only those near this window are read.
+    const ms = mentionsOf(doc);
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < s0 - ms.maxLen) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < ms.length && ms[i].start < s1; i++) {
+      const { m, e } = ms[i];
+      if (m.end <= s0) continue;
+      let a = ts;
+      while (a < te && toks[a].end <= m.start) a++;
+      let b = a;
+      while (b < te && toks[b].start < m.end) b++;
+      if (b <= a) continue;
+      out.push({ a, b, actor: entityActor(e), type: e.type });
+      for (let k = a; k < b; k++) taken[k - ts] = 1;
     }
   }
   for (let k = ts; k < te; k++) {
@@ -321,13 +352,17 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
     const [s0, s1] = v.sentTok[si];
     for (let a = s0; a < s1; a += MAX_CLAUSE) spans.push([si, a, Math.min(s1, a + MAX_CLAUSE)]);
   }
+  // Dated expressions in text order; each window reads those of its sentence (a moving pointer, not a scan per sentence).
+  const dates = (doc.times ?? []).filter((t) => t.value && t.type === 'DATE').sort((x, y) => x.start - y.start);
+  let firstDate = 0;
   for (const [si, ts, te] of spans) {
     if (te - ts < 2) continue;
     const actors = sentenceActors(doc, toks, ts, te, lex, opts.kb);
     let probs: Map<string, number> | null = null;
-    const sentTimes = (doc.times ?? []).filter(
-      (t) => t.start >= v.sentences[si].start && t.end <= v.sentences[si].end && t.value && t.type === 'DATE',
-    );
+    const sent = v.sentences[si];
+    while (firstDate < dates.length && dates[firstDate].start < sent.start) firstDate++;
+    const sentTimes: typeof dates = [];
+    for (let i = firstDate; i < dates.length && dates[i].start < sent.end; i++) if (dates[i].end <= sent.end) sentTimes.push(dates[i]);
     for (let k = ts; k < te; k++) {
       const tr = matchTrigger(toks, k, ts, te, lex);
       if (!tr) continue;
@@ -550,7 +585,12 @@ function accusationsFromQuotes(doc: Doc, lex: EventLexicon, opts: EventOptions, 
     if (q.cue === ':') continue;
     // the first token of the content, and the sentence
     let k = 0;
-    while (k < toks.length && toks[k].end <= q.start) k++;
+    let hi = toks.length;
+    while (k < hi) {
+      const mid = (k + hi) >> 1;
+      if (toks[mid].end <= q.start) k = mid + 1;
+      else hi = mid;
+    }
     if (k >= toks.length) continue;
     const si = toks[k].sentence;
     const [ts, te] = v.sentTok[si] ?? [k, k];
