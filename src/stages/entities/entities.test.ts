@@ -422,3 +422,38 @@ test('a facility named after a place is one entity with an English name', () => 
     ],
   );
 });
+
+test('a name the tagger cut at the dots of an acronym, or at a particle of a Romance name, is one mention', () => {
+  const text = 'وذكرت شبكة (إن.بي.سي) أن الرئيس استقبل جواو دا كوستا ثم استقبل آنا دو مونتي أمس.';
+  const doc = docWith(text, [
+    ['إن', 'ORG'],
+    ['بي', 'ORG'],
+    ['سي', 'ORG'],
+    ['جواو دا', 'PER'],
+    ['كوستا', 'PER'],
+    ['آنا', 'PER'],
+    ['مونتي', 'ORG'],
+  ]);
+  const ents = resolver.resolve(doc);
+  const names = ents.map((e) => [e.type, e.mentions.map((m) => m.text)]);
+  assert.deepEqual(names, [
+    ['ORG', ['إن.بي.سي']],
+    ['PER', ['جواو دا كوستا']],
+    ['PER', ['آنا دو مونتي']],
+  ]);
+  for (const e of ents) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});
+
+test('plural adjectives taken for a person are dropped; a title after the name is cut', () => {
+  const text = 'وانتقد برلمانيون ومعارضون القرار، ورأى محللون عسكريون أنه خطأ، وقال سامي ناصر الرئيس إن الأمر انتهى.';
+  const doc = docWith(text, [
+    ['برلمانيون', 'PER'],
+    ['محللون عسكريون', 'PER'],
+    ['سامي ناصر الرئيس', 'PER'],
+  ]);
+  const ents = resolver.resolve(doc);
+  assert.deepEqual(
+    ents.map((e) => [e.type, e.name]),
+    [['PER', 'سامي ناصر']],
+  );
+});

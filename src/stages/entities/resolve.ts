@@ -79,6 +79,10 @@ interface Group {
 /** Cities at least this populous are linked by name alone (see `placeCities`). */
 const BIG_CITY = 1_000_000;
 
+/** Sound plurals and duals of adjectives and participles: nisba plurals (سياسيون), م- participles (مجرمون), duals in -تان. */
+const PLURAL_ADJ = /^(?:.{3,}ي(?:ون|ين)|م[^اوي].{2,}(?:ون|ين)|.{3,}تان)$/;
+/** Particles inside Portuguese, Spanish and French names (ماريا دو روزاريو، لولا دا سيلفا). */
+const ROMANCE_PARTICLES = new Set(['دا', 'دو', 'دي', 'دوس', 'داس', 'ديل']);
 /** Name particles that never identify a family alone (matching form). */
 const NAME_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ال', 'ابو', 'ام', 'عبد', 'ولد', 'دي', 'دو', 'فون', 'فان', 'لا', 'لو']);
 
@@ -478,6 +482,16 @@ export class EntityResolver {
         a++;
         start = toks[a].start;
       }
+    }
+    if (!entry && type === 'PER') {
+      // A title the tagger took in after the name (راج شاه المتحدث باسم البيت الأبيض -> راج شاه).
+      while (words.length > 1 && b - 1 > a && this.titlesByFirst.get(words[words.length - 1])?.some((t) => t.length === 1)) {
+        words = words.slice(0, -1);
+        b--;
+        end = toks[b - 1].end;
+      }
+      // Plural and dual adjectives or participles the tagger took for a name (سياسيون، مصممتان، مجرمون محتملون).
+      if (words.every((w) => PLURAL_ADJ.test(w) && !this.kb.firstNames.has(w) && this.kb.lookup(w).length === 0)) return null;
     }
     if (!entry && words.length > 1 && this.trailing.has(words[words.length - 1])) {
       // تنظيم داعش الإرهابي -> تنظيم داعش: a descriptive adjective after the name.
@@ -1217,6 +1231,45 @@ function cleanNameSpans(doc: Doc): Array<[number, number, EntityType]> {
       }
       out.push([s, b, nm.type]);
     } else out.push([a, b, nm.type]);
+  }
+  return mergeSplitNames(doc, out);
+}
+
+/**
+ * Names the tagger cut in two: at the dots of an acronym written with dots ("سي.بي.اس" tagged سي / بي / اس:
+ * spans separated only by a dot glued to both are merged, the first span's type), and at a particle of a
+ * Romance name ("ماريا دو" + "روزاريو": a person span ending in, or followed by, دو/دا/دي and the next span).
+ */
+export function mergeSplitNames(doc: Doc, spans: Array<[number, number, EntityType]>): Array<[number, number, EntityType]> {
+  const toks = doc.tokens;
+  const sorted = [...spans].sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number, EntityType]> = [];
+  for (const sp of sorted) {
+    const prev = out[out.length - 1];
+    const dot = prev ? toks[prev[1]] : undefined;
+    // "ماريا دو" + "روزاريو", "لولا" + "دا" + "سيلفا": a person's name goes on over a particle of Romance names.
+    if (prev && prev[2] === 'PER' && sp[0] === prev[1] && ROMANCE_PARTICLES.has(toks[prev[1] - 1].norm)) {
+      prev[1] = sp[1];
+      continue;
+    }
+    if (prev && prev[2] === 'PER' && sp[0] === prev[1] + 1 && ROMANCE_PARTICLES.has(toks[prev[1]].norm) && toks[prev[1]].kind === 'word') {
+      prev[1] = sp[1];
+      continue;
+    }
+    if (
+      prev &&
+      dot &&
+      sp[0] === prev[1] + 1 &&
+      dot.text === '.' &&
+      toks[prev[1] - 1].end === dot.start &&
+      dot.end === toks[sp[0]].start &&
+      toks[prev[1] - 1].text.length <= 3 &&
+      toks[sp[0]].text.length <= 3
+    ) {
+      prev[1] = sp[1];
+      continue;
+    }
+    out.push([sp[0], sp[1], sp[2]]);
   }
   return out;
 }

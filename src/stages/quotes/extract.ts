@@ -1,4 +1,4 @@
-import type { Doc, Entity, Quote } from '../../core/types.ts';
+import type { Doc, Entity, Mention, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import { docView, type Tok } from '../time/scan.ts';
 import { type CueEntry, type CueLexicon, headKey } from './lexicon.ts';
@@ -11,14 +11,14 @@ const COMP = new Set(
 );
 /** Words that end a speaker phrase after the cue. */
 const SPEAKER_STOP = new Set(
-  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان فيه فيها'.split(
+  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها'.split(
     ' ',
   ),
 );
 /** Negations before a cue: "لم يعلن" is not a statement. */
 const NEG = new Set(['لا', 'لم', 'لن', 'ما', 'ولا', 'ولم', 'ولن']);
 /** Leading connectives before an SVO subject. */
-const LEAD = new Set(['فيما', 'كما', 'بينما', 'حيث', 'وقد', 'قد', 'ثم', 'فقد', 'لكن', 'ولكن', 'وفيما', 'وكما']);
+const LEAD = new Set(['فيما', 'كما', 'بينما', 'حيث', 'وقد', 'قد', 'ثم', 'فقد', 'لكن', 'ولكن', 'وفيما', 'وكما', 'اما', 'واما']);
 const SENT_END = new Set(['.', '!', '?', '؟']);
 /** A speaker phrase that is only "the statement": the statement's issuer speaks. */
 const STATEMENT = new Set(['البيان', 'بيان', 'البيان الرسمي', 'الرساله', 'التقرير']);
@@ -44,7 +44,15 @@ const BOUNDARY = new Set([
   'هي',
 ]);
 /** Clause openers after a comma that end reported content ("، فيما زادت تركيا ..."). */
-const CLAUSE_END = new Set(['فيما', 'بينما', 'وذلك']);
+const CLAUSE_END = new Set(['فيما', 'بينما', 'وذلك', 'علما']);
+/** Two-word narrator clauses after a comma that end reported content ("، في إشارة إلى ..."، "، ردا على ..."، "، وهو ما ..."). */
+const CLAUSE_END2 = new Set(['في اشاره', 'ردا علي', 'وهو ما', 'وهي ما']);
+/** Prepositions with a pronoun right after a cue: "قال فيه العلماء إن" (the subject follows), "قالت خلالها إنها" (it does not). */
+const PRON_PREP = new Set(['فيه', 'فيها', 'خلاله', 'خلالها', 'عنه', 'عنها', 'منه', 'منها']);
+/** Nouns that open the content of a reporting verb with no أن ("أكد ... ضرورة مقاضاة إسرائيل على "جرائمها""). */
+const OBJ_OPEN = new Set(['ضروره', 'اهميه']);
+/** Words between a title phrase and a later name that give the name another role ("مع نظيره X"). */
+const APPOS_BLOCK = new Set(['مع', 'الي', 'علي', 'ضد', 'بين', 'لدي', 'بحضور', 'وبحضور']);
 
 const MAX_SPEAKER = 10;
 const WINDOW = 30;
@@ -74,10 +82,17 @@ export function pairQuotes(toks: Tok[], text: string, maxLen = 4000): Map<number
   const pairs = new Map<number, number>();
   let open = -1;
   let want = '';
+  // The last line break before the current token, found by a forward scan (linear in the text, not per mark).
+  let lastNl = -1;
+  let nextNl = text.indexOf('\n');
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.kind !== 'p') continue;
     const c = t.text;
+    while (nextNl >= 0 && nextNl < t.start) {
+      lastNl = nextNl;
+      nextNl = text.indexOf('\n', nextNl + 1);
+    }
     if (open >= 0) {
       if (c === want) {
         pairs.set(open, i);
@@ -85,7 +100,7 @@ export function pairQuotes(toks: Tok[], text: string, maxLen = 4000): Map<number
         continue;
       }
       if (t.start - toks[open].end > maxLen) open = -1;
-      else if (want === '"' && text.lastIndexOf('\n', t.start) > toks[open].end) open = -1;
+      else if (want === '"' && lastNl > toks[open].end) open = -1;
       else continue;
     }
     if (c === '«') {
@@ -111,6 +126,24 @@ function stripCueConj(norm: string): string {
   const c = norm.charCodeAt(0);
   if ((c === 0x648 || c === 0x641) && norm.length >= 3) return norm.slice(1);
   return norm;
+}
+
+/**
+ * The grammatical gender of a cue, from its sibling forms in the lexicon: قالت/تقول/قائلة are
+ * feminine because قال/يقول/قائلا are cues too; قال/يقول/قائلا masculine. Null when unknown or plural.
+ */
+export function cueGender(norm: string, lex: CueLexicon): 'm' | 'f' | null {
+  const n = lex.byFirst.has(norm) ? norm : stripCueConj(norm);
+  if (!lex.byFirst.has(n) || n.length < 3) return null;
+  if (/(وا|ون|ين|تان|ان)$/.test(n) && n.length > 4) return null;
+  const has = (x: string): boolean => lex.byFirst.has(x);
+  if (n.endsWith('ه') && has(`${n.slice(0, -1)}ا`)) return 'f';
+  if (n.endsWith('ا') && has(`${n.slice(0, -1)}ه`)) return 'm';
+  if (n.endsWith('ت') && has(n.slice(0, -1))) return 'f';
+  if (has(`${n}ت`)) return 'm';
+  if (n.startsWith('ت') && has(`ي${n.slice(1)}`)) return 'f';
+  if (n.startsWith('ي') && has(`ت${n.slice(1)}`)) return 'm';
+  return null;
 }
 
 function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit | null {
@@ -168,6 +201,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const quotes: Quote[] = [];
   const covered = new Uint8Array(toks.length);
   let last = null as { sp: Speaker; cue: string; sentence: number } | null;
+  /** Speakers of the quotes so far, with the gender of the cue that introduced them (latest last). */
+  const history: Array<{ sp: Speaker; g: 'm' | 'f' | null; sentence: number }> = [];
+  const genderOfCue = (cue: string): 'm' | 'f' | null => {
+    const w = cue.trim().split(/\s+/);
+    return w.length === 1 ? cueGender(matchForm(w[0]), lex) : null;
+  };
   /** Last quote emitted in the current sentence, with its token range (to cut it before a later SVO subject). */
   let lastInSentence = null as { q: Quote; a: number; b: number } | null;
 
@@ -227,6 +266,68 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     }
     return [a, b];
   };
+  /** The person mention starting at token k, as a token range. */
+  // Person mentions sorted by start (entity order for equal starts), for personAt.
+  const perMentions: Array<{ start: number; end: number; ent: Entity; order: number }> = [];
+  for (const ent of doc.entities ?? []) {
+    if (ent.type !== 'PER') continue;
+    for (const m of ent.mentions) perMentions.push({ start: m.start, end: m.end, ent, order: perMentions.length });
+  }
+  perMentions.sort((x, y) => x.start - y.start || x.order - y.order);
+  /** The person mention starting in token k (the first entity's, in entity order), as a token range. */
+  const personAt = (k: number): { ent: Entity; end: number } | null => {
+    const t = toks[k];
+    if (perMentions.length === 0 || t.kind !== 'w') return null;
+    let lo = 0;
+    let hi = perMentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (perMentions[mid].start < t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    // Among the mentions starting inside the token, the one of the earliest entity (each entity's first such mention).
+    let best: (typeof perMentions)[number] | null = null;
+    for (let i = lo; i < perMentions.length && (perMentions[i].start === t.start || perMentions[i].start < t.end); i++) {
+      const x = perMentions[i];
+      if (!best || x.order < best.order) best = x;
+    }
+    if (!best) return null;
+    let e = k;
+    while (e < toks.length && toks[e].start < best.end) e++;
+    return { ent: best.ent, end: e };
+  };
+  const hasPerson = (a: number, b: number): boolean => {
+    for (let k = a; k < b; k++) if (personAt(k)) return true;
+    return false;
+  };
+  /**
+   * A title phrase followed by the name it introduces, before the content:
+   * "المتحدث باسم التحالف، العميد الركن تركي المالكي في بيان"، "المسؤول في الهلال الأحمر محمد إسماعيل أن".
+   * The last person named in [from, to), unless a word such as مع/عن gives that name another role.
+   */
+  const appositivePerson = (from: number, to: number): { ent: Entity; end: number } | null => {
+    let best: { ent: Entity; end: number } | null = null;
+    for (let k = from; k < to && k - from <= 10; k++) {
+      const t = toks[k];
+      if (t.kind === 'p') {
+        if (t.text !== '،' && t.text !== '(' && t.text !== ')' && t.text !== '-') break;
+        continue;
+      }
+      if (APPOS_BLOCK.has(t.norm) || isComp(k) || /^نظير/.test(t.norm) || findCue(toks, k, to, lex)) break;
+      const p = personAt(k);
+      if (p) {
+        best = p;
+        k = p.end - 1;
+      }
+    }
+    return best;
+  };
+  /** A speaker phrase headed by a title ("المتحدث باسم ..."، "مراسلة جريدة ...") with no name in it takes the name after it. */
+  const withAppositive = (a: number, b: number, to: number): { b: number; ent: Entity | null } => {
+    if (b <= a || !lex.speakerHeads.has(headKey(toks[a].norm)) || hasPerson(a, b)) return { b, ent: null };
+    const ap = appositivePerson(b, to);
+    return ap ? { b: ap.end, ent: ap.ent } : { b, ent: null };
+  };
   const push = (a: number, b: number, sp: Speaker, cue: string, sentence: number, forceDirect?: boolean): void => {
     [a, b] = trim(a, b);
     if (b <= a) return;
@@ -247,6 +348,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     quotes.push(q);
     lastInSentence = { q, a, b };
     last = { sp, cue, sentence };
+    const g = genderOfCue(cue);
+    const h = history[history.length - 1];
+    if (!h || h.sp.id !== sp.id || h.sp.text !== sp.text || h.g !== g) history.push({ sp, g, sentence });
   };
   /**
    * Emit content [a, b): one quote per sentence (the doc's sentences, and
@@ -297,7 +401,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         }
         if (toks[k].kind === 'w' && findCue(toks, k, te, lex)) break;
       }
-      if (colon > ts && colon < te - 1) {
+      // "أفغانستان: غني يعلن عن هدنة": a topic label, the cue after the colon has its own speaker.
+      let cueAfter = false;
+      for (let k = colon + 1; colon > ts && k < Math.min(te, colon + 5) && !cueAfter; k++)
+        if (toks[k].kind === 'w' && findCue(toks, k, te, lex) && k > colon + 1) cueAfter = true;
+      if (colon > ts && colon < te - 1 && !cueAfter) {
         let a = colon - 1;
         while (a >= ts && !(toks[a].kind === 'p' && toks[a].text !== '-')) a--;
         a++;
@@ -353,7 +461,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       for (let q = j + 2; q < limit - 1; q++) {
         const two = q + 2 < limit && toks[q + 1].norm === 'في' && /^(وقت|حين)$/.test(toks[q + 2].norm);
-        if (toks[q].text === '،' && (CLAUSE_END.has(toks[q + 1].norm) || two) && !inside[q]) {
+        const pair2 = q + 2 < limit && CLAUSE_END2.has(`${toks[q + 1].norm} ${toks[q + 2].norm}`);
+        if (toks[q].text === '،' && (CLAUSE_END.has(toks[q + 1].norm) || two || pair2) && !inside[q]) {
           limit = q;
           break;
         }
@@ -362,8 +471,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // بحسب X، content  |  content، بحسب X  |  بحسب ما أكده X
         let a = j + 1;
         if (toks[a] && toks[a].norm === 'ما') a += 2;
-        const b = speakerEnd(a, limit);
+        const ap = withAppositive(a, speakerEnd(a, limit), limit);
+        const b = ap.b;
         let sp = mkSpeaker(a, b, true);
+        if (sp && ap.ent) sp.id = ap.ent.id;
         if (!sp) continue;
         if (STATEMENT.has(matchForm(sp.text)) && last) sp = { ...last.sp, carried: true };
         const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
@@ -388,9 +499,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       let mark = -1;
       let colon = -1;
       let prep = -1;
+      let objn = -1;
       const stopAt = Math.min(limit, i + WINDOW + 1);
       for (let k = j + 1; k < stopAt; k++) {
         const t = toks[k];
+        if (e.kind === 'say' && objn < 0 && prep < 0 && k > j + 1 && OBJ_OPEN.has(t.norm)) objn = k;
         if (e.kind === 'need' && t.norm === e.prep) {
           prep = k;
           break;
@@ -440,6 +553,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (k > j + 1 && t.kind === 'w' && findCue(toks, k, te, lex)?.e.kind === 'say') break;
       }
       if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0)) prep = -1;
+      // a quotation inside the object ("ضرورة مقاضاة إسرائيل على "جرائمها"") does not open the content
+      if (objn >= 0 && comp < 0 && colon < 0 && (mark < 0 || mark > objn)) prep = objn;
       const opener = prep >= 0 ? prep : comp >= 0 ? comp : mark >= 0 ? mark : colon;
       // The speaker: after the cue (VSO), before it (SVO), or carried over.
       let sp: Speaker | null = null;
@@ -481,9 +596,19 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               ent?.mentions.some((m) => m.start <= first.start && m.end > first.start)),
         );
       }
+      const pronPrep = j + 1 < te && PRON_PREP.has(toks[j + 1].norm);
       if (e.kind !== 'part' && !svoFirst) {
         const end = opener >= 0 ? opener : Math.min(limit, j + 1 + MAX_SPEAKER);
         let b = speakerEnd(j + 1, end);
+        if (pronPrep && speakerEnd(j + 2, end) > j + 2) {
+          // "في وقت قال فيه العلماء البريطانيون بأنهم": the subject after the pronoun
+          b = speakerEnd(j + 2, end);
+          const sp0 = mkSpeaker(j + 2, b);
+          if (sp0) {
+            sp = sp0;
+            spEnd = b;
+          }
+        }
         // "واتهم النظام الإيراني بالتحالف ...": one noun phrase then بـ — the object; the subject is the previous speaker
         // a verb in the plural (قالوا، طالبوا) has its subject before it or in an earlier sentence
         if (plural && b > j + 1) {
@@ -518,8 +643,24 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             pronoun = true;
           } else if (!comma && b - (j + 1) > 2) b = j + 3;
         }
-        if (!pronoun) {
+        if (!pronoun && !sp && mark >= 0 && e.kind === 'act' && b >= mark - 1 && /^بـ*$/.test(toks[mark - 1]?.text ?? '')) {
+          // "ووصفت الوزيرة هدى ناصر قرار الحكومة بـ"...": the speaker ends with the first name, the rest is the object
+          for (let k = j + 1; k < mark - 2; k++) {
+            const t = toks[k];
+            const ent = doc.entities?.find((x) => x.type !== 'LOC' && x.mentions.some((m) => m.start === t.start));
+            if (!ent) continue;
+            const m = ent.mentions.find((x) => x.start === t.start)!;
+            let z = k;
+            while (z < mark - 1 && toks[z].start < m.end) z++;
+            if (z < mark - 1) b = z;
+            break;
+          }
+        }
+        if (!pronoun && !sp) {
+          const ap = withAppositive(j + 1, b, end);
+          b = ap.b;
           sp = b > j + 1 ? mkSpeaker(j + 1, b) : null;
+          if (sp && ap.ent) sp.id = ap.ent.id;
           spEnd = b;
           // relays: "نقل مراسلنا عن شهود عيان أن" (the source after عن), "نسبت رويترز له القول إن" (the one quoted before)
           if (opener > b) {
@@ -537,6 +678,23 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           }
           // "وذكر البيان أن ...": the statement speaks for whoever issued it.
           if (sp && STATEMENT.has(matchFormOf(sp.text)) && last) sp = { ...last.sp, carried: true };
+        }
+      }
+      if (!sp && e.kind !== 'part' && i - 1 > ts && toks[i - 1].norm === 'قد') {
+        // "وكان رئيس المكتب السياسي لحركة حماس إسماعيل هنية قد أكد": the subject between كان and قد, however long.
+        for (let r = i - 2; r >= Math.max(ts, consumedTo, i - 16); r--) {
+          const n = toks[r].norm;
+          if (/^[وف]?(كان|كانت)$/.test(n)) {
+            if (r + 1 < i - 1) {
+              const per = appositivePerson(r + 1, i - 1);
+              sp = mkSpeaker(r + 1, i - 1);
+              // a title phrase ending in a name is that person
+              if (sp && per && per.end === i - 1) sp.id = per.ent.id;
+            }
+            break;
+          }
+          // only a plain noun phrase: "وكانت اللجنة، التي أطلقها السبسي، قد أوصت" is left to the rules below
+          if (isComp(r) || toks[r].kind === 'p' || BOUNDARY.has(n) || LEAD.has(n)) break;
         }
       }
       if (!sp && e.kind !== 'part') {
@@ -586,7 +744,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               const from = r === ts && !BOUNDARY.has(n) && !LEAD.has(n) && toks[r].kind === 'w' ? r : r + 1;
               let en = from;
               while (en < a && !stopsSpeaker(en)) en++;
-              if (en > from && en - from <= 6) sp = mkSpeaker(from, en);
+              if (en > from && en - from <= 6) {
+                // "أما النائب عن الحزب الديمقراطي، شيروان الدوبرداني، فيرى": the name after the title phrase
+                const ap = withAppositive(from, en, a);
+                sp = mkSpeaker(from, ap.b);
+                if (sp && ap.ent) sp.id = ap.ent.id;
+              }
               break;
             }
           }
@@ -595,13 +758,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         const lo = Math.max(consumedTo, ts, prevQ ? prevQ.a : ts);
         // a subject does not start with a verb ("وأصدروا فتوى"، "وجاء تصريح")
         const f0 = toks[a + 1]?.norm ?? '';
+        // "وسئل شاه إن كان ... تعرضت لتهديد فأجاب": before a cue with ف, a clause (not a subject) ends
+        const fCue = toks[i].norm.startsWith('ف') && !lex.byFirst.has(toks[i].norm);
+        const ent0 = toks[a + 1] && doc.entities ? entityAt(doc.entities, toks[a + 1].start, toks[a + 1].end) : null;
         const verbLike =
           !!doc.entities &&
-          /^و/.test(f0) &&
-          !/^وال/.test(f0) &&
+          !/^(ال|وال)/.test(f0) &&
           f0.length > 3 &&
-          !lex.speakerHeads.has(headKey(f0.slice(1))) &&
-          !entityAt(doc.entities, toks[a + 1].start, toks[a + 1].end);
+          !ent0 &&
+          ((/^و/.test(f0) && !lex.speakerHeads.has(headKey(f0.slice(1)))) || (fCue && !lex.speakerHeads.has(headKey(f0))));
         if (!sp && !verbLike && a + 1 < subjEnd && a + 1 >= lo && toks[a + 1].norm !== 'ان') {
           sp = mkSpeaker(a + 1, subjEnd);
           // The previous statement of this sentence ends before this subject ("... غير أن جماعات حقوقية تقول إن").
@@ -615,15 +780,54 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           }
         }
       }
+      if (!sp && e.kind === 'part' && !mainSpeaker) {
+        // "وأقامت دانييلز دعوى ...، قائلة إن": a participle continues the subject of the sentence's verb.
+        let v = ts;
+        while (v < i && toks[v].kind === 'p') v++;
+        const vn = toks[v]?.norm ?? '';
+        if (v + 1 < i && /^[وف]/.test(vn) && !/^[وف]ال/.test(vn) && vn.length > 3 && !entityAt(doc.entities, toks[v].start, toks[v].end)) {
+          const subj = personAt(v + 1);
+          if (subj) sp = mkSpeaker(v + 1, subj.end);
+          else {
+            const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
+            const m = ent?.type === 'ORG' ? ent.mentions.find((x) => x.start === toks[v + 1].start) : undefined;
+            if (m) {
+              let z = v + 1;
+              while (z < i && toks[z].start < m.end) z++;
+              sp = mkSpeaker(v + 1, z);
+            }
+          }
+        }
+      }
       if (!sp) {
-        const prev: Speaker | null = mainSpeaker ?? last?.sp ?? null;
-        sp = prev ? { ...prev, carried: true } : null;
+        let prev: Speaker | null = mainSpeaker ?? last?.sp ?? null;
+        // the carried subject agrees with the cue: "وقال" after "تفيد استطلاعات الرأي" goes back to the man quoted before
+        const g = genderOfCue(toks[i].text);
+        if (prev && g) {
+          const h = [...history].reverse().find((x) => x.sp.id === prev!.id && x.sp.text === prev!.text);
+          if (h?.g && h.g !== g) {
+            const other = [...history].reverse().find((x) => x.g === g && si - x.sentence <= 4);
+            if (other) prev = other.sp;
+          }
+        }
+        if (!prev && pronPrep) {
+          // nothing to carry: "... نجمة الأفلام الإباحية ستورمي دانييلز في مقابلة ... قالت خلالها إنها": the person named before
+          for (let k = i - 1; k >= ts && !prev; k--) {
+            const p = personAt(k);
+            if (p && p.end <= i) prev = mkSpeaker(k, p.end);
+          }
+          if (prev) prev = { ...prev, carried: false };
+        }
+        sp = prev ? { ...prev, carried: prev.carried ?? true } : null;
       }
       if (!sp) continue;
       let a: number;
       if (pronoun && (prep >= 0 || (mark >= 0 && !plural))) a = j + 1;
       else if (prep >= 0) a = e.kind === 'need' || toks[prep].norm.length <= 3 ? prep + 1 : prep;
       else if (comp >= 0) a = comp + 1;
+      else if (mark >= 0 && e.kind === 'act' && !pronoun && spEnd < mark - 1 && /^بـ*$/.test(toks[mark - 1].text.replace(/\u0640/g, 'ـ')))
+        // "وصفت زاخاروفا ما فعلته الولايات المتحدة بـ"عمل غير ودي"": the object belongs to the content
+        a = spEnd;
       else if (mark >= 0) a = mark;
       else if (colon >= 0) a = colon + 1;
       else if (e.kind === 'say') continue;
@@ -692,6 +896,24 @@ function resolveTitles(doc: Doc, quotes: Quote[]): void {
   const text = doc.text;
   const cache = new Map<string, string | null>();
   const clean = (x: string): string => matchForm(x).replace(/[،,]/g, ' ').replace(/\s+/g, ' ').trim();
+  // Person mentions by the last two words before them (a title ends with one of them), built on first need: a
+  // phrase is compared only with the mentions it can precede, not with every mention of the article.
+  let byWord: Map<string, Array<{ e: Entity; m: Mention }>> | null = null;
+  const index = (): Map<string, Array<{ e: Entity; m: Mention }>> => {
+    const out = new Map<string, Array<{ e: Entity; m: Mention }>>();
+    for (const e of doc.entities ?? []) {
+      if (e.type !== 'PER') continue;
+      for (const m of e.mentions) {
+        const w = clean(text.slice(Math.max(0, m.start - 60), m.start)).split(' ');
+        for (const k of new Set(w.slice(-2))) {
+          let list = out.get(k);
+          if (!list) out.set(k, (list = []));
+          list.push({ e, m });
+        }
+      }
+    }
+    return out;
+  };
   for (const q of quotes) {
     if (q.speaker !== null) continue;
     const phrase = clean(q.speakerText);
@@ -701,26 +923,25 @@ function resolveTitles(doc: Doc, quotes: Quote[]): void {
     if (id === undefined) {
       id = null;
       let bestDist = Number.POSITIVE_INFINITY;
-      for (const e of doc.entities) {
-        if (e.type !== 'PER') continue;
-        for (const m of e.mentions) {
-          const before = clean(text.slice(Math.max(0, m.start - phrase.length - 16), m.start));
-          const at = before.lastIndexOf(phrase);
-          if (at < 0) continue;
-          // at most one word (الشيخ، السيد، العقيد) between the title and the name
-          if (
-            before
-              .slice(at + phrase.length)
-              .trim()
-              .split(' ')
-              .filter(Boolean).length > 1
-          )
-            continue;
-          const dist = Math.abs(m.start - q.start);
-          if (dist < bestDist) {
-            bestDist = dist;
-            id = e.id;
-          }
+      byWord ??= index();
+      // in entity order, as the mentions were indexed
+      for (const { e, m } of byWord.get(words[words.length - 1]) ?? []) {
+        const before = clean(text.slice(Math.max(0, m.start - phrase.length - 16), m.start));
+        const at = before.lastIndexOf(phrase);
+        if (at < 0) continue;
+        // at most one word (الشيخ، السيد، العقيد) between the title and the name
+        if (
+          before
+            .slice(at + phrase.length)
+            .trim()
+            .split(' ')
+            .filter(Boolean).length > 1
+        )
+          continue;
+        const dist = Math.abs(m.start - q.start);
+        if (dist < bestDist) {
+          bestDist = dist;
+          id = e.id;
         }
       }
       cache.set(phrase, id);

@@ -124,3 +124,91 @@ test('a direct quotation with two sentences after a cue gives each span once', (
   assert.equal(new Set(spans).size, spans.length, spans.join(' '));
   assert.ok((doc.quotes ?? []).some((q) => q.direct && q.text.includes('المعركة لم تنته بعد')));
 });
+
+test('a title phrase followed by a name: the named person speaks (appositive), not the body in the title', () => {
+  const body = 'وقال المتحدث باسم الشرطة، العقيد سامر خليل في بيان نشرته الوكالة، إن الطريق أغلق. وأضاف أن التحقيق بدأ.';
+  const doc = run(body, '', (d) => [
+    { id: 'e1', type: 'ORG', name: 'الشرطة', mentions: [mention(d, 'الشرطة')] },
+    { id: 'e2', type: 'PER', name: 'سامر خليل', mentions: [mention(d, 'سامر خليل')] },
+  ]);
+  assert.deepEqual(
+    doc.quotes!.map((q) => [q.speaker, q.text]),
+    [
+      ['e2', 'الطريق أغلق'],
+      ['e2', 'التحقيق بدأ'],
+    ],
+  );
+  // a name after مع has another role: the title phrase stays the speaker
+  const doc2 = run('وقال المسؤول في الوزارة خلال لقاء مع السفير نبيل حداد إن العلاقات جيدة.', '', (d) => [
+    { id: 'e1', type: 'PER', name: 'نبيل حداد', mentions: [mention(d, 'نبيل حداد')] },
+  ]);
+  assert.equal(doc2.quotes![0].speaker, null);
+  assert.equal(doc2.quotes![0].speakerText, 'المسؤول');
+});
+
+test('"وكان X قد أكد": the subject between كان and قد, however long; the name ending it speaks', () => {
+  const body = 'وكان رئيس المكتب السياسي لحركة النهضة الشعبية عادل منصور قد أكد الأحد في اتصال مع نظيره ضرورة وقف "التصعيد".';
+  const doc = run(body, '', (d) => [
+    { id: 'e1', type: 'ORG', name: 'حركة النهضة الشعبية', mentions: [mention(d, 'حركة النهضة الشعبية')] },
+    { id: 'e2', type: 'PER', name: 'عادل منصور', mentions: [mention(d, 'عادل منصور')] },
+  ]);
+  const q = doc.quotes![0];
+  assert.equal(q.speaker, 'e2');
+  // the object noun ضرورة opens the content; the quoted word inside it does not
+  assert.equal(q.text, 'ضرورة وقف "التصعيد"');
+});
+
+test('a carried-over speaker agrees with the cue; a participle continues the subject of its sentence', () => {
+  const body =
+    'وقال الوزير كريم سالم إن الخطة جاهزة. وتفيد الأرقام بأن النمو تراجع. وقال "سننجح في النهاية". وأقامت ليلى حسن دعوى ضد الشركة، قائلة إن العقد باطل.';
+  const doc = run(body, '', (d) => [
+    { id: 'e1', type: 'PER', name: 'كريم سالم', mentions: [mention(d, 'كريم سالم')] },
+    { id: 'e2', type: 'PER', name: 'ليلى حسن', mentions: [mention(d, 'ليلى حسن')] },
+  ]);
+  assert.deepEqual(
+    doc.quotes!.map((q) => [q.cue, q.speaker ?? q.speakerText]),
+    [
+      ['وقال', 'e1'],
+      ['وتفيد', 'الأرقام'],
+      ['وقال', 'e1'],
+      ['قائلة', 'e2'],
+    ],
+  );
+});
+
+test('cues with a pronoun after them, and a clause before a cue with ف, are not speakers', () => {
+  const doc = run('وتحدث الخبراء في وقت قال فيه الباحثون المستقلون بأنهم لم يروا الأدلة.');
+  assert.equal(doc.quotes![0].speakerText, 'الباحثون المستقلون');
+  const body = 'ونشرت الصحيفة تقريرا عن الحادث. وسئل الوزير عما إذا كان الجيش قد تراجع فأجاب "لا نتراجع أبدا".';
+  const doc2 = run(body);
+  const q = doc2.quotes!.find((x) => x.cue === 'فأجاب');
+  assert.ok(q);
+  assert.notEqual(q.speakerText, 'قد تراجع');
+});
+
+test('a country before a headline colon is a topic label when a cue follows it', () => {
+  const doc = run('وقال الرئيس إن الهدنة تبدأ غدا.', 'كينيا: الرئيس يعلن عن هدنة مع المتمردين');
+  assert.ok(!doc.quotes!.some((q) => q.cue === ':'));
+});
+
+test('an object before بـ"..." belongs to the content of وصف/اتهم; narrator clauses after a comma end it', () => {
+  const doc = run('ووصفت الوزيرة هدى ناصر قرار الحكومة بـ"الخطوة الجريئة"، في إشارة إلى خطة الإصلاح.', '', (d) => [
+    { id: 'e1', type: 'PER', name: 'هدى ناصر', mentions: [mention(d, 'هدى ناصر')] },
+  ]);
+  const q = doc.quotes![0];
+  assert.equal(q.speaker, 'e1');
+  assert.equal(q.text, 'قرار الحكومة بـ"الخطوة الجريئة"');
+  const doc2 = run('وقال النائب إن "الحل بيد الحكومة"، ردا على سؤال عن الأزمة.');
+  assert.equal(doc2.quotes![0].text, 'الحل بيد الحكومة');
+  assert.equal(doc2.quotes![0].direct, true);
+});
+
+test('new cues: a relay (أورد مكتب X أنه ...), closing and conditioning verbs, plural participles', () => {
+  const body =
+    'وأورد مكتب الوزير في بيان أنه طالب بالإفراج عن المعتقلين. وختمت المديرة كلمتها "سنواصل العمل". واشترط الرئيس أن تنسحب القوات أولا. وانتقد النواب القرار، واصفين إياه بالمتسرع.';
+  const doc = run(body);
+  assert.deepEqual(
+    doc.quotes!.map((q) => q.cue),
+    ['وأورد', 'وختمت', 'واشترط', 'واصفين'],
+  );
+});

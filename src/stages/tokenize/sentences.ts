@@ -65,6 +65,7 @@ export function sentenceStarts(text: string, tokens: Token[], from: number, to: 
     if (prev.text === '.' && (tok.text === '.' || (i >= 2 && tokens[i - 2].text === '.'))) continue;
     if (inQuote[i - 1 - from]) continue;
     if (prev.text === '.' && i >= 2 && isAbbreviation(tokens, i - 2, abbreviations)) continue;
+    if (prev.text === '.' && i >= 2 && isDottedAcronym(tokens, i - 1)) continue;
     // Closing quotes and brackets right after the stop belong to this sentence.
     let b = i;
     while (
@@ -98,6 +99,18 @@ function closes(tokens: Token[], b: number, from: number): boolean {
     else if (tokens[k].text === t) n--;
   }
   return n > 0;
+}
+
+/**
+ * A dot glued between short letter groups is inside an acronym written with dots
+ * ("سي.بي.اس"، "إف.بي.آي"): no space on either side and a group of at most three letters on each side.
+ */
+function isDottedAcronym(tokens: Token[], d: number): boolean {
+  const w = tokens[d - 1];
+  const n = tokens[d + 1];
+  if (!w || !n || w.end !== tokens[d].start || tokens[d].end !== n.start) return false;
+  const short = (t: Token): boolean => (t.kind === 'word' || t.kind === 'latin') && t.text.length <= 3;
+  return short(w) && short(n);
 }
 
 function isAbbreviation(tokens: Token[], k: number, abbreviations: Set<string>): boolean {

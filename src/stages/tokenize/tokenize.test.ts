@@ -130,3 +130,13 @@ test('empty and whitespace-only input gives no tokens', () => {
   assert.deepEqual(tokenize(''), []);
   assert.deepEqual(tokenize(' \n\t\u200f '), []);
 });
+
+test('a dot glued inside an acronym written with dots is not a sentence end; a glued full stop after a long word is', () => {
+  const text = 'وقالت شبكة إن.بي.سي إن الخبر صحيح.وأضاف المذيع أن التحقيق مستمر.';
+  const doc = newDoc({ id: 't', headline: '', body: text, text, spans: { body: { start: 0, end: text.length } } });
+  new Tokenizer().process(doc);
+  assert.deepEqual(
+    doc.sentences.map((s) => text.slice(s.start, s.end)),
+    ['وقالت شبكة إن.بي.سي إن الخبر صحيح.', 'وأضاف المذيع أن التحقيق مستمر.'],
+  );
+});
