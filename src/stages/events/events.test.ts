@@ -178,3 +178,37 @@ test('a quantifier or time word after an agent noun is not part of the actor', (
   const names = (doc.events ?? []).map((e) => e.source?.name);
   assert.ok(names.includes('السلطات') && names.includes('الحكومة'), JSON.stringify(doc.events));
 });
+
+test('a light verb gives its subject to the verbal noun it takes (شن هجوما، عقدت اجتماعا، أصدر اعتذارا)', () => {
+  const doc = run(
+    'وشنّ عناصر من طالبان هجوما على مدينة غزنة. وعقدت الجامعة العربية اجتماعا طارئا. وأصدر الرئيس عباس اعتذارا رسميا.',
+    (d) => [
+      ent(d, 'e1', 'ORG', 'طالبان', 'AFG'),
+      ent(d, 'e2', 'LOC', 'غزنة', 'AFG'),
+      ent(d, 'e3', 'ORG', 'الجامعة العربية'),
+      ent(d, 'e4', 'PER', 'عباس', 'PSE'),
+    ],
+  );
+  const by = (t: string) => (doc.events ?? []).find((e) => e.type === t)?.source?.entity;
+  assert.equal(by('ASSAULT'), 'e1', JSON.stringify(doc.events));
+  assert.equal(by('CONSULT'), 'e3');
+  assert.equal(by('SUPPORT'), 'e4');
+});
+
+test('after a verb a plural in -ين is the object; a city after a meeting noun is the venue; a nisba adjective is no trigger', () => {
+  const doc = run('وقتلت الشرطة المتظاهرين في الساحة. وبدأت قمة هلسنكي أمس. ونشر موقع التواصل الاجتماعي صورا.', (d) => [
+    ent(d, 'e1', 'LOC', 'هلسنكي', 'FIN'),
+  ]);
+  const assault = (doc.events ?? []).find((e) => e.type === 'ASSAULT');
+  assert.notEqual(assault?.source?.name, 'المتظاهرين', JSON.stringify(doc.events));
+  assert.ok(!(doc.events ?? []).some((e) => e.type === 'CONSULT'), JSON.stringify(doc.events));
+});
+
+test('a blockade of a country is SANCTION, the siege of a city COERCE; الأمن needs a nationality to be an actor', () => {
+  const doc = run('وفرضت الحكومة حصارا على مدينة تعز. وحذر من تهديد أمن المملكة والأمن الإقليمي.', (d) => [
+    ent(d, 'e1', 'LOC', 'تعز', 'YEM'),
+  ]);
+  const siege = (doc.events ?? []).find((e) => e.trigger === 'وفرضت' || e.trigger === 'حصارا');
+  assert.equal(siege?.type, 'COERCE', JSON.stringify(doc.events));
+  assert.ok(!(doc.events ?? []).some((e) => e.source?.name?.includes('أمن')), JSON.stringify(doc.events));
+});

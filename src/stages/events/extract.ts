@@ -10,6 +10,8 @@ interface ActorSpan {
   actor: Actor;
   /** Entity type when it comes from doc.entities. */
   type?: string;
+  /** A place that is not a country (a city, a region): after a verbal noun it is where, not who (قمة هلسنكي). */
+  place?: boolean;
 }
 
 /** Words skipped between a verb and its subject (قد، أيضا، الأربعاء...). */
@@ -73,7 +75,6 @@ function entityActor(e: Entity): Actor {
   return a;
 }
 
-/** Actors of a sentence: entity mentions, agent phrases (الجيش الإسرائيلي), and KB names when no entity layer. */
 type SortedMentions = Array<{ start: number; m: Mention; e: Entity }> & { maxLen: number };
 const sortedMentions = new WeakMap<Entity[], SortedMentions>();
 
@@ -98,6 +99,7 @@ function mentionsOf(doc: Doc): SortedMentions {
   return ms;
 }
 
+/** Actors of a sentence: entity mentions, agent phrases (الجيش الإسرائيلي), and KB names when no entity layer. */
 export function sentenceActors(
   doc: Doc,
   toks: Tok[],
@@ -128,7 +130,7 @@ export function sentenceActors(
       let b = a;
       while (b < te && toks[b].start < m.end) b++;
       if (b <= a) continue;
-      out.push({ a, b, actor: entityActor(e), type: e.type });
+      out.push({ a, b, actor: entityActor(e), type: e.type, place: e.type === 'LOC' && !e.kbId?.startsWith('country:') });
       for (let k = a; k < b; k++) taken[k - ts] = 1;
     }
   }
@@ -136,6 +138,7 @@ export function sentenceActors(
     if (taken[k - ts] || toks[k].kind !== 'w') continue;
     // agent phrase: longest agent match starting here
     let role: string | undefined;
+    let agentKey = '';
     let end = k;
     const maybeAgent = stems(toks[k].norm).some((f) => lex.agentFirst.has(f));
     for (let n = maybeAgent ? Math.min(lex.agentWords, te - k) : 0; n >= 1 && !role; n--) {
@@ -148,6 +151,7 @@ export function sentenceActors(
         // no pronoun suffix (قواته، مقاتلاته are not actors of their own)
         if (r && words[0].endsWith(f) && (f.length === words[0].length || words[0].length - f.length <= 3)) {
           role = r;
+          agentKey = key;
           end = k + n;
           break;
         }
@@ -157,6 +161,8 @@ export function sentenceActors(
       // what follows: a nationality adjective or a country / entity name gives the country
       let country: string | undefined;
       let b = end;
+      // الأمن المصري is an actor, أمن المملكة / الأمن الإقليمي are not (agents flagged "country" in agents.tsv)
+      if (lex.needsDemonym.has(agentKey) && !(end < te && toks[end].kind === 'w' && demonymOf(kb, toks[end].norm))) continue;
       for (let q = end; q < Math.min(te, end + 4); q++) {
         const t = toks[q];
         if (t.kind !== 'w') break;
@@ -230,7 +236,12 @@ export function sentenceActors(
           if (!hit && key.startsWith('ل')) hit = kb.lookup(`ا${key}`).find((x) => x.country && x.type !== 'PER');
         }
         if (hit) {
-          out.push({ a: k, b: k + n, actor: { name: hit.name, country: hit.country, role: hit.role } });
+          out.push({
+            a: k,
+            b: k + n,
+            actor: { name: hit.name, country: hit.country, role: hit.role },
+            place: !hit.id.startsWith('country:'),
+          });
           for (let q = k; q < k + n; q++) taken[q - ts] = 1;
           k = k + n - 1;
           break;
@@ -308,6 +319,13 @@ function quoteActor(doc: Doc, q: Quote, toks: Tok[], actors: ActorSpan[]): Actor
 function quoteSource(doc: Doc, q: Quote, toks: Tok[], actors: ActorSpan[]): ActorSpan | undefined {
   const x = quoteActor(doc, q, toks, actors);
   return x.actor.entity || x.actor.country || x.actor.role ? x : undefined;
+}
+
+/** A descriptive actor (not a name) headed by a sound masculine plural in the oblique case (المتظاهرين, مسلحين). */
+function obliquePlural(toks: Tok[], x: ActorSpan): boolean {
+  if (x.type || x.a < 0) return false;
+  const w = toks[x.a].norm.replace(/^[وف]/, '');
+  return w.length >= 5 && w.endsWith('ين');
 }
 
 /** Prepositions (or a fused بـ/لـ/فـي) before an actor: a place or an object, not a subject. */
@@ -395,9 +413,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         (/(ات|اً|[^و]ا)$/.test(toks[k].text.replace(/[\u064B-\u0652]/g, (c) => (c === '\u064B' ? 'اً' : ''))) && bare.length > 4) ||
         // after a preposition: "بناء على طلب"، "بهدف مساعدة"
         (k > ts && /^(علي|من|في|الي|عن|مع|ضد|حول|بشان|بهدف|اجل|اثر|عقب)$/.test(toks[k - 1].norm)) ||
-        stems(toks[k].norm).some((x) => lex.verbalNouns.has(x));
+        stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.verb === false);
       // "مقاطعة شركة أوبر", "اغتيال السفير": the noun after this verbal noun is what is done to, not the doer
-      const objectAfter = nominal && stems(toks[k].norm).some((x) => lex.verbalNouns.get(x) === 'object');
+      const objectAfter = nominal && stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.genitive === 'object');
       const afterWords = new Set(tr.after);
       const isPatternWord = (x: ActorSpan): boolean => {
         for (let q = x.a; q < x.b; q++) for (const st of stems(toks[q].norm)) if (afterWords.has(st)) return true;
@@ -419,6 +437,26 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         else if (byFrom && n === 'من' && q <= k + 2) source = actors.find((x) => x.a === q + 1);
       }
       if (!source && inActor) source = inActor;
+      // a verbal noun that is the object of a light verb: "شن عناصر من طالبان هجوما"، "عقدت الجامعة العربية اجتماعا"
+      // — the light verb's subject is the source (a partitive "عناصر من X" gives X)
+      if (!source && nominal && !passive) {
+        const subject = (x: ActorSpan): boolean =>
+          (!governed(toks, x, ts) || (x.a - 2 >= ts && toks[x.a - 1].norm === 'من' && toks[x.a - 2].kind === 'w')) && !isPatternWord(x);
+        for (let j = k - 1; j >= ts && j >= k - 8; j--) {
+          const t = toks[j];
+          if (t.kind === 'p' && t.text !== '،') break;
+          if (t.kind !== 'w' || /^[وفبل]?ال/.test(t.norm)) continue;
+          if (!lex.lightVerbs.has(t.norm.replace(/^[وف]/, '')) && !stems(t.norm).some((x) => lex.lightVerbs.has(x))) continue;
+          // VSO: the subject between the light verb and the noun; SVO: right before the light verb ("طالبان قد شنوا")
+          source =
+            actors.find((x) => x.a > j && x.b <= k && subject(x)) ??
+            actors.find((x) => x.b <= j && j - x.b <= 1 + (toks[j - 1]?.norm === 'قد' ? 1 : 0) && x.b > ts && subject(x));
+          // a title phrase holding a name ("الرئيس الفلسطيني محمود عباس"): the named entity
+          const src = source;
+          if (src && !src.type) source = actors.find((x) => x.type && x.a >= src.a && x.b <= src.b) ?? src;
+          break;
+        }
+      }
       // an actor right before the verb ("روسيا، تعهدت"، "الشرطة قتلت") is its subject
       if (!source && !nominal && !passive && k > ts) {
         const vso = actors.some((x) => x.a === k + 1 || (x.a === k + 2 && SKIP.has(toks[k + 1].norm)));
@@ -437,6 +475,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         source = actors.find(
           (x) =>
             x.a === q &&
+            // after a verb, a sound plural in -ين is its object, not its subject (قتلت الشرطة المتظاهرين; the subject
+            // would be المتظاهرون); after a verbal noun it is a genitive and may be the doer (استهداف الحوثيين لمطار)
+            (nominal || !obliquePlural(toks, x)) &&
+            // "قمة هلسنكي"، "هجمات باريس": after a meeting or an attack noun, a city is where it happened (but
+            // "انسحاب واشنطن"، "دعم طهران": a capital after other nouns stands for its government)
+            !(nominal && x.place && (tr.type === 'CONSULT' || tr.type === 'ASSAULT')) &&
             // ... unless its object follows with لـ: "استهداف الحوثيين لمطار أبها" (the Houthis are the doer)
             (!objectAfter || (x.b < te && /^(ل|ضد$)/.test(toks[x.b].norm))) &&
             !governed(toks, x, ts) &&
@@ -545,8 +589,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           }
         }
       }
+      // A blockade (CAMEO 191, COERCE) of a whole country by states is a cut in relations, SANCTION (the gold's
+      // Qatar blockade); the siege of a city or region stays COERCE (الحصار المفروض على الغوطة).
+      const country = target && target.place === false && (target.type === 'LOC' || (!target.type && !target.actor.role));
+      const type = tr.cameo === '191' && country ? 'SANCTION' : tr.type;
       for (const src of sources) {
-        const dedup = `${tr.type}|${key(src.actor)}|${key(target?.actor ?? null)}|${si}`;
+        const dedup = `${type}|${key(src.actor)}|${key(target?.actor ?? null)}|${si}`;
         if (seen.has(dedup)) continue;
         seen.add(dedup);
         // location: a place after في in the sentence that is neither source nor target
@@ -560,7 +608,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           }
         }
         events.push({
-          type: tr.type,
+          type,
           source: src.actor,
           target: target ? target.actor : null,
           trigger: toks[k].text,

@@ -23,25 +23,37 @@ export interface EventLexicon {
   agentWords: number;
   /** Definite words never read as an agent noun's genitive (quantifiers, time words: السلطات المزيد، الحكومة اليوم). */
   notGenitive: Set<string>;
+  /** Agent nouns that are actors only with a nationality adjective right after them (الأمن المصري). */
+  needsDemonym: Set<string>;
   /** First words of the agent phrases. */
   agentFirst: Set<string>;
   /** Word forms (matching form) that never trigger (طالبا "a student", حذرين "careful"). */
   blocked: Set<string>;
   /** Words that make a statement an accusation (lines starting with "?" in triggers.tsv). */
   accuseWords: Set<string>;
+  /** Light verbs (`light-verbs.txt`): their subject is the source of the verbal noun they take (شن هجوما). */
+  lightVerbs: Set<string>;
   /** Verbal nouns among the triggers (`verbal-nouns.tsv`): stem → whether the noun after them is their subject or object. */
-  verbalNouns: Map<string, 'subject' | 'object'>;
+  verbalNouns: Map<string, VerbalNoun>;
 }
 
-/** `verbal-nouns.tsv`: `stem<TAB>subject|object` lines, `#` comments. */
-export function parseVerbalNouns(text: string): Map<string, 'subject' | 'object'> {
-  const out = new Map<string, 'subject' | 'object'>();
+/** A verbal noun's entry: whether the noun after it is its doer or its object, and whether the same spelling is also a verb. */
+export interface VerbalNoun {
+  genitive: 'subject' | 'object';
+  /** Also a verb (قتل): the word alone does not make the trigger a noun, its context must (عن قتل، بعد قتل). */
+  verb: boolean;
+}
+
+/** `verbal-nouns.tsv`: `stem<TAB>subject|object[<TAB>verb]` lines, `#` comments. */
+export function parseVerbalNouns(text: string): Map<string, VerbalNoun> {
+  const out = new Map<string, VerbalNoun>();
   for (const raw of text.split('\n')) {
     const line = raw.replace(/#.*/, '').trim();
     if (!line) continue;
-    const [stem, gen] = line.split('\t').map((x) => x.trim());
-    if (!stem || (gen !== 'subject' && gen !== 'object')) throw new Error(`verbal-nouns.tsv: bad line "${raw}"`);
-    out.set(matchForm(stem), gen);
+    const [stem, gen, verb] = line.split('\t').map((x) => x.trim());
+    if (!stem || (gen !== 'subject' && gen !== 'object') || (verb !== undefined && verb !== 'verb'))
+      throw new Error(`verbal-nouns.tsv: bad line "${raw}"`);
+    out.set(matchForm(stem), { genitive: gen, verb: verb === 'verb' });
   }
   return out;
 }
@@ -67,7 +79,7 @@ const SUFFIXES = [
   'تم',
   'ت',
   'ه',
-  'ي',
+  // no bare ي: it would turn nisba adjectives into nouns (الاجتماعي → اجتماع "meeting", الأمني → أمن "security forces")
   'ا',
 ];
 const PREFIXES = ['وال', 'فال', 'بال', 'كال', 'ال', 'لل', 'وب', 'ول', 'وس', 'ب', 'ل', 'س'];
@@ -164,9 +176,15 @@ export function parsePetrarchVerbs(text: string, into: Map<string, Trigger[]>): 
   parseTriggers(lines.join('\n'), 'petrarch', into);
 }
 
-export function parseAgents(text: string): { agents: Map<string, string>; agentWords: number; notGenitive: Set<string> } {
+export function parseAgents(text: string): {
+  agents: Map<string, string>;
+  agentWords: number;
+  notGenitive: Set<string>;
+  needsDemonym: Set<string>;
+} {
   const agents = new Map<string, string>();
   const notGenitive = new Set<string>();
+  const needsDemonym = new Set<string>();
   let agentWords = 1;
   for (const raw of text.split('\n')) {
     if (!raw.trim() || raw.startsWith('#')) continue;
@@ -174,7 +192,7 @@ export function parseAgents(text: string): { agents: Map<string, string>; agentW
       for (const w of raw.slice(1).split(/\s+/)) if (w) notGenitive.add(matchForm(w));
       continue;
     }
-    const [noun, role] = raw.split('\t');
+    const [noun, role, flag] = raw.split('\t');
     if (!noun || !role) continue;
     const k = noun
       .trim()
@@ -182,9 +200,10 @@ export function parseAgents(text: string): { agents: Map<string, string>; agentW
       .map((w) => matchForm(w))
       .join(' ');
     agents.set(k, role.trim());
+    if (flag?.trim() === 'country') needsDemonym.add(k);
     agentWords = Math.max(agentWords, k.split(' ').length);
   }
-  return { agents, agentWords, notGenitive };
+  return { agents, agentWords, notGenitive, needsDemonym };
 }
 
 let cached: EventLexicon | undefined;
@@ -196,7 +215,7 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
   const triggers = parseTriggers(readFileSync(dataFile('events', 'triggers.tsv'), 'utf8'));
   const verbs = dataFile('events', 'verbs.tsv');
   if (opts.petrarch && existsSync(verbs)) parsePetrarchVerbs(readFileSync(verbs, 'utf8'), triggers);
-  const { agents, agentWords, notGenitive } = parseAgents(readFileSync(dataFile('events', 'agents.tsv'), 'utf8'));
+  const { agents, agentWords, notGenitive, needsDemonym } = parseAgents(readFileSync(dataFile('events', 'agents.tsv'), 'utf8'));
   const blocked = new Set<string>();
   const accuseWords = new Set<string>();
   for (const raw of readFileSync(dataFile('events', 'triggers.tsv'), 'utf8').split('\n')) {
@@ -206,7 +225,12 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
   const agentFirst = new Set<string>();
   for (const k of agents.keys()) agentFirst.add(k.split(' ')[0]);
   const verbalNouns = parseVerbalNouns(readFileSync(dataFile('events', 'verbal-nouns.tsv'), 'utf8'));
-  const lex = { triggers, agents, agentWords, notGenitive, blocked, agentFirst, accuseWords, verbalNouns };
+  const lightVerbs = new Set<string>();
+  for (const raw of readFileSync(dataFile('events', 'light-verbs.txt'), 'utf8').split('\n')) {
+    const w = raw.replace(/#.*/, '').trim();
+    if (w) lightVerbs.add(matchForm(w));
+  }
+  const lex = { triggers, agents, agentWords, notGenitive, needsDemonym, blocked, agentFirst, accuseWords, verbalNouns, lightVerbs };
   if (opts.petrarch) cachedPetrarch = lex;
   else cached = lex;
   return lex;
