@@ -212,3 +212,12 @@ test('a blockade of a country is SANCTION, the siege of a city COERCE; الأم�
   assert.equal(siege?.type, 'COERCE', JSON.stringify(doc.events));
   assert.ok(!(doc.events ?? []).some((e) => e.source?.name?.includes('أمن')), JSON.stringify(doc.events));
 });
+
+test('a title phrase that is no actor of its own gives the source to the name after it', () => {
+  const doc = run('ورفض المندوب الروسي لدى الأمم المتحدة، فاسيلي نيبينزيا، الاتهامات البريطانية.', (d) => [
+    ent(d, 'e1', 'PER', 'فاسيلي نيبينزيا', 'RUS'),
+    ent(d, 'e2', 'ORG', 'الأمم المتحدة'),
+  ]);
+  const reject = (doc.events ?? []).find((e) => e.type === 'REJECT');
+  assert.equal(reject?.source?.entity, 'e1', JSON.stringify(doc.events));
+});

@@ -1,7 +1,15 @@
 import type { Actor, Doc, Entity, Event, Mention, Quote } from '../../core/types.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
+import { headKey, loadCues } from '../quotes/lexicon.ts';
 import { docView, type Tok } from '../time/scan.ts';
 import { type EventLexicon, stemsCached as stems, type Trigger } from './lexicon.ts';
+
+/** Head nouns of speaker phrases (titles: وزير، متحدث، مندوب...), from the quotes stage's lexicon (read once). */
+let heads: Set<string> | null = null;
+function speakerHeads(): Set<string> {
+  heads ??= loadCues().speakerHeads;
+  return heads;
+}
 
 /** An actor found in a sentence, with its token span. */
 interface ActorSpan {
@@ -492,6 +500,19 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           const src = source;
           const per = actors.find((x) => x.type === 'PER' && x.a >= src.b && x.a <= src.b + 1);
           if (per) source = per;
+        }
+        // a title phrase that is no actor of its own, then the name: "رفض النائب الأول لمندوب روسيا لدى الأمم
+        // المتحدة، ديميتري بوليانسكي، ..."، "اتّهم مرشّح اليسار للرئاسة في البرازيل فرناندو حدّاد خصمه"
+        if (!source && !nominal && q < te && toks[q].kind === 'w' && speakerHeads().has(headKey(toks[q].norm))) {
+          for (let r = q + 1; r < Math.min(te, q + 12); r++) {
+            const t = toks[r];
+            if ((t.kind === 'p' && t.text !== '،') || /^(ب?ان|انه|انها|الذي|التي)$/.test(t.norm)) break;
+            const per = actors.find((x) => x.a === r && x.type === 'PER');
+            if (per) {
+              source = per;
+              break;
+            }
+          }
         }
         // a nationality adjective after a verbal noun: "الاتهامات البريطانية لروسيا"
         if (!source && nominal && opts.kb && k + 1 < te) {
