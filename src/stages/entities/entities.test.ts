@@ -55,6 +55,7 @@ const kb = KnowledgeBase.fromEntries(
     E('org:unsc', 'ORG', 'مجلس الأمن', { nameEn: 'UN Security Council', role: 'IGO' }),
     E('org:reuters', 'ORG', 'رويترز', { nameEn: 'Reuters', aliases: ['وكالة رويترز'], role: 'MED' }),
     E('per:moon', 'PER', 'مون جاي إن', { nameEn: 'Moon Jae-in', country: 'KOR' }),
+    E('org:hamas', 'ORG', 'حركة حماس', { nameEn: 'Hamas', aliases: ['حماس'], country: 'PSE', tags: ['auto', 'common'] }),
   ],
   'nisba\tcountry\tforms\nروسي\tRUS\tروس\nسوري\tSYR\t\nأمريكي\tUSA\tأميركي\n',
 );
@@ -132,6 +133,17 @@ test('gazetteer finds precise names the tagger missed; generic words are dropped
       ['org:unsc', 'gazetteer'],
     ],
   );
+});
+
+test('a name that is also a common noun is not taken after ب without the tagger (بحماس "enthusiastically")', () => {
+  const doc = docWith('ودخل الفريق المباراة بحماس كبير، فيما التقى الوفد مع حماس في القاهرة.', []);
+  const hamas = resolver.resolve(doc).filter((e) => e.kbId === 'org:hamas');
+  assert.equal(hamas.length, 1);
+  assert.deepEqual(
+    hamas[0].mentions.map((m) => m.text),
+    ['حماس'],
+  );
+  assert.ok(hamas[0].mentions[0].start > doc.text.indexOf('الوفد'));
 });
 
 test('an organisation head joins the name when the KB knows the longer form', () => {

@@ -326,7 +326,10 @@ export class EntityResolver {
         nat ??= this.kb.demonym(f);
         if (this.facilities.has(f)) facility = true;
         const e = this.kb.lookup(f)[0];
-        oneSafe.push(e && this.safeAuto(e, f, 1) ? e : undefined);
+        // A name that is also a common noun (tag `common`: حماس "enthusiasm") is not taken after ب without the
+        // tagger: بحماس is "enthusiastically" far more often than "with Hamas".
+        const afterBa = variants[k].skip > 0 && form[variants[k].skip - 1] === 'ب';
+        oneSafe.push(e && this.safeAuto(e, f, 1) && !(afterBa && e.tags.includes('common')) ? e : undefined);
         if (this.kb.isPrefix(f)) prefixMask |= 1 << k;
         if (this.kb.startsName(f)) startMask |= 1 << k;
         if (this.patternFirsts.has(f)) pattern = true;
