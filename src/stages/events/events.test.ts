@@ -221,3 +221,28 @@ test('a title phrase that is no actor of its own gives the source to the name af
   const reject = (doc.events ?? []).find((e) => e.type === 'REJECT');
   assert.equal(reject?.source?.entity, 'e1', JSON.stringify(doc.events));
 });
+
+test('meetings between two actors, imperfect meeting verbs, military support as AID, exports are no seizure', () => {
+  const doc = run(
+    'وجرت مباحثات بين مصر والسودان في القاهرة. ويلتقي الرئيس الروسي نظيره التركي غدا. وتقدمت القوات بدعم جوي أمريكي. وارتفعت صادرات إيران.',
+    (d) => [ent(d, 'e1', 'LOC', 'مصر', 'EGY'), ent(d, 'e2', 'LOC', 'السودان', 'SDN'), ent(d, 'e3', 'LOC', 'إيران', 'IRN')],
+  );
+  const consult = (doc.events ?? []).filter((e) => e.type === 'CONSULT');
+  assert.ok(consult.some((e) => e.source?.entity === 'e1') && consult.some((e) => e.source?.entity === 'e2'), JSON.stringify(doc.events));
+  assert.ok(
+    consult.some((e) => e.trigger === 'ويلتقي'),
+    JSON.stringify(doc.events),
+  );
+  const aid = (doc.events ?? []).find((e) => e.type === 'AID');
+  assert.equal(aid?.source?.country, 'USA', JSON.stringify(doc.events));
+  assert.ok(!(doc.events ?? []).some((e) => e.type === 'COERCE'), JSON.stringify(doc.events));
+});
+
+test('an actor phrase stops at a relative pronoun and at a second nationality after other words', () => {
+  const doc = run('ويدعم التحالف الذي تقوده السعودية الحكومة اليمنية. وتقصف المقاتلات الروسية المعارضة المسلحة السورية منذ سنوات.');
+  const names = (doc.events ?? []).map((e) => e.source?.name ?? '');
+  assert.ok(!names.some((n) => n.includes('الذي')), JSON.stringify(doc.events));
+  const assault = (doc.events ?? []).find((e) => e.type === 'ASSAULT');
+  assert.equal(assault?.source?.name, 'المقاتلات الروسية', JSON.stringify(doc.events));
+  assert.equal(assault?.source?.country, 'RUS');
+});

@@ -176,6 +176,8 @@ export function sentenceActors(
         if (t.kind !== 'w') break;
         const c = demonymOf(kb, t.norm);
         if (c && country && /^و/.test(t.norm)) break;
+        // a second nationality after other words belongs to the next phrase ("المقاتلات الروسية المعارضة المسلحة السورية")
+        if (c && country && q > b) break;
         if (c) {
           country = c;
           b = q + 1;
@@ -329,6 +331,21 @@ function quoteSource(doc: Doc, q: Quote, toks: Tok[], actors: ActorSpan[]): Acto
   return x.actor.entity || x.actor.country || x.actor.role ? x : undefined;
 }
 
+/**
+ * Whether a word is a form of a light verb: the conjunction, the future س and one ending (ت، وا، ون، ان، تا) may go,
+ * and the imperfect prefixes ي/ن (not ت: تقدمت "advanced" is not قدم "offered").
+ */
+function isLightVerb(norm: string, verbs: Set<string>): boolean {
+  let w = norm.replace(/^[وف]/, '').replace(/^س(?=[يتن])/, '');
+  const forms = [w];
+  if (/^[ين]/.test(w) && w.length > 3) forms.push((w = w.slice(1)));
+  for (const f of [...forms]) {
+    const m = /^(.{2,}?)(ت|وا|ون|ان|تا|ا)$/.exec(f);
+    if (m) forms.push(m[1]);
+  }
+  return forms.some((f) => verbs.has(f));
+}
+
 /** A descriptive actor (not a name) headed by a sound masculine plural in the oblique case (المتظاهرين, مسلحين). */
 function obliquePlural(toks: Tok[], x: ActorSpan): boolean {
   if (x.type || x.a < 0) return false;
@@ -417,7 +434,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const bare = toks[k].norm.replace(/^[وف](?=.{3})/, '');
       const nominal =
         /^(ال|بال|لل|كال)/.test(bare) ||
-        (/^[بل]/.test(bare) && bare.length > 4) ||
+        (/^[بل]/.test(bare) && (bare.length > 4 || lex.verbalNouns.has(bare.slice(1)))) ||
         (/(ات|اً|[^و]ا)$/.test(toks[k].text.replace(/[\u064B-\u0652]/g, (c) => (c === '\u064B' ? 'اً' : ''))) && bare.length > 4) ||
         // after a preposition: "بناء على طلب"، "بهدف مساعدة"
         (k > ts && /^(علي|من|في|الي|عن|مع|ضد|حول|بشان|بهدف|اجل|اثر|عقب)$/.test(toks[k - 1].norm)) ||
@@ -438,13 +455,24 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         if (x) speakerSpan = q.speakerSpan;
         return x;
       };
-      const byFrom = /^(مدعوم|مفروض)/.test(toks[k].norm.replace(/^[وف]?(ال)?/, ''));
+      // "مدعومة من X"، "مفروض من X"، "بدعم من X": X acts
+      const byFrom = /^(مدعوم|مفروض|ب?دعم$)/.test(toks[k].norm.replace(/^[وف]?(ال)?/, ''));
       for (let q = k + 1; q < Math.min(te - 1, k + 10) && !source; q++) {
         const n = toks[q].norm;
         if (BY.includes(n) && (toks[q - 1].norm === 'من' || toks[q - 1].norm === 'علي')) source = actors.find((x) => x.a === q + 1);
         else if (byFrom && n === 'من' && q <= k + 2) source = actors.find((x) => x.a === q + 1);
       }
       if (!source && inActor) source = inActor;
+      // a meeting or an accord "بين X وY" (مباحثات بين مصر والسودان، اللقاء الذي دار بين بومبيو وولي العهد): X and Y act
+      if (!source && nominal && (tr.type === 'CONSULT' || tr.type === 'AGREE' || tr.type === 'COOPERATE')) {
+        for (let q = k + 1; q < Math.min(te - 1, k + 8); q++) {
+          const t = toks[q];
+          if (t.kind === 'p' && t.text !== '،') break;
+          if (t.norm !== 'بين') continue;
+          source = actors.find((x) => x.a === q + 1 || (x.a === q + 2 && toks[q + 1].kind === 'w' && !x.place));
+          break;
+        }
+      }
       // a verbal noun that is the object of a light verb: "شن عناصر من طالبان هجوما"، "عقدت الجامعة العربية اجتماعا"
       // — the light verb's subject is the source (a partitive "عناصر من X" gives X)
       if (!source && nominal && !passive) {
@@ -454,7 +482,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           const t = toks[j];
           if (t.kind === 'p' && t.text !== '،') break;
           if (t.kind !== 'w' || /^[وفبل]?ال/.test(t.norm)) continue;
-          if (!lex.lightVerbs.has(t.norm.replace(/^[وف]/, '')) && !stems(t.norm).some((x) => lex.lightVerbs.has(x))) continue;
+          if (!isLightVerb(t.norm, lex.lightVerbs)) continue;
           // VSO: the subject between the light verb and the noun; SVO: right before the light verb ("طالبان قد شنوا")
           source =
             actors.find((x) => x.a > j && x.b <= k && subject(x)) ??
@@ -514,10 +542,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             }
           }
         }
-        // a nationality adjective after a verbal noun: "الاتهامات البريطانية لروسيا"
-        if (!source && nominal && opts.kb && k + 1 < te) {
-          const c = demonymOf(opts.kb, toks[k + 1].norm);
-          if (c) source = { a: k + 1, b: k + 2, actor: { name: toks[k + 1].text, country: c } };
+        // a nationality adjective after a verbal noun: "الاتهامات البريطانية لروسيا", or after one qualifier of the
+        // same definiteness: "بدعم جوي أمريكي"، "الدعم العسكري الروسي"
+        if (!source && nominal && !objectAfter && opts.kb && k + 1 < te) {
+          for (let q = k + 1; q <= k + 2 && q < te && !source; q++) {
+            if (toks[q].kind !== 'w') break;
+            const c = demonymOf(opts.kb, toks[q].norm);
+            if (c) source = { a: q, b: q + 1, actor: { name: toks[q].text, country: c } };
+            else if (q === k + 1 && toks[q].norm.startsWith('ال') !== /^[وفبل]?(ال|لل)/.test(toks[k].norm)) break;
+          }
         }
       }
       if (!source && !passive) {
