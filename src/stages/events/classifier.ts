@@ -129,10 +129,15 @@ export function predict(m: LogRegModel, feats: readonly string[]): number {
   return sigmoid(z);
 }
 
-/** Train by SGD with L2 and positive-class weighting; returns the model (threshold 0.5). */
+/**
+ * Train by SGD with L2 and positive-class weighting; returns the model (threshold 0.5).
+ * An example with a `target` (a probability, e.g. the annotators' accept share) is fitted
+ * to it instead of to `y` (cross-entropy with a soft label; its positive part is weighted
+ * like a positive); `y` still decides the class counts behind the positive weight.
+ */
 export function trainLogReg(
   type: string,
-  data: Array<{ feats: string[]; y: boolean; w?: number }>,
+  data: Array<{ feats: string[]; y: boolean; w?: number; target?: number }>,
   opts: { epochs?: number; lr?: number; l2?: number; seed?: number; maxPosWeight?: number; minWeight?: number } = {},
 ): LogRegModel {
   const epochs = opts.epochs ?? 20;
@@ -170,7 +175,8 @@ export function trainLogReg(
       let z = bias;
       for (let k = 0; k < r.length; k++) z += w[r[k]];
       const p = sigmoid(z);
-      const g = (p - (y ? 1 : 0)) * (y ? posWeight : 1) * (data[idx].w ?? 1);
+      const t = data[idx].target;
+      const g = (t === undefined ? (p - (y ? 1 : 0)) * (y ? posWeight : 1) : posWeight * t * (p - 1) + (1 - t) * p) * (data[idx].w ?? 1);
       bias -= lr * g;
       for (let k = 0; k < r.length; k++) w[r[k]] -= lr * (g + l2 * w[r[k]]);
     }
