@@ -246,3 +246,9 @@ test('an actor phrase stops at a relative pronoun and at a second nationality af
   assert.equal(assault?.source?.name, 'المقاتلات الروسية', JSON.stringify(doc.events));
   assert.equal(assault?.source?.country, 'RUS');
 });
+
+test('blame idioms are accusations: أنحى باللائمة على، ألقى باللوم على', () => {
+  const doc = run('وأنحت الحكومات الغربية باللائمة على الجيش السوري. وألقت الحكومة باللوم على المعارضة.');
+  const accuse = (doc.events ?? []).filter((e) => e.type === 'ACCUSE').map((e) => e.source?.name);
+  assert.deepEqual(accuse, ['الحكومات الغربية', 'الحكومة'], JSON.stringify(doc.events));
+});
