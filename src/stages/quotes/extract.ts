@@ -17,6 +17,8 @@ const SPEAKER_STOP = new Set(
 );
 /** Negations before a cue: "لم يعلن" is not a statement. */
 const NEG = new Set(['لا', 'لم', 'لن', 'ما', 'ولا', 'ولم', 'ولن']);
+/** Prepositions before a cue form make it a noun, not a verb: "في رد على سؤال"، "بعد تصريح". */
+const NOUN_PREP = new Set(['في', 'وفي', 'من', 'علي', 'عن', 'الي', 'بعد', 'قبل', 'خلال', 'عقب', 'اثر', 'حول', 'مع']);
 /** Leading connectives before an SVO subject. */
 const LEAD = new Set(['فيما', 'كما', 'بينما', 'حيث', 'وقد', 'قد', 'ثم', 'فقد', 'لكن', 'ولكن', 'وفيما', 'وكما', 'اما', 'واما']);
 const SENT_END = new Set(['.', '!', '?', '؟']);
@@ -51,6 +53,23 @@ const CLAUSE_END2 = new Set(['في اشاره', 'ردا علي', 'وهو ما', 
 const PRON_PREP = new Set(['فيه', 'فيها', 'خلاله', 'خلالها', 'عنه', 'عنها', 'منه', 'منها']);
 /** Nouns that open the content of a reporting verb with no أن ("أكد ... ضرورة مقاضاة إسرائيل على "جرائمها""). */
 const OBJ_OPEN = new Set(['ضروره', 'اهميه']);
+/** Heads of time adverbials (matching forms without و/ال): "والأسبوع الماضي أعلنت ميركل" has its subject after the cue. */
+const TIME_HEAD = new Set([
+  'اسبوع',
+  'شهر',
+  'عام',
+  'سنه',
+  'يوم',
+  'ليله',
+  'صباح',
+  'مساء',
+  'نهايه',
+  'بدايه',
+  'مطلع',
+  'منتصف',
+  'اواخر',
+  'اوائل',
+]);
 /** Words between a title phrase and a later name that give the name another role ("مع نظيره X"). */
 const APPOS_BLOCK = new Set(['مع', 'الي', 'علي', 'ضد', 'بين', 'لدي', 'بحضور', 'وبحضور']);
 
@@ -213,11 +232,33 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const slice = (a: number, b: number): string => text.slice(toks[a].start, toks[b - 1].end);
   const matchFormOf = (x: string): string => matchForm(x);
   const isComp = (k: number): boolean => k < toks.length && toks[k].kind === 'w' && COMP.has(toks[k].norm);
+  /** The word an attribution phrase attributes to ("بحسب ما أكده X": after ما and its verb) is never a speaker. */
+  const attrNonSpeaker = (k: number, end: number): boolean => {
+    if (k < end && toks[k].norm === 'ما') k += 2;
+    return k < end && toks[k].kind === 'w' && nonSpeakerAt(k);
+  };
+  /**
+   * An attribution phrase n after the speaker of the cue ending at j, before that cue's content opens:
+   * no أن/إن, quotation mark or colon between the cue and n, and one within the window after n.
+   */
+  const isRelay = (j: number, n: CueHit, end: number): boolean => {
+    for (let k = j + 1; k < n.i; k++) if (isComp(k) || pairs.has(k) || toks[k].text === ':') return false;
+    for (let k = n.j + 1; k < Math.min(end, j + WINDOW + 1); k++) if (isComp(k) || pairs.has(k) || toks[k].text === ':') return true;
+    return false;
+  };
+  /** A word that is never a speaker (الاتفاقية، البرنامج), also with a fused preposition (للاتفاقية، لبرنامج، بموجب). */
+  const nonSpeakerAt = (k: number): boolean => {
+    const n = toks[k].norm;
+    if (lex.nonSpeakers.has(n) || lex.nonSpeakers.has(headKey(n))) return true;
+    if (n.startsWith('لل') && n.length > 4) return lex.nonSpeakers.has(headKey(`ا${n.slice(1)}`));
+    if (/^[لب]/.test(n) && n.length > 3) return lex.nonSpeakers.has(headKey(n.slice(1)));
+    return false;
+  };
   const mkSpeaker = (a: number, b: number, dropPrep = false): Speaker | null => {
     while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
     while (b > a && toks[b - 1].kind === 'p' && !closeToOpen.has(b - 1)) b--;
     if (b <= a) return null;
-    if (lex.nonSpeakers.has(headKey(toks[a].norm)) || lex.nonSpeakers.has(toks[a].norm)) return null;
+    if (nonSpeakerAt(a)) return null;
     let start = toks[a].start;
     const t0 = toks[a];
     if (t0.text.startsWith('#')) start++;
@@ -241,7 +282,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   /** Extend the speaker [a, b) over an apposition "، تركي المالكي،" when an opener follows. */
   const speakerEnd = (a: number, limit: number): number => {
     let b = a;
-    while (b < limit && b - a < MAX_SPEAKER && !stopsSpeaker(b)) b++;
+    // at most MAX_SPEAKER words besides names: "رؤساء تركيا رجب طيب أردوغان وروسيا فلاديمير بوتين وإيران حسن روحاني"
+    // (a word of a name such as "علي" is not the preposition على)
+    for (let n = 0; b < limit && n < MAX_SPEAKER && (!stopsSpeaker(b) || (inName[b] && toks[b].kind === 'w')); b++) if (!inName[b]) n++;
     // "بيان للجيش الإسرائيلي": a statement of someone
     if (b === a + 1 && b < limit && STATEMENT.has(toks[a].norm) && /^ل/.test(toks[b].norm) && toks[b].kind === 'w') {
       b++;
@@ -274,6 +317,27 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     for (const m of ent.mentions) perMentions.push({ start: m.start, end: m.end, ent, order: perMentions.length });
   }
   perMentions.sort((x, y) => x.start - y.start || x.order - y.order);
+  /**
+   * Tokens that start inside an entity mention (a sweep over the sorted mentions): a word such as بوتين or
+   * بريطانيا has no fused بـ, while بواشنطن (its mention starts after the ب) has.
+   */
+  const inEnt = new Uint8Array(toks.length);
+  {
+    const ms = (doc.entities ?? []).flatMap((x) => x.mentions).sort((x, y) => x.start - y.start);
+    let m = 0;
+    let reach = -1;
+    for (let k = 0; k < toks.length; k++) {
+      while (m < ms.length && ms[m].start <= toks[k].start) reach = Math.max(reach, ms[m++].end);
+      if (toks[k].start < reach) inEnt[k] = 1;
+    }
+  }
+  /** Tokens inside a person's name (a sweep over the sorted mentions): names do not count towards MAX_SPEAKER. */
+  const inName = new Uint8Array(toks.length);
+  for (let k = 0, m = 0; k < toks.length && m < perMentions.length; ) {
+    if (toks[k].end <= perMentions[m].start) k++;
+    else if (toks[k].start >= perMentions[m].end) m++;
+    else inName[k++] = 1;
+  }
   /** The person mention starting in token k (the first entity's, in entity order), as a token range. */
   const personAt = (k: number): { ent: Entity; end: number } | null => {
     const t = toks[k];
@@ -433,8 +497,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       const c = findCue(toks, k, te, lex);
       if (c) {
         if (
-          !(k > ts && (NEG.has(toks[k - 1].norm) || toks[k - 1].norm === 'ان')) &&
-          !(c.e.kind === 'need' && !toks.slice(c.j + 1, Math.min(te, c.j + 8)).some((t) => t.norm === c.e.prep))
+          !(k > ts && (NEG.has(toks[k - 1].norm) || toks[k - 1].norm === 'ان' || NOUN_PREP.has(toks[k - 1].norm))) &&
+          !(c.e.kind === 'need' && !toks.slice(c.j + 1, Math.min(te, c.j + 8)).some((t) => t.norm === c.e.prep)) &&
+          // "وفقا للإجراء المعروف"، "وفق برنامج ...": an attribution to a rule or a document, not to a speaker
+          !(c.e.kind === 'attr' && attrNonSpeaker(c.j + 1, te))
         )
           cues.push(c);
         k = c.j;
@@ -442,15 +508,22 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     }
     let mainSpeaker: Speaker | null = null;
     let consumedTo = ts;
+    /** Attribution phrases inside another cue's speaker phrase (relays), skipped as cues of their own. */
+    const relays = new Set<number>();
     for (let ci = 0; ci < cues.length; ci++) {
       const { i, j, e } = cues[ci];
-      if (i < consumedTo || covered[i]) continue;
+      if (i < consumedTo || covered[i] || relays.has(ci)) continue;
       const cueText = slice(i, j + 1);
       // The content of this cue stops at the next cue that opens a statement of its own.
       let limit = te;
       for (let cj = ci + 1; cj < cues.length; cj++) {
         const n = cues[cj];
         const prev = toks[n.i - 1];
+        if (n.e.kind === 'attr' && e.kind !== 'attr' && prev?.text === '،' && isRelay(j, n, te)) {
+          // "وقال الأسد، وفقا لعضو البرلمان X، ...: "..."": a relay between the speaker and the content
+          relays.add(cj);
+          continue;
+        }
         const conj = toks[n.i].norm !== stripCueConj(toks[n.i].norm) && !lex.byFirst.has(toks[n.i].norm);
         let opens = false;
         for (let q = n.j + 1; q < Math.min(te, n.j + 6) && !opens; q++) if (isComp(q)) opens = true;
@@ -501,6 +574,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       let prep = -1;
       let objn = -1;
       const stopAt = Math.min(limit, i + WINDOW + 1);
+      // a preposition opens the content within a few words after the speaker phrase, however long it is
+      const prepMax = Math.max(j + 16, speakerEnd(j + 1, stopAt) + 8);
       for (let k = j + 1; k < stopAt; k++) {
         const t = toks[k];
         if (e.kind === 'say' && objn < 0 && prep < 0 && k > j + 1 && OBJ_OPEN.has(t.norm)) objn = k;
@@ -521,6 +596,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           while (n < stopAt && toks[n].kind === 'p' && toks[n].text !== '،') n++;
           let named = false;
           for (let q = c + 1; q < Math.min(stopAt, c + 9); q++) if (isComp(q) || toks[q].text === ':' || pairs.has(q)) named = true;
+          // an addressee in quotation marks (قال لـ"الشرق الأوسط" إن ...) is a name too
+          if (toks[k - 1]?.norm === 'ل' && c - k <= 5) named = true;
           if (named && c - k <= 5) {
             k = c;
             continue;
@@ -532,7 +609,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           colon = k;
           break;
         }
-        if (prep < 0 && e.preps && k <= j + 16) {
+        if (prep < 0 && e.preps && k <= prepMax) {
           // أفاد المرصد بوقوع ... / شدد البيان على ...: a preposition opens the content when no أن follows.
           for (const p of e.preps) {
             const nextP = toks[k + 1]?.kind === 'p';
@@ -540,6 +617,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               p === 'ب'
                 ? t.norm.length > 3 &&
                   t.norm.startsWith('ب') &&
+                  !inEnt[k] &&
                   !COMP.has(t.norm) &&
                   !nextP &&
                   (toks[k - 1]?.text !== '،' || /^(بال|با|بم|بت)/.test(t.norm))
@@ -550,7 +628,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             }
           }
         }
-        if (k > j + 1 && t.kind === 'w' && findCue(toks, k, te, lex)?.e.kind === 'say') break;
+        if (k > j + 1 && t.kind === 'w' && !NOUN_PREP.has(toks[k - 1].norm) && findCue(toks, k, te, lex)?.e.kind === 'say') break;
       }
       if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0)) prep = -1;
       // a quotation inside the object ("ضرورة مقاضاة إسرائيل على "جرائمها"") does not open the content
@@ -584,7 +662,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             LEAD.has(toks[q].norm) ||
             BOUNDARY.has(toks[q].norm) ||
             isComp(q) ||
-            /^(هذا|هذه|ذلك|تلك)$/.test(toks[q].norm)
+            /^(هذا|هذه|ذلك|تلك)$/.test(toks[q].norm) ||
+            (q === cs && TIME_HEAD.has(headKey(toks[q].norm)))
           )
             ok = false;
         const first = toks[cs];
@@ -615,9 +694,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           pronoun = true;
           spEnd = j + 1;
         }
-        const objMark = mark >= 0 && b === mark && toks[mark + 1]?.norm.startsWith('ب');
+        // "واتهم واشنطن بـ"استفزاز..."": بـ fused to the quotation or written before it
+        const objMark = mark >= 0 && b === mark && (toks[mark + 1]?.norm.startsWith('ب') || /^بـ*$/.test(toks[mark - 1]?.text ?? ''));
         if (
           e.kind === 'act' &&
+          !e.intr &&
           (prep >= 0 || objMark) &&
           (b === prep || objMark) &&
           b > j + 1 &&
@@ -718,7 +799,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         while (z < i && !stopsSpeaker(z)) z++;
         const subjEnd = z;
         const cueAt = i > ts && /^(قد|لقد|وقد)$/.test(toks[i - 1].norm) ? i - 1 : i;
-        if (subjEnd === a + 1 && a >= ts && toks[a].text === '،' && a + 1 === cueAt) {
+        // (not for a cue with و: "...، وتابع:" opens a clause of its own, its subject is carried over; "أما X، فيرى" keeps X)
+        const wCue = hasConj && toks[i].norm.startsWith('و');
+        if (subjEnd === a + 1 && a >= ts && toks[a].text === '،' && a + 1 === cueAt && !wCue) {
           // the subject stands before an apposition or a relative clause:
           // "الإيرانيين الذين رفعوا القضية، يقولون إن" / "وكانت الدكتورة أماني بلور، مديرة مستشفى، قالت"
           for (let r = a - 1; r >= Math.max(floor, a - 16); r--) {
@@ -767,7 +850,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           f0.length > 3 &&
           !ent0 &&
           ((/^و/.test(f0) && !lex.speakerHeads.has(headKey(f0.slice(1)))) || (fCue && !lex.speakerHeads.has(headKey(f0))));
-        if (!sp && !verbLike && a + 1 < subjEnd && a + 1 >= lo && toks[a + 1].norm !== 'ان') {
+        // nor with a time adverbial or another cue ("حيث قال في رد على سؤال")
+        const notSubj = a + 1 < subjEnd && (TIME_HEAD.has(headKey(toks[a + 1].norm)) || findCue(toks, a + 1, i, lex) !== null);
+        if (!sp && !verbLike && !notSubj && a + 1 < subjEnd && a + 1 >= lo && toks[a + 1].norm !== 'ان') {
           sp = mkSpeaker(a + 1, subjEnd);
           // The previous statement of this sentence ends before this subject ("... غير أن جماعات حقوقية تقول إن").
           if (sp && prevQ && prevQ.b > a + 1) {
@@ -788,7 +873,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (v + 1 < i && /^[وف]/.test(vn) && !/^[وف]ال/.test(vn) && vn.length > 3 && !entityAt(doc.entities, toks[v].start, toks[v].end)) {
           const subj = personAt(v + 1);
           if (subj) sp = mkSpeaker(v + 1, subj.end);
-          else {
+          else if (lex.speakerHeads.has(headKey(toks[v + 1].norm))) {
+            // "وكان رئيس مجلس إدارة الشركة كيفن جونسون قدم اعتذاره ..., مؤكدا أن": a title phrase ending in a name
+            for (let z = v + 2; z < i && z - v <= MAX_SPEAKER && !stopsSpeaker(z); z++) {
+              const per = personAt(z);
+              if (per) {
+                sp = mkSpeaker(v + 1, per.end);
+                if (sp) sp.id = per.ent.id;
+                break;
+              }
+            }
+          } else {
             const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
             const m = ent?.type === 'ORG' ? ent.mentions.find((x) => x.start === toks[v + 1].start) : undefined;
             if (m) {
@@ -856,6 +951,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (words < 4) continue;
       let after = close + 1;
       while (after < toks.length && toks[after].kind === 'p' && after < close + 3) after++;
+      // '"..".. هكذا قال X': the quotation, then its cue
+      if (after + 1 < toks.length && /^[وف]?هكذا$/.test(toks[after].norm)) after++;
       const endS = toks[close].sentence;
       const c = after < toks.length && toks[after].sentence === endS ? findCue(toks, after, toks.length, lex) : null;
       if (c && c.e.kind !== 'attr') {

@@ -12,6 +12,8 @@ export interface CueEntry {
   prep?: string;
   /** Prepositions that open the content when there is no أن/إن ("ب" = a word with fused بـ). */
   preps?: string[];
+  /** Intransitive with its preposition (تعهد بـ، ندد بـ): the noun phrase before it is the subject, not an object. */
+  intr?: boolean;
 }
 
 export interface CueLexicon {
@@ -43,7 +45,7 @@ export function parseCues(text: string, heads = ''): CueLexicon {
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const [form, kind, extra] = line.split('\t');
+    const [form, kind, extra, flags] = line.split('\t');
     if (!form || !kind) continue;
     const ws = form.trim().split(/\s+/).map(matchForm);
     if (kind.trim() === 'nonspeaker') {
@@ -57,6 +59,7 @@ export function parseCues(text: string, heads = ''): CueLexicon {
         .split(',')
         .map((x) => matchForm(x.trim()))
         .filter(Boolean);
+    if (flags?.trim() === 'intr') e.intr = true;
     const l = byFirst.get(ws[0]) ?? [];
     l.push(e);
     l.sort((a, b) => b.rest.length - a.rest.length);

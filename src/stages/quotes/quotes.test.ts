@@ -212,3 +212,92 @@ test('new cues: a relay (أورد مكتب X أنه ...), closing and conditioni
     ['وأورد', 'وختمت', 'واشترط', 'واصفين'],
   );
 });
+
+test('belief verbs and the present of تعهد are cues', () => {
+  const doc = run('ويعتقد خبراء الاقتصاد أن الأسعار سترتفع. وتتعهد الحكومة بخفض الضرائب العام المقبل.');
+  assert.deepEqual(
+    doc.quotes!.map((q) => [q.cue, q.speakerText, q.text]),
+    [
+      ['ويعتقد', 'خبراء الاقتصاد', 'الأسعار سترتفع'],
+      ['وتتعهد', 'الحكومة', 'بخفض الضرائب العام المقبل'],
+    ],
+  );
+});
+
+test('a cue form after a preposition is a noun ("في رد على"): the verb before it keeps its content', () => {
+  const doc = run('وقال وزير المالية إن الميزانية جاهزة. وقال في رد على سؤال حول الضرائب: "لن نرفع الضرائب هذا العام".');
+  assert.deepEqual(
+    doc.quotes!.map((q) => [q.cue, q.speakerText, q.text]),
+    [
+      ['وقال', 'وزير المالية', 'الميزانية جاهزة'],
+      ['وقال', 'وزير المالية', 'لن نرفع الضرائب هذا العام'],
+    ],
+  );
+});
+
+test('"...، وتابع:" opens a clause of its own: the words before the comma are not its subject', () => {
+  const doc = run('وقال النائب إن الحكومة كانت تريد تأجيل الانتخابات المحلية، وتابع: "التأجيل يضر بالديمقراطية".');
+  assert.deepEqual(
+    doc.quotes!.map((q) => q.speakerText),
+    ['النائب', 'النائب'],
+  );
+});
+
+test('a relay between the speaker and the content is not the speaker; an attribution to a rule is not a quote', () => {
+  const doc = run('وقال الوزير، بحسب مصدر في مكتبه، إن الزيارة ستتم قريبا.');
+  assert.deepEqual(
+    doc.quotes!.map((q) => [q.speakerText, q.text]),
+    [['الوزير', 'الزيارة ستتم قريبا']],
+  );
+  const doc2 = run('وقال المتحدث إن العمال سيحصلون على إجازة، وفقا للإجراء المعمول به منذ سنوات. وتبدأ الإجازة وفق جدول الوزارة.');
+  assert.deepEqual(
+    doc2.quotes!.map((q) => [q.speakerText, q.text]),
+    [['المتحدث', 'العمال سيحصلون على إجازة، وفقا للإجراء المعمول به منذ سنوات']],
+  );
+});
+
+test('a quotation then "هكذا قال X"; a quoted addressee after لـ is not the content', () => {
+  const doc = run('وقال الوزير إن الوضع صعب. "لن نقبل بأي حل مفروض علينا".. هكذا قال رئيس الحزب المعارض لـ"الشرق".');
+  assert.deepEqual(
+    doc.quotes!.map((q) => [q.speakerText, q.text]),
+    [
+      ['الوزير', 'الوضع صعب'],
+      ['رئيس الحزب المعارض', 'لن نقبل بأي حل مفروض علينا'],
+    ],
+  );
+  const doc2 = run('وقال رئيس الحزب لـ"الشرق" إن الوضع صعب.');
+  assert.deepEqual(
+    doc2.quotes!.map((q) => q.text),
+    ['الوضع صعب'],
+  );
+});
+
+test('an accusation with بـ written apart before the quotation: the subject is carried over', () => {
+  const doc = run('وقال المتحدث باسم الجيش إن القصف مستمر. واتهم الحكومة بـ"التواطؤ مع الميليشيات".');
+  const q = doc.quotes!.find((x) => x.cue === 'واتهم');
+  assert.ok(q);
+  assert.equal(q.speakerText, 'المتحدث باسم الجيش');
+  assert.equal(q.text, 'الحكومة بـ"التواطؤ مع الميليشيات"');
+});
+
+test('names do not count towards the speaker length; a name starting with ب is not a preposition', () => {
+  const body =
+    'تعهد قادة مصر سامي نبيل حسن وليبيا باسم فتحي علي وتونس بشير منير صالح اليوم، في لقاء عقد في العاصمة، بتعزيز التعاون الأمني.';
+  const doc = run(body, '', (d) => [
+    { id: 'e1', type: 'PER', name: 'سامي نبيل حسن', mentions: [mention(d, 'سامي نبيل حسن')] },
+    { id: 'e2', type: 'PER', name: 'باسم فتحي علي', mentions: [mention(d, 'باسم فتحي علي')] },
+    { id: 'e3', type: 'PER', name: 'بشير منير صالح', mentions: [mention(d, 'بشير منير صالح')] },
+  ]);
+  const q = doc.quotes![0];
+  assert.equal(q.speakerText, 'قادة مصر سامي نبيل حسن وليبيا باسم فتحي علي وتونس بشير منير صالح');
+  assert.equal(q.text, 'بتعزيز التعاون الأمني');
+});
+
+test('a participle after "وكان <title> <name> <verb>" continues that person; a time adverbial is not a subject', () => {
+  const body = 'وكان رئيس مجلس إدارة الشركة سامي خليل قدم اعتذاره للعملاء، مؤكدا أن الخطأ لن يتكرر.';
+  const doc = run(body, '', (d) => [{ id: 'e1', type: 'PER', name: 'سامي خليل', mentions: [mention(d, 'سامي خليل')] }]);
+  assert.equal(doc.quotes![0].speaker, 'e1');
+  assert.equal(doc.quotes![0].text, 'الخطأ لن يتكرر');
+  const doc2 = run('والأسبوع الماضي أعلنت الوزارة أن المعبر سيفتح.');
+  assert.equal(doc2.quotes![0].speakerText, 'الوزارة');
+});
