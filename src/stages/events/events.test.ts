@@ -252,3 +252,14 @@ test('blame idioms are accusations: أنحى باللائمة على، ألقى 
   const accuse = (doc.events ?? []).filter((e) => e.type === 'ACCUSE').map((e) => e.source?.name);
   assert.deepEqual(accuse, ['الحكومات الغربية', 'الحكومة'], JSON.stringify(doc.events));
 });
+
+test('after an agent and its nationality, an organisation is the next phrase, a person the title holder', () => {
+  const doc = run('وتقصف المقاتلات الروسية المعارضة المسلحة السورية منذ سنوات. وأصدر الرئيس الفلسطيني محمود عباس اعتذارا.', (d) => [
+    ent(d, 'e1', 'ORG', 'المعارضة المسلحة السورية', 'SYR'),
+    ent(d, 'e2', 'PER', 'محمود عباس', 'PSE'),
+  ]);
+  const assault = (doc.events ?? []).find((e) => e.type === 'ASSAULT');
+  assert.equal(assault?.source?.name, 'المقاتلات الروسية', JSON.stringify(doc.events));
+  assert.equal(assault?.source?.country, 'RUS');
+  assert.equal((doc.events ?? []).find((e) => e.type === 'SUPPORT')?.source?.entity, 'e2', JSON.stringify(doc.events));
+});

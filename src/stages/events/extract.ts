@@ -184,6 +184,9 @@ export function sentenceActors(
           continue;
         }
         const ent = out.find((x) => x.a === q && x.actor.country);
+        // after "المقاتلات الروسية" an organisation or place is the next phrase (المعارضة المسلحة السورية), not this
+        // actor's country; a person's name is the title's holder (الرئيس الفلسطيني محمود عباس)
+        if (ent && country && ent.type !== 'PER') break;
         if (ent) {
           country = ent.actor.country;
           b = ent.b;
