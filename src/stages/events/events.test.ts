@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Doc, Entity } from '../../core/types.ts';
-import { newDoc } from '../../pipeline/index.ts';
+import { newDoc, Pipeline } from '../../pipeline/index.ts';
+import { readArticle } from '../../reader/index.ts';
 import { scanTokens, type Tok } from '../time/scan.ts';
 import { tokenizeStage } from '../tokenize/index.ts';
 import { predict, sentenceFeatures, trainLogReg } from './classifier.ts';
@@ -262,4 +263,29 @@ test('after an agent and its nationality, an organisation is the next phrase, a 
   assert.equal(assault?.source?.name, 'المقاتلات الروسية', JSON.stringify(doc.events));
   assert.equal(assault?.source?.country, 'RUS');
   assert.equal((doc.events ?? []).find((e) => e.type === 'SUPPORT')?.source?.entity, 'e2', JSON.stringify(doc.events));
+});
+
+test('announcing a killing: the army did it, the police only report it, a group claiming it did it', () => {
+  // the whole pipeline: the army's and the police's statements come from the quotes stage
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const doc = full.run(
+    readArticle('الجيش يعلن مقتل مسلحين\nوأعلن الجيش المصري مقتل 30 مسلحا في سيناء. وأعلنت الشرطة مقتل رجل في المدينة.'),
+  );
+  const assault = (doc.events ?? []).filter((e) => e.type === 'ASSAULT');
+  assert.ok(
+    assault.some((e) => e.source?.role === 'MIL' && e.source?.country === 'EGY'),
+    JSON.stringify(doc.events),
+  );
+  assert.ok(!assault.some((e) => e.source?.role === 'COP'), JSON.stringify(doc.events));
+  const claim = run('وأعلن تنظيم داعش مسؤوليته عن الهجوم. واشترط الرئيس أن تلتزم الحركة بالهدنة.', (d) => [
+    ent(d, 'e1', 'ORG', 'تنظيم داعش'),
+  ]);
+  assert.ok(
+    (claim.events ?? []).some((e) => e.type === 'ASSAULT' && e.source?.entity === 'e1'),
+    JSON.stringify(claim.events),
+  );
+  assert.ok(
+    (claim.events ?? []).some((e) => e.type === 'REQUEST' && e.trigger === 'واشترط'),
+    JSON.stringify(claim.events),
+  );
 });

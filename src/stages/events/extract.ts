@@ -335,10 +335,10 @@ function quoteSource(doc: Doc, q: Quote, toks: Tok[], actors: ActorSpan[]): Acto
 }
 
 /**
- * Whether a word is a form of a light verb: the conjunction, the future س and one ending (ت، وا، ون، ان، تا) may go,
+ * The light verb a word is a form of, if any: the conjunction, the future س and one ending (ت، وا، ون، ان، تا) may go,
  * and the imperfect prefixes ي/ن (not ت: تقدمت "advanced" is not قدم "offered").
  */
-function isLightVerb(norm: string, verbs: Set<string>): boolean {
+function lightVerbOf(norm: string, verbs: Map<string, unknown>): string | undefined {
   let w = norm.replace(/^[وف]/, '').replace(/^س(?=[يتن])/, '');
   const forms = [w];
   if (/^[ين]/.test(w) && w.length > 3) forms.push((w = w.slice(1)));
@@ -346,7 +346,7 @@ function isLightVerb(norm: string, verbs: Set<string>): boolean {
     const m = /^(.{2,}?)(ت|وا|ون|ان|تا|ا)$/.exec(f);
     if (m) forms.push(m[1]);
   }
-  return forms.some((f) => verbs.has(f));
+  return forms.find((f) => verbs.has(f));
 }
 
 /** A descriptive actor (not a name) headed by a sound masculine plural in the oblique case (المتظاهرين, مسلحين). */
@@ -485,7 +485,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           const t = toks[j];
           if (t.kind === 'p' && t.text !== '،') break;
           if (t.kind !== 'w' || /^[وفبل]?ال/.test(t.norm)) continue;
-          if (!isLightVerb(t.norm, lex.lightVerbs)) continue;
+          const light = lightVerbOf(t.norm, lex.lightVerbs);
+          if (light === undefined) continue;
+          const lv = lex.lightVerbs.get(light);
+          if (lv?.not.has(tr.type)) {
+            let lifted = false;
+            for (let q = j + 1; q < k && !lifted; q++) lifted = stems(toks[q].norm).some((x) => lv.unless.has(x));
+            if (!lifted) break;
+          }
           // VSO: the subject between the light verb and the noun; SVO: right before the light verb ("طالبان قد شنوا")
           source =
             actors.find((x) => x.a > j && x.b <= k && subject(x)) ??
@@ -584,6 +591,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         // a statement's speaker acts ("وقالت وزارة العدل إن ...": the trigger inside the quote, no subject of its own)
         const q = SPEECH.has(tr.type) ? (doc.quotes ?? []).find((x) => x.start <= toks[k].start && toks[k].end <= x.end) : undefined;
         if (q) source = fromQuote(q);
+      }
+      if (!source && nominal && tr.type === 'ASSAULT') {
+        // a military statement reporting a killing or a strike with no doer named ("أعلن الجيش مقتل 30 مسلحا"): the
+        // force that reports it carried it out (not the police, who report crimes they investigate)
+        const q = (doc.quotes ?? []).find((x) => x.start <= toks[k].start && toks[k].end <= x.end);
+        const x = q ? quoteSource(doc, q, toks, actors) : undefined;
+        if (x && x.actor.role === 'MIL') source = x;
       }
       if (!source) continue;
       // coordinated sources: "قوات أميركية وأفغانية", "السعودية والإمارات والبحرين ومصر" — one event each

@@ -32,9 +32,15 @@ export interface EventLexicon {
   /** Words that make a statement an accusation (lines starting with "?" in triggers.tsv). */
   accuseWords: Set<string>;
   /** Light verbs (`light-verbs.txt`): their subject is the source of the verbal noun they take (شن هجوما). */
-  lightVerbs: Set<string>;
+  lightVerbs: Map<string, LightVerb>;
   /** Verbal nouns among the triggers (`verbal-nouns.tsv`): stem → whether the noun after them is their subject or object. */
   verbalNouns: Map<string, VerbalNoun>;
+}
+
+/** A light verb's entry: the event types it does not pass its subject to, unless one of `unless` (stems) comes between. */
+export interface LightVerb {
+  not: Set<string>;
+  unless: Set<string>;
 }
 
 /** A verbal noun's entry: whether the noun after it is its doer or its object, and whether the same spelling is also a verb. */
@@ -225,10 +231,13 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
   const agentFirst = new Set<string>();
   for (const k of agents.keys()) agentFirst.add(k.split(' ')[0]);
   const verbalNouns = parseVerbalNouns(readFileSync(dataFile('events', 'verbal-nouns.tsv'), 'utf8'));
-  const lightVerbs = new Set<string>();
+  const lightVerbs = new Map<string, LightVerb>();
   for (const raw of readFileSync(dataFile('events', 'light-verbs.txt'), 'utf8').split('\n')) {
-    const w = raw.replace(/#.*/, '').trim();
-    if (w) lightVerbs.add(matchForm(w));
+    const [w, ...rest] = raw.replace(/#.*/, '').trim().split(/\s+/);
+    if (!w) continue;
+    const not = new Set(rest.filter((x) => x.startsWith('!')).map((x) => x.slice(1)));
+    const unless = new Set(rest.filter((x) => x.startsWith('+')).map((x) => matchForm(x.slice(1))));
+    lightVerbs.set(matchForm(w), { not, unless });
   }
   const lex = { triggers, agents, agentWords, notGenitive, needsDemonym, blocked, agentFirst, accuseWords, verbalNouns, lightVerbs };
   if (opts.petrarch) cachedPetrarch = lex;
