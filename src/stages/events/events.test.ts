@@ -289,3 +289,11 @@ test('announcing a killing: the army did it, the police only report it, a group 
     JSON.stringify(claim.events),
   );
 });
+
+test('invasion, seizing territory, raids and signed agreements; control as a state is no event', () => {
+  const doc = run('وسيطرت القوات الحكومية على المدينة. ووقعت الحكومة اتفاقا مع المعارضة. وتخضع المدينة لسيطرة الجيش منذ عام.');
+  const types = (doc.events ?? []).map((e) => `${e.type}:${e.trigger}`);
+  assert.ok(types.includes('COERCE:وسيطرت'), types.join(' '));
+  assert.ok(types.includes('AGREE:ووقعت'), types.join(' '));
+  assert.ok(!types.some((t) => t.endsWith('لسيطرة')), types.join(' '));
+});
