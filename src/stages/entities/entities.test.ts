@@ -56,6 +56,7 @@ const kb = KnowledgeBase.fromEntries(
     E('org:reuters', 'ORG', 'رويترز', { nameEn: 'Reuters', aliases: ['وكالة رويترز'], role: 'MED' }),
     E('per:moon', 'PER', 'مون جاي إن', { nameEn: 'Moon Jae-in', country: 'KOR' }),
     E('org:hamas', 'ORG', 'حركة حماس', { nameEn: 'Hamas', aliases: ['حماس'], country: 'PSE', tags: ['auto', 'common'] }),
+    E('org:bloomberg', 'ORG', 'بلومبرغ', { nameEn: 'Bloomberg', country: 'USA', role: 'MED' }),
   ],
   'nisba\tcountry\tforms\nروسي\tRUS\tروس\nسوري\tSYR\t\nأمريكي\tUSA\tأميركي\n',
 );
@@ -144,6 +145,15 @@ test('a name that is also a common noun is not taken after ب without the tagger
     ['حماس'],
   );
   assert.ok(hamas[0].mentions[0].start > doc.text.indexOf('الوفد'));
+});
+
+test('a news agency or company the tagger took for a person links as the organisation', () => {
+  const doc = docWith('وقال بلومبرغ إن الأسواق تراجعت.', [['بلومبرغ', 'PER']]);
+  const ents = resolver.resolve(doc);
+  assert.deepEqual(
+    ents.map((e) => [e.kbId, e.type]),
+    [['org:bloomberg', 'ORG']],
+  );
 });
 
 test('an organisation head joins the name when the KB knows the longer form', () => {

@@ -411,6 +411,12 @@ export class EntityResolver {
         (e) => e.type === 'LOC' && (e.source === 'countries' || ((e.source === 'curated' || e.source === 'extra') && key.includes(' '))),
       );
       if (type === 'PER' && place) return place;
+      // A news agency, a channel or a company the tagger took for a person (بلومبرغ، رويترز): a curated organisation
+      // whose name no KB person or first name shares.
+      const org = list.find(
+        (e) => e.type === 'ORG' && (e.role === 'MED' || e.role === 'BUS') && (e.source === 'curated' || e.source === 'extra'),
+      );
+      if (type === 'PER' && org && !this.kb.firstNames.has(key)) return org;
       return undefined;
     }
     if (type === 'PER') {
