@@ -349,6 +349,18 @@ function lightVerbOf(norm: string, verbs: Map<string, unknown>): string | undefi
   return forms.find((f) => verbs.has(f));
 }
 
+/** Per token of `doc.tokens`, the UPOS of its first non-clitic word (null when the morph stage did not run). */
+function contentPos(doc: Doc, n: number): (string | undefined)[] | null {
+  if (!doc.words || doc.words.length === 0 || !doc.tokens || doc.tokens.length !== n) return null;
+  const out: (string | undefined)[] = new Array(n);
+  for (const w of doc.words) {
+    if (out[w.token] !== undefined || !w.upos) continue;
+    if (w.upos === 'CCONJ' || w.upos === 'ADP' || (w.upos === 'PART' && w.form.length === 1)) continue;
+    out[w.token] = w.upos;
+  }
+  return out;
+}
+
 /** A descriptive actor (not a name) headed by a sound masculine plural in the oblique case (المتظاهرين, مسلحين). */
 function obliquePlural(toks: Tok[], x: ActorSpan): boolean {
   if (x.type || x.a < 0) return false;
@@ -398,6 +410,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
     const [s0, s1] = v.sentTok[si];
     for (let a = s0; a < s1; a += MAX_CLAUSE) spans.push([si, a, Math.min(s1, a + MAX_CLAUSE)]);
   }
+  // Per token, the UPOS of its first word that is not a proclitic (و، ب، ل…), when the morph stage ran.
+  const pos = contentPos(doc, toks.length);
   // Dated expressions in text order; each window reads those of its sentence (a moving pointer, not a scan per sentence).
   const dates = (doc.times ?? []).filter((t) => t.value && t.type === 'DATE').sort((x, y) => x.start - y.start);
   let firstDate = 0;
@@ -441,7 +455,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         (/(ات|اً|[^و]ا)$/.test(toks[k].text.replace(/[\u064B-\u0652]/g, (c) => (c === '\u064B' ? 'اً' : ''))) && bare.length > 4) ||
         // after a preposition: "بناء على طلب"، "بهدف مساعدة"
         (k > ts && /^(علي|من|في|الي|عن|مع|ضد|حول|بشان|بهدف|اجل|اثر|عقب)$/.test(toks[k - 1].norm)) ||
-        stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.verb === false);
+        // the morph stage's tag of the word when it ran ("ستواصل دعم العراق": NOUN; "دعم الرئيس القرار": VERB), else
+        // the lexicon: verbal nouns that are not also verbs
+        (pos?.[k]
+          ? pos[k] === 'NOUN' && stems(toks[k].norm).some((x) => lex.verbalNouns.has(x))
+          : stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.verb === false));
       // "مقاطعة شركة أوبر", "اغتيال السفير": the noun after this verbal noun is what is done to, not the doer
       const objectAfter = nominal && stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.genitive === 'object');
       const afterWords = new Set(tr.after);
@@ -493,10 +511,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             for (let q = j + 1; q < k && !lifted; q++) lifted = stems(toks[q].norm).some((x) => lv.unless.has(x));
             if (!lifted) break;
           }
-          // VSO: the subject between the light verb and the noun; SVO: right before the light verb ("طالبان قد شنوا")
-          source =
-            actors.find((x) => x.a > j && x.b <= k && subject(x)) ??
-            actors.find((x) => x.b <= j && j - x.b <= 1 + (toks[j - 1]?.norm === 'قد' ? 1 : 0) && x.b > ts && subject(x));
+          // VSO: the subject between the light verb and the noun; SVO: right before the light verb ("طالبان قد شنوا").
+          // The noun must be the first event word after the verb ("ستواصل دعم العراق في حربه": تواصل governs دعم,
+          // not حربه).
+          let governs = true;
+          for (let q = j + 1; q < k && governs; q++)
+            if (toks[q].kind === 'w' && !actors.some((x) => x.a <= q && q < x.b) && matchTrigger(toks, q, ts, te, lex)) governs = false;
+          source = !governs
+            ? undefined
+            : (actors.find((x) => x.a > j && x.b <= k && subject(x)) ??
+              actors.find((x) => x.b <= j && j - x.b <= 1 + (toks[j - 1]?.norm === 'قد' ? 1 : 0) && x.b > ts && subject(x)));
           // a title phrase holding a name ("الرئيس الفلسطيني محمود عباس"): the named entity
           const src = source;
           if (src && !src.type) source = actors.find((x) => x.type && x.a >= src.a && x.b <= src.b) ?? src;
@@ -554,10 +578,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         }
         // a nationality adjective after a verbal noun: "الاتهامات البريطانية لروسيا", or after one qualifier of the
         // same definiteness: "بدعم جوي أمريكي"، "الدعم العسكري الروسي"
-        if (!source && nominal && !objectAfter && opts.kb && k + 1 < te) {
+        if (!source && nominal && opts.kb && k + 1 < te) {
+          const definite = /^[وفبل]?(ال|لل)/.test(toks[k].norm);
           for (let q = k + 1; q <= k + 2 && q < te && !source; q++) {
             if (toks[q].kind !== 'w') break;
             const c = demonymOf(opts.kb, toks[q].norm);
+            // an adjective agrees in definiteness (الدعم الروسي، بدعم جوي أمريكي: the doer); a definite noun after an
+            // indefinite one is its genitive ("احتجاز الأميركيين": after an object-taking noun, the ones held)
+            if (c && objectAfter && toks[q].norm.startsWith('ال') !== definite) break;
             if (c) source = { a: q, b: q + 1, actor: { name: toks[q].text, country: c } };
             else if (q === k + 1 && toks[q].norm.startsWith('ال') !== /^[وفبل]?(ال|لل)/.test(toks[k].norm)) break;
           }
@@ -646,15 +674,18 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           toks[x.a].start >= speakerSpan.start &&
           toks[x.b - 1].end <= speakerSpan.end &&
           (!x.type || governed(toks, x, ts)));
+      // a city after في is where it happened (اجتماع في نيويورك), not who was met or hit; a capital otherwise stands
+      // for its government (مستعدة لتزويد بغداد)
+      const venue = (x: ActorSpan): boolean => !!x.place && x.a > ts && toks[x.a - 1].norm === 'في';
       for (const x of actors) {
-        if (x.a >= from && x.a < Math.min(te, from + 8) && !isSrc(x)) {
+        if (x.a >= from && x.a < Math.min(te, from + 8) && !isSrc(x) && !venue(x)) {
           target = x;
           break;
         }
       }
       if (!target) {
         for (const x of actors) {
-          if (x.a > k && x.a < Math.min(te, k + 12) && !isSrc(x) && x.a > 0 && TARGET_PREP.has(toks[x.a - 1].norm)) {
+          if (x.a > k && x.a < Math.min(te, k + 12) && !isSrc(x) && !venue(x) && x.a > 0 && TARGET_PREP.has(toks[x.a - 1].norm)) {
             target = x;
             break;
           }
