@@ -297,3 +297,15 @@ test('invasion, seizing territory, raids and signed agreements; control as a sta
   assert.ok(types.includes('AGREE:ووقعت'), types.join(' '));
   assert.ok(!types.some((t) => t.endsWith('لسيطرة')), types.join(' '));
 });
+
+test('a place name that begins with ب is no location by that letter; after في or a fused بـ it is', () => {
+  const doc = run('ودعت الحكومة بغداد إلى الحوار. وقصف الجيش مواقع المسلحين ببغداد.', (d) => {
+    const e = ent(d, 'e1', 'LOC', 'بغداد', 'IRQ');
+    e.kbId = 'city:baghdad';
+    return [e];
+  });
+  const request = (doc.events ?? []).find((e) => e.type === 'REQUEST');
+  assert.equal(request?.location ?? null, null, JSON.stringify(doc.events));
+  const assault = (doc.events ?? []).find((e) => e.type === 'ASSAULT');
+  assert.equal(assault?.location?.name, 'بغداد', JSON.stringify(doc.events));
+});

@@ -20,6 +20,8 @@ interface ActorSpan {
   type?: string;
   /** A place that is not a country (a city, a region): after a verbal noun it is where, not who (قمة هلسنكي). */
   place?: boolean;
+  /** The mention starts after the token's first letter: a proclitic is attached (ببغداد, لموسكو), not part of the name (بغداد). */
+  clitic?: boolean;
 }
 
 /** Words skipped between a verb and its subject (قد، أيضا، الأربعاء...). */
@@ -138,7 +140,14 @@ export function sentenceActors(
       let b = a;
       while (b < te && toks[b].start < m.end) b++;
       if (b <= a) continue;
-      out.push({ a, b, actor: entityActor(e), type: e.type, place: e.type === 'LOC' && !e.kbId?.startsWith('country:') });
+      out.push({
+        a,
+        b,
+        actor: entityActor(e),
+        type: e.type,
+        place: e.type === 'LOC' && !e.kbId?.startsWith('country:'),
+        clitic: m.start > toks[a].start,
+      });
       for (let k = a; k < b; k++) taken[k - ts] = 1;
     }
   }
@@ -704,7 +713,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         for (const x of actors) {
           if (x === src || x === target || x.type !== 'LOC') continue;
           const prev = x.a > ts ? toks[x.a - 1].norm : '';
-          if (prev === 'في' || toks[x.a].norm.startsWith('ب')) {
+          // after في, or with a fused بـ (ببغداد; but بغداد, بيروت begin with the letter)
+          if (prev === 'في' || (toks[x.a].norm.startsWith('ب') && (x.clitic ?? true))) {
             location = { name: x.actor.name ?? '', entity: x.actor.entity, country: x.actor.country };
             break;
           }
