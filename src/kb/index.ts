@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dataFile } from '../core/paths.ts';
 import type { EntityType } from '../core/types.ts';
 import { matchForm } from '../text/normalize.ts';
+import { tsvRows } from '../text/tsv.ts';
 import { parseKbTsv } from './tsv.ts';
 import type { KbEntry } from './types.ts';
 
@@ -170,14 +171,7 @@ export class KnowledgeBase {
   }
 
   private loadDemonyms(text: string): void {
-    let header = true;
-    for (const line of text.split(/\r?\n/)) {
-      if (line.trim() === '' || line.startsWith('#')) continue;
-      if (header) {
-        header = false;
-        continue;
-      }
-      const [nisba, iso, forms] = line.split('\t');
+    for (const [nisba, iso, forms] of tsvRows(text, { header: true })) {
       if (!nisba || !iso) continue;
       const base = nameKey(nisba);
       const add = (f: string): void => {

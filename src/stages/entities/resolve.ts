@@ -33,6 +33,7 @@ import { type CliticVariant, cliticVariants } from '../../kb/clitics.ts';
 import { type KbEntry, type KnowledgeBase, nameKey, population } from '../../kb/index.ts';
 import { normalize } from '../../text/normalize.ts';
 import { PhraseSteps } from '../../text/phrase-steps.ts';
+import { tsvRows } from '../../text/tsv.ts';
 
 /** Title phrases (matching form, split in words), longest first. */
 export type TitleList = readonly string[][];
@@ -207,14 +208,8 @@ export interface Facility {
 /** Parse `facilities.tsv`: `head<TAB>type<TAB>english<TAB>english_international` lines after a header. */
 export function parseFacilities(text: string): Map<string, Facility> {
   const out = new Map<string, Facility>();
-  let header = true;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    const [head, type, en, intl] = line.split('\t').map((x) => x?.trim() ?? '');
+  for (const row of tsvRows(text, { header: true })) {
+    const [head, type, en, intl] = row.map((x) => x?.trim() ?? '');
     if (!head || !en || !['PER', 'LOC', 'ORG', 'MISC'].includes(type)) continue;
     out.set(nameKey(head), { type: type as EntityType, en, enIntl: intl || en });
   }
@@ -224,16 +219,7 @@ export function parseFacilities(text: string): Map<string, Facility> {
 /** Parse `institutions-en.tsv`: `phrase<TAB>english` lines after a header. */
 export function parseInstitutionsEn(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  let header = true;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    const [phrase, en] = line.split('\t');
-    if (phrase?.trim() && en?.trim()) out.set(nameKey(phrase), en.trim());
-  }
+  for (const [phrase, en] of tsvRows(text, { header: true })) if (phrase?.trim() && en?.trim()) out.set(nameKey(phrase), en.trim());
   return out;
 }
 
