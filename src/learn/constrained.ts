@@ -7,7 +7,7 @@
  * left as it is.
  */
 import { hashString } from './hash.ts';
-import { SequencePerceptron, type TrainOptions, viterbi } from './perceptron.ts';
+import { SequencePerceptron, scoreSequence, type TrainOptions, viterbi } from './perceptron.ts';
 import { seededRandom, shuffleInPlace } from './random.ts';
 import { TrainWeights } from './weights.ts';
 
@@ -161,13 +161,7 @@ export function trainConstrained(labels: string[], data: KeyedSequence[], opts: 
       total += n;
       if (emit.length < n * L) emit = new Float64Array(n * L * 2);
       if (pred.length < n) pred = new Int32Array(n * 2);
-      emit.fill(0, 0, n * L);
-      for (let i = 0; i < n; i++) {
-        const k = d.keys[i];
-        for (let j = 0; j < k.length; j++) w.addTo(k[j], emit, i * L);
-      }
-      trans.fill(0);
-      for (let p = 0; p <= L; p++) w.addTo(tkeys[p], trans, p * L);
+      scoreSequence(w, d.keys, tkeys, n, L, emit, trans);
       if (second) {
         trans2.fill(0);
         for (let r = 0; r < S * S; r++) w.addTo(t2keys[r], trans2, r * L);

@@ -177,6 +177,28 @@ function transitionKey(prev: number): number {
  * First-order Viterbi. `emit` is n×L, `trans` is (L+1)×L (row L = start).
  * Writes the best path into `out`.
  */
+/**
+ * The current (training) scores of one sequence: `emit` (n × L) gets each position's summed key weights and
+ * `trans` ((L + 1) × L) the transition weights of `tkeys` (one key per previous label, the last = sentence start).
+ */
+export function scoreSequence(
+  w: TrainWeights,
+  keys: readonly Uint32Array[],
+  tkeys: readonly number[],
+  n: number,
+  L: number,
+  emit: Float64Array,
+  trans: Float64Array,
+): void {
+  emit.fill(0, 0, n * L);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    for (let j = 0; j < k.length; j++) w.addTo(k[j], emit, i * L);
+  }
+  trans.fill(0);
+  for (let p = 0; p < tkeys.length; p++) w.addTo(tkeys[p], trans, p * L);
+}
+
 export function viterbi(emit: ArrayLike<number>, trans: ArrayLike<number>, n: number, L: number, out: Int32Array): void {
   if (n === 0) return;
   const delta = new Float64Array(n * L);
@@ -265,13 +287,7 @@ export class SequencePerceptron {
         total += n;
         if (emit.length < n * L) emit = new Float64Array(n * L * 2);
         if (pred.length < n) pred = new Int32Array(n * 2);
-        emit.fill(0, 0, n * L);
-        for (let i = 0; i < n; i++) {
-          const k = d.keys[i];
-          for (let j = 0; j < k.length; j++) w.addTo(k[j], emit, i * L);
-        }
-        trans.fill(0);
-        for (let p = 0; p <= L; p++) w.addTo(tkeys[p], trans, p * L);
+        scoreSequence(w, d.keys, tkeys, n, L, emit, trans);
         viterbi(emit, trans, n, L, pred);
         for (let i = 0; i < n; i++) {
           const g = d.gold[i];

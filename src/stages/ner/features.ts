@@ -402,7 +402,8 @@ function wordInfo(token: string, res: NerResources, cache: Map<string, WordInfo>
   return info;
 }
 
-const PHRASE_CODE: Record<string, number> = {
+/** Small codes of the BIO labels (O 0, B-PER 1, I-PER 2, ... I-MISC 8): gazetteer phrases and stacked first-stage labels. */
+export const LABEL_CODE: Record<string, number> = {
   O: 0,
   'B-PER': 1,
   'I-PER': 2,
@@ -413,7 +414,6 @@ const PHRASE_CODE: Record<string, number> = {
   'B-MISC': 7,
   'I-MISC': 8,
 };
-const LABEL_CODE = PHRASE_CODE;
 
 /**
  * Keys about the word at relative offset `rel` (-2, -1, +1, +2) from a
@@ -496,8 +496,8 @@ export function sentenceFeatures(tokens: readonly string[], res: NerResources, p
   const phrase = new Int32Array(n);
   if (any)
     for (const m of res.gaz.match(forms, starts)) {
-      phrase[m.start] = PHRASE_CODE[`B-${m.type}`];
-      for (let k = m.start + 1; k < m.end; k++) phrase[k] = PHRASE_CODE[`I-${m.type}`];
+      phrase[m.start] = LABEL_CODE[`B-${m.type}`];
+      for (let k = m.start + 1; k < m.end; k++) phrase[k] = LABEL_CODE[`I-${m.type}`];
     }
   return { n, info, phrase, ph };
 }
@@ -508,30 +508,17 @@ export function sentenceFeatures(tokens: readonly string[], res: NerResources, p
  */
 export function positionKeys(sf: SentenceFeatures, i: number, out: Uint32Array, len: number): number {
   const { n, info, phrase, ph } = sf;
-  const w = info[i];
-  const hm1 = i > 0 ? info[i - 1].hf : PAD_HASH;
-  const hp1 = i + 1 < n ? info[i + 1].hf : PAD_END_HASH;
-  out[len++] = mix(mix(TPL.bgl, hm1), w.hf);
-  out[len++] = mix(mix(TPL.bgr, w.hf), hp1);
-  out[len++] = mix(mix(TPL.ccw, w.cc), hm1);
-  out[len++] = mix(TPL.gp, phrase[i]);
-  out[len++] = mix(mix(TPL.gpsh, phrase[i]), w.hsh);
-  if (i === 0) out[len++] = TPL.first;
-  if (ph) {
-    out[len++] = mix(TPL.pos, ph[i]);
-    out[len++] = mix(TPL.posm1, i > 0 ? ph[i - 1] : PAD_HASH);
-    out[len++] = mix(TPL.posp1, i + 1 < n ? ph[i + 1] : PAD_END_HASH);
-    out[len++] = mix(mix(TPL.posw, ph[i]), i > 0 ? info[i - 1].hs : PAD_HASH);
-  }
+  len = pairKeys(sf, i, out, len);
+  len = phraseKeys(phrase[i], info[i].hsh, i === 0, out, len);
+  if (ph) len = posContextKeys(i > 0 ? ph[i - 1] : null, ph[i], i + 1 < n ? ph[i + 1] : null, out, len);
   return len;
 }
 
 export const MAX_POSITION_KEYS = 10;
 
 /*
- * `positionKeys` in three parts, for a scorer that sums the weights of the
- * parts over small sets once (`scorer.ts`): together, the same keys (in
- * another order).
+ * The three parts of `positionKeys`, kept apart for a scorer that sums the
+ * weights of the parts over small sets once (`scorer.ts`).
  */
 
 /** The keys of `positionKeys` that pair the word with a neighbour's word: bigrams, cluster|previous word, POS|previous stripped word. */

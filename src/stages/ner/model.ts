@@ -18,6 +18,7 @@ import {
   FEATURES_VERSION,
   historyCodes,
   keysOf,
+  LABEL_CODE,
   type NerResources,
   type SentenceFeatures,
   type StackedContext,
@@ -242,17 +243,6 @@ function decodePath(model: SequencePerceptron, emit: Float64Array, n: number, oP
   return viterbiPath(emit, model.transitions, n, L);
 }
 
-/** `stackIndex`'s label code (O 0, B-PER 1, I-PER 2, ... I-MISC 8; other labels 0) of each label, and of its B- form. */
-const STACK_LABEL_CODE: Record<string, number> = {
-  'B-PER': 1,
-  'I-PER': 2,
-  'B-LOC': 3,
-  'I-LOC': 4,
-  'B-ORG': 5,
-  'I-ORG': 6,
-  'B-MISC': 7,
-  'I-MISC': 8,
-};
 /** `documentHistory`'s type of a label: 0 = O (or unknown), 1-4 = PER, LOC, ORG, MISC. */
 const HIST_TYPE: Record<string, number> = { PER: 1, LOC: 2, ORG: 3, MISC: 4 };
 
@@ -268,8 +258,8 @@ function stackCodesOf(labels: readonly string[]): StackCodes {
   let sc = stackCodes.get(labels);
   if (sc) return sc;
   sc = {
-    code: Uint8Array.from(labels, (l) => STACK_LABEL_CODE[l] ?? 0),
-    beginCode: Uint8Array.from(labels, (l) => STACK_LABEL_CODE[`B-${l.slice(2)}`] ?? 0),
+    code: Uint8Array.from(labels, (l) => LABEL_CODE[l] ?? 0),
+    beginCode: Uint8Array.from(labels, (l) => LABEL_CODE[`B-${l.slice(2)}`] ?? 0),
     histType: Uint8Array.from(labels, (l) => (l === 'O' ? 0 : (HIST_TYPE[l.slice(2)] ?? 0))),
   };
   stackCodes.set(labels, sc);

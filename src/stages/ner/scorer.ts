@@ -328,6 +328,29 @@ export class EmissionScorer {
     return out;
   }
 
+  /** Model `m`'s summed stacked-context weights (one row of its labels per `stackIndex`; NaN = not yet summed). */
+  private stackSumsOf(m: number): Float64Array {
+    let sums = this.stackSums[m];
+    if (!sums) {
+      sums = new Float64Array(STACK_CONTEXTS * this.models[m].labels.length).fill(Number.NaN);
+      this.stackSums[m] = sums;
+    }
+    return sums;
+  }
+
+  /** The offset in `sums` of stacked context `index`, its weights summed on first use. */
+  private stackSum(m: number, sums: Float64Array, index: number): number {
+    const model = this.models[m];
+    const L = model.labels.length;
+    const c = index * L;
+    if (Number.isNaN(sums[c])) {
+      sums.fill(0, c, c + L);
+      const len = stackKeysOf(index, this.scratch, 0);
+      for (let k = 0; k < len; k++) model.table.addTo(this.scratch[k], sums, c);
+    }
+    return c;
+  }
+
   /**
    * `modelEmissions` with the second-stage contexts given as their
    * `stackIndex` per position (`stack[0 .. n)`).
@@ -337,19 +360,9 @@ export class EmissionScorer {
     const L = model.labels.length;
     const W = this.width;
     const col = this.columns[m];
-    let sums = this.stackSums[m];
-    if (!sums) {
-      sums = new Float64Array(STACK_CONTEXTS * L).fill(Number.NaN);
-      this.stackSums[m] = sums;
-    }
-    const scratch = this.scratch;
+    const sums = this.stackSumsOf(m);
     for (let i = 0; i < n; i++) {
-      const c = stack[i] * L;
-      if (Number.isNaN(sums[c])) {
-        sums.fill(0, c, c + L);
-        const len = stackKeysOf(stack[i], scratch, 0);
-        for (let j = 0; j < len; j++) model.table.addTo(scratch[j], sums, c);
-      }
+      const c = this.stackSum(m, sums, stack[i]);
       const from = i * W + col;
       const to = i * L;
       // As modelEmissions: the base score, then the stacked sum.
@@ -370,19 +383,9 @@ export class EmissionScorer {
     for (let i = 0; i < n; i++) for (let l = 0; l < L; l++) out[i * L + l] = all[i * W + col + l];
     if (stack) {
       // The weights of each of the few stacked contexts, summed once (lazily).
-      let sums = this.stackSums[m];
-      if (!sums) {
-        sums = new Float64Array(STACK_CONTEXTS * L).fill(Number.NaN);
-        this.stackSums[m] = sums;
-      }
-      const scratch = this.scratch;
+      const sums = this.stackSumsOf(m);
       for (let i = 0; i < n; i++) {
-        const c = stackIndex(stack, i, n) * L;
-        if (Number.isNaN(sums[c])) {
-          sums.fill(0, c, c + L);
-          const len = stackKeysOf(c / L, scratch, 0);
-          for (let j = 0; j < len; j++) model.table.addTo(scratch[j], sums, c);
-        }
+        const c = this.stackSum(m, sums, stackIndex(stack, i, n));
         for (let l = 0; l < L; l++) out[i * L + l] += sums[c + l];
       }
     }
