@@ -370,6 +370,34 @@ function contentPos(doc: Doc, n: number): (string | undefined)[] | null {
   return out;
 }
 
+/** Per token of `doc.tokens`, the enclitic pronoun its last syntactic word is (ه، ها، هم...), from the morph stage. */
+function encliticPronouns(doc: Doc, n: number): (string | undefined)[] | null {
+  if (!doc.words || doc.words.length === 0 || !doc.tokens || doc.tokens.length !== n) return null;
+  const out: (string | undefined)[] = new Array(n);
+  const ws = doc.words;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    const last = i + 1 >= ws.length || ws[i + 1].token !== w.token;
+    const first = i === 0 || ws[i - 1].token !== w.token;
+    if (last && !first && w.upos === 'PRON') out[w.token] = w.form;
+  }
+  return out;
+}
+
+/** Relative pronouns that open a clause whose verb may have the noun before them as its subject. */
+const RELATIVE = /^(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)$/;
+
+/**
+ * Whether a verb agrees with the relative pronoun before it as its subject: التي + تفعل / فعلت, الذي + يفعل / فعل,
+ * الذين + يفعلون / فعلوا.
+ */
+function agreesWithRelative(rel: string, verb: string): boolean {
+  const v = verb.replace(/^[وف]/, '');
+  if (rel === 'التي' || rel === 'اللتين' || rel === 'اللتان') return /^ت/.test(v) || /ت$/.test(v);
+  if (rel === 'الذي') return !/^ت/.test(v) && !/ت$/.test(v) && !/(وا|ون)$/.test(v);
+  return /(وا|ون|ا|ان)$/.test(v);
+}
+
 /** A descriptive actor (not a name) headed by a sound masculine plural in the oblique case (المتظاهرين, مسلحين). */
 function obliquePlural(toks: Tok[], x: ActorSpan): boolean {
   if (x.type || x.a < 0) return false;
@@ -421,6 +449,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
   }
   // Per token, the UPOS of its first word that is not a proclitic (و، ب، ل…), when the morph stage ran.
   const pos = contentPos(doc, toks.length);
+  const enclitic = encliticPronouns(doc, toks.length);
   // Dated expressions in text order; each window reads those of its sentence (a moving pointer, not a scan per sentence).
   const dates = (doc.times ?? []).filter((t) => t.value && t.type === 'DATE').sort((x, y) => x.start - y.start);
   let firstDate = 0;
@@ -478,6 +507,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       };
       // source: "من قبل X" / "على يد X" / "مدعومة من X" after the trigger
       let source: ActorSpan | undefined;
+      // "تلقت تهديدات من عملاء صينيين": the receiver is not the doer; the actor after من is, or no one named
+      if (nominal && k > ts && lex.receiveVerbs.has(toks[k - 1].norm.replace(/^[وف](?=.{3})/, ''))) {
+        let m = k + 1;
+        while (m < te && m <= k + 2 && toks[m].norm !== 'من') m++;
+        const at = m + 1 < te && /^["«“]$/.test(toks[m + 1].text) ? m + 2 : m + 1;
+        const doer = m < te && toks[m].norm === 'من' ? actors.find((x) => x.a === at) : undefined;
+        if (!doer) continue;
+        source = doer;
+      }
       /** Text span of the speaker when the source is a quote's speaker (its words are not the target). */
       let speakerSpan: { start: number; end: number } | undefined;
       const fromQuote = (q: Quote): ActorSpan | undefined => {
@@ -595,6 +633,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             // an adjective agrees in definiteness (الدعم الروسي، بدعم جوي أمريكي: the doer); a definite noun after an
             // indefinite one is its genitive ("احتجاز الأميركيين": after an object-taking noun, the ones held)
             if (c && objectAfter && toks[q].norm.startsWith('ال') !== definite) break;
+            // after a noun that takes its object as genitive, a nationality after another noun describes that noun,
+            // the one done to: "مقتل مدرب أمريكي" (an American was killed, not by Americans); after an adjective it
+            // still qualifies the event ("بدعم جوي أمريكي")
+            if (c && objectAfter && q > k + 1 && pos && pos[k + 1] !== 'ADJ') break;
             if (c) source = { a: q, b: q + 1, actor: { name: toks[q].text, country: c } };
             else if (q === k + 1 && toks[q].norm.startsWith('ال') !== /^[وفبل]?(ال|لل)/.test(toks[k].norm)) break;
           }
@@ -608,6 +650,17 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           while (c0 > ts && toks[c0 - 1].start >= q.start) c0--;
           const before = c0 > ts ? toks[c0 - 1].norm : '';
           if (k - c0 <= 2 && /^ب?ان(ه|ها|هم|هما|نا)$/.test(before)) source = fromQuote(q);
+        }
+      }
+      // a pluperfect "وكان X (...) قد فعل": X, however long its apposition
+      if (!source && !nominal && !passive && k - 1 > ts && toks[k - 1].norm === 'قد') {
+        for (let j = k - 2; j >= ts && j >= k - 12; j--) {
+          const t = toks[j];
+          if (t.kind === 'p' && t.text !== '،') break;
+          if (!/^[وف]?(كان|كانت|كانوا)$/.test(t.norm)) continue;
+          const x = actors.find((y) => y.a === j + 1 && y.b < k);
+          if (x && (x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !x.place) || x.actor.role)) source = x;
+          break;
         }
       }
       if (!source && !nominal && !passive) {
@@ -636,7 +689,97 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         const x = q ? quoteSource(doc, q, toks, actors) : undefined;
         if (x && x.actor.role === 'MIL') source = x;
       }
+      if (!source && !nominal && !passive) {
+        // a relative clause's verb with no subject of its own: the noun the relative pronoun follows ("إيران التي
+        // تمنح ..."، "سابلين، الذي اجتمع به"); not when the verb carries the pronoun that refers back to it, as its
+        // object ("الميناء الذي تستخدمه الميليشيات")
+        let r = k - 1;
+        while (r > ts && /^(قد|كان|كانت|كانوا|لم|لا|لن)$/.test(toks[r].norm)) r--;
+        if (r > ts && RELATIVE.test(toks[r].norm) && agreesWithRelative(toks[r].norm, toks[k].norm) && !enclitic?.[k]) {
+          const end = toks[r - 1].text === '،' ? r - 1 : r;
+          const ante = actors.find((x) => x.b === end);
+          if (ante && (ante.type === 'PER' || ante.type === 'ORG' || (ante.type === 'LOC' && !ante.place) || ante.actor.role))
+            source = ante;
+        }
+      }
+      if (!source && nominal && k + 3 < te) {
+        // "اعتداء قامت به قوات الجيش": the one who carried it out
+        for (let q = k + 1; q <= k + 3 && q + 2 <= te; q++) {
+          if (!/^(قام|قامت|قاموا|يقوم|تقوم)$/.test(toks[q].norm)) continue;
+          if (/^(به|بها|بهم)$/.test(toks[q + 1]?.norm ?? '')) source = actors.find((x) => x.a === q + 2 && !x.place);
+          break;
+        }
+      }
+      if (!source && enclitic?.[k] && /^(ه|ها|هم|هما)$/.test(enclitic[k] as string)) {
+        // a verbal noun with a possessive pronoun ("مباحثاته مع نظيره"، "حصارها للقدس"، "بإشادته"): the pronoun is
+        // its doer — unless the noun takes its object as genitive and no لـ-object follows ("اعتقاله": he was held) —
+        // and it refers to the clause's subject: the first actor of the sentence not governed by a preposition
+        const object = stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.genitive === 'object');
+        const lObject = k + 1 < te && /^(ل|لل)/.test(toks[k + 1].norm) && toks[k + 1].norm.length > 3;
+        if (nominal && (!object || lObject)) {
+          const subj = actors.find(
+            (x) =>
+              x.b <= k &&
+              !governed(toks, x, ts) &&
+              (x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !x.place) || !!x.actor.role),
+          );
+          if (subj) source = subj;
+        }
+      }
+      if (
+        !source &&
+        nominal &&
+        (/^[وف]?ب/.test(toks[k].norm) || (tr.type === 'ACCUSE' && /^[وف]?ل/.test(toks[k].norm))) &&
+        !(k > ts && pos?.[k - 1] === 'ADJ')
+      ) {
+        // an adverbial verbal noun with بـ ("ردت روسيا بطرد 60 دبلوماسيا"، "قامت الشرطة بتفريق المحتجين"), or a charge
+        // with لـ ("أوقفتها السلطات للاشتباه بتورطها"): the doer is the clause's subject, when a verb and no other event
+        // word come between them (in "طالب X بفرض عقوبات" the sanction is what X asks for, not what X does). Not after
+        // an adjective ("السفن المحملة بالمساعدات"), nor a purpose with لـ ("تحتاج كوريا الشمالية لتدمير أسلحتها": not done).
+        const subj = actors.find(
+          (x) =>
+            x.b <= k &&
+            !governed(toks, x, ts) &&
+            (x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !x.place) || !!x.actor.role),
+        );
+        let clear = !!subj;
+        let verb = !pos;
+        for (let q = subj ? subj.b : k; q < k && clear; q++) {
+          if (pos?.[q] === 'VERB') verb = true;
+          const t = toks[q];
+          if ((t.kind === 'p' && t.text !== '،') || /^(ب?ان|انه|انها|انهم|الذي|التي|الذين|قال|قالت)$/.test(t.norm)) clear = false;
+          else if (t.kind === 'w' && !actors.some((x) => x.a <= q && q < x.b) && matchTrigger(toks, q, ts, te, lex)) clear = false;
+        }
+        // the verb may also come before the subject (VSO: "ردت روسيا ... بطرد")
+        for (let q = ts; q < (subj ? subj.a : 0) && !verb; q++) if (pos?.[q] === 'VERB') verb = true;
+        if (clear && verb && subj) source = subj;
+      }
       if (!source) continue;
+      // "حذر X من": a warning is a threat only when the one warned is named after it
+      if (stems(toks[k].norm).some((x) => lex.needsAddressee.has(x))) {
+        const src = source;
+        let named = false;
+        for (let q = k + 1; q < Math.min(te, k + 14) && !named; q++) {
+          const t = toks[q];
+          // the one warned comes before what it is warned of or against (من، بشأن...) and before the next clause
+          if (
+            (t.kind === 'p' && t.text !== '،') ||
+            /^(ب?ان|انه|انها|انهم|الذي|التي|بعد|قبل|خلال|عقب|اثر|منذ|من|في|بين|حول|بشان|علي|عن|الي|ضد)$/.test(t.norm)
+          )
+            break;
+          if (q > k + 1 && !actors.some((x) => x.a <= q && q < x.b) && matchTrigger(toks, q, ts, te, lex)) break;
+          // not the source, nor a title or name in apposition to it (وزير الخارجية الروسي سيرغي لافروف)
+          const apposed = (x: ActorSpan): boolean =>
+            x.b === src.a ||
+            (x.a === src.b && !x.type) ||
+            (x.a === src.b + 1 && toks[src.b].text === '،') ||
+            (x.b + 1 === src.a && toks[x.b].text === '،');
+          named = actors.some(
+            (x) => x.a === q && key(x.actor) !== key(src.actor) && !(x.a <= src.a && src.b <= x.b) && !apposed(x) && !governed(toks, x, ts),
+          );
+        }
+        if (!named) continue;
+      }
       // coordinated sources: "قوات أميركية وأفغانية", "السعودية والإمارات والبحرين ومصر" — one event each
       const sources: ActorSpan[] = [source];
       if (source.a >= 0) {

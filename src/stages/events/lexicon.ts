@@ -35,6 +35,10 @@ export interface EventLexicon {
   lightVerbs: Map<string, LightVerb>;
   /** Verbal nouns among the triggers (`verbal-nouns.tsv`): stem → whether the noun after them is their subject or object. */
   verbalNouns: Map<string, VerbalNoun>;
+  /** Trigger stems that are events only with a named addressee (`addressee-verbs.txt`: حذر X من). */
+  needsAddressee: Set<string>;
+  /** Forms of verbs of receiving (`receive-verbs.txt`: تلقت تهديدات من X — X is the doer). */
+  receiveVerbs: Set<string>;
 }
 
 /** A light verb's entry: the event types it does not pass its subject to, unless one of `unless` (stems) comes between. */
@@ -239,7 +243,30 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
     const unless = new Set(rest.filter((x) => x.startsWith('+')).map((x) => matchForm(x.slice(1))));
     lightVerbs.set(matchForm(w), { not, unless });
   }
-  const lex = { triggers, agents, agentWords, notGenitive, needsDemonym, blocked, agentFirst, accuseWords, verbalNouns, lightVerbs };
+  const needsAddressee = new Set<string>();
+  for (const raw of readFileSync(dataFile('events', 'addressee-verbs.txt'), 'utf8').split('\n')) {
+    const w = raw.replace(/#.*/, '').trim();
+    if (w) needsAddressee.add(matchForm(w));
+  }
+  const receiveVerbs = new Set<string>();
+  for (const raw of readFileSync(dataFile('events', 'receive-verbs.txt'), 'utf8').split('\n')) {
+    const w = raw.replace(/#.*/, '').trim();
+    if (w) receiveVerbs.add(matchForm(w));
+  }
+  const lex = {
+    receiveVerbs,
+    triggers,
+    agents,
+    agentWords,
+    notGenitive,
+    needsDemonym,
+    blocked,
+    agentFirst,
+    accuseWords,
+    verbalNouns,
+    lightVerbs,
+    needsAddressee,
+  };
   if (opts.petrarch) cachedPetrarch = lex;
   else cached = lex;
   return lex;

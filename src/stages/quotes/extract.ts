@@ -20,7 +20,25 @@ const NEG = new Set(['لا', 'لم', 'لن', 'ما', 'ولا', 'ولم', 'ولن
 /** Prepositions before a cue form make it a noun, not a verb: "في رد على سؤال"، "بعد تصريح". */
 const NOUN_PREP = new Set(['في', 'وفي', 'من', 'علي', 'عن', 'الي', 'بعد', 'قبل', 'خلال', 'عقب', 'اثر', 'حول', 'مع']);
 /** Leading connectives before an SVO subject. */
-const LEAD = new Set(['فيما', 'كما', 'بينما', 'حيث', 'وقد', 'قد', 'ثم', 'فقد', 'لكن', 'ولكن', 'وفيما', 'وكما', 'اما', 'واما']);
+const LEAD = new Set([
+  'فيما',
+  'كما',
+  'بينما',
+  'حيث',
+  'وقد',
+  'قد',
+  'ثم',
+  'فقد',
+  'لكن',
+  'ولكن',
+  'وفيما',
+  'وكما',
+  'اما',
+  'واما',
+  'اذ',
+  'واذ',
+  'وحيث',
+]);
 const SENT_END = new Set(['.', '!', '?', '؟']);
 /** A speaker phrase that is only "the statement": the statement's issuer speaks. */
 const STATEMENT = new Set(['البيان', 'بيان', 'البيان الرسمي', 'الرساله', 'التقرير']);
