@@ -112,6 +112,8 @@ export function findDateline(text: string, from: number, to: number): Dateline |
     let r = end;
     while (r < limit && isSpace(text[r])) r++;
     if (r < limit && (DASHES.includes(text[r]) || text[r] === ':')) end = r + 1;
+    // "(CNN)--": a run of dashes
+    while (end < limit && DASHES.includes(text[end]) && DASHES.includes(text[end - 1])) end++;
   } else if (DASHES.includes(text[q])) {
     return datelineAfterDash(text, start, place, placeWords, q, limit);
   } else if (text[q] === ':') {

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import type { Doc, EntityType, NameSpan } from '../../core/types.ts';
 import { KnowledgeBase } from '../../kb/index.ts';
 import type { KbEntry } from '../../kb/types.ts';
-import { newDoc } from '../../pipeline/index.ts';
+import { newDoc, Pipeline } from '../../pipeline/index.ts';
+import { readArticle } from '../../reader/index.ts';
 import { Tokenizer } from '../tokenize/index.ts';
 import { EntitiesStage } from './index.ts';
 import { EntityResolver, parseFacilities, parseInstitutionsEn, parseList, parseOrgPatterns, parseTitles, similarWord } from './resolve.ts';
@@ -478,4 +479,22 @@ test('plural adjectives taken for a person are dropped; a title after the name i
     ents.map((e) => [e.type, e.name]),
     [['PER', 'سامي ناصر']],
   );
+});
+
+test('a shortened organisation name refers to the one named in the article before any KB namesake', () => {
+  // the whole pipeline with the shipped KB, where حزب العمال alone is the British Labour Party
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
+  const doc = full.run(
+    readArticle(
+      'مسلحو حزب العمال الكردستاني ينسحبون من سنجار\nقالت المنظومة إن مسلحي حزب العمال الكردستاني ينسحبون من مدينة سنجار. وكان مسلحو حزب العمال انتقلوا إلى سنجار عام 2015.',
+    ),
+  );
+  const orgs = (doc.entities ?? []).filter((e) => e.type === 'ORG');
+  assert.deepEqual(
+    orgs.map((e) => [e.kbId, e.mentions.map((m) => m.text)]),
+    [['org:pkk', ['حزب العمال الكردستاني', 'حزب العمال الكردستاني', 'حزب العمال']]],
+    JSON.stringify(doc.entities),
+  );
+  const alone = full.run(readArticle('الانتخابات البريطانية\nوفاز حزب العمال في الانتخابات البرلمانية.'));
+  assert.equal((alone.entities ?? []).find((e) => e.type === 'ORG')?.country, 'GBR', JSON.stringify(alone.entities));
 });

@@ -907,6 +907,15 @@ export class EntityResolver {
           g = local;
         }
       }
+      if (!g && c.type === 'ORG' && c.entry && c.words.length >= 2) {
+        // A shortened name refers to the organisation already named in the article before any KB namesake: حزب العمال
+        // after حزب العمال الكردستاني is the PKK, not the British Labour Party.
+        const local = this.shortFormOf(c, groups);
+        if (local && local.entry !== c.entry && local.words.length > c.words.length) {
+          c.entry = local.entry;
+          g = local;
+        }
+      }
       if (!g && c.entry) g = byKb.get(c.entry.id);
       g ??= byKey.get(`${c.type}|${c.key}`);
       if (!g && !c.entry) g = this.shortFormOf(c, groups);
@@ -1118,7 +1127,8 @@ export class EntityResolver {
       if (!name) {
         let best = g.cands[0];
         for (const c of g.cands) if (c.words.length > best.words.length) best = c;
-        name = doc.text.slice(best.start, best.end);
+        // a hashtag's words are joined by "_" (زياد_عيتاني): the name has spaces, its mentions keep the text
+        name = doc.text.slice(best.start, best.end).replace(/_/g, ' ');
       }
       let country = e?.country ?? g.country;
       let role = e?.role ?? g.role;

@@ -192,7 +192,8 @@ export function sentenceActors(
           b = q + 1;
           continue;
         }
-        const ent = out.find((x) => x.a === q && x.actor.country);
+        // (with a fused لـ/بـ it is an object: "اتهام الحكومة لروسيا")
+        const ent = out.find((x) => x.a === q && x.actor.country && !x.clitic);
         // after "المقاتلات الروسية" an organisation or place is the next phrase (المعارضة المسلحة السورية), not this
         // actor's country; a person's name is the title's holder (الرئيس الفلسطيني محمود عباس)
         if (ent && country && ent.type !== 'PER') break;
@@ -484,7 +485,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // not reported as done: "قد يطلب" (may), a passive "قُتلوا" has no subject of its own
       const prevW = k > ts ? toks[k - 1].norm : '';
       if (prevW === 'قد' && /^[يت]/.test(toks[k].norm)) continue;
-      const passive = /^[وف]?.\u064F/.test(toks[k].text);
+      // a damma on the first letter (قُتل), or "تم/يتم/جرى" before a verbal noun (تم استهدافها: it was targeted)
+      const passive = /^[وف]?.\u064F/.test(toks[k].text) || (k > ts && /^[وف]?(تم|يتم|سيتم|جري|يجري|سيجري|تمت)$/.test(toks[k - 1].norm));
+      // an attack verb with no object after it, right after its plural subject, reads as a passive ("جنود قتلوا في
+      // الحرب"، "الذين قتلوا خلال الحرب": they were killed)
+      const intransitive =
+        tr.type === 'ASSAULT' &&
+        /(وا|ون)$/.test(toks[k].norm) &&
+        (k + 1 >= te || toks[k + 1].kind === 'p' || /^(في|خلال|جراء|بعد|منذ|اثناء|عام|امس|اليوم)$/.test(toks[k + 1].norm));
       // a verbal noun (الهجوم، لاتهامهم، بتفجير، هجوما، تهديدات) has no subject before it
       const bare = toks[k].norm.replace(/^[وف](?=.{3})/, '');
       const nominal =
@@ -508,7 +516,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // source: "من قبل X" / "على يد X" / "مدعومة من X" after the trigger
       let source: ActorSpan | undefined;
       // "تلقت تهديدات من عملاء صينيين": the receiver is not the doer; the actor after من is, or no one named
-      if (nominal && k > ts && lex.receiveVerbs.has(toks[k - 1].norm.replace(/^[وف](?=.{3})/, ''))) {
+      let received = false;
+      for (let r = k - 1; r >= ts && r >= k - 4 && nominal; r--) {
+        const t = toks[r];
+        if (t.kind === 'p' && t.text !== '،') break;
+        if (lex.receiveVerbs.has(t.norm.replace(/^[وف](?=.{3})/, ''))) received = true;
+        if (received || (t.kind === 'w' && matchTrigger(toks, r, ts, te, lex))) break;
+      }
+      if (received) {
         let m = k + 1;
         while (m < te && m <= k + 2 && toks[m].norm !== 'من') m++;
         const at = m + 1 < te && /^["«“]$/.test(toks[m + 1].text) ? m + 2 : m + 1;
@@ -527,8 +542,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const byFrom = /^(مدعوم|مفروض|ب?دعم$)/.test(toks[k].norm.replace(/^[وف]?(ال)?/, ''));
       for (let q = k + 1; q < Math.min(te - 1, k + 10) && !source; q++) {
         const n = toks[q].norm;
-        if (BY.includes(n) && (toks[q - 1].norm === 'من' || toks[q - 1].norm === 'علي')) source = actors.find((x) => x.a === q + 1);
-        else if (byFrom && n === 'من' && q <= k + 2) source = actors.find((x) => x.a === q + 1);
+        if (BY.includes(n) && (toks[q - 1].norm === 'من' || toks[q - 1].norm === 'علي')) {
+          // "بهجوم مدعوم من قبل التحالف": the one who backs it, not the attacker
+          let backed = false;
+          for (let r = k + 1; r < q - 1; r++) if (/^(مدعوم|مدعومه|بدعم|بمساعده|بمساندة|بمسانده)$/.test(toks[r].norm)) backed = true;
+          if (!backed || byFrom) source = actors.find((x) => x.a === q + 1);
+        } else if (byFrom && n === 'من' && q <= k + 2) source = actors.find((x) => x.a === q + 1);
       }
       if (!source && inActor) source = inActor;
       // a meeting or an accord "بين X وY" (مباحثات بين مصر والسودان، اللقاء الذي دار بين بومبيو وولي العهد): X and Y act
@@ -575,7 +594,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         }
       }
       // an actor right before the verb ("روسيا، تعهدت"، "الشرطة قتلت") is its subject
-      if (!source && !nominal && !passive && k > ts) {
+      if (!source && !nominal && !passive && !intransitive && k > ts) {
         const vso = actors.some((x) => x.a === k + 1 || (x.a === k + 2 && SKIP.has(toks[k + 1].norm)));
         const adj = actors.find((x) => (x.b === k || (!vso && x.b === k - 1 && toks[k - 1].text === '،')) && !governed(toks, x, ts));
         if (adj && (adj.type === 'PER' || adj.type === 'ORG' || adj.type === 'LOC' || adj.actor.role)) source = adj;
@@ -663,7 +682,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           break;
         }
       }
-      if (!source && !nominal && !passive) {
+      if (!source && !nominal && !passive && !intransitive) {
         // SVO: the nearest actor ending shortly before the trigger (not a place or object after a preposition)
         let best: ActorSpan | undefined;
         const clean = (x: ActorSpan): boolean => {
@@ -689,7 +708,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         const x = q ? quoteSource(doc, q, toks, actors) : undefined;
         if (x && x.actor.role === 'MIL') source = x;
       }
-      if (!source && !nominal && !passive) {
+      if (!source && !nominal && !passive && !intransitive) {
         // a relative clause's verb with no subject of its own: the noun the relative pronoun follows ("إيران التي
         // تمنح ..."، "سابلين، الذي اجتمع به"); not when the verb carries the pronoun that refers back to it, as its
         // object ("الميناء الذي تستخدمه الميليشيات")
@@ -697,7 +716,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         while (r > ts && /^(قد|كان|كانت|كانوا|لم|لا|لن)$/.test(toks[r].norm)) r--;
         if (r > ts && RELATIVE.test(toks[r].norm) && agreesWithRelative(toks[r].norm, toks[k].norm) && !enclitic?.[k]) {
           const end = toks[r - 1].text === '،' ? r - 1 : r;
-          const ante = actors.find((x) => x.b === end);
+          // الذين refers to people: a group phrase (المحتجون الذين ...), not a named organisation or place
+          const ante = actors.find((x) => x.b === end && !(toks[r].norm === 'الذين' && x.type && x.type !== 'PER'));
           if (ante && (ante.type === 'PER' || ante.type === 'ORG' || (ante.type === 'LOC' && !ante.place) || ante.actor.role))
             source = ante;
         }

@@ -90,17 +90,28 @@ export class NerStage implements Stage {
       (doc.warnings ??= []).push('ner: no model in models/ner.bin (run khabar train ner); names come from the gazetteer only');
       return;
     }
-    const windows: { from: number; words: string[] }[] = [];
+    // A hashtag is tagged as the words it spells (#سوريا -> سوريا; #ستورمي_دانيالز -> ستورمي دانيالز as two words):
+    // `owner` maps each tagged word back to its token.
+    const windows: { from: number; to: number; words: string[]; owner: number[] }[] = [];
     for (const s of doc.sentences) {
       for (let a = s.tokenStart; a < s.tokenEnd; a += MAX_SENTENCE) {
         const b = Math.min(s.tokenEnd, a + MAX_SENTENCE);
         const words: string[] = [];
+        const owner: number[] = [];
         for (let k = a; k < b; k++) {
           const t = doc.tokens[k];
-          // A hashtag is tagged as the word it spells (#سوريا -> سوريا).
-          words.push(t.kind === 'hashtag' && t.text.length > 1 ? t.text.slice(1).replace(/_/g, ' ') : t.text);
+          if (t.kind === 'hashtag' && t.text.length > 1) {
+            for (const part of t.text.slice(1).split('_')) {
+              if (!part) continue;
+              words.push(part);
+              owner.push(k);
+            }
+          } else {
+            words.push(t.text);
+            owner.push(k);
+          }
         }
-        windows.push({ from: a, words });
+        windows.push({ from: a, to: b, words, owner });
       }
     }
     // POS features from the morph layer when it ran (else the tagger analyses the tokens itself, if it can).
@@ -108,13 +119,29 @@ export class NerStage implements Stage {
     if (doc.words && doc.words.length > 0) {
       const sig: string[] = new Array(doc.tokens.length).fill('');
       for (const w of doc.words) if (w.upos) sig[w.token] = sig[w.token] ? joinPos(sig[w.token], w.upos) : w.upos;
-      pos = windows.map((w) => sig.slice(w.from, w.from + w.words.length));
+      pos = windows.map((w) => w.owner.map((k) => sig[k]));
     }
     const tags = this.tagger.tagDocument(
       windows.map((w) => w.words),
       pos,
     );
-    for (let i = 0; i < windows.length; i++) spansOf(doc, tags[i], windows[i].from, names);
+    for (let i = 0; i < windows.length; i++) {
+      const w = windows[i];
+      let perToken = tags[i];
+      if (w.words.length !== w.to - w.from) {
+        // back to one tag per token: a hashtag takes the type of its first tagged word, as a name of its own
+        perToken = new Array(w.to - w.from).fill('O');
+        for (let q = 0; q < w.owner.length; q++) {
+          const k = w.owner[q] - w.from;
+          const first = q === 0 || w.owner[q - 1] !== w.owner[q];
+          const hashtag = doc.tokens[w.owner[q]].kind === 'hashtag';
+          if (!hashtag) perToken[k] = tags[i][q];
+          else if (perToken[k] === 'O' && tags[i][q] !== 'O') perToken[k] = `B-${tags[i][q].slice(2)}`;
+          else if (first) perToken[k] = 'O';
+        }
+      }
+      spansOf(doc, perToken, w.from, names);
+    }
   }
 }
 

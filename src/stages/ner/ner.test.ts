@@ -150,8 +150,20 @@ test('ner stage: offsets point at the names', { skip: existsSync(defaultNerPaths
   assert.ok((withMorph.names ?? []).some((n) => n.type === 'PER' && n.text === 'فلاديمير بوتين'));
   assert.ok(names.some((n) => n.type === 'PER' && n.text === 'فلاديمير بوتين'));
   assert.ok(names.some((n) => n.type === 'LOC' && n.text === 'موسكو'));
+  // A hashtag is tagged as the words it spells and gives one name, the hashtag without its #.
+  const tagged = 'وصادر المحققون وثائق تخص الممثلة الإباحية، #ستورمي_دانيالز، التي تتهم الرئيس. وأطلق قاض سراح الممثل #زياد_عيتاني.';
+  const h = Pipeline.create({ stages: ['morph', 'ner'] }).run({
+    id: 'h',
+    headline: '',
+    body: tagged,
+    text: tagged,
+    spans: { body: { start: 0, end: tagged.length } },
+  });
+  const per = (h.names ?? []).filter((n) => n.type === 'PER').map((n) => n.text);
+  assert.ok(per.includes('#ستورمي_دانيالز') || per.includes('ستورمي_دانيالز'), JSON.stringify(h.names));
+  for (const n of h.names ?? []) assert.equal(tagged.slice(n.start, n.end), n.text);
   // Bad input never crashes.
-  for (const t of ['', 'ـــ', 'a'.repeat(5000), 'بوتين'.repeat(2000)]) {
+  for (const t of ['', 'ـــ', 'a'.repeat(5000), 'بوتين'.repeat(2000), '#_ #__ #أ_ب_ج_د_ه_و']) {
     p.run({ id: 'x', headline: '', body: t, text: t, spans: { body: { start: 0, end: t.length } } });
   }
 });

@@ -40,6 +40,8 @@ const LEAD = new Set([
   'وحيث',
 ]);
 const SENT_END = new Set(['.', '!', '?', '؟']);
+/** Imperfect cue forms read as impersonal passives when أن follows at once (يُذكر أن، يُشار إلى أن، يُقال إن). */
+const IMPERSONAL = new Set(['يذكر', 'يشار', 'يقال']);
 /** A speaker phrase that is only "the statement": the statement's issuer speaks. */
 const STATEMENT = new Set(['البيان', 'بيان', 'البيان الرسمي', 'الرساله', 'التقرير']);
 /** Clause boundaries when looking back for an SVO subject. */
@@ -294,7 +296,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (SPEAKER_STOP.has(t.norm) || COMP.has(t.norm)) return true;
     // للصحفيين، لـCNN، لوكالة ...: the addressee, not the speaker.
     if (t.norm.startsWith('لل') || /^ل[A-Za-z]/.test(t.norm) || t.norm === 'ل') return true;
-    if (/^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز)/.test(t.norm)) return true;
+    if (/^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز|وسائل|مراسل|صحفيين|صحافيين)/.test(t.norm)) return true;
     return false;
   };
   /** Extend the speaker [a, b) over an apposition "، تركي المالكي،" when an opener follows. */
@@ -518,7 +520,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           !(k > ts && (NEG.has(toks[k - 1].norm) || toks[k - 1].norm === 'ان' || NOUN_PREP.has(toks[k - 1].norm))) &&
           !(c.e.kind === 'need' && !toks.slice(c.j + 1, Math.min(te, c.j + 8)).some((t) => t.norm === c.e.prep)) &&
           // "وفقا للإجراء المعروف"، "وفق برنامج ...": an attribution to a rule or a document, not to a speaker
-          !(c.e.kind === 'attr' && attrNonSpeaker(c.j + 1, te))
+          !(c.e.kind === 'attr' && attrNonSpeaker(c.j + 1, te)) &&
+          // "ويذكر أن ..."، "يشار إلى أن ...": an impersonal passive ("it is worth noting"), the writer's own background
+          !(IMPERSONAL.has(stripCueConj(toks[c.i].norm)) && (isComp(c.j + 1) || (toks[c.j + 1]?.norm === 'الي' && isComp(c.j + 2))))
         )
           cues.push(c);
         k = c.j;
@@ -694,7 +698,26 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         );
       }
       const pronPrep = j + 1 < te && PRON_PREP.has(toks[j + 1].norm);
-      if (e.kind !== 'part' && !svoFirst) {
+      // "ستورمي دانيالز، التي تتهم ترمب"، "لافروف، الذي أكد أن": a relative clause's cue speaks for the name before it
+      if (e.kind !== 'part' && !hasConj) {
+        let r = i - 1;
+        while (r > ts && /^(قد|كان|كانت)$/.test(toks[r].norm)) r--;
+        if (r > ts && /^[وف]?(الذي|التي|الذين)$/.test(toks[r].norm)) {
+          const endTok = toks[r - 1].text === '،' ? r - 2 : r - 1;
+          if (endTok >= ts) {
+            const endAt = toks[endTok].end;
+            const ent = (doc.entities ?? []).find(
+              (x) => (x.type === 'PER' || x.type === 'ORG') && x.mentions.some((m) => m.end === endAt && m.start >= toks[ts].start),
+            );
+            const m = ent?.mentions.find((x) => x.end === endAt);
+            if (ent && m) {
+              sp = { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end };
+              spEnd = j + 1;
+            }
+          }
+        }
+      }
+      if (e.kind !== 'part' && !svoFirst && !sp) {
         const end = opener >= 0 ? opener : Math.min(limit, j + 1 + MAX_SPEAKER);
         let b = speakerEnd(j + 1, end);
         if (pronPrep && speakerEnd(j + 2, end) > j + 2) {

@@ -301,3 +301,33 @@ test('a participle after "وكان <title> <name> <verb>" continues that person;
   const doc2 = run('والأسبوع الماضي أعلنت الوزارة أن المعبر سيفتح.');
   assert.equal(doc2.quotes![0].speakerText, 'الوزارة');
 });
+
+test('a relative clause cue speaks for the name before it; إذ leads a clause; an addressee with لـ is not the speaker', () => {
+  const ents = (d: Doc): Entity[] => [
+    { id: 'e1', type: 'PER', name: 'ستورمي دانيالز', mentions: [mention(d, 'ستورمي دانيالز')] },
+    { id: 'e2', type: 'PER', name: 'ترمب', mentions: [mention(d, 'ترمب')] },
+    { id: 'e3', type: 'PER', name: 'سيرغي لافروف', mentions: [mention(d, 'سيرغي لافروف')] },
+  ];
+  const doc = run(
+    'وصادر المحققون وثائق تخص الممثلة ستورمي دانيالز، التي تتهم ترمب بإقامة علاقة معها. والتقى الوزير سيرغي لافروف، الذي أكد أن روسيا لن تتراجع.',
+    '',
+    ents,
+  );
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => [q.speaker, q.cue]),
+    [
+      ['e1', 'تتهم'],
+      ['e3', 'أكد'],
+    ],
+    JSON.stringify(doc.quotes),
+  );
+  const lead = run(
+    'وتحدث لافروف عن تناقض في المواقف الأمريكية التي تشدد على محاربة الإرهاب فحسب، إذ قال: "أعتقد أن هدفهم الوحيد هو محاربة داعش".',
+    '',
+    (d) => [{ id: 'e1', type: 'PER', name: 'لافروف', mentions: [mention(d, 'لافروف')] }],
+  );
+  const q = (lead.quotes ?? []).find((x) => x.cue === 'قال');
+  assert.equal(q?.speaker, 'e1', JSON.stringify(lead.quotes));
+  const addr = run('وقال وزير الداخلية لوسائل الإعلام الرسمية إن شخصا واحدا أصيب.');
+  assert.ok(!(addr.quotes ?? []).some((x) => x.speakerText.includes('لوسائل')), JSON.stringify(addr.quotes));
+});
