@@ -376,3 +376,35 @@ test('with the morph stage: a possessive on a verbal noun is the clause subject;
   const purpose = full.run(readArticle('كوريا\nوقال الرئيس إن كوريا الشمالية تحتاج لتدمير أسلحتها النووية.'));
   assert.ok(!(purpose.events ?? []).some((e) => e.type === 'ASSAULT'), JSON.stringify(purpose.events));
 });
+
+test('support of an actor is AID, of a proposal SUPPORT; with the support of X, X supplies it', () => {
+  const doc = run(
+    'وجدد الدعم الروسي لبشار الأسد العلاقات بين البلدين. وأكد مجلس الجامعة العربية دعم الطلب الذي قدمته فلسطين. وتقدمت القوات بمساندة من التحالف العربي.',
+    (d) => [
+      { ...ent(d, 'e1', 'PER', 'بشار الأسد', 'SYR') },
+      ent(d, 'e2', 'ORG', 'مجلس الجامعة العربية'),
+      ent(d, 'e3', 'ORG', 'التحالف العربي'),
+      { ...ent(d, 'e4', 'LOC', 'فلسطين', 'PSE'), kbId: 'country:PSE' },
+    ],
+  );
+  const t = (doc.events ?? []).map((e) => `${e.type}:${e.trigger}:${e.source?.entity ?? e.source?.country}`);
+  assert.ok(t.includes('AID:الدعم:RUS'), t.join(' '));
+  assert.ok(t.includes('SUPPORT:دعم:e2'), t.join(' '));
+  assert.ok(t.includes('AID:بمساندة:e3'), t.join(' '));
+});
+
+test('statement forms: imperfect and participle accusations, condemnation, consultations, denials, dispersal', () => {
+  const doc = run(
+    'وفيما يتهم حزب المحافظين الحكومة بالفشل. وتحدث اليماني متهما الحوثيين بإفشال المشاورات. ودان غوتيريش الهجوم. وأجرى غريفيث مشاورات مع الوفد الحكومي. وقالت الصين إن المزاعم لا أساس لها من الصحة. وفضت قوات الأمن الإيرانية الجموع.',
+    (d) => [
+      ent(d, 'e1', 'LOC', 'الصين', 'CHN'),
+      ent(d, 'e2', 'ORG', 'حزب المحافظين', 'GBR'),
+      ent(d, 'e3', 'PER', 'اليماني', 'YEM'),
+      ent(d, 'e4', 'PER', 'غوتيريش'),
+      ent(d, 'e5', 'PER', 'غريفيث'),
+    ],
+  );
+  const types = new Set((doc.events ?? []).map((e) => `${e.type}:${e.trigger}`));
+  for (const x of ['ACCUSE:يتهم', 'ACCUSE:متهما', 'ACCUSE:ودان', 'CONSULT:مشاورات', 'COERCE:وفضت'])
+    assert.ok(types.has(x), `${x} in ${[...types].join(' ')}`);
+});

@@ -539,7 +539,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         return x;
       };
       // "مدعومة من X"، "مفروض من X"، "بدعم من X": X acts
-      const byFrom = /^(مدعوم|مفروض|ب?دعم$)/.test(toks[k].norm.replace(/^[وف]?(ال)?/, ''));
+      const byFrom = /^(مدعوم|مفروض|ب?دعم$|ب?مسانده$)/.test(toks[k].norm.replace(/^[وف]?(ال)?/, ''));
       for (let q = k + 1; q < Math.min(te - 1, k + 10) && !source; q++) {
         const n = toks[q].norm;
         if (BY.includes(n) && (toks[q - 1].norm === 'من' || toks[q - 1].norm === 'علي')) {
@@ -749,7 +749,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       if (
         !source &&
         nominal &&
-        (/^[وف]?ب/.test(toks[k].norm) || (tr.type === 'ACCUSE' && /^[وف]?ل/.test(toks[k].norm))) &&
+        (/^[وف]?ب/.test(toks[k].norm) ||
+          (tr.type === 'ACCUSE' && /^[وف]?ل/.test(toks[k].norm)) ||
+          // a participle of manner after the verb (وتحدث اليماني متهما الحوثيين بـ، مطالبا، محذرا): its subject's act
+          (SPEECH.has(tr.type) && /^[وف]?م[^ا]{2,}ا$/.test(toks[k].norm))) &&
         !(k > ts && pos?.[k - 1] === 'ADJ')
       ) {
         // an adverbial verbal noun with بـ ("ردت روسيا بطرد 60 دبلوماسيا"، "قامت الشرطة بتفريق المحتجين"), or a charge
@@ -866,7 +869,22 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // A blockade (CAMEO 191, COERCE) of a whole country by states is a cut in relations, SANCTION (the gold's
       // Qatar blockade); the siege of a city or region stays COERCE (الحصار المفروض على الغوطة).
       const country = target && target.place === false && (target.type === 'LOC' || (!target.type && !target.actor.role));
-      const type = tr.cameo === '191' && country ? 'SANCTION' : tr.type;
+      let type = tr.cameo === '191' && country ? 'SANCTION' : tr.type;
+      // Support of an actor is material (AID): "دعم الولايات المتحدة للتحالف"، "يدعم التحالف الحكومة"، "بدعم من X";
+      // support of a proposal or a position stays SUPPORT ("دعم الطلب").
+      if (type === 'SUPPORT' && stems(toks[k].norm).some((x) => lex.materialSupport.has(x))) {
+        const supplier = byFrom || /^[وف]?ب/.test(toks[k].norm);
+        let actorObject = false;
+        for (const x of actors) {
+          if (x.a <= k || x.a > k + 3 || sources.includes(x)) continue;
+          let lPhrase = false;
+          for (let q = k + 1; q <= x.a; q++) if (/^(ل|لل)/.test(toks[q].norm) && toks[q].norm.length > 2) lPhrase = true;
+          if (lPhrase || (!nominal && x.a === k + 1)) actorObject = true;
+        }
+        // "بدعم من X"، "بمساندة التحالف": with the support of X, who supplies it
+        const genitiveSupplier = supplier && actors.some((x) => x.a === k + 1 && sources.includes(x));
+        if (actorObject || genitiveSupplier || (supplier && k + 1 < te && toks[k + 1].norm === 'من')) type = 'AID';
+      }
       for (const src of sources) {
         const dedup = `${type}|${key(src.actor)}|${key(target?.actor ?? null)}|${si}`;
         if (seen.has(dedup)) continue;

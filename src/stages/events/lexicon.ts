@@ -39,6 +39,8 @@ export interface EventLexicon {
   needsAddressee: Set<string>;
   /** Forms of verbs of receiving (`receive-verbs.txt`: تلقت تهديدات من X — X is the doer). */
   receiveVerbs: Set<string>;
+  /** Support words that are AID when what they support is an actor (`material-support.txt`: دعم التحالف). */
+  materialSupport: Set<string>;
 }
 
 /** A light verb's entry: the event types it does not pass its subject to, unless one of `unless` (stems) comes between. */
@@ -253,7 +255,13 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
     const w = raw.replace(/#.*/, '').trim();
     if (w) receiveVerbs.add(matchForm(w));
   }
+  const materialSupport = new Set<string>();
+  for (const raw of readFileSync(dataFile('events', 'material-support.txt'), 'utf8').split('\n')) {
+    const w = raw.replace(/#.*/, '').trim();
+    if (w) materialSupport.add(matchForm(w));
+  }
   const lex = {
+    materialSupport,
     receiveVerbs,
     triggers,
     agents,
