@@ -408,3 +408,23 @@ test('statement forms: imperfect and participle accusations, condemnation, consu
   for (const x of ['ACCUSE:يتهم', 'ACCUSE:متهما', 'ACCUSE:ودان', 'CONSULT:مشاورات', 'COERCE:وفضت'])
     assert.ok(types.has(x), `${x} in ${[...types].join(' ')}`);
 });
+
+test('with the morph stage: names starting with ب/ل are subjects; an indefinite noun before a verb is its subject', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const doc = full.run(
+    readArticle(
+      'بريطانيا وروسيا\nوأجبرت بريطانيا الشريف حسين على التنازل عن العرش. وقصفت ليبيا مواقع المسلحين. وأثارت الحادثة ضجة بين روسيا وبريطانيا، ودول أخرى دعمت بريطانيا بموقفها. وكانت السلطات اللبنانية قد أوقفت الضابطة سوزان الحاج للاشتباه بتورطها في القضية.',
+    ),
+  );
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.trigger}:${e.source?.country ?? e.source?.name}`);
+  assert.ok(ev.includes('COERCE:وأجبرت:GBR'), ev.join(' '));
+  assert.ok(ev.includes('ASSAULT:وقصفت:LBY'), ev.join(' '));
+  // دعمت's subject is "دول أخرى", not Britain, which is its object
+  assert.ok(!ev.some((x) => x.startsWith('SUPPORT:دعمت:GBR')), ev.join(' '));
+  // the charge is brought by the authorities that held her, not by her
+  assert.ok(
+    ev.some((x) => x.startsWith('ACCUSE:للاشتباه:LBN')),
+    ev.join(' '),
+  );
+  assert.ok(!ev.some((x) => x.startsWith('ACCUSE:للاشتباه:سوزان')), ev.join(' '));
+});

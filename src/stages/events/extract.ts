@@ -410,6 +410,8 @@ function obliquePlural(toks: Tok[], x: ActorSpan): boolean {
 function governed(toks: Tok[], x: ActorSpan, ts: number): boolean {
   const prev = x.a > ts ? toks[x.a - 1].norm : '';
   if (/^(في|من|الي|علي|عن|مع|ضد|بين|حول|عبر|داخل|قرب|امام|لدي|تجاه)$/.test(prev)) return true;
+  // a name mention that starts with the token is not behind a fused preposition (بريطانيا، لبنان، بغداد)
+  if (x.clitic === false) return false;
   const n = toks[x.a].norm;
   return /^(ب|ل|لل|وب|ول|فب)/.test(n) && !/^(بو|لو|با|لا)/.test(n.slice(0, 2)) && toks[x.a].text.length > 3 && x.type !== 'PER';
 }
@@ -605,7 +607,21 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         const q = (doc.quotes ?? []).find((x) => x.cue === t0.text && x.start > t0.start && x.start - t0.end < 200 && x.cue !== ':');
         if (q) source = fromQuote(q);
       }
-      if (!source && !passive) {
+      // "ودول أخرى دعمت بريطانيا": after an indefinite noun, a verb with no object pronoun opens a relative clause whose
+      // subject is that noun, so the name after the verb is its object ("بيان أصدرته الوزارة" keeps its subject after)
+      const asyndetic =
+        !nominal &&
+        !!pos &&
+        k > ts &&
+        (pos[k - 1] === 'NOUN' || pos[k - 1] === 'ADJ') &&
+        toks[k - 1].kind === 'w' &&
+        !/^[وف]?(ال|لل)/.test(toks[k - 1].norm) &&
+        // an adverb in the accusative (فمثلا، مؤخرا، رسميا) is not a noun the clause hangs on
+        !/ا$/.test(toks[k - 1].norm) &&
+        !SKIP.has(toks[k - 1].norm) &&
+        !enclitic?.[k] &&
+        !actors.some((x) => x.a <= k - 1 && k - 1 < x.b);
+      if (!source && !passive && !asyndetic) {
         let q = k + 1;
         while (q < te && (SKIP.has(toks[q].norm) || toks[q].text === '،') && q < k + 4) q++;
         source = actors.find(
@@ -759,12 +775,22 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         // with لـ ("أوقفتها السلطات للاشتباه بتورطها"): the doer is the clause's subject, when a verb and no other event
         // word come between them (in "طالب X بفرض عقوبات" the sanction is what X asks for, not what X does). Not after
         // an adjective ("السفن المحملة بالمساعدات"), nor a purpose with لـ ("تحتاج كوريا الشمالية لتدمير أسلحتها": not done).
-        const subj = actors.find(
-          (x) =>
-            x.b <= k &&
-            !governed(toks, x, ts) &&
-            (x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !x.place) || !!x.actor.role),
-        );
+        const agent = (x: ActorSpan): boolean =>
+          !governed(toks, x, ts) && (x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !x.place) || !!x.actor.role);
+        // the subject of the nearest verb before the noun (VSO: right after it; SVO: right before it), or without the
+        // morph stage the first actor of the sentence
+        let subj: ActorSpan | undefined;
+        if (pos) {
+          let v = k - 1;
+          while (v >= ts && pos[v] !== 'VERB' && k - v <= 10) v--;
+          if (v >= ts && pos[v] === 'VERB') {
+            let a = v + 1;
+            while (a < k && SKIP.has(toks[a].norm)) a++;
+            // "السلطات قد أوقفت الضابطة": with the subject before the verb (and قد), the noun after it is the object
+            const before = actors.find((x) => (x.b === v || (x.b === v - 1 && toks[v - 1].norm === 'قد')) && agent(x));
+            subj = before ?? actors.find((x) => x.a === a && x.b <= k && agent(x));
+          }
+        } else subj = actors.find((x) => x.b <= k && agent(x));
         let clear = !!subj;
         let verb = !pos;
         for (let q = subj ? subj.b : k; q < k && clear; q++) {
