@@ -75,7 +75,10 @@ export function sentenceStarts(text: string, tokens: Token[], from: number, to: 
       closes(tokens, b, starts[starts.length - 1])
     )
       b++;
-    if (b < to && !hasNewline(text, tokens[b - 1].end, tokens[b].start)) {
+    if (b < to && hasNewline(text, tokens[b - 1].end, tokens[b].start)) {
+      // the closer ends the line ('..."' then a new paragraph): the line break is the boundary
+      if (starts[starts.length - 1] !== b) starts.push(b);
+    } else if (b < to) {
       // A terminal mark followed by more terminal marks ("!؟") stays together.
       if (isTerminal(tokens[b])) continue;
       if (starts[starts.length - 1] !== b) starts.push(b);

@@ -109,6 +109,12 @@ test('the era mark after a year can end a sentence', () => {
 test('a quotation that continues is not split; the closing mark stays with its sentence', () => {
   assert.deepEqual(sentencesOf('خبر\nوأضاف: «الوضع مستقر. لن نتراجع». ثم غادر.'), ['خبر', 'وأضاف: «الوضع مستقر. لن نتراجع».', 'ثم غادر.']);
   assert.deepEqual(sentencesOf('خبر\nقال: «انتهى الأمر.» وغادر القاعة.'), ['خبر', 'قال: «انتهى الأمر.»', 'وغادر القاعة.']);
+  // a closing mark that ends the line: the line break still ends the sentence
+  assert.deepEqual(sentencesOf('خبر\nوقال: "على لندن الاعتذار."\nتأتي هذه التصريحات بعد ذلك.'), [
+    'خبر',
+    'وقال: "على لندن الاعتذار."',
+    'تأتي هذه التصريحات بعد ذلك.',
+  ]);
 });
 
 test('an unbalanced quotation mark does not swallow the text', () => {
