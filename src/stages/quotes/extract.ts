@@ -391,10 +391,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
    */
   const appositivePerson = (from: number, to: number): { ent: Entity; end: number } | null => {
     let best: { ent: Entity; end: number } | null = null;
-    for (let k = from; k < to && k - from <= 10; k++) {
+    for (let k = from; k < to && k - from <= 14; k++) {
       const t = toks[k];
       if (t.kind === 'p') {
-        if (t.text !== '،' && t.text !== '(' && t.text !== ')' && t.text !== '-') break;
+        // (a quoted name inside the title phrase: المعروفة باسم "الخوذ البيضاء"، رائد الصالح)
+        if (t.text !== '،' && t.text !== '(' && t.text !== ')' && t.text !== '-' && !/^["«»“”]$/.test(t.text)) break;
         continue;
       }
       if (APPOS_BLOCK.has(t.norm) || isComp(k) || /^نظير/.test(t.norm) || findCue(toks, k, to, lex)) break;

@@ -331,3 +331,16 @@ test('a relative clause cue speaks for the name before it; إذ leads a clause; 
   const addr = run('وقال وزير الداخلية لوسائل الإعلام الرسمية إن شخصا واحدا أصيب.');
   assert.ok(!(addr.quotes ?? []).some((x) => x.speakerText.includes('لوسائل')), JSON.stringify(addr.quotes));
 });
+
+test('a long title phrase with a quoted name inside gives the speaker to the person apposed after it', () => {
+  const doc = run(
+    'قال رئيس جماعة الدفاع المدني العاملة في مناطق المعارضة السورية المعروفة باسم "الخوذ البيضاء"، رائد الصالح، إن عمل المنظمة لم يتعطل.',
+    '',
+    (d) => [
+      { id: 'e1', type: 'ORG', name: 'الخوذ البيضاء', mentions: [mention(d, 'الخوذ البيضاء')] },
+      { id: 'e2', type: 'PER', name: 'رائد الصالح', mentions: [mention(d, 'رائد الصالح')] },
+    ],
+  );
+  assert.equal(doc.quotes?.[0]?.speaker, 'e2', JSON.stringify(doc.quotes));
+  assert.equal(doc.quotes?.[0]?.text, 'عمل المنظمة لم يتعطل');
+});
