@@ -907,6 +907,21 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           }
         }
       }
+      if (!sp && e.kind !== 'part' && !hasConj) {
+        // "إلا أن جون بيرد مدير التحليل في وكالة ... قال إن": a named subject after إلا أن / غير أن / بيد أن, however long
+        // its title, when no other clause comes between
+        for (let r = i - 1; r > Math.max(ts, consumedTo, i - 30); r--) {
+          const t = toks[r];
+          if ((t.kind === 'p' && t.text !== '،' && !/^["«»“”]$/.test(t.text)) || findCue(toks, r, i, lex)) break;
+          if (t.norm !== 'ان' || !/^[وف]?(الا|غير|بيد)$/.test(toks[r - 1].norm)) continue;
+          const per = personAt(r + 1);
+          if (per && per.end < i) {
+            const m = per.ent.mentions.find((x) => x.start === toks[r + 1].start) ?? per.ent.mentions[0];
+            sp = { id: per.ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end };
+          }
+          break;
+        }
+      }
       if (!sp && e.kind === 'part' && !mainSpeaker) {
         // "وأقامت دانييلز دعوى ...، قائلة إن": a participle continues the subject of the sentence's verb.
         let v = ts;

@@ -344,3 +344,21 @@ test('a long title phrase with a quoted name inside gives the speaker to the per
   assert.equal(doc.quotes?.[0]?.speaker, 'e2', JSON.stringify(doc.quotes));
   assert.equal(doc.quotes?.[0]?.text, 'عمل المنظمة لم يتعطل');
 });
+
+test('a named subject after إلا أن speaks, however long its title; the next وصرح carries it', () => {
+  const doc = run(
+    'ويقول خبراء إن العملية قد تستغرق سنوات. إلا أن جون بيرد مدير التحليل العلمي في وكالة متابعة ملفات أسرى الحرب والمفقودين التابعة لوزارة الدفاع قال للصحافيين في القاعدة الجوية إن الرفات على الأرجح لأمريكيين. وصرح للصحافيين "الرفات تتطابق مع رفات استعدناها".',
+    '',
+    (d) => [{ id: 'e1', type: 'PER', name: 'جون بيرد', mentions: [mention(d, 'جون بيرد')] }],
+  );
+  const by = (doc.quotes ?? []).map((q) => [q.cue, q.speaker ?? q.speakerText]);
+  assert.deepEqual(
+    by,
+    [
+      ['ويقول', 'خبراء'],
+      ['قال', 'e1'],
+      ['وصرح', 'e1'],
+    ],
+    JSON.stringify(doc.quotes),
+  );
+});
