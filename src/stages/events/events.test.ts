@@ -428,3 +428,28 @@ test('with the morph stage: names starting with ب/ل are subjects; an indefinit
   );
   assert.ok(!ev.some((x) => x.startsWith('ACCUSE:للاشتباه:سوزان')), ev.join(' '));
 });
+
+test('a future meeting is an agreement to meet; sponsoring talks is CONSULT; a verb after a relative pronoun keeps its object', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const doc = full.run(
+    readArticle(
+      'قمة\nوسيلتقي الرئيس الأمريكي دونالد ترامب الزعيم الكوري الشمالي كيم جونغ أون في سنغافورة. ورعت موسكو وطهران وهما الدولتان اللتان تساندان دمشق عملية أستانة. ويدعم التحالف الذي تقوده السعودية الحكومة اليمنية ضد الحوثيين.',
+    ),
+  );
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.trigger}:${e.source?.country ?? e.source?.name}`);
+  assert.ok(
+    ev.some((x) => x.startsWith('AGREE:وسيلتقي:USA')),
+    ev.join(' '),
+  );
+  assert.ok(!ev.some((x) => x.startsWith('CONSULT:وسيلتقي')), ev.join(' '));
+  assert.ok(
+    ev.some((x) => x.startsWith('CONSULT:ورعت:RUS')),
+    ev.join(' '),
+  );
+  // Damascus is what the two states support, not a supporter
+  assert.ok(!ev.some((x) => x.includes(':تساندان:SYR')), ev.join(' '));
+  assert.ok(
+    ev.some((x) => x.startsWith('AID:ويدعم')),
+    ev.join(' '),
+  );
+});

@@ -621,7 +621,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         !SKIP.has(toks[k - 1].norm) &&
         !enclitic?.[k] &&
         !actors.some((x) => x.a <= k - 1 && k - 1 < x.b);
-      if (!source && !passive && !asyndetic) {
+      // "الدولتان اللتان تساندان دمشق": after a relative pronoun the verb's subject is the noun before it, and the name
+      // after the verb is its object ("الميناء الذي تستخدمه الميليشيات", with the object pronoun, keeps its subject after)
+      let rel = k - 1;
+      while (rel > ts && /^(قد|كان|كانت|كانوا|لم|لا|لن)$/.test(toks[rel].norm)) rel--;
+      const relative = !nominal && rel >= ts && RELATIVE.test(toks[rel].norm) && !enclitic?.[k] && !!enclitic;
+      if (!source && !passive && !asyndetic && !relative) {
         let q = k + 1;
         while (q < te && (SKIP.has(toks[q].norm) || toks[q].text === '،') && q < k + 4) q++;
         source = actors.find(
@@ -896,6 +901,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // Qatar blockade); the siege of a city or region stays COERCE (الحصار المفروض على الغوطة).
       const country = target && target.place === false && (target.type === 'LOC' || (!target.type && !target.actor.role));
       let type = tr.cameo === '191' && country ? 'SANCTION' : tr.type;
+      // A meeting announced for the future is an agreement to meet (PLOVER AGREE), not yet a consultation:
+      // "سيلتقي الرئيس نظيره"، "ستعقد الجامعة اجتماعا"
+      if (type === 'CONSULT') {
+        const rest = toks[k].norm.replace(/^[وف](?=س)/, '');
+        if (/^س[يتن]/.test(rest) && stems(rest.slice(1)).some((x) => lex.triggers.get(x)?.some((t) => t.type === 'CONSULT')))
+          type = 'AGREE';
+      }
       // Support of an actor is material (AID): "دعم الولايات المتحدة للتحالف"، "يدعم التحالف الحكومة"، "بدعم من X";
       // support of a proposal or a position stays SUPPORT ("دعم الطلب").
       if (type === 'SUPPORT' && stems(toks[k].norm).some((x) => lex.materialSupport.has(x))) {
@@ -907,6 +919,17 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           for (let q = k + 1; q <= x.a; q++) if (/^(ل|لل)/.test(toks[q].norm) && toks[q].norm.length > 2) lPhrase = true;
           if (lPhrase || (!nominal && x.a === k + 1)) actorObject = true;
         }
+        // a verb's object after its subject: "يدعم التحالف الذي تقوده السعودية الحكومة اليمنية"
+        const after = Math.max(k + 1, source.a > k ? sources[sources.length - 1].b : k + 1);
+        // (not the subject of a relative clause's verb: "دعم الطلب الذي قدمته فلسطين")
+        const relSubject = (x: ActorSpan): boolean =>
+          x.a - 2 >= ts &&
+          (pos?.[x.a - 1] === 'VERB' || (!pos && RELATIVE.test(toks[x.a - 2].norm))) &&
+          actors.every((y) => y.b !== x.a - 1);
+        if (!nominal && !actorObject)
+          actorObject = actors.some(
+            (x) => x.a >= after && x.a <= after + 3 && !sources.includes(x) && !governed(toks, x, ts) && !relSubject(x),
+          );
         // "بدعم من X"، "بمساندة التحالف": with the support of X, who supplies it
         const genitiveSupplier = supplier && actors.some((x) => x.a === k + 1 && sources.includes(x));
         if (actorObject || genitiveSupplier || (supplier && k + 1 < te && toks[k + 1].norm === 'من')) type = 'AID';
