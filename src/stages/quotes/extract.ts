@@ -523,7 +523,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // "وفقا للإجراء المعروف"، "وفق برنامج ...": an attribution to a rule or a document, not to a speaker
           !(c.e.kind === 'attr' && attrNonSpeaker(c.j + 1, te)) &&
           // "ويذكر أن ..."، "يشار إلى أن ...": an impersonal passive ("it is worth noting"), the writer's own background
-          !(IMPERSONAL.has(stripCueConj(toks[c.i].norm)) && (isComp(c.j + 1) || (toks[c.j + 1]?.norm === 'الي' && isComp(c.j + 2))))
+          !(IMPERSONAL.has(stripCueConj(toks[c.i].norm)) && (isComp(c.j + 1) || (toks[c.j + 1]?.norm === 'الي' && isComp(c.j + 2)))) &&
+          // "كتب محمد علي:" opening the body is a byline
+          !(/^كتب/.test(toks[c.i].norm) && (c.i === 0 || toks[c.i].start <= doc.article.spans.body.start + 1))
         )
           cues.push(c);
         k = c.j;

@@ -362,3 +362,18 @@ test('a named subject after إلا أن speaks, however long its title; the next
     JSON.stringify(doc.quotes),
   );
 });
+
+test('written statements (كتب، غرد) are quotes; a byline "كتب X:" opening the body is not', () => {
+  const doc = run(
+    'كتب محمد علي: قال الوزير إن الوضع مستقر. وكتب الجيش الإسرائيلي على تويتر: "صاروخان أطلقا على مقاتلة سوخوي". وغرد الرئيس بأن الاتفاق قريب.',
+  );
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => [q.cue, q.speakerText]),
+    [
+      ['قال', 'الوزير'],
+      ['وكتب', 'الجيش الإسرائيلي'],
+      ['وغرد', 'الرئيس'],
+    ],
+    JSON.stringify(doc.quotes),
+  );
+});
