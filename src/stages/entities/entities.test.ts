@@ -498,3 +498,19 @@ test('a shortened organisation name refers to the one named in the article befor
   const alone = full.run(readArticle('الانتخابات البريطانية\nوفاز حزب العمال في الانتخابات البرلمانية.'));
   assert.equal((alone.entities ?? []).find((e) => e.type === 'ORG')?.country, 'GBR', JSON.stringify(alone.entities));
 });
+
+test('organisation names the tagger missed: a head and the definite words after it; not traffic, not a generic head', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
+  const doc = full.run(
+    readArticle(
+      'البرلمان\nوصوت أعضاء مجلس العموم على التعديل. وقالت المفوضية العليا المستقلة للانتخابات إن الفرز سيبدأ. وشلت الإضرابات حركة القطارات في فرنسا. وذكرت وكالة الأنباء الرسمية أن الوضع هادئ. وقالت وزارة الخزانة الأميركية إنها فرضت عقوبات.',
+    ),
+  );
+  const orgs = (doc.entities ?? []).filter((e) => e.type === 'ORG').map((e) => e.name);
+  assert.ok(orgs.includes('مجلس العموم'), orgs.join(' | '));
+  assert.ok(orgs.includes('المفوضية العليا المستقلة للانتخابات'), orgs.join(' | '));
+  assert.ok(!orgs.some((n) => n.startsWith('حركة')), orgs.join(' | '));
+  assert.ok(!orgs.includes('وكالة الأنباء'), orgs.join(' | '));
+  // a name the KB knows keeps its link
+  assert.equal((doc.entities ?? []).find((e) => e.name.startsWith('وزارة الخزانة'))?.country, 'USA', JSON.stringify(doc.entities));
+});

@@ -8,7 +8,15 @@ import { dataFile } from '../../core/paths.ts';
 import type { Doc } from '../../core/types.ts';
 import { KnowledgeBase } from '../../kb/index.ts';
 import type { Stage, StageSpec } from '../../pipeline/index.ts';
-import { EntityResolver, parseFacilities, parseInstitutionsEn, parseList, parseOrgPatterns, parseTitles } from './resolve.ts';
+import {
+  EntityResolver,
+  parseFacilities,
+  parseInstitutionsEn,
+  parseList,
+  parseOrgNames,
+  parseOrgPatterns,
+  parseTitles,
+} from './resolve.ts';
 
 export { EntityResolver, parseFacilities, parseInstitutionsEn, parseList, parseTitles } from './resolve.ts';
 
@@ -38,6 +46,7 @@ export class EntitiesStage implements Stage {
       trailing: new Set(parseList(read('trailing.txt'))),
       institutionsEn: parseInstitutionsEn(read('institutions-en.tsv')),
       facilities: parseFacilities(read('facilities.tsv')),
+      orgNames: parseOrgNames(read('org-names.txt')),
     });
   }
 

@@ -195,6 +195,22 @@ export interface ResolverLists {
   institutionsEn?: Map<string, string>;
   /** Facility heads (matching form) named after a place (`data/kb/facilities.tsv`). */
   facilities?: Map<string, Facility>;
+  /** Heads that open an organisation's name when definite words follow (`data/kb/org-names.txt`, `parseOrgNames`). */
+  orgNames?: { heads: Set<string>; stops: Set<string> };
+}
+
+/** `org-names.txt`: heads, one per line; lines starting with "-" list words that never continue a name. */
+export function parseOrgNames(text: string): { heads: Set<string>; stops: Set<string> } {
+  const heads = new Set<string>();
+  const stops = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    if (t.startsWith('-')) {
+      for (const w of t.slice(1).split(/\s+/)) if (w) stops.add(nameKey(w));
+    } else heads.add(nameKey(t));
+  }
+  return { heads, stops };
 }
 
 /** A facility head: `مطار` + a place -> `{name} Airport`. */
@@ -253,6 +269,7 @@ export class EntityResolver {
   private readonly trailing: Set<string>;
   private readonly institutionsEn: Map<string, string>;
   private readonly facilities: Map<string, Facility>;
+  private readonly orgNames: { heads: Set<string>; stops: Set<string> };
 
   constructor(kb: KnowledgeBase, lists: ResolverLists) {
     this.kb = kb;
@@ -263,6 +280,7 @@ export class EntityResolver {
     this.trailing = lists.trailing ?? new Set();
     this.institutionsEn = lists.institutionsEn ?? new Map();
     this.facilities = lists.facilities ?? new Map();
+    this.orgNames = lists.orgNames ?? { heads: new Set(), stops: new Set() };
     for (const t of this.titles) {
       const list = this.titlesByFirst.get(t[0]) ?? [];
       list.push(t);
@@ -743,6 +761,54 @@ export class EntityResolver {
     return out;
   }
 
+  /**
+   * Organisation names the tagger missed: a head (مجلس، حزب، المفوضية...) and the definite words that follow it
+   * (مجلس النواب، حزب الحياة الحرة الكردستاني، المفوضية العليا المستقلة للانتخابات). Unlinked candidates.
+   */
+  private namedOrgMatches(doc: Doc): Cand[] {
+    const out: Cand[] = [];
+    const { heads, stops } = this.orgNames;
+    if (heads.size === 0) return out;
+    const toks = doc.tokens;
+    for (const s of doc.sentences) {
+      for (let i = s.tokenStart; i < s.tokenEnd - 1; i++) {
+        if (toks[i].kind !== 'word') continue;
+        const v = this.tok(toks, i).variants.find((x) => heads.has(x.form));
+        if (!v) continue;
+        // وزير الخارجية is a title; a head after a title word belongs to it
+        if (i > s.tokenStart && TITLE_LEADS.has(toks[i - 1].norm)) continue;
+        let j = i + 1;
+        while (j < s.tokenEnd && j - i <= 6) {
+          const t = toks[j];
+          if (t.kind !== 'word' || !/^(ال|وال|لل)/.test(t.norm) || stops.has(t.norm) || this.generic.has(t.norm)) break;
+          j++;
+        }
+        if (j - i - 1 < (v.form.startsWith('ال') ? 2 : 1)) continue;
+        const words = [v.form];
+        for (let k = i + 1; k < j; k++) words.push(toks[k].norm);
+        // a generic head before a name (وكالة الأنباء سانا، صحيفة الحياة) is not a name of its own
+        if (this.orgHeads.some((h) => h.length === words.length && h.every((w, x) => w === words[x]))) continue;
+        const key = words.join(' ');
+        const c: Cand = {
+          start: skipOffset(toks[i], v.skip),
+          end: toks[j - 1].end,
+          tokenStart: i,
+          tokenEnd: j,
+          type: 'ORG',
+          key,
+          words,
+          via: 'pattern',
+        };
+        c.entry = this.link(key, 'ORG');
+        // a nationality adjective at the end gives the country (حزب العمال البريطاني)
+        if (!c.entry) c.country = this.kb.demonym(words[words.length - 1]);
+        out.push(c);
+        i = j - 1;
+      }
+    }
+    return out;
+  }
+
   /** Whether a KB form is precise enough to be taken without the tagger. */
   private safeAuto(e: KbEntry, key: string, nWords: number): boolean {
     if (key.length < 3 || this.generic.has(key)) return false;
@@ -851,6 +917,14 @@ export class EntityResolver {
       // Taken over the tagger's pieces inside it (مطار [دمشق] الدولي) or its own span, unless a linked non-place is there.
       const inside = cands.filter((c) => c.tokenStart < p.tokenEnd && c.tokenEnd > p.tokenStart);
       if (!inside.every((c) => c.tokenStart >= p.tokenStart && c.tokenEnd <= p.tokenEnd && (!c.entry || c.type === 'LOC'))) continue;
+      for (const c of inside) cands.splice(cands.indexOf(c), 1);
+      for (let k = p.tokenStart; k < p.tokenEnd; k++) covered[k] = 1;
+      cands.push(p);
+    }
+    for (const p of this.namedOrgMatches(doc)) {
+      // Only where the tagger found nothing it could link: its unlinked pieces inside the name give way to it.
+      const inside = cands.filter((c) => c.tokenStart < p.tokenEnd && c.tokenEnd > p.tokenStart);
+      if (!inside.every((c) => c.tokenStart >= p.tokenStart && c.tokenEnd <= p.tokenEnd && !c.entry && c.via !== 'pattern')) continue;
       for (const c of inside) cands.splice(cands.indexOf(c), 1);
       for (let k = p.tokenStart; k < p.tokenEnd; k++) covered[k] = 1;
       cands.push(p);
