@@ -1085,15 +1085,13 @@ function resolveTitles(doc: Doc, quotes: Quote[]): void {
         const before = clean(text.slice(Math.max(0, m.start - phrase.length - 16), m.start));
         const at = before.lastIndexOf(phrase);
         if (at < 0) continue;
-        // at most one word (الشيخ، السيد، العقيد) between the title and the name
-        if (
-          before
-            .slice(at + phrase.length)
-            .trim()
-            .split(' ')
-            .filter(Boolean).length > 1
-        )
-          continue;
+        // at most one word (الشيخ، السيد، العقيد) between the title and the name, and not أن (the content has begun)
+        const between = before
+          .slice(at + phrase.length)
+          .trim()
+          .split(' ')
+          .filter(Boolean);
+        if (between.length > 1 || (between.length === 1 && COMP.has(between[0]))) continue;
         const dist = Math.abs(m.start - q.start);
         if (dist < bestDist) {
           bestDist = dist;

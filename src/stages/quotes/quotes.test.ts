@@ -377,3 +377,14 @@ test('written statements (كتب، غرد) are quotes; a byline "كتب X:" open
     JSON.stringify(doc.quotes),
   );
 });
+
+test('"وجاء في" a document: the document speaks, and a name after أن is not its holder', () => {
+  const doc = run('وجاء في وثيقة لمحكمة أن دانييلز قررت أن تقيم دعوى قضائية ضد كوهين.', '', (d) => [
+    { id: 'e1', type: 'PER', name: 'دانييلز', mentions: [mention(d, 'دانييلز')] },
+  ]);
+  const q = doc.quotes?.[0];
+  assert.equal(q?.cue, 'وجاء في', JSON.stringify(doc.quotes));
+  assert.equal(q?.speakerText, 'وثيقة لمحكمة');
+  assert.equal(q?.speaker, null);
+  assert.equal(q?.text, 'دانييلز قررت أن تقيم دعوى قضائية ضد كوهين');
+});
