@@ -484,7 +484,12 @@ export class EntityResolver {
     }
     let words = [chosen.form, ...rest];
     let key = words.join(' ');
-    if (!entry && b - a === 1 && variants.some((v) => this.generic.has(v.form) || this.kb.demonym(v.form))) return null;
+    // a nationality adjective, also in the accusative or the plural (إيرانيا، سوريون), is no name of its own
+    const adjective = (f: string): boolean =>
+      this.kb.demonym(f) !== undefined ||
+      (f.length > 4 && f.endsWith('ا') && this.kb.demonym(f.slice(0, -1)) !== undefined) ||
+      (f.length > 5 && /(ون|ين)$/.test(f) && this.kb.demonym(f.slice(0, -2)) !== undefined);
+    if (!entry && b - a === 1 && variants.some((v) => this.generic.has(v.form) || adjective(v.form))) return null;
     if (!entry && (this.generic.has(key) || this.kb.demonym(key) || /^[0-9.,%]+$/.test(key))) return null;
     let start = skipOffset(first, chosen.skip);
     let end = toks[b - 1].end;
