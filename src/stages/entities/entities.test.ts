@@ -514,3 +514,11 @@ test('organisation names the tagger missed: a head and the definite words after 
   // a name the KB knows keeps its link
   assert.equal((doc.entities ?? []).find((e) => e.name.startsWith('وزارة الخزانة'))?.country, 'USA', JSON.stringify(doc.entities));
 });
+
+test('a place named after a saint that the tagger cut after the particle is one place', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
+  const doc = full.run(readArticle('روسيا\nرفض طلب إنشاء قنصلية لبريطانيا في مدينة سانت بطسبيرغ الروسية.'));
+  const locs = (doc.entities ?? []).filter((e) => e.type === 'LOC').map((e) => e.name);
+  assert.ok(locs.includes('سانت بطسبيرغ'), locs.join(' | '));
+  assert.ok(!locs.includes('سانت'), locs.join(' | '));
+});

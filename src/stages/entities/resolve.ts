@@ -84,6 +84,8 @@ const BIG_CITY = 1_000_000;
 const PLURAL_ADJ = /^(?:.{3,}ي(?:ون|ين)|م[^اوي].{2,}(?:ون|ين)|.{3,}تان)$/;
 /** Particles inside Portuguese, Spanish and French names (ماريا دو روزاريو، لولا دا سيلفا). */
 const ROMANCE_PARTICLES = new Set(['دا', 'دو', 'دي', 'دوس', 'داس', 'ديل']);
+/** "Saint" before a place name (سانت بطرسبورغ، سان فرانسيسكو، سانتا كروز), matching form. */
+const SAINT = new Set(['سانت', 'سان', 'سانتا', 'سانتو', 'ساو']);
 /** Name particles that never identify a family alone (matching form). */
 const NAME_PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ال', 'ابو', 'ام', 'عبد', 'ولد', 'دي', 'دو', 'فون', 'فان', 'لا', 'لو']);
 
@@ -1337,6 +1339,11 @@ export function mergeSplitNames(doc: Doc, spans: Array<[number, number, EntityTy
       continue;
     }
     if (prev && prev[2] === 'PER' && sp[0] === prev[1] + 1 && ROMANCE_PARTICLES.has(toks[prev[1]].norm) && toks[prev[1]].kind === 'word') {
+      prev[1] = sp[1];
+      continue;
+    }
+    // "سانت" + "بطرسبورغ", "سان" + "فرانسيسكو": a place named after a saint, cut after the particle
+    if (prev && prev[2] === 'LOC' && sp[2] === 'LOC' && sp[0] === prev[1] && prev[1] - prev[0] === 1 && SAINT.has(toks[prev[0]].norm)) {
       prev[1] = sp[1];
       continue;
     }
