@@ -453,3 +453,21 @@ test('a future meeting is an agreement to meet; sponsoring talks is CONSULT; a v
     ev.join(' '),
   );
 });
+
+test('the subject of a relative clause giving the noun is its doer; imperfect light verbs with ت', () => {
+  const doc = run(
+    'وانتقد الوزير الدعم العسكري الذي يقدمه حزب الله لجبهة البوليساريو. وتبدأ ميلانيا ترامب زيارة إلى مصر. والتقى الوفد بأعضاء عملية الدعم الحازم التي يقودها حلف شمال الأطلسي.',
+    (d) => [
+      { ...ent(d, 'e1', 'ORG', 'حزب الله', 'LBN') },
+      ent(d, 'e2', 'ORG', 'جبهة البوليساريو'),
+      ent(d, 'e3', 'PER', 'ميلانيا ترامب', 'USA'),
+      { ...ent(d, 'e4', 'LOC', 'مصر', 'EGY'), kbId: 'country:EGY' },
+      ent(d, 'e5', 'ORG', 'حلف شمال الأطلسي'),
+    ],
+  );
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.trigger}:${e.source?.entity}`);
+  assert.ok(ev.includes('AID:الدعم:e1'), ev.join(' '));
+  assert.ok(ev.includes('CONSULT:زيارة:e3'), ev.join(' '));
+  // يقود (lead) does not give the noun: NATO does not "support" here
+  assert.ok(!ev.some((x) => x.endsWith(':e5') && x.includes('الدعم')), ev.join(' '));
+});

@@ -211,7 +211,10 @@ export function sentenceActors(
         }
         // قوات الدفاع الجوي السعودي / قوات النظام السوري: definite words before a nationality adjective
         if (t.norm.startsWith('ال') && q < end + 2 && !lex.notGenitive.has(t.norm)) {
-          if (!country && q === end && !lex.agents.has(t.norm.slice(2))) b = q + 1; // قوات الأمن، وزارة الخارجية
+          // a genitive follows a noun without the article (قوات الأمن، وزارة الخارجية); after a definite noun only an
+          // adjective may (الحكومات الغربية، القوات المسلحة), not a noun ("انتقد الوزير الدعم")
+          const construct = !/^[وفبل]?(ال|لل)/.test(toks[end - 1].norm) || /(ي|يه|ه|يون|يين)$/.test(t.norm);
+          if (!country && q === end && construct && !lex.agents.has(t.norm.slice(2))) b = q + 1; // قوات الأمن، وزارة الخارجية
           continue;
         }
         break;
@@ -741,6 +744,26 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           const ante = actors.find((x) => x.b === end && !(toks[r].norm === 'الذين' && x.type && x.type !== 'PER'));
           if (ante && (ante.type === 'PER' || ante.type === 'ORG' || (ante.type === 'LOC' && !ante.place) || ante.actor.role))
             source = ante;
+        }
+      }
+      if (!source && nominal) {
+        // "الدعم العسكري الذي يقدمه حزب الله"، "الطلب الذي تقدمت به دولة فلسطين"، "الانتقادات التي وجهها إليه معارضوه":
+        // a relative clause on the noun whose verb takes it back as object (ـه، به) has the doer as its subject
+        let r = k + 1;
+        while (r < te && r <= k + 3 && toks[r].kind === 'w' && !RELATIVE.test(toks[r].norm)) r++;
+        if (r < te - 1 && RELATIVE.test(toks[r].norm) && toks[r + 1].kind === 'w') {
+          const v = r + 1;
+          const back = /(ه|ها|هم)$/.test(toks[v].norm) || /^(به|بها|بهم)$/.test(toks[v + 1]?.norm ?? '');
+          // the verb gives the noun (a light verb: يقدمه، وجهها، أصدره، شنها; or imposes it: فرضها)
+          const bare = toks[v].norm.replace(/(ه|ها|هم)$/, '');
+          const gives = lightVerbOf(bare, lex.lightVerbs) !== undefined || /^[وف]?[يت]?فرض(ت|وا)?$/.test(bare);
+          let a = v + 1;
+          while (a < te && a <= v + 3 && /^(به|بها|له|لها|اليه|اليها|عليه|عليها|منه|منها)$/.test(toks[a].norm)) a++;
+          let doer = back && gives ? actors.find((x) => x.a === a && !x.place && !governed(toks, x, ts)) : undefined;
+          // a title then the name: "الرئيس، دونالد ترامب"
+          const d0 = doer;
+          if (d0 && !d0.type) doer = actors.find((x) => x.type === 'PER' && x.a >= d0.b && x.a <= d0.b + 1) ?? d0;
+          if (doer) source = doer;
         }
       }
       if (!source && nominal && k + 3 < te) {
