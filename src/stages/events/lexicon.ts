@@ -218,6 +218,16 @@ export function parseAgents(text: string): {
   return { agents, agentWords, notGenitive, needsDemonym };
 }
 
+/** A one-word-per-line list of `data/events/` (`#` comments), in matching form. */
+function readWordList(name: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of readFileSync(dataFile('events', name), 'utf8').split('\n')) {
+    const w = raw.replace(/#.*/, '').trim();
+    if (w) out.add(matchForm(w));
+  }
+  return out;
+}
+
 let cached: EventLexicon | undefined;
 let cachedPetrarch: EventLexicon | undefined;
 
@@ -245,21 +255,9 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
     const unless = new Set(rest.filter((x) => x.startsWith('+')).map((x) => matchForm(x.slice(1))));
     lightVerbs.set(matchForm(w), { not, unless });
   }
-  const needsAddressee = new Set<string>();
-  for (const raw of readFileSync(dataFile('events', 'addressee-verbs.txt'), 'utf8').split('\n')) {
-    const w = raw.replace(/#.*/, '').trim();
-    if (w) needsAddressee.add(matchForm(w));
-  }
-  const receiveVerbs = new Set<string>();
-  for (const raw of readFileSync(dataFile('events', 'receive-verbs.txt'), 'utf8').split('\n')) {
-    const w = raw.replace(/#.*/, '').trim();
-    if (w) receiveVerbs.add(matchForm(w));
-  }
-  const materialSupport = new Set<string>();
-  for (const raw of readFileSync(dataFile('events', 'material-support.txt'), 'utf8').split('\n')) {
-    const w = raw.replace(/#.*/, '').trim();
-    if (w) materialSupport.add(matchForm(w));
-  }
+  const needsAddressee = readWordList('addressee-verbs.txt');
+  const receiveVerbs = readWordList('receive-verbs.txt');
+  const materialSupport = readWordList('material-support.txt');
   const lex = {
     materialSupport,
     receiveVerbs,
