@@ -294,6 +294,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     const t = toks[k];
     if (t.kind === 'p') return !pairs.has(k) && !closeToOpen.has(k) && t.text !== '-' && t.text !== '(' && t.text !== ')';
     if (SPEAKER_STOP.has(t.norm) || COMP.has(t.norm)) return true;
+    // a preposition written apart before a quotation ("وندد بـ"جريمة...""): the content, not the speaker
+    if (/^[بل]\u0640*$/.test(t.text)) return true;
     // للصحفيين، لـCNN، لوكالة ...: the addressee, not the speaker.
     if (t.norm.startsWith('لل') || /^ل[A-Za-z]/.test(t.norm) || t.norm === 'ل') return true;
     if (/^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز|وسائل|مراسل|صحفيين|صحافيين)/.test(t.norm)) return true;
@@ -739,7 +741,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           spEnd = j + 1;
         }
         // "واتهم واشنطن بـ"استفزاز..."": بـ fused to the quotation or written before it
-        const objMark = mark >= 0 && b === mark && (toks[mark + 1]?.norm.startsWith('ب') || /^بـ*$/.test(toks[mark - 1]?.text ?? ''));
+        const apartB = mark > 0 && /^بـ*$/.test(toks[mark - 1]?.text ?? '');
+        const objMark = mark >= 0 && (b === mark || (apartB && b === mark - 1)) && (toks[mark + 1]?.norm.startsWith('ب') || apartB);
         if (
           e.kind === 'act' &&
           !e.intr &&
@@ -792,6 +795,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             for (let q = b; q < opener - 1; q++) {
               if (toks[q].norm === 'عن' && /^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm))) {
                 const r = mkSpeaker(q + 1, speakerEnd(q + 1, opener));
+                if (r) sp = r;
+                break;
+              }
+              // "ونقلت الوكالة على لسان روحاني قوله:": the one on whose tongue it is
+              if (toks[q].norm === 'علي' && toks[q + 1]?.norm === 'لسان' && q + 2 < opener) {
+                let e2 = speakerEnd(q + 2, opener);
+                if (e2 > q + 3 && /^(قوله|قولها)$/.test(toks[e2 - 1].norm)) e2--;
+                const r = mkSpeaker(q + 2, e2);
                 if (r) sp = r;
                 break;
               }

@@ -388,3 +388,23 @@ test('"وجاء في" a document: the document speaks, and a name after أن is 
   assert.equal(q?.speaker, null);
   assert.equal(q?.text, 'دانييلز قررت أن تقيم دعوى قضائية ضد كوهين');
 });
+
+test('a relay "على لسان X قوله" gives X; a preposition written apart before a quotation is not the speaker', () => {
+  const doc = run(
+    'ونقلت وكالة الأنباء الإيرانية الرسمية على لسان روحاني قوله: "أنت تاجر تبني الأبراج". وندد بـ"جريمة أمريكا وحلفائها". واتهم واشنطن بـ"استفزاز بيونغ يانغ عمدا".',
+    '',
+    (d) => [
+      { id: 'e1', type: 'PER', name: 'روحاني', mentions: [mention(d, 'روحاني')] },
+      { id: 'e2', type: 'LOC', name: 'واشنطن', mentions: [mention(d, 'واشنطن')] },
+    ],
+  );
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => [q.cue, q.speaker]),
+    [
+      ['ونقلت', 'e1'],
+      ['وندد', 'e1'],
+      ['واتهم', 'e1'],
+    ],
+    JSON.stringify(doc.quotes),
+  );
+});
