@@ -471,3 +471,14 @@ test('the subject of a relative clause giving the noun is its doer; imperfect li
   // يقود (lead) does not give the noun: NATO does not "support" here
   assert.ok(!ev.some((x) => x.endsWith(':e5') && x.includes('الدعم')), ev.join(' '));
 });
+
+test("with the morph stage: leaving an organisation is SANCTION; a second verb with و shares the first verb's subject", () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const doc = full.run(
+    readArticle('الفلبين\nأعلنت الفلبين انسحابها من المحكمة الجنائية الدولية. وقال روحاني إن أميركا احتلت العراق ودمرت أفغانستان.'),
+  );
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.trigger}:${e.source?.country}`);
+  assert.ok(ev.includes('SANCTION:انسحابها:PHL'), ev.join(' '));
+  assert.ok(ev.includes('ASSAULT:ودمرت:USA'), ev.join(' '));
+  assert.ok(!ev.includes('ASSAULT:ودمرت:IRQ'), ev.join(' '));
+});

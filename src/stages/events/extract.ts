@@ -518,6 +518,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         for (let q = x.a; q < x.b; q++) for (const st of stems(toks[q].norm)) if (afterWords.has(st)) return true;
         return false;
       };
+      // "أميركا احتلت العراق ودمرت أفغانستان": before a verb with و, the object of another verb is not the subject; the
+      // two verbs share that verb's subject
+      const coordinated = (x: ActorSpan): ActorSpan | undefined => {
+        if (!/^و/.test(toks[k].norm) || x.b !== k || !pos || x.a <= ts || pos[x.a - 1] !== 'VERB') return x;
+        const v = x.a - 1;
+        return (
+          actors.find((y) => y.b === v && !governed(toks, y, ts)) ?? actors.find((y) => y.b <= v && v - y.b <= 1 && !governed(toks, y, ts))
+        );
+      };
       // source: "من قبل X" / "على يد X" / "مدعومة من X" after the trigger
       let source: ActorSpan | undefined;
       // "تلقت تهديدات من عملاء صينيين": the receiver is not the doer; the actor after من is, or no one named
@@ -602,7 +611,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       if (!source && !nominal && !passive && !intransitive && k > ts) {
         const vso = actors.some((x) => x.a === k + 1 || (x.a === k + 2 && SKIP.has(toks[k + 1].norm)));
         const adj = actors.find((x) => (x.b === k || (!vso && x.b === k - 1 && toks[k - 1].text === '،')) && !governed(toks, x, ts));
-        if (adj && (adj.type === 'PER' || adj.type === 'ORG' || adj.type === 'LOC' || adj.actor.role)) source = adj;
+        if (adj && (adj.type === 'PER' || adj.type === 'ORG' || adj.type === 'LOC' || adj.actor.role)) source = coordinated(adj);
       }
       // the trigger is the cue of a quote (اتهم، هدد، طالب...): the quote's speaker, resolved by the quotes stage
       if (!source && SPEECH.has(tr.type) && !nominal) {
@@ -718,7 +727,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           return true;
         };
         for (const x of actors) if (x.b <= k && k - x.b <= 4 && !governed(toks, x, ts) && clean(x) && (!best || x.b > best.b)) best = x;
-        source = best;
+        source = best && coordinated(best);
       }
       if (!source && (!nominal || tr.type === 'ACCUSE' || tr.type === 'REJECT')) {
         // a statement's speaker acts ("وقالت وزارة العدل إن ...": the trigger inside the quote, no subject of its own)
@@ -924,6 +933,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // Qatar blockade); the siege of a city or region stays COERCE (الحصار المفروض على الغوطة).
       const country = target && target.place === false && (target.type === 'LOC' || (!target.type && !target.actor.role));
       let type = tr.cameo === '191' && country ? 'SANCTION' : tr.type;
+      // withdrawing from an organisation (the ICC, the Commonwealth) is SANCTION "withdraw" (PLOVER), not a military
+      // retreat from a place
+      if (
+        type === 'RETREAT' &&
+        target &&
+        (target.type === 'ORG' || target.actor.role === 'IGO') &&
+        stems(toks[k].norm).some((x) => /^انسحا?ب$/.test(x))
+      )
+        type = 'SANCTION';
       // A meeting announced for the future is an agreement to meet (PLOVER AGREE), not yet a consultation:
       // "سيلتقي الرئيس نظيره"، "ستعقد الجامعة اجتماعا"
       if (type === 'CONSULT') {
