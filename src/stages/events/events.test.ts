@@ -482,3 +482,26 @@ test("with the morph stage: leaving an organisation is SANCTION; a second verb w
   assert.ok(ev.includes('ASSAULT:ودمرت:USA'), ev.join(' '));
   assert.ok(!ev.includes('ASSAULT:ودمرت:IRQ'), ev.join(' '));
 });
+
+test('protesters in a protest pattern are its source; a planned summit is AGREE; investigations and executions', () => {
+  const doc = run(
+    'واحتشد المتظاهرون في ساحة جورج. وتحدثت الصحف عن القمة المرتقبة بين ترامب وفلاديمير بوتين. وفتحت المحكمة الجنائية الدولية تحقيقا في الحملة. وأعدمت الحكومة تسعة سجناء.',
+    (d) => [
+      ent(d, 'e1', 'PER', 'ترامب', 'USA'),
+      ent(d, 'e2', 'PER', 'فلاديمير بوتين', 'RUS'),
+      ent(d, 'e3', 'ORG', 'المحكمة الجنائية الدولية'),
+    ],
+  );
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.trigger}:${e.source?.entity ?? e.source?.name}`);
+  assert.ok(ev.includes('PROTEST:واحتشد:المتظاهرون'), ev.join(' '));
+  assert.ok(
+    ev.some((x) => x.startsWith('AGREE:القمة')),
+    ev.join(' '),
+  );
+  assert.ok(!ev.some((x) => x.startsWith('CONSULT:القمة')), ev.join(' '));
+  assert.ok(ev.includes('ACCUSE:وفتحت:e3'), ev.join(' '));
+  assert.ok(
+    ev.some((x) => x.startsWith('ASSAULT:وأعدمت')),
+    ev.join(' '),
+  );
+});

@@ -514,7 +514,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // "مقاطعة شركة أوبر", "اغتيال السفير": the noun after this verbal noun is what is done to, not the doer
       const objectAfter = nominal && stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.genitive === 'object');
       const afterWords = new Set(tr.after);
+      // a word of the trigger's pattern is not its actor ("فرض عقوبات"), except the protesters of a protest pattern
+      // ("احتشد المتظاهرون": they protest)
       const isPatternWord = (x: ActorSpan): boolean => {
+        if (tr.type === 'PROTEST' && x.actor.role === 'CVL') return false;
         for (let q = x.a; q < x.b; q++) for (const st of stems(toks[q].norm)) if (afterWords.has(st)) return true;
         return false;
       };
@@ -947,6 +950,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       if (type === 'CONSULT') {
         const rest = toks[k].norm.replace(/^[وف](?=س)/, '');
         if (/^س[يتن]/.test(rest) && stems(rest.slice(1)).some((x) => lex.triggers.get(x)?.some((t) => t.type === 'CONSULT')))
+          type = 'AGREE';
+        // "القمة المرتقبة مع بوتين"، "الاجتماع المقرر الأسبوع المقبل": a planned meeting
+        if (nominal && k + 1 < te && /^(ال)?(مرتقب|مرتقبه|مقرر|مقرره|مقبل|مقبله|قادم|قادمه|منتظر|منتظره)$/.test(toks[k + 1].norm))
           type = 'AGREE';
       }
       // Support of an actor is material (AID): "دعم الولايات المتحدة للتحالف"، "يدعم التحالف الحكومة"، "بدعم من X";
