@@ -408,3 +408,14 @@ test('a relay "على لسان X قوله" gives X; a preposition written apart 
     JSON.stringify(doc.quotes),
   );
 });
+
+test('حمّل is a statement only with المسؤولية; footage is not a speaker', () => {
+  const doc = run(
+    'وحملت نحو 50 سيارة جثامين القتلى. وحمل الجيش الحكومة المسؤولية عما يجري. وشارك القائد في التشييع بحسب مشاهد الجنازة التي نقلتها القناة.',
+  );
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => q.cue),
+    ['وحمل'],
+    JSON.stringify(doc.quotes),
+  );
+});
