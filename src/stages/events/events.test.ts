@@ -505,3 +505,12 @@ test('protesters in a protest pattern are its source; a planned summit is AGREE;
     ev.join(' '),
   );
 });
+
+test('the noun after a manner participle is its object, not its doer', () => {
+  const doc = run('ودعا اليماني المبعوث الدولي إلى الحزم، متهما المتمردين الحوثيين بإفشال المشاورات.', (d) => [
+    ent(d, 'e1', 'PER', 'اليماني', 'YEM'),
+    ent(d, 'e2', 'ORG', 'الحوثيين', 'YEM'),
+  ]);
+  const acc = (doc.events ?? []).filter((e) => e.type === 'ACCUSE');
+  assert.ok(acc.length > 0 && acc.every((e) => e.source?.entity === 'e1'), JSON.stringify(doc.events));
+});

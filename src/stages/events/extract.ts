@@ -641,7 +641,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       let rel = k - 1;
       while (rel > ts && /^(قد|كان|كانت|كانوا|لم|لا|لن)$/.test(toks[rel].norm)) rel--;
       const relative = !nominal && rel >= ts && RELATIVE.test(toks[rel].norm) && !enclitic?.[k] && !!enclitic;
-      if (!source && !passive && !asyndetic && !relative) {
+      // a manner participle (متهما بريطانيا بـ، مطالبا الحكومة بـ): the noun after it is its object; the doer is the
+      // clause subject (below)
+      const participle = SPEECH.has(tr.type) && /^[وف]?م[^ا]{2,}ا$/.test(toks[k].norm);
+      if (!source && !passive && !asyndetic && !relative && !participle) {
         let q = k + 1;
         while (q < te && (SKIP.has(toks[q].norm) || toks[q].text === '،') && q < k + 4) q++;
         source = actors.find(
