@@ -514,3 +514,18 @@ test('the noun after a manner participle is its object, not its doer', () => {
   const acc = (doc.events ?? []).filter((e) => e.type === 'ACCUSE');
   assert.ok(acc.length > 0 && acc.every((e) => e.source?.entity === 'e1'), JSON.stringify(doc.events));
 });
+
+test('with the morph stage: a possessive pronoun agrees with its actor; a war on terrorism is no attack', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const doc = full.run(
+    readArticle(
+      'موسكو\nوأكد لافروف أن روسيا ستواصل دعم العراق في حربه على الإرهاب. وطردت تركيا المقاتلين الأكراد من عفرين بعد شهرين من شنها هجوما على المدينة.',
+    ),
+  );
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.trigger}:${e.source?.country ?? e.source?.name}`);
+  assert.ok(!ev.some((x) => x.includes(':حربه:')), ev.join(' '));
+  assert.ok(
+    ev.some((x) => x.startsWith('ASSAULT:') && x.endsWith(':TUR')),
+    ev.join(' '),
+  );
+});

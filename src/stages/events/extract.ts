@@ -473,6 +473,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // a trigger word that is itself part of an actor (المتظاهرون as the subject) still counts for PROTEST only
       const inActor = actors.find((x) => x.a <= k && k < x.b);
       if (inActor && tr.type !== 'PROTEST') continue;
+      // "الحرب على الإرهاب"، "حربه ضد الإرهاب": a campaign against terrorism in general is a policy, not an attack on anyone
+      if (tr.type === 'ASSAULT' && k + 2 < te && /^(علي|ضد)$/.test(toks[k + 1].norm) && /^(ال)?ارهاب$/.test(toks[k + 2].norm)) continue;
       if (opts.classify && opts.minProb && (tr.type === 'ASSAULT' || tr.type === 'PROTEST')) {
         probs ??= new Map();
         let p = probs.get(tr.type);
@@ -796,12 +798,28 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         const object = stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.genitive === 'object');
         const lObject = k + 1 < te && /^(ل|لل)/.test(toks[k + 1].norm) && toks[k + 1].norm.length > 3;
         if (nominal && (!object || lObject)) {
-          const subj = actors.find(
+          const cands = actors.filter(
             (x) =>
               x.b <= k &&
               !governed(toks, x, ts) &&
               (x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !x.place) || !!x.actor.role),
           );
+          // the pronoun agrees with what it refers to: the nearest actor of its gender and number ("دعم العراق في
+          // حربه": Iraq's war; "طردت تركيا المقاتلين بعد شنها هجوما": Turkey's attack), else the clause's first actor
+          const pron = enclitic[k] as string;
+          const agrees = (x: ActorSpan): boolean => {
+            const w = toks[x.a].norm.replace(/^[وف]/, '');
+            // a sound masculine plural (المقاتلين، المتظاهرون) is "هم"; a plural in ات (القوات، السلطات) is "ها"
+            const men = !x.type && /(ون|ين)$/.test(w);
+            const things = !x.type && /ات$/.test(w);
+            if (pron === 'هم' || pron === 'هما') return men || x.type === 'ORG';
+            if (men) return false;
+            const feminine = things || (x.type === 'LOC' ? !w.startsWith('ال') : x.type === 'ORG' || !x.type ? /[ةه]$/.test(w) : false);
+            return pron === 'ها' ? feminine : !feminine;
+          };
+          let subj: ActorSpan | undefined;
+          for (const x of cands) if (agrees(x)) subj = x;
+          subj ??= cands[0];
           if (subj) source = subj;
         }
       }
@@ -955,8 +973,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         if (/^س[يتن]/.test(rest) && stems(rest.slice(1)).some((x) => lex.triggers.get(x)?.some((t) => t.type === 'CONSULT')))
           type = 'AGREE';
         // "القمة المرتقبة مع بوتين"، "الاجتماع المقرر الأسبوع المقبل": a planned meeting
-        if (nominal && k + 1 < te && /^(ال)?(مرتقب|مرتقبه|مقرر|مقرره|مقبل|مقبله|قادم|قادمه|منتظر|منتظره)$/.test(toks[k + 1].norm))
-          type = 'AGREE';
+        // (the adjective may follow the meeting's genitive: "اجتماع مجلس الأمن الدولي المقرر")
+        for (let q = k + 1; nominal && q < te && q <= k + 4 && toks[q].kind === 'w'; q++)
+          if (/^(ال)?(مرتقب|مرتقبه|مقرر|مقرره|مقبل|مقبله|قادم|قادمه|منتظر|منتظره)$/.test(toks[q].norm)) {
+            type = 'AGREE';
+            break;
+          }
       }
       // Support of an actor is material (AID): "دعم الولايات المتحدة للتحالف"، "يدعم التحالف الحكومة"، "بدعم من X";
       // support of a proposal or a position stays SUPPORT ("دعم الطلب").
