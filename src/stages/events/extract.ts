@@ -388,6 +388,11 @@ function encliticPronouns(doc: Doc, n: number): (string | undefined)[] | null {
   return out;
 }
 
+/** An actor that can do something: a person, an organisation, a country (not a city or region), or a role (الجيش). */
+function isAgent(x: ActorSpan): boolean {
+  return x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !x.place) || !!x.actor.role;
+}
+
 /** Relative pronouns that open a clause whose verb may have the noun before them as its subject. */
 const RELATIVE = /^(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)$/;
 
@@ -719,7 +724,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           if (t.kind === 'p' && t.text !== '،') break;
           if (!/^[وف]?(كان|كانت|كانوا)$/.test(t.norm)) continue;
           const x = actors.find((y) => y.a === j + 1 && y.b < k);
-          if (x && (x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !x.place) || x.actor.role)) source = x;
+          if (x && isAgent(x)) source = x;
           break;
         }
       }
@@ -759,8 +764,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           const end = toks[r - 1].text === '،' ? r - 1 : r;
           // الذين refers to people: a group phrase (المحتجون الذين ...), not a named organisation or place
           const ante = actors.find((x) => x.b === end && !(toks[r].norm === 'الذين' && x.type && x.type !== 'PER'));
-          if (ante && (ante.type === 'PER' || ante.type === 'ORG' || (ante.type === 'LOC' && !ante.place) || ante.actor.role))
-            source = ante;
+          if (ante && isAgent(ante)) source = ante;
         }
       }
       if (!source && nominal) {
@@ -798,12 +802,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         const object = stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.genitive === 'object');
         const lObject = k + 1 < te && /^(ل|لل)/.test(toks[k + 1].norm) && toks[k + 1].norm.length > 3;
         if (nominal && (!object || lObject)) {
-          const cands = actors.filter(
-            (x) =>
-              x.b <= k &&
-              !governed(toks, x, ts) &&
-              (x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !x.place) || !!x.actor.role),
-          );
+          const cands = actors.filter((x) => x.b <= k && !governed(toks, x, ts) && isAgent(x));
           // the pronoun agrees with what it refers to: the nearest actor of its gender and number ("دعم العراق في
           // حربه": Iraq's war; "طردت تركيا المقاتلين بعد شنها هجوما": Turkey's attack), else the clause's first actor
           const pron = enclitic[k] as string;
@@ -836,8 +835,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         // with لـ ("أوقفتها السلطات للاشتباه بتورطها"): the doer is the clause's subject, when a verb and no other event
         // word come between them (in "طالب X بفرض عقوبات" the sanction is what X asks for, not what X does). Not after
         // an adjective ("السفن المحملة بالمساعدات"), nor a purpose with لـ ("تحتاج كوريا الشمالية لتدمير أسلحتها": not done).
-        const agent = (x: ActorSpan): boolean =>
-          !governed(toks, x, ts) && (x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !x.place) || !!x.actor.role);
+        const agent = (x: ActorSpan): boolean => !governed(toks, x, ts) && isAgent(x);
         // the subject of the nearest verb before the noun (VSO: right after it; SVO: right before it), or without the
         // morph stage the first actor of the sentence
         let subj: ActorSpan | undefined;
