@@ -522,3 +522,13 @@ test('a place named after a saint that the tagger cut after the particle is one 
   assert.ok(locs.includes('سانت بطسبيرغ'), locs.join(' | '));
   assert.ok(!locs.includes('سانت'), locs.join(' | '));
 });
+
+test('a person span that starts with a one-word title loses the title', () => {
+  const text = 'وكتب الرئيس باتون أوزوالت على تويتر.';
+  const doc = docWith(text, [['الرئيس باتون أوزوالت', 'PER']]);
+  const ents = resolver.resolve(doc);
+  assert.deepEqual(
+    ents.map((e) => [e.type, e.mentions.map((m) => text.slice(m.start, m.end))]),
+    [['PER', ['باتون أوزوالت']]],
+  );
+});

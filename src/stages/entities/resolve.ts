@@ -876,7 +876,9 @@ export class EntityResolver {
     this.tokInfo = new Array(toks.length);
     const covered = new Uint8Array(toks.length);
     const cands: Cand[] = [];
-    for (const [a, b, type] of cleanNameSpans(doc)) {
+    // a person span that starts with a one-word title ("الكوميدي باتون أوزوالت" tagged whole): the title is not the name
+    const isTitle = (k: number): boolean => this.info(toks[k].norm).titles?.some((t) => t.length === 1 && t[0] === toks[k].norm) === true;
+    for (const [a, b, type] of cleanNameSpans(doc, isTitle)) {
       const c = this.candidate(doc, a, b, type, 'ner');
       if (!c) continue;
       for (let k = a; k < b; k++) covered[k] = 1;
@@ -1280,7 +1282,7 @@ function majorityType(g: Group): EntityType {
  * split before a token that starts with the conjunction و/ف ("العبادي ولافروف" →
  * two names).
  */
-function cleanNameSpans(doc: Doc): Array<[number, number, EntityType]> {
+function cleanNameSpans(doc: Doc, isTitle?: (k: number) => boolean): Array<[number, number, EntityType]> {
   const out: Array<[number, number, EntityType]> = [];
   const n = doc.tokens.length;
   // Per token: how many morph words, whether all are VERB/AUX/CCONJ, whether the first is CCONJ.
@@ -1307,6 +1309,7 @@ function cleanNameSpans(doc: Doc): Array<[number, number, EntityType]> {
       while (b - a > 1 && isVerb(a)) a++;
     }
     if (b <= a) continue;
+    if (nm.type === 'PER' && isTitle) while (b - a > 1 && isTitle(a)) a++;
     if (nm.type === 'PER' && tagged) {
       let s = a;
       for (let k = a + 1; k < b; k++) {

@@ -529,3 +529,56 @@ test('with the morph stage: a possessive pronoun agrees with its actor; a war on
     ev.join(' '),
   );
 });
+
+test('a verbal noun names its doer after من; a request or a possessive pronoun does not', () => {
+  const doc = run('وقال إن مصر تواجه هجمات شرسة من تنظيمات إرهابية. ورفضت واشنطن مناشدات رفيعة المستوى من الاتحاد الأوروبي.', (d) => [
+    ent(d, 'e1', 'LOC', 'مصر', 'EGY'),
+    ent(d, 'e2', 'LOC', 'واشنطن', 'USA'),
+    ent(d, 'e3', 'ORG', 'الاتحاد الأوروبي', 'IGO'),
+  ]);
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.source?.entity ?? e.source?.name}`);
+  assert.ok(ev.includes('ASSAULT:تنظيمات إرهابية'), ev.join(' '));
+  assert.ok(ev.includes('REQUEST:e3'), ev.join(' '));
+  // "طلبنا بسيط من قطر": the possessive pronoun is the doer; Qatar is asked, not asking
+  const d2 = run('وقال الجبير إن طلبنا بسيط من قطر.', (d) => [ent(d, 'e1', 'LOC', 'قطر', 'QAT'), ent(d, 'e2', 'PER', 'الجبير', 'SAU')]);
+  assert.ok(!(d2.events ?? []).some((e) => e.source?.entity === 'e1'), JSON.stringify(d2.events));
+});
+
+test('what is asked for is not done; a decision of X names the doer; protests in a country', () => {
+  const doc = run(
+    'وطالبت أوتاوا بالإفراج الفوري عن نشطاء. وفرضت العقوبات بعد قرار الرئيس دونالد ترامب الانسحاب من الاتفاق النووي.',
+    (d) => [ent(d, 'e1', 'LOC', 'أوتاوا', 'CAN'), ent(d, 'e2', 'PER', 'دونالد ترامب', 'USA')],
+  );
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.source?.entity ?? e.source?.name}`);
+  assert.ok(ev.includes('REQUEST:e1'), ev.join(' '));
+  assert.ok(!ev.some((x) => x.startsWith('RETREAT')), ev.join(' '));
+  assert.ok(ev.includes('SANCTION:e2'), ev.join(' '));
+  const d2 = run('قتل الآلاف منذ بدء الاحتجاجات في سوريا عام 2011.', (d) => [
+    { ...ent(d, 'e1', 'LOC', 'سوريا', 'SYR'), kbId: 'country:SYR' },
+  ]);
+  const p = (d2.events ?? []).find((e) => e.type === 'PROTEST');
+  assert.equal(p?.source?.country, 'SYR');
+  assert.equal(p?.target, null);
+  // the thousands are the ones killed, not the killers
+  assert.ok(!(d2.events ?? []).some((e) => e.type === 'ASSAULT' && e.source?.role === 'CVL'), JSON.stringify(d2.events));
+});
+
+test('amnesty is CONCEDE, casting doubt is REJECT, an ambassador told to leave is SANCTION', () => {
+  const doc = run(
+    'أصدر الرئيس السوري بشار الأسد عفوا عاما عن الفارين. ماتيس يشكك برواية روسيا. وطلبت السعودية من السفير الكندي مغادرة البلاد.',
+    (d) => [
+      ent(d, 'e1', 'PER', 'بشار الأسد', 'SYR'),
+      ent(d, 'e2', 'PER', 'ماتيس', 'USA'),
+      ent(d, 'e3', 'LOC', 'روسيا', 'RUS'),
+      ent(d, 'e4', 'LOC', 'السعودية', 'SAU'),
+    ],
+  );
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.source?.entity ?? e.source?.name}`);
+  assert.ok(ev.includes('CONCEDE:e1'), ev.join(' '));
+  assert.ok(ev.includes('REJECT:e2'), ev.join(' '));
+  assert.ok(ev.includes('SANCTION:e4'), ev.join(' '));
+  assert.ok(!ev.includes('REQUEST:e4'), ev.join(' '));
+  // "المدنيين العزل": unarmed, not a deposition
+  const d2 = run('وقتلت القوات المدنيين العزل.');
+  assert.ok(!(d2.events ?? []).some((e) => e.type === 'COERCE'), JSON.stringify(d2.events));
+});

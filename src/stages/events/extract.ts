@@ -441,6 +441,34 @@ export function findTriggers(
   return out;
 }
 
+/**
+ * Whether the trigger at k is the content of a request or a threat before it in the same clause (within 8 tokens, no
+ * punctuation, no time connective or relative pronoun between them: "هدد ... عقب فرض عقوبات" reports the sanction).
+ */
+/** Nouns of deciding or intending whose genitive is the doer of the verbal noun after it ("قرار X الانسحاب"). */
+const DECISION = /^[وفبل]?(ال)?(قرار|قرارات|اعلان|عزم|نيه|خطه|خطط|سعي|محاوله|محاولات|استعداد|رغبه)$/;
+
+/** Words that end the qualifiers between a verbal noun and من: prepositions, quantifiers, numbers. */
+const NOT_QUALIFIER =
+  /^(من|في|علي|الي|عن|ب|ل|مع|ضد|بين|العديد|عدد|عددا|كثير|الكثير|بعض|مئات|عشرات|الاف|آلاف|الآلاف|المئات|العشرات|[0-9]+)$/;
+
+/** Event types whose verbal noun may name its doer after من ("هجمات من تنظيمات إرهابية"). */
+const FROM_DOER = new Set(['ASSAULT', 'REQUEST', 'THREATEN', 'ACCUSE', 'AID', 'SUPPORT', 'SANCTION', 'COERCE', 'PROTEST']);
+
+/** Event types that a request or a threat before them turns into its content (not done). */
+const ASKED = new Set(['SUPPORT', 'AID', 'AGREE', 'CONSULT', 'COOPERATE', 'CONCEDE', 'RETREAT', 'SANCTION', 'MOBILIZE']);
+
+function requestedBy(toks: Tok[], k: number, ts: number, te: number, lex: EventLexicon, actors: ActorSpan[]): boolean {
+  for (let q = k - 1; q >= ts && q >= k - 8; q--) {
+    const t = toks[q];
+    if (t.kind === 'p' || /^(عقب|بعد|اثر|منذ|خلال|قبل|الذي|التي|الذين|لكن|بينما|فيما|حيث)$/.test(t.norm)) return false;
+    if (t.kind !== 'w' || actors.some((x) => x.a <= q && q < x.b)) continue;
+    const prev = matchTrigger(toks, q, ts, te, lex);
+    if (prev) return prev.type === 'REQUEST' || prev.type === 'THREATEN';
+  }
+  return false;
+}
+
 function key(a: Actor | null): string {
   if (!a) return '';
   return a.entity ?? a.name ?? a.country ?? '';
@@ -480,6 +508,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       if (inActor && tr.type !== 'PROTEST') continue;
       // "الحرب على الإرهاب"، "حربه ضد الإرهاب": a campaign against terrorism in general is a policy, not an attack on anyone
       if (tr.type === 'ASSAULT' && k + 2 < te && /^(علي|ضد)$/.test(toks[k + 1].norm) && /^(ال)?ارهاب$/.test(toks[k + 2].norm)) continue;
+      // what is asked for or threatened is not done: "طالبت أوتاوا بالإفراج عن نشطاء"، "هدد بفرض عقوبات" — an act shortly
+      // after a request or a threat in the same clause is its content (a call to condemn or to investigate is itself an
+      // accusation, and an attack or a blockade one calls to stop is going on: those stay)
+      if (ASKED.has(tr.type) && requestedBy(toks, k, ts, te, lex, actors)) continue;
       if (opts.classify && opts.minProb && (tr.type === 'ASSAULT' || tr.type === 'PROTEST')) {
         probs ??= new Map();
         let p = probs.get(tr.type);
@@ -574,6 +606,25 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         } else if (byFrom && n === 'من' && q <= k + 2) source = actors.find((x) => x.a === q + 1);
       }
       if (!source && inActor) source = inActor;
+      // "هجمات شرسة من تنظيمات إرهابية"، "مناشدات رفيعة المستوى من الاتحاد الأوروبي": a verbal noun, a qualifier or two,
+      // then من and the actor who does it (not a movement or a meeting "from" a place, nor a warning "of" a danger)
+      // (not after a possessive pronoun, which names the doer: "طلبنا من قطر"; nor "العديد من المحتجين", a part of them)
+      if (!source && nominal && FROM_DOER.has(tr.type) && !enclitic?.[k] && !stems(toks[k].norm).some((x) => lex.needsAddressee.has(x))) {
+        let q = k + 1;
+        while (
+          q < te &&
+          q <= k + 3 &&
+          toks[q].kind === 'w' &&
+          !NOT_QUALIFIER.test(toks[q].norm) &&
+          !actors.some((x) => x.a <= q && q < x.b) &&
+          !matchTrigger(toks, q, ts, te, lex)
+        )
+          q++;
+        if (q + 1 < te && toks[q].norm === 'من') {
+          const doer = actors.find((x) => x.a === q + 1 && !x.place);
+          if (doer && isAgent(doer)) source = doer;
+        }
+      }
       // a meeting or an accord "بين X وY" (مباحثات بين مصر والسودان، اللقاء الذي دار بين بومبيو وولي العهد): X and Y act
       if (!source && nominal && (tr.type === 'CONSULT' || tr.type === 'AGREE' || tr.type === 'COOPERATE')) {
         for (let q = k + 1; q < Math.min(te - 1, k + 8); q++) {
@@ -667,7 +718,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             (!objectAfter || (x.b < te && /^(ل|ضد$)/.test(toks[x.b].norm))) &&
             !governed(toks, x, ts) &&
             !isPatternWord(x) &&
-            !(nominal && tr.type === 'ASSAULT' && x.type === 'PER'),
+            !(nominal && tr.type === 'ASSAULT' && x.type === 'PER') &&
+            // civilians after an attack verb are its victims ("قتل الآلاف": thousands were killed)
+            !(!nominal && tr.type === 'ASSAULT' && x.actor.role === 'CVL'),
         );
         // title then name: "وزير الخارجية الأمريكي، مايك بومبيو" — the person
         if (source && !source.type) {
@@ -787,6 +840,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           if (doer) source = doer;
         }
       }
+      if (!source && nominal && k > ts) {
+        // "قرار الرئيس دونالد ترامب الانسحاب من الاتفاق"، "إعلان واشنطن فرض عقوبات": a decision, an announcement or an
+        // intention of X, then the verbal noun — X does it
+        const x = actors.find((y) => y.b === k && y.a - 1 >= ts && DECISION.test(toks[y.a - 1].norm) && isAgent(y));
+        // a title phrase holding a name: the named entity
+        if (x) source = x.type ? x : (actors.find((y) => y.type && y.a >= x.a && y.b <= x.b) ?? x);
+      }
       if (!source && nominal && k + 3 < te) {
         // "اعتداء قامت به قوات الجيش": the one who carried it out
         for (let q = k + 1; q <= k + 3 && q + 2 <= te; q++) {
@@ -862,6 +922,17 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         for (let q = ts; q < (subj ? subj.a : 0) && !verb; q++) if (pos?.[q] === 'VERB') verb = true;
         if (clear && verb && subj) source = subj;
       }
+      let protestedIn: ActorSpan | undefined;
+      if (!source && nominal && tr.type === 'PROTEST') {
+        // "منذ بدء الاحتجاجات في سوريا": protests with no one named, in a country — its people protest
+        let q = k + 1;
+        while (q < te && q <= k + 2 && toks[q].kind === 'w' && toks[q].norm !== 'في' && !NOT_QUALIFIER.test(toks[q].norm)) q++;
+        const where = q + 1 < te && toks[q].norm === 'في' ? actors.find((x) => x.a === q + 1 && !x.place && x.actor.country) : undefined;
+        if (where) {
+          source = { a: -1, b: -1, actor: { name: toks[k].text.replace(/^[وفبل](?=ال)/, ''), role: 'CVL', country: where.actor.country } };
+          protestedIn = where;
+        }
+      }
       if (!source) continue;
       // "حذر X من": a warning is a threat only when the one warned is named after it
       if (stems(toks[k].norm).some((x) => lex.needsAddressee.has(x))) {
@@ -927,6 +998,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const from = source.a > k ? lastSrc.b : k + 1;
       const isSrc = (x: ActorSpan): boolean =>
         sources.includes(x) ||
+        x === protestedIn ||
         key(x.actor) === key(source.actor) ||
         // Inside the quote speaker's phrase, a title ("دعا وزير الخارجية البحريني، خالد بن أحمد") or a name after a
         // preposition ("مندوب روسيا لدى الأمم المتحدة") describes the speaker; a bare name may be the object (اتهم ترامب الصين).
@@ -1074,6 +1146,8 @@ function accusationsFromQuotes(doc: Doc, lex: EventLexicon, opts: EventOptions, 
     const actors = sentenceActors(doc, toks, ts, te, lex, opts.kb);
     const src = quoteActor(doc, q, toks, actors);
     if (!src.actor.entity && !src.actor.country && !src.actor.role) continue;
+    // a news agency relaying a statement ("وقالت سانا إن المرسوم يشمل الجرائم ...") reports, it does not accuse
+    if (src.actor.role === 'MED') continue;
     const dedup = `ACCUSE|${key(src.actor)}|quote|${q.start}`;
     if (seen.has(dedup)) continue;
     seen.add(dedup);

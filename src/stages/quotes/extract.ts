@@ -11,7 +11,7 @@ const COMP = new Set(
 );
 /** Words that end a speaker phrase after the cue. */
 const SPEAKER_STOP = new Set(
-  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها'.split(
+  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها وسط عند ردا تعليقا بدوره بدورها بدورهم'.split(
     ' ',
   ),
 );
@@ -43,7 +43,6 @@ const SENT_END = new Set(['.', '!', '?', '؟']);
 /** Imperfect cue forms read as impersonal passives when أن follows at once (يُذكر أن، يُشار إلى أن، يُقال إن). */
 const IMPERSONAL = new Set(['يذكر', 'يشار', 'يقال']);
 /** A speaker phrase that is only "the statement": the statement's issuer speaks. */
-const STATEMENT = new Set(['البيان', 'بيان', 'البيان الرسمي', 'الرساله', 'التقرير']);
 /** Clause boundaries when looking back for an SVO subject. */
 const BOUNDARY = new Set([
   'كان',
@@ -308,7 +307,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // (a word of a name such as "علي" is not the preposition على)
     for (let n = 0; b < limit && n < MAX_SPEAKER && (!stopsSpeaker(b) || (inName[b] && toks[b].kind === 'w')); b++) if (!inName[b]) n++;
     // "بيان للجيش الإسرائيلي": a statement of someone
-    if (b === a + 1 && b < limit && STATEMENT.has(toks[a].norm) && /^ل/.test(toks[b].norm) && toks[b].kind === 'w') {
+    if (b === a + 1 && b < limit && lex.statements.has(toks[a].norm) && /^ل/.test(toks[b].norm) && toks[b].kind === 'w') {
       b++;
       while (b < limit && b - a < MAX_SPEAKER && !stopsSpeaker(b)) b++;
     }
@@ -559,10 +558,23 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           break;
         }
       }
+      let opened = false;
       for (let q = j + 2; q < limit - 1; q++) {
+        if (isComp(q) || pairs.has(q) || toks[q].text === ':') opened = true;
         const two = q + 2 < limit && toks[q + 1].norm === 'في' && /^(وقت|حين)$/.test(toks[q + 2].norm);
         const pair2 = q + 2 < limit && CLAUSE_END2.has(`${toks[q + 1].norm} ${toks[q + 2].norm}`);
         if (toks[q].text === '،' && (CLAUSE_END.has(toks[q + 1].norm) || two || pair2) && !inside[q]) {
+          // "وقالت الوزيرة، في إشارة إلى الأزمة، "لتكن ..."": a narrator clause between the speaker and the content
+          // (closed by a comma right before the opener) does not end it
+          if (!opened) {
+            let r = q + 2;
+            while (r < limit - 1 && r - q <= 16 && toks[r].text !== '،' && !(toks[r].kind === 'p' && toks[r].text !== '،' && !pairs.has(r)))
+              r++;
+            if (r < limit - 1 && toks[r].text === '،' && (pairs.has(r + 1) || isComp(r + 1))) {
+              q = r;
+              continue;
+            }
+          }
           limit = q;
           break;
         }
@@ -576,7 +588,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         let sp = mkSpeaker(a, b, true);
         if (sp && ap.ent) sp.id = ap.ent.id;
         if (!sp) continue;
-        if (STATEMENT.has(matchForm(sp.text)) && last) sp = { ...last.sp, carried: true };
+        if (lex.statements.has(matchForm(sp.text)) && last) sp = { ...last.sp, carried: true };
         const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
         if (first) {
           let c = b;
@@ -812,8 +824,23 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               }
             }
           }
-          // "وذكر البيان أن ...": the statement speaks for whoever issued it.
-          if (sp && STATEMENT.has(matchFormOf(sp.text)) && last) sp = { ...last.sp, carried: true };
+          // "وذكر البيان أن ...": the statement speaks for whoever issued it — the one named after it ("وجاء في الخطاب
+          // الذي وقع عليه وزير الخزانة:"، "البيان الذي أصدرته الوزارة"), else the previous speaker.
+          if (sp && lex.statements.has(matchFormOf(sp.text))) {
+            const lim = opener >= 0 ? opener : end;
+            let x = b;
+            if (x + 1 < lim && /^(الذي|التي)$/.test(toks[x].norm) && toks[x + 1].kind === 'w') {
+              x += 2;
+              if (x < lim && /^(عليه|عليها|به|بها)$/.test(toks[x].norm)) x++;
+              const issuer = x < lim && toks[x].kind === 'w' ? mkSpeaker(x, speakerEnd(x, lim)) : null;
+              if (issuer) {
+                const per = appositivePerson(x, speakerEnd(x, lim));
+                if (per) issuer.id = per.ent.id;
+                sp = issuer;
+              }
+            }
+            if (sp && lex.statements.has(matchFormOf(sp.text)) && last) sp = { ...last.sp, carried: true };
+          }
         }
       }
       if (!sp && e.kind !== 'part' && i - 1 > ts && toks[i - 1].norm === 'قد') {
@@ -904,7 +931,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           !/^(ال|وال)/.test(f0) &&
           f0.length > 3 &&
           !ent0 &&
-          ((/^و/.test(f0) && !lex.speakerHeads.has(headKey(f0.slice(1)))) || (fCue && !lex.speakerHeads.has(headKey(f0))));
+          ((/^و/.test(f0) && !lex.speakerHeads.has(headKey(f0.slice(1))) && !lex.speakerHeads.has(headKey(f0))) ||
+            (fCue && !lex.speakerHeads.has(headKey(f0))));
         // nor with a time adverbial or another cue ("حيث قال في رد على سؤال")
         const notSubj = a + 1 < subjEnd && (TIME_HEAD.has(headKey(toks[a + 1].norm)) || findCue(toks, a + 1, i, lex) !== null);
         if (!sp && !verbLike && !notSubj && a + 1 < subjEnd && a + 1 >= lo && toks[a + 1].norm !== 'ان') {

@@ -23,6 +23,8 @@ export interface CueLexicon {
   nonSpeakers: Set<string>;
   /** Head nouns that open a speaker phrase (matching forms without ال). */
   speakerHeads: Set<string>;
+  /** Documents that speak for their issuer (البيان، الخطاب; matching forms): `data/quotes/statements.txt`. */
+  statements: Set<string>;
 }
 
 /** Strip و and ال from a matching form: the key of `speakerHeads`. */
@@ -34,7 +36,7 @@ export function headKey(norm: string): string {
 }
 
 /** Parse `data/quotes/cues.tsv` (format in its header). */
-export function parseCues(text: string, heads = ''): CueLexicon {
+export function parseCues(text: string, heads = '', statementList = ''): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   const nonSpeakers = new Set<string>();
   const speakerHeads = new Set<string>();
@@ -65,13 +67,22 @@ export function parseCues(text: string, heads = ''): CueLexicon {
     l.sort((a, b) => b.rest.length - a.rest.length);
     byFirst.set(ws[0], l);
   }
-  return { byFirst, nonSpeakers, speakerHeads };
+  const statements = new Set<string>();
+  for (const raw of statementList.split('\n')) {
+    const line = raw.trim();
+    if (line && !line.startsWith('#')) statements.add(matchForm(line));
+  }
+  return { byFirst, nonSpeakers, speakerHeads, statements };
 }
 
 let cached: CueLexicon | undefined;
 
 /** The cue lexicon shipped in `data/quotes/cues.tsv` (read once). */
 export function loadCues(): CueLexicon {
-  cached ??= parseCues(readFileSync(dataFile('quotes', 'cues.tsv'), 'utf8'), readFileSync(dataFile('quotes', 'speakers.tsv'), 'utf8'));
+  cached ??= parseCues(
+    readFileSync(dataFile('quotes', 'cues.tsv'), 'utf8'),
+    readFileSync(dataFile('quotes', 'speakers.tsv'), 'utf8'),
+    readFileSync(dataFile('quotes', 'statements.txt'), 'utf8'),
+  );
   return cached;
 }

@@ -419,3 +419,34 @@ test('حمّل is a statement only with المسؤولية; footage is not a spe
     JSON.stringify(doc.quotes),
   );
 });
+
+test('a subject starting with و (وزير) before its cue; a letter speaks for its signatory', () => {
+  const doc = run(
+    'لكن وزير الخزانة الأمريكي ستيفن منوتشين قال إن العقوبات تستهدف الفاسدين. وقال وزير الخارجية إن بلاده ترفض المناشدات. وأضاف الخطاب أن الإعفاءات ممكنة. وجاء في الخطاب الذي وقع عليه وزير الخزانة: "سنسعى لممارسة ضغط مالي".',
+  );
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => `${q.speakerText}|${q.cue}`),
+    ['وزير الخزانة الأمريكي ستيفن منوتشين|قال', 'وزير الخارجية|وقال', 'وزير الخارجية|وأضاف', 'وزير الخزانة|وجاء في'],
+    JSON.stringify(doc.quotes),
+  );
+});
+
+test('a narrator clause between the speaker and the quotation; an adverbial after the cue is no speaker', () => {
+  const doc = run(
+    'وقالت الوزيرة الكندية، في إشارة واضحة إلى الأزمة مع الرياض، "لتكن الأمور واضحة للجميع". وأضافت وسط تصفيق الحاضرين أن "الحقوق لا تتجزأ".',
+  );
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => `${q.speakerText}|${q.text}`),
+    ['الوزيرة الكندية|لتكن الأمور واضحة للجميع', 'الوزيرة الكندية|الحقوق لا تتجزأ'],
+    JSON.stringify(doc.quotes),
+  );
+});
+
+test('blame as a statement: ألقى باللوم على', () => {
+  const doc = run('وألقى الرئيس باللوم على المعارضة في الأزمة. وألقى الوزير كلمة في المؤتمر.');
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => `${q.cue}|${q.speakerText}`),
+    ['وألقى|الرئيس'],
+    JSON.stringify(doc.quotes),
+  );
+});
