@@ -500,6 +500,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
     while (firstDate < dates.length && dates[firstDate].start < sent.start) firstDate++;
     const sentTimes: typeof dates = [];
     for (let i = firstDate; i < dates.length && dates[i].start < sent.end; i++) if (dates[i].end <= sent.end) sentTimes.push(dates[i]);
+    let prevNominal: { k: number; type: string; source: ActorSpan } | null = null;
     for (let k = ts; k < te; k++) {
       const tr = matchTrigger(toks, k, ts, te, lex);
       if (!tr) continue;
@@ -544,7 +545,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         (/^[بل]/.test(bare) && (bare.length > 4 || lex.verbalNouns.has(bare.slice(1)))) ||
         (/(ات|اً|[^و]ا)$/.test(toks[k].text.replace(/[\u064B-\u0652]/g, (c) => (c === '\u064B' ? 'اً' : ''))) && bare.length > 4) ||
         // after a preposition: "بناء على طلب"، "بهدف مساعدة"
-        (k > ts && /^(علي|من|في|الي|عن|مع|ضد|حول|بشان|بهدف|اجل|اثر|عقب)$/.test(toks[k - 1].norm)) ||
+        (k > ts &&
+          /^(علي|من|في|الي|عن|مع|ضد|حول|بشان|بهدف|اجل|اثر|عقب|بعد|قبل|خلال|عند|لدي|تجاه|ازاء|بسبب|جراء)$/.test(toks[k - 1].norm)) ||
         // the morph stage's tag of the word when it ran ("ستواصل دعم العراق": NOUN; "دعم الرئيس القرار": VERB), else
         // the lexicon: verbal nouns that are not also verbs
         (pos?.[k]
@@ -606,6 +608,21 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         } else if (byFrom && n === 'من' && q <= k + 2) source = actors.find((x) => x.a === q + 1);
       }
       if (!source && inActor) source = inActor;
+      // "قرار الولايات المتحدة فرض عقوبات جديدة على مسؤولين واتهامهم بالتربح": a verbal noun joined by و to the previous
+      // one in the clause shares its doer
+      if (!source && nominal && prevNominal && /^و/.test(toks[k].norm) && k - prevNominal.k <= 12) {
+        let clear = true;
+        for (let q = prevNominal.k + 1; q < k && clear; q++)
+          if (
+            toks[q].kind === 'p' ||
+            RELATIVE.test(toks[q].norm) ||
+            // another event word between them (not a word of the previous one's pattern: "فرض عقوبات")
+            (!actors.some((x) => x.a <= q && q < x.b) &&
+              (matchTrigger(toks, q, ts, te, lex)?.type ?? prevNominal.type) !== prevNominal.type)
+          )
+            clear = false;
+        if (clear) source = prevNominal.source;
+      }
       // "هجمات شرسة من تنظيمات إرهابية"، "مناشدات رفيعة المستوى من الاتحاد الأوروبي": a verbal noun, a qualifier or two,
       // then من and the actor who does it (not a movement or a meeting "from" a place, nor a warning "of" a danger)
       // (not after a possessive pronoun, which names the doer: "طلبنا من قطر"; nor "العديد من المحتجين", a part of them)
@@ -733,7 +750,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         if (!source && !nominal && q < te && toks[q].kind === 'w' && speakerHeads().has(headKey(toks[q].norm))) {
           for (let r = q + 1; r < Math.min(te, q + 12); r++) {
             const t = toks[r];
-            if ((t.kind === 'p' && t.text !== '،') || /^(ب?ان|انه|انها|الذي|التي)$/.test(t.norm)) break;
+            // (a title holds no other clause: "وافق المجلس على القانون بعد عزل مرسي" has no person in its subject)
+            if (
+              (t.kind === 'p' && t.text !== '،') ||
+              /^(ب?ان|انه|انها|الذي|التي|علي|عن|الي|ضد|مع|بعد|قبل|عقب|خلال|منذ|اثر)$/.test(t.norm) ||
+              (t.kind === 'w' && !actors.some((x) => x.a <= r && r < x.b) && matchTrigger(toks, r, ts, te, lex))
+            )
+              break;
             const per = actors.find((x) => x.a === r && x.type === 'PER');
             if (per) {
               source = per;
@@ -1102,6 +1125,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           location,
           date: sentTimes[0]?.value ?? null,
         });
+        prevNominal = { k, type, source };
       }
     }
   }

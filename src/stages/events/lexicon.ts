@@ -121,6 +121,8 @@ export function stems(w: string): string[] {
   for (let i = 0; i < n0; i++) {
     const b = bases[i];
     for (const p of PREFIXES) {
+      // the future prefix س only before an imperfect prefix (سيقوم، ستعقد), not in "سرعتها"
+      if (p.endsWith('س') && !/^[يتنا]$/.test(b.charAt(p.length))) continue;
       if (b.startsWith(p) && b.length - p.length >= 3) {
         bases.push(b.slice(p.length));
         break;
