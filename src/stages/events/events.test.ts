@@ -582,3 +582,15 @@ test('amnesty is CONCEDE, casting doubt is REJECT, an ambassador told to leave i
   const d2 = run('وقتلت القوات المدنيين العزل.');
   assert.ok(!(d2.events ?? []).some((e) => e.type === 'COERCE'), JSON.stringify(d2.events));
 });
+
+test('a verbal noun joined by و shares the previous doer; a title phrase holds no other clause', () => {
+  const doc = run('فرضت الولايات المتحدة عقوبات جديدة على مسؤولين وشركات روسية واتهامهم بالتربح من سياسات موسكو.', (d) => [
+    ent(d, 'e1', 'LOC', 'الولايات المتحدة', 'USA'),
+    ent(d, 'e2', 'LOC', 'موسكو', 'RUS'),
+  ]);
+  const acc = (doc.events ?? []).find((e) => e.type === 'ACCUSE');
+  assert.equal(acc?.source?.entity, 'e1', JSON.stringify(doc.events));
+  // "بعد عزل مرسي": the one deposed is no doer, of the deposition nor of the council's approval
+  const d2 = run('وافق المجلس على القانون بعد عزل مرسي.', (d) => [ent(d, 'e1', 'PER', 'مرسي', 'EGY')]);
+  assert.ok(!(d2.events ?? []).some((e) => e.source?.entity === 'e1'), JSON.stringify(d2.events));
+});
