@@ -7,7 +7,16 @@ import { newDoc, Pipeline } from '../../pipeline/index.ts';
 import { readArticle } from '../../reader/index.ts';
 import { Tokenizer } from '../tokenize/index.ts';
 import { EntitiesStage } from './index.ts';
-import { EntityResolver, parseFacilities, parseInstitutionsEn, parseList, parseOrgPatterns, parseTitles, similarWord } from './resolve.ts';
+import {
+  EntityResolver,
+  parseFacilities,
+  parseInstitutionsEn,
+  parseList,
+  parseOrgNames,
+  parseOrgPatterns,
+  parseTitles,
+  similarWord,
+} from './resolve.ts';
 
 /** A tokenised doc whose `names` are the given substrings (as a tagger would give them, whole tokens). */
 function docWith(text: string, names: [string, EntityType][]): Doc {
@@ -530,5 +539,23 @@ test('a person span that starts with a one-word title loses the title', () => {
   assert.deepEqual(
     ents.map((e) => [e.type, e.mentions.map((m) => text.slice(m.start, m.end))]),
     [['PER', ['باتون أوزوالت']]],
+  );
+});
+
+test('a head with its type opens a name the tagger missed: laws are MISC, parties ORG', () => {
+  const r = new EntityResolver(kb, {
+    titles: [],
+    generic: new Set(),
+    orgHeads: [],
+    orgNames: parseOrgNames('-اليوم\nحزب\nقانون\tMISC\n'),
+  });
+  const text = 'وينص قانون العقوبات العسكرية على السجن، وقال حزب العمال اليوم إن القانون الدولي واضح.';
+  const ents = r.resolve(docWith(text, []));
+  assert.deepEqual(
+    ents.map((e) => [e.type, e.name]),
+    [
+      ['MISC', 'قانون العقوبات العسكرية'],
+      ['ORG', 'حزب العمال'],
+    ],
   );
 });

@@ -198,19 +198,25 @@ export interface ResolverLists {
   /** Facility heads (matching form) named after a place (`data/kb/facilities.tsv`). */
   facilities?: Map<string, Facility>;
   /** Heads that open an organisation's name when definite words follow (`data/kb/org-names.txt`, `parseOrgNames`). */
-  orgNames?: { heads: Set<string>; stops: Set<string> };
+  orgNames?: { heads: Map<string, EntityType>; stops: Set<string> };
 }
 
-/** `org-names.txt`: heads, one per line; lines starting with "-" list words that never continue a name. */
-export function parseOrgNames(text: string): { heads: Set<string>; stops: Set<string> } {
-  const heads = new Set<string>();
+/**
+ * `org-names.txt`: heads, one per line, with the type of the names they open after a TAB (ORG when none: "قانون MISC"
+ * opens a law's name); lines starting with "-" list words that never continue a name.
+ */
+export function parseOrgNames(text: string): { heads: Map<string, EntityType>; stops: Set<string> } {
+  const heads = new Map<string, EntityType>();
   const stops = new Set<string>();
   for (const line of text.split(/\r?\n/)) {
     const t = line.trim();
     if (t === '' || t.startsWith('#')) continue;
     if (t.startsWith('-')) {
       for (const w of t.slice(1).split(/\s+/)) if (w) stops.add(nameKey(w));
-    } else heads.add(nameKey(t));
+    } else {
+      const [head, type] = t.split('\t').map((x) => x.trim());
+      heads.set(nameKey(head), type === 'MISC' || type === 'LOC' || type === 'PER' ? type : 'ORG');
+    }
   }
   return { heads, stops };
 }
@@ -271,7 +277,7 @@ export class EntityResolver {
   private readonly trailing: Set<string>;
   private readonly institutionsEn: Map<string, string>;
   private readonly facilities: Map<string, Facility>;
-  private readonly orgNames: { heads: Set<string>; stops: Set<string> };
+  private readonly orgNames: { heads: Map<string, EntityType>; stops: Set<string> };
 
   constructor(kb: KnowledgeBase, lists: ResolverLists) {
     this.kb = kb;
@@ -282,7 +288,7 @@ export class EntityResolver {
     this.trailing = lists.trailing ?? new Set();
     this.institutionsEn = lists.institutionsEn ?? new Map();
     this.facilities = lists.facilities ?? new Map();
-    this.orgNames = lists.orgNames ?? { heads: new Set(), stops: new Set() };
+    this.orgNames = lists.orgNames ?? { heads: new Map(), stops: new Set() };
     for (const t of this.titles) {
       const list = this.titlesByFirst.get(t[0]) ?? [];
       list.push(t);
@@ -801,12 +807,12 @@ export class EntityResolver {
           end: toks[j - 1].end,
           tokenStart: i,
           tokenEnd: j,
-          type: 'ORG',
+          type: heads.get(v.form) ?? 'ORG',
           key,
           words,
           via: 'pattern',
         };
-        c.entry = this.link(key, 'ORG');
+        c.entry = this.link(key, c.type);
         // a nationality adjective at the end gives the country (حزب العمال البريطاني)
         if (!c.entry) c.country = this.kb.demonym(words[words.length - 1]);
         out.push(c);
