@@ -146,6 +146,8 @@ export interface Actor {
   name?: string;
   country?: string;
   role?: string;
+  /** The country was not stated with the actor but taken from the context (the event's place or the article's country). */
+  countryInferred?: boolean;
 }
 
 export interface TimeExpr extends Span {

@@ -594,3 +594,18 @@ test('a verbal noun joined by و shares the previous doer; a title phrase holds 
   const d2 = run('وافق المجلس على القانون بعد عزل مرسي.', (d) => [ent(d, 'e1', 'PER', 'مرسي', 'EGY')]);
   assert.ok(!(d2.events ?? []).some((e) => e.source?.entity === 'e1'), JSON.stringify(d2.events));
 });
+
+test('a descriptive actor with no country takes the country of the place or of the article', () => {
+  const doc = run('خرج متظاهرون في عبدان. وقالت طهران إن قوات الأمن فضت الجموع في إيران. وزار الوفد إيران.', (d) => [
+    { ...ent(d, 'e1', 'LOC', 'إيران', 'IRN'), kbId: 'country:IRN' },
+    { ...ent(d, 'e2', 'LOC', 'طهران', 'IRN'), kbId: 'city:tehran' },
+  ]);
+  const coerce = (doc.events ?? []).find((e) => e.type === 'COERCE');
+  assert.equal(coerce?.source?.role, 'COP');
+  assert.equal(coerce?.source?.country, 'IRN');
+  assert.equal(coerce?.source?.countryInferred, true);
+  // no dominant country: nothing inferred
+  const d2 = run('وفضت قوات الأمن الجموع.');
+  const c2 = (d2.events ?? []).find((e) => e.type === 'COERCE');
+  assert.equal(c2?.source?.country, undefined);
+});

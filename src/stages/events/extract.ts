@@ -1130,7 +1130,34 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
     }
   }
   if (opts.accuseFromQuotes !== false) accusationsFromQuotes(doc, lex, opts, events, seen);
+  localActors(doc, events);
   return events;
+}
+
+/**
+ * Descriptive actors with a role but no country ("قوات الأمن"، "الشرطة"، "المتظاهرون") belong, as analysts code them,
+ * to the country where the event takes place: the event's location, else the article's country — the one its places
+ * name most, when it dominates (at least two mentions and 40 % of the country-coded place mentions).
+ */
+function localActors(doc: Doc, events: Event[]): void {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const e of doc.entities ?? []) {
+    if (e.type !== 'LOC' || !e.country) continue;
+    counts.set(e.country, (counts.get(e.country) ?? 0) + e.mentions.length);
+    total += e.mentions.length;
+  }
+  let main: string | undefined;
+  let best = 0;
+  for (const [c, n] of counts) if (n > best) [main, best] = [c, n];
+  if (best < 2 || best < 0.4 * total) main = undefined;
+  const local = (a: Actor | null, where: string | undefined): Actor | null =>
+    a && a.role && !a.country && !a.entity && where ? { ...a, country: where, countryInferred: true } : a;
+  for (const ev of events) {
+    const where = ev.location?.country ?? main;
+    ev.source = local(ev.source, where);
+    ev.target = local(ev.target, where);
+  }
 }
 
 /** Words that make a statement an accusation when it reports them of someone (lexicon: triggers.tsv, type ACCUSE-WORD). */

@@ -526,7 +526,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // "ويذكر أن ..."، "يشار إلى أن ...": an impersonal passive ("it is worth noting"), the writer's own background
           !(IMPERSONAL.has(stripCueConj(toks[c.i].norm)) && (isComp(c.j + 1) || (toks[c.j + 1]?.norm === 'الي' && isComp(c.j + 2)))) &&
           // "كتب محمد علي:" opening the body is a byline
-          !(/^كتب/.test(toks[c.i].norm) && (c.i === 0 || toks[c.i].start <= doc.article.spans.body.start + 1))
+          !(/^كتب/.test(toks[c.i].norm) && (c.i === 0 || toks[c.i].start <= doc.article.spans.body.start + 1)) &&
+          // "بجناية مشددة تتعلق بسرقة الهويات": a participle followed by an imperfect verb is an adjective with its
+          // relative clause, not a speaker's "مشددا على"
+          !(c.e.kind === 'part' && toks[c.j + 1]?.kind === 'w' && /^[يت][^ا]/.test(toks[c.j + 1].norm) && toks[c.j + 1].norm.length >= 4)
         )
           cues.push(c);
         k = c.j;
