@@ -609,3 +609,18 @@ test('a descriptive actor with no country takes the country of the place or of t
   const c2 = (d2.events ?? []).find((e) => e.type === 'COERCE');
   assert.equal(c2?.source?.country, undefined);
 });
+
+test('smuggled weapons are AID; meddling in elections and arrests are COERCE; a judge is an actor', () => {
+  const doc = run(
+    'وضبطت البحرية أسلحة هربتها إيران إلى الحوثيين. وأكد التقرير تدخل روسيا في الانتخابات الأمريكية. وأصدر قاض لبناني مذكرة توقيف بحق الضابط.',
+    (d) => [
+      { ...ent(d, 'e1', 'LOC', 'إيران', 'IRN'), kbId: 'country:IRN' },
+      ent(d, 'e2', 'ORG', 'الحوثيين', 'YEM'),
+      { ...ent(d, 'e3', 'LOC', 'روسيا', 'RUS'), kbId: 'country:RUS' },
+    ],
+  );
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.source?.entity ?? e.source?.role}`);
+  assert.ok(ev.includes('AID:e1'), ev.join(' '));
+  assert.ok(ev.includes('COERCE:e3'), ev.join(' '));
+  assert.ok(ev.includes('COERCE:JUD'), ev.join(' '));
+});
