@@ -624,3 +624,12 @@ test('smuggled weapons are AID; meddling in elections and arrests are COERCE; a 
   assert.ok(ev.includes('COERCE:e3'), ev.join(' '));
   assert.ok(ev.includes('COERCE:JUD'), ev.join(' '));
 });
+
+test('a description with a pejorative label is an accusation by its speaker', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const doc = full.run(readArticle('وأعلن المتحدث باسم الجيش الليبي أحمد المسماري القبض على هشام عشماوي، واصفا إياه بـ"الإرهابي الأخطر".'));
+  const acc = (doc.events ?? []).filter((e) => e.type === 'ACCUSE');
+  assert.ok(acc.length > 0, JSON.stringify(doc.events));
+  const d2 = full.run(readArticle('ووصف المسماري اللقاء بأنه "مثمر وبناء".'));
+  assert.ok(!(d2.events ?? []).some((e) => e.type === 'ACCUSE'), JSON.stringify(d2.events));
+});

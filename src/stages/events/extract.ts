@@ -452,6 +452,10 @@ const DECISION = /^[وفبل]?(ال)?(قرار|قرارات|اعلان|عزم|ن
 const NOT_QUALIFIER =
   /^(من|في|علي|الي|عن|ب|ل|مع|ضد|بين|العديد|عدد|عددا|كثير|الكثير|بعض|مئات|عشرات|الاف|آلاف|الآلاف|المئات|العشرات|[0-9]+)$/;
 
+/** Cues of describing or deeming (وصف، واصفا، اعتبر، نعت): with a pejorative label, an accusation. */
+const DESCRIBE =
+  /^[وف]?(وصف|وصفت|وصفوا|يصف|تصف|واصفا|واصفه|واصفين|اعتبر|اعتبرت|اعتبروا|يعتبر|تعتبر|معتبرا|معتبره|نعت|نعتت|ناعتا)(ه|ها|هم)?$/;
+
 /** Event types whose verbal noun may name its doer after من ("هجمات من تنظيمات إرهابية"). */
 const FROM_DOER = new Set(['ASSAULT', 'REQUEST', 'THREATEN', 'ACCUSE', 'AID', 'SUPPORT', 'SANCTION', 'COERCE', 'PROTEST']);
 
@@ -1182,6 +1186,11 @@ function accusationsFromQuotes(doc: Doc, lex: EventLexicon, opts: EventOptions, 
       const t = toks[j];
       if (t.kind !== 'w') continue;
       if (lex.accuseWords.has(t.norm) || stems(t.norm).some((x) => lex.accuseWords.has(x))) {
+        hit = j;
+        break;
+      }
+      // a description with a pejorative label: "واصفا إياه بـ"الإرهابي الأخطر""، "وصفه بأنه إحدى مؤسسات الاستعمار"
+      if (DESCRIBE.test(q.cue) && (lex.pejoratives.has(t.norm) || stems(t.norm).some((x) => lex.pejoratives.has(x)))) {
         hit = j;
         break;
       }

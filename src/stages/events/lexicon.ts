@@ -41,6 +41,8 @@ export interface EventLexicon {
   receiveVerbs: Set<string>;
   /** Support words that are AID when what they support is an actor (`material-support.txt`: دعم التحالف). */
   materialSupport: Set<string>;
+  /** Labels that make a description an accusation (`pejoratives.txt`: واصفا إياه بالإرهابي). */
+  pejoratives: Set<string>;
 }
 
 /** A light verb's entry: the event types it does not pass its subject to, unless one of `unless` (stems) comes between. */
@@ -260,7 +262,9 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
   const needsAddressee = readWordList('addressee-verbs.txt');
   const receiveVerbs = readWordList('receive-verbs.txt');
   const materialSupport = readWordList('material-support.txt');
+  const pejoratives = readWordList('pejoratives.txt');
   const lex = {
+    pejoratives,
     materialSupport,
     receiveVerbs,
     triggers,
