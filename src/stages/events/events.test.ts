@@ -633,3 +633,12 @@ test('a description with a pejorative label is an accusation by its speaker', ()
   const d2 = full.run(readArticle('ووصف المسماري اللقاء بأنه "مثمر وبناء".'));
   assert.ok(!(d2.events ?? []).some((e) => e.type === 'ACCUSE'), JSON.stringify(d2.events));
 });
+
+test('a meeting still to come is an agreement to meet', () => {
+  const doc = run('وتتكفل الحملة بالفاتورة قبل أيام من القمة بين ترامب وكيم.', (d) => [
+    ent(d, 'e1', 'PER', 'ترامب', 'USA'),
+    ent(d, 'e2', 'PER', 'كيم', 'PRK'),
+  ]);
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.source?.entity}`);
+  assert.ok(ev.includes('AGREE:e1') && !ev.some((x) => x.startsWith('CONSULT')), ev.join(' '));
+});

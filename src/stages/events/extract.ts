@@ -1076,6 +1076,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             type = 'AGREE';
             break;
           }
+        // "قبل أيام من القمة"، "لعقد اجتماع مع"، "للمشاركة في قمة": a meeting still to come, or the purpose of a trip
+        for (let q = k - 1; nominal && type === 'CONSULT' && q >= ts && q >= k - 3 && toks[q].kind === 'w'; q--)
+          if (/^(قبل|قبيل|لعقد|للمشاركه|لاجراء|لحضور)$/.test(toks[q].norm)) type = 'AGREE';
       }
       // Support of an actor is material (AID): "دعم الولايات المتحدة للتحالف"، "يدعم التحالف الحكومة"، "بدعم من X";
       // support of a proposal or a position stays SUPPORT ("دعم الطلب").
