@@ -559,3 +559,21 @@ test('a head with its type opens a name the tagger missed: laws are MISC, partie
     ],
   );
 });
+
+test('a title ending a person span belongs to the next name; a model name goes on over "-NN"', () => {
+  const text = 'حفظ الله الرئيس محمد السادس. وطائرة ميغ-31 الروسية.';
+  const doc = docWith(text, [
+    ['الله الرئيس', 'PER'],
+    ['محمد السادس', 'PER'],
+    ['ميغ', 'MISC'],
+  ]);
+  const r = new EntityResolver(kb, { titles: parseTitles('الرئيس'), generic: new Set(parseList('الله')), orgHeads: [] });
+  const ents = r.resolve(doc);
+  assert.deepEqual(
+    ents.map((e) => [e.type, e.mentions.map((m) => text.slice(m.start, m.end))]),
+    [
+      ['PER', ['محمد السادس']],
+      ['MISC', ['ميغ-31']],
+    ],
+  );
+});

@@ -882,7 +882,7 @@ export class EntityResolver {
     this.tokInfo = new Array(toks.length);
     const covered = new Uint8Array(toks.length);
     const cands: Cand[] = [];
-    // a person span that starts with a one-word title ("الكوميدي باتون أوزوالت" tagged whole): the title is not the name
+    // a person span that starts or ends with a one-word title ("الكوميدي باتون أوزوالت" tagged whole): the title is not the name
     const isTitle = (k: number): boolean => this.info(toks[k].norm).titles?.some((t) => t.length === 1 && t[0] === toks[k].norm) === true;
     for (const [a, b, type] of cleanNameSpans(doc, isTitle)) {
       const c = this.candidate(doc, a, b, type, 'ner');
@@ -1315,7 +1315,11 @@ function cleanNameSpans(doc: Doc, isTitle?: (k: number) => boolean): Array<[numb
       while (b - a > 1 && isVerb(a)) a++;
     }
     if (b <= a) continue;
-    if (nm.type === 'PER' && isTitle) while (b - a > 1 && isTitle(a)) a++;
+    if (nm.type === 'PER' && isTitle) {
+      while (b - a > 1 && isTitle(a)) a++;
+      // ... or ends with one ("حفظ الله الملك" + "محمد السادس"): the title belongs to the next name
+      while (b - a > 1 && isTitle(b - 1)) b--;
+    }
     if (nm.type === 'PER' && tagged) {
       let s = a;
       for (let k = a + 1; k < b; k++) {
@@ -1369,7 +1373,13 @@ export function mergeSplitNames(doc: Doc, spans: Array<[number, number, EntityTy
       prev[1] = sp[1];
       continue;
     }
-    out.push([sp[0], sp[1], sp[2]]);
+    const cur: [number, number, EntityType] = [sp[0], sp[1], sp[2]];
+    // "إف" + "-35", "ميغ" + "-31": a model name goes on over a glued hyphen and number
+    const h = toks[cur[1]];
+    const num = toks[cur[1] + 1];
+    if (cur[2] !== 'LOC' && h && num && h.text === '-' && num.kind === 'number' && toks[cur[1] - 1].end === h.start && h.end === num.start)
+      cur[1] += 2;
+    out.push(cur);
   }
   return out;
 }
