@@ -642,3 +642,19 @@ test('a meeting still to come is an agreement to meet', () => {
   const ev = (doc.events ?? []).map((e) => `${e.type}:${e.source?.entity}`);
   assert.ok(ev.includes('AGREE:e1') && !ev.some((x) => x.startsWith('CONSULT')), ev.join(' '));
 });
+
+test('clashes between two sides; a pronoun preposition between a verb and its subject; agent names without و', () => {
+  const doc = run('اندلعت اشتباكات بين قوات الأمن الإيرانية ومحتجين. وعاد ثلاثة أميركيين أفرجت عنهم كوريا الشمالية.', (d) => [
+    { ...ent(d, 'e1', 'LOC', 'كوريا الشمالية', 'PRK'), kbId: 'country:PRK' },
+  ]);
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.source?.entity ?? e.source?.name}>${e.target?.name ?? ''}`);
+  assert.ok(
+    ev.some((x) => x.startsWith('ASSAULT:قوات الأمن الإيرانية>')),
+    ev.join(' '),
+  );
+  assert.ok(ev.some((x) => x.includes('محتجين')) && !ev.some((x) => x.includes('ومحتجين')), ev.join(' '));
+  assert.ok(
+    ev.some((x) => x.startsWith('RETREAT:e1')),
+    ev.join(' '),
+  );
+});

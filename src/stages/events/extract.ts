@@ -219,7 +219,15 @@ export function sentenceActors(
         }
         break;
       }
-      const name = doc.text.slice(toks[k].start, toks[b - 1].end).replace(/^[وفبل](?=ال)/, '');
+      // the name without a proclitic: "والجيش" → "الجيش", "ومحتجين" → "محتجين" (the agent noun spelt without it)
+      const bare = agentKey.split(' ')[0];
+      const cut =
+        toks[k].norm.length > bare.length &&
+        toks[k].norm.endsWith(bare) &&
+        /^[وفبل]+$/.test(toks[k].norm.slice(0, toks[k].norm.length - bare.length));
+      let name = doc.text.slice(toks[k].start, toks[b - 1].end).replace(/^[وفبل](?=ال)/, '');
+      if (cut && !/^[وفبل]ال/.test(toks[k].norm))
+        name = name.replace(new RegExp(`^(?:[وفبل][\u064B-\u0652\u0640]*){${toks[k].norm.length - bare.length}}`), '');
       const actor: Actor = { name, role };
       if (country) actor.country = country;
       out.push({ a: k, b, actor });
@@ -452,6 +460,12 @@ const DECISION = /^[وفبل]?(ال)?(قرار|قرارات|اعلان|عزم|ن
 const NOT_QUALIFIER =
   /^(من|في|علي|الي|عن|ب|ل|مع|ضد|بين|العديد|عدد|عددا|كثير|الكثير|بعض|مئات|عشرات|الاف|آلاف|الآلاف|المئات|العشرات|[0-9]+)$/;
 
+/** Nouns of fighting between two sides ("اشتباكات بين X وY"). */
+const MUTUAL = /^[وفبل]?(ال)?(اشتباك|اشتباكات|مواجهات|مواجهه|معارك|قتال)$/;
+
+/** A preposition with a pronoun (عنهم، له، معها): between a verb and its subject. */
+const PRON_PP = /^(عن|ل|من|علي|مع|ب|الي)(ه|ها|هم|هما|هن)$/;
+
 /** Cues of describing or deeming (وصف، واصفا، اعتبر، نعت): with a pejorative label, an accusation. */
 const DESCRIBE =
   /^[وف]?(وصف|وصفت|وصفوا|يصف|تصف|واصفا|واصفه|واصفين|اعتبر|اعتبرت|اعتبروا|يعتبر|تعتبر|معتبرا|معتبره|نعت|نعتت|ناعتا)(ه|ها|هم)?$/;
@@ -647,7 +661,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         }
       }
       // a meeting or an accord "بين X وY" (مباحثات بين مصر والسودان، اللقاء الذي دار بين بومبيو وولي العهد): X and Y act
-      if (!source && nominal && (tr.type === 'CONSULT' || tr.type === 'AGREE' || tr.type === 'COOPERATE')) {
+      // (and clashes "بين قوات الأمن ومحتجين": both sides fight)
+      if (
+        !source &&
+        nominal &&
+        (tr.type === 'CONSULT' || tr.type === 'AGREE' || tr.type === 'COOPERATE' || (tr.type === 'ASSAULT' && MUTUAL.test(toks[k].norm)))
+      ) {
         for (let q = k + 1; q < Math.min(te - 1, k + 8); q++) {
           const t = toks[q];
           if (t.kind === 'p' && t.text !== '،') break;
@@ -725,7 +744,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const participle = SPEECH.has(tr.type) && /^[وف]?م[^ا]{2,}ا$/.test(toks[k].norm);
       if (!source && !passive && !asyndetic && !relative && !participle) {
         let q = k + 1;
-        while (q < te && (SKIP.has(toks[q].norm) || toks[q].text === '،') && q < k + 4) q++;
+        // (a preposition with a pronoun may come between the verb and its subject: "أفرجت عنهم كوريا الشمالية")
+        while (q < te && (SKIP.has(toks[q].norm) || toks[q].text === '،' || (!nominal && PRON_PP.test(toks[q].norm))) && q < k + 4) q++;
         source = actors.find(
           (x) =>
             x.a === q &&
