@@ -502,6 +502,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           const ent = entityAt(doc.entities, toks[a].start, toks[a].end);
           ok = ent?.mentions.some((m) => m.start <= toks[a].start && m.end > toks[a].start) || lex.speakerHeads.has(headKey(toks[a].norm));
         }
+        // "العراق: تفجير انتحاري يستهدف ..."، "مصر: مجلس النواب يقر ...": a country before the colon is a topic label
+        // unless what follows speaks in the first person or in quotation marks ("كندا: "ستدافع كندا ..."")
+        if (ok && doc.entities) {
+          const ent = entityAt(doc.entities, toks[a].start, toks[b - 1].end);
+          if (ent?.type === 'LOC' && b - a <= 3) {
+            let voiced = false;
+            for (let q = colon + 1; q < te && !voiced; q++) {
+              const n = toks[q].norm;
+              if (pairs.has(q) || /^(نحن|انا|اننا|انني|لن|لسنا)$/.test(n) || /^[وف]?س?ن[^ا]{2,}/.test(n) || /[^ا]نا$/.test(n))
+                voiced = true;
+            }
+            if (!voiced) ok = false;
+          }
+        }
         const sp = ok ? mkSpeaker(a, b) : null;
         if (sp) {
           const before = last;
@@ -1036,6 +1050,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         mainSpeaker = sp;
         consumedTo = te;
         break;
+      }
+      // "هددت روسيا بـ"رد صارم" عقب قرار ...": a quoted object after بـ is the statement; a time or cause clause after
+      // the closing mark is the narrator's
+      if (a === mark && mark > 0 && /^بـ*$/.test(toks[mark - 1].text.replace(/\u0640/g, 'ـ'))) {
+        const close = pairs.get(mark)!;
+        if (close + 1 < limit && /^(عقب|بعد|اثر|قبل|خلال|منذ|ردا|وذلك|في)$/.test(toks[close + 1].norm)) limit = close + 1;
       }
       emit(a, limit, sp, cueText, si);
       mainSpeaker = sp;

@@ -450,3 +450,24 @@ test('blame as a statement: ألقى باللوم على', () => {
     JSON.stringify(doc.quotes),
   );
 });
+
+test('a country before a headline colon is a topic label unless it speaks; a quoted threat ends at its closing mark', () => {
+  const ents = (d: Doc): Entity[] =>
+    ['العراق', 'كندا', 'روسيا'].flatMap((n, i) =>
+      d.text.includes(n) ? [{ id: `e${i + 1}`, type: 'LOC' as const, name: n, mentions: [mention(d, n)] }] : [],
+    );
+  const doc = run('وقالت الحكومة إن التحقيق جار.', 'العراق: تفجير انتحاري يستهدف مخازن صناديق الاقتراع', ents);
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => q.cue),
+    ['وقالت'],
+    JSON.stringify(doc.quotes),
+  );
+  const d2 = run('وقالت الوزيرة إن الأمر واضح.', 'كندا: "ستدافع كندا على الدوام عن الحقوق"', ents);
+  assert.deepEqual(
+    (d2.quotes ?? []).map((q) => q.cue),
+    [':', 'وقالت'],
+    JSON.stringify(d2.quotes),
+  );
+  const d3 = run('هددت روسيا بـ"رد صارم" عقب قرار الولايات المتحدة فرض عقوبات جديدة.', '', ents);
+  assert.equal(d3.quotes?.[0]?.text, 'رد صارم', JSON.stringify(d3.quotes));
+});
