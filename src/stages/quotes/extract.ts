@@ -67,7 +67,7 @@ const BOUNDARY = new Set([
 /** Clause openers after a comma that end reported content ("، فيما زادت تركيا ..."). */
 const CLAUSE_END = new Set(['فيما', 'بينما', 'وذلك', 'علما']);
 /** Two-word narrator clauses after a comma that end reported content ("، في إشارة إلى ..."، "، ردا على ..."، "، وهو ما ..."). */
-const CLAUSE_END2 = new Set(['في اشاره', 'ردا علي', 'وهو ما', 'وهي ما']);
+const CLAUSE_END2 = new Set(['في اشاره', 'ردا علي', 'وهو ما', 'وهي ما', 'قبل ان']);
 /** Prepositions with a pronoun right after a cue: "قال فيه العلماء إن" (the subject follows), "قالت خلالها إنها" (it does not). */
 const PRON_PREP = new Set(['فيه', 'فيها', 'خلاله', 'خلالها', 'عنه', 'عنها', 'منه', 'منها']);
 /** Nouns that open the content of a reporting verb with no أن ("أكد ... ضرورة مقاضاة إسرائيل على "جرائمها""). */
@@ -236,6 +236,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   for (const [o, c] of pairs) for (let k = o + 1; k < c; k++) inside[k] = 1;
   const closeToOpen = new Map<number, number>();
   for (const [o, c] of pairs) closeToOpen.set(c, o);
+  // tokens the morph stage tagged as (containing) a verb, when it ran
+  const verbs = new Uint8Array(toks.length);
+  const tagged = !!doc.words && doc.words.length > 0 && doc.tokens.length === toks.length;
+  if (tagged) for (const w of doc.words ?? []) if (w.upos === 'VERB' && w.token >= 0 && w.token < toks.length) verbs[w.token] = 1;
+  const verbAt = (k: number): boolean => tagged && verbs[k] === 1;
   const quotes: Quote[] = [];
   const covered = new Uint8Array(toks.length);
   let last = null as { sp: Speaker; cue: string; sentence: number } | null;
@@ -506,11 +511,21 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // unless what follows speaks in the first person or in quotation marks ("كندا: "ستدافع كندا ..."")
         if (ok && doc.entities) {
           const ent = entityAt(doc.entities, toks[a].start, toks[b - 1].end);
-          if (ent?.type === 'LOC' && b - a <= 3) {
+          // (a capital stands for its government and speaks: "بيونغ يانغ: واشنطن مستفزة")
+          if (ent?.type === 'LOC' && ent.kbId?.startsWith('country:') && b - a <= 3) {
             let voiced = false;
             for (let q = colon + 1; q < te && !voiced; q++) {
               const n = toks[q].norm;
-              if (pairs.has(q) || /^(نحن|انا|اننا|انني|لن|لسنا)$/.test(n) || /^[وف]?س?ن[^ا]{2,}/.test(n) || /[^ا]نا$/.test(n))
+              // (quotation marks opening the content, not a quoted word inside a report: "يغلقون ممرا "استراتيجيا"")
+              // a first-person verb opening the content or after a particle ("نواجه"، "لن نسمح"، "سنرد"), "our" (بلادنا)
+              const lead = q === colon + 1 || /^(لن|لا|لم|قد|سوف)$/.test(toks[q - 1].norm);
+              if (
+                pairs.has(colon + 1) ||
+                /^(نحن|انا|اننا|انني|لسنا)$/.test(n) ||
+                /^[وف]?سن[^ا]{2,}/.test(n) ||
+                (lead && /^ن[^ا]{2,}/.test(n) && verbAt(q)) ||
+                (/[^ا]نا$/.test(n) && !/^(هنا|هناك)$/.test(n))
+              )
                 voiced = true;
             }
             if (!voiced) ok = false;
@@ -606,6 +621,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (sp && ap.ent) sp.id = ap.ent.id;
         if (!sp) continue;
         if (lex.statements.has(matchForm(sp.text)) && last) sp = { ...last.sp, carried: true };
+        // "بحسب تعبيرهم"، "على حد قوله": the words of whoever was speaking
+        else if (b - a === 1 && /^(تعبير|قول|وصف|زعم|روايت|كلام|راي)(ه|ها|هم|هما)$/.test(toks[a].norm) && last)
+          sp = { ...last.sp, carried: true };
         const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
         if (first) {
           let c = b;
@@ -641,7 +659,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         }
         // A preposition opener found earlier wins over an أن far away.
         if (prep >= 0 && k > prep + 3) break;
-        if (isComp(k)) {
+        // (not "قبل أن تعود"، "بعد أن": a time clause, not the content)
+        if (isComp(k) && !/^(قبل|بعد|منذ|الي|حتي|دون|بدل|بدلا)$/.test(toks[k - 1]?.norm ?? '')) {
           comp = k;
           break;
         }
@@ -741,7 +760,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           if (endTok >= ts) {
             const endAt = toks[endTok].end;
             const ent = (doc.entities ?? []).find(
-              (x) => (x.type === 'PER' || x.type === 'ORG') && x.mentions.some((m) => m.end === endAt && m.start >= toks[ts].start),
+              (x) =>
+                (x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !!x.country)) &&
+                x.mentions.some((m) => m.end === endAt && m.start >= toks[ts].start),
             );
             const m = ent?.mentions.find((x) => x.end === endAt);
             if (ent && m) {

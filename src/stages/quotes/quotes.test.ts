@@ -454,7 +454,7 @@ test('blame as a statement: ألقى باللوم على', () => {
 test('a country before a headline colon is a topic label unless it speaks; a quoted threat ends at its closing mark', () => {
   const ents = (d: Doc): Entity[] =>
     ['العراق', 'كندا', 'روسيا'].flatMap((n, i) =>
-      d.text.includes(n) ? [{ id: `e${i + 1}`, type: 'LOC' as const, name: n, mentions: [mention(d, n)] }] : [],
+      d.text.includes(n) ? [{ id: `e${i + 1}`, type: 'LOC' as const, name: n, kbId: `country:${i}`, mentions: [mention(d, n)] }] : [],
     );
   const doc = run('وقالت الحكومة إن التحقيق جار.', 'العراق: تفجير انتحاري يستهدف مخازن صناديق الاقتراع', ents);
   assert.deepEqual(
@@ -470,4 +470,27 @@ test('a country before a headline colon is a topic label unless it speaks; a quo
   );
   const d3 = run('هددت روسيا بـ"رد صارم" عقب قرار الولايات المتحدة فرض عقوبات جديدة.', '', ents);
   assert.equal(d3.quotes?.[0]?.text, 'رد صارم', JSON.stringify(d3.quotes));
+});
+
+test('"قبل أن" opens no content; a country in a relative clause speaks; "بحسب تعبيرهم" carries the speaker', () => {
+  const ents = (d: Doc): Entity[] =>
+    ['موسكو', 'بريطانيا', 'فرنسا'].flatMap((n, i) =>
+      d.text.includes(n)
+        ? [{ id: `e${i + 1}`, type: 'LOC' as const, name: n, country: 'XXX', kbId: `country:${i}`, mentions: [mention(d, n)] }]
+        : [],
+    );
+  const doc = run('ونفت موسكو وجود مقاتلين روس بين القتلى، قبل أن تعود لتتحدث عن متعاقدين.', '', ents);
+  assert.equal(doc.quotes?.[0]?.text, 'وجود مقاتلين روس بين القتلى', JSON.stringify(doc.quotes));
+  const d2 = run('ولم يتطرق الرئيسان إلى تسميم الجاسوس في بريطانيا التي اتهمت موسكو بالوقوف وراءه.', '', ents);
+  assert.equal(d2.quotes?.[0]?.speakerText, 'بريطانيا', JSON.stringify(d2.quotes));
+  const d3 = run(
+    'نشطاء يغلقون ممرا "استراتيجيا" بوجه المهاجرين. وقال الناشطون إن الحدود مغلقة. ويهدف التحرك "لضمان عدم العودة"، بحسب تعبيرهم.',
+    'فرنسا: نشطاء يغلقون ممرا "استراتيجيا"',
+    ents,
+  );
+  assert.deepEqual(
+    (d3.quotes ?? []).map((q) => `${q.cue}|${q.speakerText}`),
+    ['وقال|الناشطون', 'بحسب|الناشطون'],
+    JSON.stringify(d3.quotes),
+  );
 });
