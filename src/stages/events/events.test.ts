@@ -658,3 +658,19 @@ test('clashes between two sides; a pronoun preposition between a verb and its su
     ev.join(' '),
   );
 });
+
+test('urging, clashes with the army, arrests by a light verb; a promise of support is AGREE', () => {
+  const doc = run(
+    'جونسون يحث طهران على الإفراج عنها. وأصيب 25 فلسطينيا في مواجهات مع الجيش الإسرائيلي. وألقت السلطات الإيرانية القبض على المواطنة. وقالت إن كندا ستدافع عن الحقوق.',
+    (d) => [
+      ent(d, 'e1', 'PER', 'جونسون', 'GBR'),
+      { ...ent(d, 'e2', 'LOC', 'طهران', 'IRN'), kbId: 'city:tehran' },
+      { ...ent(d, 'e3', 'LOC', 'كندا', 'CAN'), kbId: 'country:CAN' },
+    ],
+  );
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.source?.entity ?? e.source?.role}`);
+  assert.ok(ev.includes('REQUEST:e1'), ev.join(' '));
+  assert.ok(ev.includes('ASSAULT:MIL'), ev.join(' '));
+  assert.ok(ev.includes('COERCE:GOV'), ev.join(' '));
+  assert.ok(ev.includes('AGREE:e3') && !ev.includes('SUPPORT:e3'), ev.join(' '));
+});

@@ -674,6 +674,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           source = actors.find((x) => x.a === q + 1 || (x.a === q + 2 && toks[q + 1].kind === 'w' && !x.place));
           break;
         }
+        // "أصيب 25 فلسطينيا في مواجهات مع الجيش الإسرائيلي": the other side of the clashes fights too
+        if (!source && tr.type === 'ASSAULT' && k + 2 < te && toks[k + 1].norm === 'مع')
+          source = actors.find((x) => x.a === k + 2 && !x.place && isAgent(x));
       }
       // a verbal noun that is the object of a light verb: "شن عناصر من طالبان هجوما"، "عقدت الجامعة العربية اجتماعا"
       // — the light verb's subject is the source (a partitive "عناصر من X" gives X)
@@ -683,7 +686,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         for (let j = k - 1; j >= ts && j >= k - 8; j--) {
           const t = toks[j];
           if (t.kind === 'p' && t.text !== '،') break;
-          if (t.kind !== 'w' || /^[وفبل]?ال/.test(t.norm)) continue;
+          // (a definite word is no verb, but ألقى is spelt like one: "وألقت السلطات القبض")
+          if (t.kind !== 'w' || (/^[وفبل]?ال/.test(t.norm) && !/^[وف]?(القي|القت|القوا)$/.test(t.norm))) continue;
           const light = lightVerbOf(t.norm, lex.lightVerbs);
           if (light === undefined) continue;
           const lv = lex.lightVerbs.get(light);
@@ -1083,6 +1087,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         stems(toks[k].norm).some((x) => /^انسحا?ب$/.test(x))
       )
         type = 'SANCTION';
+      // A promise of support, aid or cooperation ("ستدافع كندا عن الحقوق"، "ستقدم الدعم") is an AGREE (PLOVER: agree to
+      // future action; a future RETREAT or CONCEDE stays as it is)
+      if ((type === 'SUPPORT' || type === 'AID' || type === 'COOPERATE') && /^[وف]?س[يتن]/.test(toks[k].norm)) {
+        const rest = toks[k].norm.replace(/^[وف](?=س)/, '');
+        if (stems(rest.slice(1)).some((x) => lex.triggers.get(x)?.some((t) => t.type === tr.type))) type = 'AGREE';
+      }
       // A meeting announced for the future is an agreement to meet (PLOVER AGREE), not yet a consultation:
       // "سيلتقي الرئيس نظيره"، "ستعقد الجامعة اجتماعا"
       if (type === 'CONSULT') {
