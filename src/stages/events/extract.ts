@@ -856,7 +856,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         // force that reports it carried it out (not the police, who report crimes they investigate)
         const q = (doc.quotes ?? []).find((x) => x.start <= toks[k].start && toks[k].end <= x.end);
         const x = q ? quoteSource(doc, q, toks, actors) : undefined;
-        if (x && x.actor.role === 'MIL') source = x;
+        // (a force, not a person: a defence minister describing someone else's attack did not carry it out)
+        if (x && x.actor.role === 'MIL' && x.type !== 'PER') source = x;
       }
       if (!source && !nominal && !passive && !intransitive) {
         // a relative clause's verb with no subject of its own: the noun the relative pronoun follows ("إيران التي

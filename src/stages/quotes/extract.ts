@@ -293,6 +293,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     const ent = entityAt(doc.entities, start, end);
     return { id: ent ? ent.id : null, text: displaySpeaker(text.slice(start, end)), start, end };
   };
+  // every person mention (names and title phrases tied to a person), by start, and where mentions start
+  const personSpans = (doc.entities ?? [])
+    .filter((e) => e.type === 'PER')
+    .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, id: e.id })))
+    .sort((x, y) => x.start - y.start || y.end - x.end);
+  const mentionStarts = new Set((doc.entities ?? []).flatMap((e) => e.mentions.map((m) => m.start)));
   /** A token that cannot be part of a speaker phrase. */
   const stopsSpeaker = (k: number): boolean => {
     const t = toks[k];
@@ -303,6 +309,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // للصحفيين، لـCNN، لوكالة ...: the addressee, not the speaker.
     if (t.norm.startsWith('لل') || /^ل[A-Za-z]/.test(t.norm) || t.norm === 'ل') return true;
     if (/^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز|وسائل|مراسل|صحفيين|صحافيين)/.test(t.norm)) return true;
+    // "وصرح لافروف لكيم": a name with a fused لـ is the one addressed
+    if (t.norm.startsWith('ل') && !t.norm.startsWith('ال') && mentionStarts.has(t.start + 1)) return true;
     return false;
   };
   /** Extend the speaker [a, b) over an apposition "، تركي المالكي،" when an opener follows. */
@@ -322,6 +330,27 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       const first = toks[b + 1].norm;
       const closes = (c < limit && toks[c].text === '،') || (c <= limit && c < toks.length && isComp(c));
       if (c > b + 1 && closes && !SPEAKER_STOP.has(first) && !(first.startsWith('و') && first.length > 3)) return c;
+    }
+    // "أبلغ الزعيم الكوري كيم جونغ أون وزير الخارجية الروسي سيرغي لافروف أنه ..."، "دعا الوزير الروسي الزعيم الكوري
+    // إلى ...": two people one after the other (not joined by و) are the speaker and the one addressed
+    if (b - a >= 2) {
+      const s0 = toks[a].start;
+      const e0 = toks[b - 1].end;
+      let firstEnd = -1;
+      let firstId = '';
+      for (const m of personSpans) {
+        if (m.start < s0 || m.end > e0) continue;
+        if (firstEnd < 0) {
+          firstEnd = m.end;
+          firstId = m.id;
+        } else if (m.id === firstId) firstEnd = Math.max(firstEnd, m.end);
+        else if (m.start >= firstEnd) {
+          let q = a;
+          while (q < b && toks[q].end <= firstEnd) q++;
+          if (q < b && q > a && !/^و/.test(toks[q].norm) && toks[q].kind === 'w') return q;
+          break;
+        }
+      }
     }
     return b;
   };

@@ -494,3 +494,21 @@ test('"قبل أن" opens no content; a country in a relative clause speaks; "ب
     JSON.stringify(d3.quotes),
   );
 });
+
+test('the one addressed is not the speaker: a second person after the first, a name with a fused لـ', () => {
+  const per = (d: Doc): Entity[] => [
+    { id: 'e1', type: 'PER', name: 'سيرغي لافروف', mentions: [mention(d, 'وزير الخارجية الروسي'), mention(d, 'لافروف')] },
+    {
+      id: 'e2',
+      type: 'PER',
+      name: 'كيم',
+      mentions: [mention(d, 'الزعيم الكوري الشمالي'), { text: 'كيم', start: d.text.indexOf('لكيم') + 1, end: d.text.indexOf('لكيم') + 4 }],
+    },
+  ];
+  const doc = run('دعا وزير الخارجية الروسي الزعيم الكوري الشمالي إلى زيارة روسيا. وصرح لافروف لكيم: "تعالوا إلى روسيا".', '', per);
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => `${q.cue}|${q.speakerText}|${q.speaker}`),
+    ['دعا|وزير الخارجية الروسي|e1', 'وصرح|لافروف|e1'],
+    JSON.stringify(doc.quotes),
+  );
+});
