@@ -674,3 +674,14 @@ test('urging, clashes with the army, arrests by a light verb; a promise of suppo
   assert.ok(ev.includes('COERCE:GOV'), ev.join(' '));
   assert.ok(ev.includes('AGREE:e3') && !ev.includes('SUPPORT:e3'), ev.join(' '));
 });
+
+test("\"his country's forces\" belong to the speaker's country, not to the article's", () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const doc = full.run(
+    readArticle(
+      'وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن قوات بلاده استهدفت أنظمة تحكم إيرانية في سوريا. وتتهم إسرائيل إيران. وتنفي إيران. وتقول إيران إنها لم تفعل.',
+    ),
+  );
+  const a = (doc.events ?? []).find((e) => e.type === 'ASSAULT');
+  assert.equal(a?.source?.country, 'ISR', JSON.stringify(doc.events));
+});

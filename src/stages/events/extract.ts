@@ -209,6 +209,11 @@ export function sentenceActors(
           b = q + 1;
           break;
         }
+        // "قوات بلاده": his country's forces (no country of their own here)
+        if (q === end && /^بلاد(ه|ها|هم)$/.test(t.norm)) {
+          b = q + 1;
+          break;
+        }
         // قوات الدفاع الجوي السعودي / قوات النظام السوري: definite words before a nationality adjective
         if (t.norm.startsWith('ال') && q < end + 2 && !lex.notGenitive.has(t.norm)) {
           // a genitive follows a noun without the article (قوات الأمن، وزارة الخارجية); after a definite noun only an
@@ -1191,7 +1196,15 @@ function localActors(doc: Doc, events: Event[]): void {
   if (best < 2 || best < 0.4 * total) main = undefined;
   const local = (a: Actor | null, where: string | undefined): Actor | null =>
     a && a.role && !a.country && !a.entity && where ? { ...a, country: where, countryInferred: true } : a;
+  const byId = new Map((doc.entities ?? []).map((e) => [e.id, e]));
   for (const ev of events) {
+    // "قال نتنياهو إن قوات بلاده أسقطت ...": "his country" is the speaker's
+    if (/بلاد(ه|ها|هم)/.test(ev.source?.name ?? '')) {
+      const q = (doc.quotes ?? []).find((x) => x.start <= ev.start && ev.end <= x.end && x.speaker);
+      const c = q?.speaker ? byId.get(q.speaker)?.country : undefined;
+      if (c && ev.source) ev.source = { ...ev.source, country: c, countryInferred: true };
+      if (!c) continue;
+    }
     const where = ev.location?.country ?? main;
     ev.source = local(ev.source, where);
     ev.target = local(ev.target, where);
