@@ -603,9 +603,24 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       const cueText = slice(i, j + 1);
       // The content of this cue stops at the next cue that opens a statement of its own.
       let limit = te;
+      /** "ذكرت CNN أنه ... وفقا لما ذكرته ثلاثة مصادر": an attribution closing the sentence names whose words they are. */
+      let tail: CueHit | null = null;
       for (let cj = ci + 1; cj < cues.length; cj++) {
         const n = cues[cj];
         const prev = toks[n.i - 1];
+        if (n.e.kind === 'attr' && e.kind === 'say' && n.i > j + 3) {
+          let closing = true;
+          for (let q = n.j + 1; q < te && closing; q++)
+            if (isComp(q) || pairs.has(q) || toks[q].text === ':' || toks[q].text === '،') closing = false;
+          let before = false;
+          for (let q = j + 1; q < n.i && !before; q++) if (isComp(q) || pairs.has(q)) before = true;
+          if (closing && before && prev?.kind === 'w') {
+            limit = n.i;
+            tail = n;
+            relays.add(cj);
+            break;
+          }
+        }
         if (n.e.kind === 'attr' && e.kind !== 'attr' && prev?.text === '،' && isRelay(j, n, te)) {
           // "وقال الأسد، وفقا لعضو البرلمان X، ...: "..."": a relay between the speaker and the content
           relays.add(cj);
@@ -1100,6 +1115,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         mainSpeaker = sp;
         consumedTo = te;
         break;
+      }
+      if (tail) {
+        let ta = tail.j + 1;
+        if (ta + 1 < te && /^(ما|لما)$/.test(toks[ta].norm)) ta += 2;
+        const tsp = ta < te ? mkSpeaker(ta, speakerEnd(ta, te), true) : null;
+        // (a news agency relaying the speaker's words is not their author: "أبلغ كيم لافروف أنه ... بحسب ما ذكرت الوكالة")
+        const media =
+          tsp &&
+          (/^(وكاله|صحيفه|شبكه|قناه|موقع|تلفزيون|اذاعه|وسائل)/.test(headKey(toks[ta].norm)) ||
+            (tsp.id && doc.entities?.find((x) => x.id === tsp.id)?.role === 'MED'));
+        if (tsp && !media) sp = tsp;
       }
       // "هددت روسيا بـ"رد صارم" عقب قرار ...": a quoted object after بـ is the statement; a time or cause clause after
       // the closing mark is the narrator's

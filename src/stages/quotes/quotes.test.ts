@@ -512,3 +512,14 @@ test('the one addressed is not the speaker: a second person after the first, a n
     JSON.stringify(doc.quotes),
   );
 });
+
+test('an attribution closing the sentence names whose words they are, unless it is a news agency relaying', () => {
+  const doc = run(
+    'وذكرت شبكة CNN أن ترامب مازال غير مقتنع بهذا الامر وفقا لما ذكرته ثلاثة مصادر مطلعة. وقال الوزير إن الاجتماع مثمر بحسب ما ذكرت وكالة الأنباء الرسمية.',
+  );
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => `${q.speakerText}|${q.text}`),
+    ['ثلاثة مصادر مطلعة|ترامب مازال غير مقتنع بهذا الامر', 'الوزير|الاجتماع مثمر'],
+    JSON.stringify(doc.quotes),
+  );
+});
