@@ -338,8 +338,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       const e0 = toks[b - 1].end;
       let firstEnd = -1;
       let firstId = '';
-      for (const m of personSpans) {
-        if (m.start < s0 || m.end > e0) continue;
+      let lo = 0;
+      let hi = personSpans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (personSpans[mid].start < s0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let x = lo; x < personSpans.length && personSpans[x].start < e0; x++) {
+        const m = personSpans[x];
+        if (m.end > e0) continue;
         if (firstEnd < 0) {
           firstEnd = m.end;
           firstId = m.id;
