@@ -685,3 +685,15 @@ test("\"his country's forces\" belong to the speaker's country, not to the artic
   const a = (doc.events ?? []).find((e) => e.type === 'ASSAULT');
   assert.equal(a?.source?.country, 'ISR', JSON.stringify(doc.events));
 });
+
+test('foreign, regional and coalition actors get no country from the place', () => {
+  const doc = run(
+    'ووجهت الحكومات الغربية اتهامات للجيش في إيران. وقصفت قوات التحالف مواقع في إيران. وتتهم إيران واشنطن. وتقول إيران إنها بريئة.',
+    (d) => [{ ...ent(d, 'e1', 'LOC', 'إيران', 'IRN'), kbId: 'country:IRN' }],
+  );
+  for (const e of doc.events ?? []) if (e.source?.role && !e.source.entity) assert.equal(e.source.country, undefined, JSON.stringify(e));
+  assert.ok(
+    (doc.events ?? []).some((e) => e.source?.role),
+    JSON.stringify(doc.events),
+  );
+});

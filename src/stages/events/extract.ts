@@ -1,5 +1,6 @@
 import type { Actor, Doc, Entity, Event, Mention, Quote } from '../../core/types.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
+import { matchForm } from '../../text/normalize.ts';
 import { headKey, loadCues } from '../quotes/lexicon.ts';
 import { docView, type Tok } from '../time/scan.ts';
 import { type EventLexicon, stemsCached as stems, type Trigger } from './lexicon.ts';
@@ -219,7 +220,9 @@ export function sentenceActors(
           // a genitive follows a noun without the article (قوات الأمن، وزارة الخارجية); after a definite noun only an
           // adjective may (الحكومات الغربية، القوات المسلحة), not a noun ("انتقد الوزير الدعم")
           const construct = !/^[وفبل]?(ال|لل)/.test(toks[end - 1].norm) || /(ي|يه|ه|يون|يين)$/.test(t.norm);
-          if (!country && q === end && construct && !lex.agents.has(t.norm.slice(2))) b = q + 1; // قوات الأمن، وزارة الخارجية
+          // قوات الأمن، وزارة الخارجية; after a head without the article, even an agent noun is its genitive (قوات التحالف)
+          const headIndefinite = !/^[وفبل]?(ال|لل)/.test(toks[end - 1].norm);
+          if (!country && q === end && construct && (headIndefinite || !lex.agents.has(t.norm.slice(2)))) b = q + 1;
           continue;
         }
         break;
@@ -464,6 +467,10 @@ const DECISION = /^[وفبل]?(ال)?(قرار|قرارات|اعلان|عزم|ن
 /** Words that end the qualifiers between a verbal noun and من: prepositions, quantifiers, numbers. */
 const NOT_QUALIFIER =
   /^(من|في|علي|الي|عن|ب|ل|مع|ضد|بين|العديد|عدد|عددا|كثير|الكثير|بعض|مئات|عشرات|الاف|آلاف|الآلاف|المئات|العشرات|[0-9]+)$/;
+
+/** Descriptive actors that do not belong to the place they act in: foreign, regional or international, coalitions. */
+const NOT_LOCAL =
+  /(^|\s)(ال)?(تحالف|تحالفات)(\s|$)|(غربي|غربيه|اجنبي|اجنبيه|دولي|دوليه|عربي|عربيه|اوروبي|اوروبيه|اقليمي|اقليميه|اممي|امميه|غربيون|غربيين|اجانب)$/;
 
 /** Nouns of fighting between two sides ("اشتباكات بين X وY"). */
 const MUTUAL = /^[وفبل]?(ال)?(اشتباك|اشتباكات|مواجهات|مواجهه|معارك|قتال)$/;
@@ -1194,8 +1201,11 @@ function localActors(doc: Doc, events: Event[]): void {
   let best = 0;
   for (const [c, n] of counts) if (n > best) [main, best] = [c, n];
   if (best < 2 || best < 0.4 * total) main = undefined;
+  // (not an actor qualified as foreign or regional, "الحكومات الغربية"، "القوات الدولية", nor a coalition)
   const local = (a: Actor | null, where: string | undefined): Actor | null =>
-    a && a.role && !a.country && !a.entity && where ? { ...a, country: where, countryInferred: true } : a;
+    a && a.role && !a.country && !a.entity && where && !NOT_LOCAL.test(matchForm(a.name ?? ''))
+      ? { ...a, country: where, countryInferred: true }
+      : a;
   const byId = new Map((doc.entities ?? []).map((e) => [e.id, e]));
   for (const ev of events) {
     // "قال نتنياهو إن قوات بلاده أسقطت ...": "his country" is the speaker's
