@@ -523,3 +523,12 @@ test('an attribution closing the sentence names whose words they are, unless it 
     JSON.stringify(doc.quotes),
   );
 });
+
+test('criticism, promises and threats are statements: انتقد، منتقدا، وعد، تتوعد', () => {
+  const doc = run('وانتقدت الوزيرة توقيف الناشطة. وتتوعد دول غربية بـ"رد قوي". وكان الرئيس قد وعد بالقضاء على التهريب.');
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => q.cue),
+    ['وانتقدت', 'وتتوعد', 'وعد'],
+    JSON.stringify(doc.quotes),
+  );
+});
