@@ -565,6 +565,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               )
                 voiced = true;
             }
+            // ... or names another country's actor at the start of what it says: "سوريا: إسرائيل قصفت قاعدة التيفور"،
+            // "قطر: دول الحصار افتعلت الأزمة" (a statement about someone else, not a topic label)
+            for (let q = colon + 1; q < Math.min(te, colon + 4) && !voiced; q++) {
+              if (/^(دول|الدول)$/.test(toks[q].norm)) voiced = true;
+              const other = entityAt(doc.entities, toks[q].start, toks[q].end);
+              if (other && other.id !== ent.id && other.country && ent.country && other.country !== ent.country) voiced = true;
+            }
             if (!voiced) ok = false;
           }
         }
@@ -868,6 +875,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             const m = ent.mentions.find((x) => x.start <= toks[j + 1].start && x.end > toks[j + 1].start);
             let q = j + 1;
             while (q < b && m && toks[q].end <= m.end) q++;
+            // "واتهمت سوريا وروسيا القوات الإسرائيلية بـ": coordinated names are all the speaker
+            for (;;) {
+              const t = toks[q];
+              if (!(q < b && t && /^و/.test(t.norm) && mentionStarts.has(t.start + 1))) break;
+              const e2 = entityAt(doc.entities, t.start + 1, t.end);
+              const m2 = e2?.mentions.find((x) => x.start === t.start + 1);
+              if (!m2) break;
+              while (q < b && toks[q].end <= m2.end) q++;
+            }
             if (!comma) b = Math.max(q, j + 2);
           } else if (!head && doc.entities) {
             pronoun = true;

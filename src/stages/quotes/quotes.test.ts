@@ -532,3 +532,35 @@ test('criticism, promises and threats are statements: انتقد، منتقدا�
     JSON.stringify(doc.quotes),
   );
 });
+
+test('a headline country speaking about another country is quoted; coordinated speakers of an accusation', () => {
+  const ents = (d: Doc): Entity[] =>
+    [
+      ['سوريا', 'SYR'],
+      ['إسرائيل', 'ISR'],
+      ['روسيا', 'RUS'],
+    ].flatMap(([n, c], i) =>
+      d.text.includes(n)
+        ? [
+            {
+              id: `e${i + 1}`,
+              type: 'LOC' as const,
+              name: n,
+              country: c,
+              kbId: `country:${c}`,
+              mentions: [...d.text.matchAll(new RegExp(n, 'g'))].map((m) => ({
+                text: n,
+                start: m.index ?? 0,
+                end: (m.index ?? 0) + n.length,
+              })),
+            },
+          ]
+        : [],
+    );
+  const doc = run('واتهمت سوريا وروسيا القوات الإسرائيلية بشن الهجوم الأخير.', 'سوريا: إسرائيل قصفت قاعدة التيفور', ents);
+  assert.deepEqual(
+    (doc.quotes ?? []).map((q) => `${q.cue}|${q.speakerText}`),
+    [':|سوريا', 'واتهمت|سوريا وروسيا'],
+    JSON.stringify(doc.quotes),
+  );
+});
