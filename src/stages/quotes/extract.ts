@@ -299,6 +299,30 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, id: e.id })))
     .sort((x, y) => x.start - y.start || y.end - x.end);
   const mentionStarts = new Set((doc.entities ?? []).flatMap((e) => e.mentions.map((m) => m.start)));
+  /** The end of the name starting at token a and of the names joined to it by و (before b). */
+  const namesEnd = (a: number, b: number): number => {
+    const m = entityAt(doc.entities, toks[a].start, toks[a].end)?.mentions.find((x) => x.start <= toks[a].start && x.end > toks[a].start);
+    let q = a;
+    while (m && q < b && toks[q].end <= m.end) q++;
+    for (;;) {
+      const t = toks[q];
+      if (!(q < b && /^و/.test(t.norm) && mentionStarts.has(t.start + 1))) break;
+      const m2 = entityAt(doc.entities, t.start + 1, t.end)?.mentions.find((x) => x.start === t.start + 1);
+      if (!m2) break;
+      while (q < b && toks[q].end <= m2.end) q++;
+    }
+    return q;
+  };
+  /** Whether tokens [a, b) start with a name (or names joined by و) and hold a second, other name after it. */
+  const twoNames = (a: number, b: number): boolean => {
+    if (b - a < 2 || !doc.entities) return false;
+    const first = entityAt(doc.entities, toks[a].start, toks[a].end);
+    if (!first?.mentions.some((x) => x.start <= toks[a].start && x.end > toks[a].start)) return false;
+    const q = namesEnd(a, b);
+    if (q >= b || /^و/.test(toks[q].norm)) return false;
+    const second = entityAt(doc.entities, toks[q].start, toks[q].end);
+    return !!second && second.id !== first.id && second.mentions.some((x) => x.start === toks[q].start);
+  };
   /** A token that cannot be part of a speaker phrase. */
   const stopsSpeaker = (k: number): boolean => {
     const t = toks[k];
@@ -749,7 +773,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             const nextP = toks[k + 1]?.kind === 'p';
             if (
               p === 'ب'
-                ? t.norm.length > 3 &&
+                ? (t.norm.length > 3 || /^ب(شن|رد)$/.test(t.norm)) &&
                   t.norm.startsWith('ب') &&
                   !inEnt[k] &&
                   !COMP.has(t.norm) &&
@@ -861,10 +885,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           (objMark || toks[prep].norm.startsWith('ب')) &&
           last &&
           si - last.sentence <= 1 &&
-          !(entityAt(doc.entities, toks[j + 1].start, toks[b - 1].end)?.type === 'PER')
+          !(entityAt(doc.entities, toks[j + 1].start, toks[b - 1].end)?.type === 'PER') &&
+          // "وتتهم إسرائيل إيران ببناء ...": two names, the subject and then the object
+          !twoNames(j + 1, b)
         ) {
           pronoun = true;
           spEnd = j + 1;
+        }
+        // the object after the subject's name(s): "وتتهم إسرائيل إيران بـ"، "واتهمت سوريا وروسيا القوات الإسرائيلية بـ"
+        if (!pronoun && e.kind === 'act' && b > j + 2 && (twoNames(j + 1, b) || (prep >= 0 && b === prep))) {
+          const startsName = !!entityAt(doc.entities, toks[j + 1].start, toks[j + 1].end)?.mentions.some(
+            (x) => x.start <= toks[j + 1].start && x.end > toks[j + 1].start,
+          );
+          const q = startsName ? namesEnd(j + 1, b) : b;
+          if (q > j + 1 && q < b && !/^و/.test(toks[q].norm)) b = q;
         }
         if (opener < 0 && e.kind !== 'say' && b > j + 1) {
           // An object follows the cue (اتهم X Y بـ...): where does the speaker end?

@@ -564,3 +564,11 @@ test('a headline country speaking about another country is quoted; coordinated s
     JSON.stringify(doc.quotes),
   );
 });
+
+test('two names after an accusing verb: the first is its subject, the second its object', () => {
+  const ents = (d: Doc): Entity[] =>
+    ['إسرائيل', 'إيران'].map((n, i) => ({ id: `e${i + 1}`, type: 'LOC' as const, name: n, mentions: [mention(d, n)] }));
+  const doc = run('وقال الجيش إن الطائرة سقطت. وتتهم إسرائيل إيران ببناء قوة عسكرية في جنوب سوريا.', '', ents);
+  const q = (doc.quotes ?? []).find((x) => x.cue === 'وتتهم');
+  assert.equal(q?.speakerText, 'إسرائيل', JSON.stringify(doc.quotes));
+});
