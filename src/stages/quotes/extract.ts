@@ -906,18 +906,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           const head = lex.speakerHeads.has(headKey(toks[j + 1].norm));
           const comma = b < limit && toks[b].text === '،';
           if (ent) {
-            const m = ent.mentions.find((x) => x.start <= toks[j + 1].start && x.end > toks[j + 1].start);
-            let q = j + 1;
-            while (q < b && m && toks[q].end <= m.end) q++;
-            // "واتهمت سوريا وروسيا القوات الإسرائيلية بـ": coordinated names are all the speaker
-            for (;;) {
-              const t = toks[q];
-              if (!(q < b && t && /^و/.test(t.norm) && mentionStarts.has(t.start + 1))) break;
-              const e2 = entityAt(doc.entities, t.start + 1, t.end);
-              const m2 = e2?.mentions.find((x) => x.start === t.start + 1);
-              if (!m2) break;
-              while (q < b && toks[q].end <= m2.end) q++;
-            }
+            // "واتهمت سوريا وروسيا القوات الإسرائيلية": the name and the names joined to it by و are the speaker
+            const q = namesEnd(j + 1, b);
             if (!comma) b = Math.max(q, j + 2);
           } else if (!head && doc.entities) {
             pronoun = true;
