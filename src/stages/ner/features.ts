@@ -319,21 +319,45 @@ export interface WordInfo {
 
 const PAD_HASH = hashString('<s>');
 const PAD_END_HASH = hashString('</s>');
+/** Words per generation of the word cache (`WordCache`). */
 const CACHE_MAX = 50_000;
-const infoCache = new WeakMap<NerResources, Map<string, WordInfo>>();
 
-function wordCache(res: NerResources): Map<string, WordInfo> {
+/**
+ * Per-resources cache of `WordInfo` by token, in two generations: a word found only in the old one moves to the new one,
+ * and when the new one is full the old one is dropped. Frequent words so stay cached however many rare words pass (a
+ * single map cleared when full made every word of a large corpus start over: 1,000 ANT articles hold 56k forms).
+ */
+interface WordCache {
+  young: Map<string, WordInfo>;
+  old: Map<string, WordInfo>;
+}
+const infoCache = new WeakMap<NerResources, WordCache>();
+
+function wordCache(res: NerResources): WordCache {
   let cache = infoCache.get(res);
   if (!cache) {
-    cache = new Map();
+    cache = { young: new Map(), old: new Map() };
     infoCache.set(res, cache);
   }
   return cache;
 }
 
-function wordInfo(token: string, res: NerResources, cache: Map<string, WordInfo>): WordInfo {
-  const hit = cache.get(token);
+function remember(cache: WordCache, token: string, info: WordInfo): void {
+  if (cache.young.size >= CACHE_MAX) {
+    cache.old = cache.young;
+    cache.young = new Map();
+  }
+  cache.young.set(token, info);
+}
+
+function wordInfo(token: string, res: NerResources, cache: WordCache): WordInfo {
+  const hit = cache.young.get(token);
   if (hit) return hit;
+  const older = cache.old.get(token);
+  if (older) {
+    remember(cache, token, older);
+    return older;
+  }
   const f = featureForm(token);
   const st = stripClitics(f);
   const sh = shape(token);
@@ -397,8 +421,7 @@ function wordInfo(token: string, res: NerResources, cache: Map<string, WordInfo>
     vecAt: 0,
     own: Uint32Array.from(own),
   };
-  if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(token, info);
+  remember(cache, token, info);
   return info;
 }
 
