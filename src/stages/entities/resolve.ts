@@ -28,6 +28,7 @@
  * over every token (gazetteer, institutions, titles) build no strings for
  * tokens that cannot start a name.
  */
+import { GenerationalCache } from '../../core/cache.ts';
 import type { Doc, Entity, EntityType, Mention, Token } from '../../core/types.ts';
 import { type CliticVariant, cliticVariants } from '../../kb/clitics.ts';
 import { type KbEntry, type KnowledgeBase, nameKey, population } from '../../kb/index.ts';
@@ -151,7 +152,7 @@ interface FormInfo {
   prefixMask: number;
 }
 
-/** Form cache size: cleared when full (the forms of a few thousand articles). */
+/** Form cache size per generation (the forms of a few thousand articles; `GenerationalCache`). */
 const INFO_MAX = 50_000;
 
 /** Feminine heads (or words before the adjective) that take a feminine nationality adjective. */
@@ -314,7 +315,7 @@ export class EntityResolver {
   private readonly patternFirsts = new Set<string>();
 
   /** Token form -> its clitic variants and KB flags. */
-  private readonly infos = new Map<string, FormInfo>();
+  private readonly infos = new GenerationalCache<string, FormInfo>(INFO_MAX);
   /** The `FormInfo` of each token's `norm` in the article being resolved (filled lazily). */
   private tokInfo: (FormInfo | undefined)[] = [];
   /** The tokens `tokInfo` belongs to. */
@@ -324,7 +325,6 @@ export class EntityResolver {
   private info(form: string): FormInfo {
     let x = this.infos.get(form);
     if (x === undefined) {
-      if (this.infos.size >= INFO_MAX) this.infos.clear();
       const variants = cliticVariants(form);
       let startMask = 0;
       let pattern = false;

@@ -1,3 +1,5 @@
+import { GenerationalCache } from '../../core/cache.ts';
+
 /**
  * Read-only string-keyed tables. Model headers hold lexicons as JSON objects;
  * wrapping the parsed object (instead of copying it into a Map) keeps model
@@ -23,14 +25,13 @@ export function recordLookup<V>(rec: Record<string, V> | undefined): Lookup<V> {
  * string keys on large JSON objects are slow; Map lookups of hot keys are not.
  */
 export function cachedLookup<V>(inner: Lookup<V>, limit = 100_000): Lookup<V> {
-  const cache = new Map<string, V | null>();
+  const cache = new GenerationalCache<string, V | null>(limit);
   return {
     size: inner.size,
     get(key: string): V | undefined {
       let v = cache.get(key);
       if (v === undefined) {
         v = inner.get(key) ?? null;
-        if (cache.size >= limit) cache.clear();
         cache.set(key, v);
       }
       return v ?? undefined;

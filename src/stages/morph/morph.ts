@@ -3,7 +3,9 @@
  * stems for a sentence of surface tokens. Used by the `morph` stage, the
  * `khabar segment` command and the evaluation.
  */
+
 import { existsSync } from 'node:fs';
+import { GenerationalCache } from '../../core/cache.ts';
 import type { TokenKind } from '../../core/types.ts';
 import { RankingPerceptron, SequencePerceptron } from '../../learn/index.ts';
 import { type Segmentation, Segmenter, type SegmenterLexicon } from './segmenter.ts';
@@ -50,7 +52,7 @@ const CACHE_LIMIT = 50_000;
 export class MorphAnalyzer {
   readonly segmenter: Segmenter;
   readonly tagger: Tagger;
-  private cache = new Map<string, Segmentation>();
+  private cache = new GenerationalCache<string, Segmentation>(CACHE_LIMIT);
 
   constructor(segmenter: Segmenter, tagger: Tagger) {
     this.segmenter = segmenter;
@@ -73,7 +75,6 @@ export class MorphAnalyzer {
     if (hit) return hit;
     const clean = cleanWord(text);
     const out = this.restoreOffsets(text, clean.map, this.segmenter.segment(clean.text));
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(text, out);
     return out;
   }

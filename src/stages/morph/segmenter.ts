@@ -5,6 +5,7 @@
  * of the proclitics, enclitic, restoration and of how often the stem was seen
  * as a word in training.
  */
+import { GenerationalCache } from '../../core/cache.ts';
 import type { RankingPerceptron } from '../../learn/index.ts';
 import { type Candidate, candidateForms, candidates, foldHamza, partBoundaries } from './clitics.ts';
 import { cachedLookup, type Lookup, recordLookup } from './lookup.ts';
@@ -189,7 +190,7 @@ export class Segmenter {
   private readonly stems: Lookup<number>;
   private readonly hamza: (folded: string) => string | undefined;
   private readonly counts: CountSource;
-  private readonly unseen = new Map<string, { cands: Candidate[]; scores: Float64Array }>();
+  private readonly unseen = new GenerationalCache<string, { cands: Candidate[]; scores: Float64Array }>(UNSEEN_CACHE);
   /** Unlabelled-corpus counts (shared with the tagger). */
   readonly corpus: Lookup<number>;
 
@@ -219,7 +220,6 @@ export class Segmenter {
       const cands = candidates(w).map((c) => restoreHamza(c, this.hamza));
       const scores = Float64Array.from(cands, (c) => this.ranker.score(candidateFeatures(w, c, this.counts)));
       hit = { cands, scores };
-      if (this.unseen.size >= UNSEEN_CACHE) this.unseen.clear();
       this.unseen.set(w, hit);
     }
     return hit;

@@ -8,6 +8,7 @@
  * training data never showed.
  */
 
+import { GenerationalCache } from '../../core/cache.ts';
 import {
   type ConstrainedTrainOptions,
   type KeyedSequence,
@@ -343,7 +344,11 @@ export class Tagger {
   /** Word clusters (matching form → "coarse fine" ids), stored in the model. */
   private readonly clusters: Lookup<string>;
   /** Per role (proclitic, stem, enclitic): form → its facts and form-only weight sums. */
-  private readonly cache: Array<Map<string, CachedForm>> = [new Map(), new Map(), new Map()];
+  private readonly cache: Array<GenerationalCache<string, CachedForm>> = [
+    new GenerationalCache(FORM_CACHE),
+    new GenerationalCache(FORM_CACHE),
+    new GenerationalCache(FORM_CACHE),
+  ];
   private readonly scratch = new Uint32Array(MAX_FEATURES);
   /** Tag dictionary threshold (`allowedTags`), from the model's meta; 0 = none. */
   readonly dictBucket: number;
@@ -396,7 +401,6 @@ export class Tagger {
       const k = localKeys(w, amb, cluster, this.amb, this.corpus, this.clusters.size > 0, this.scratch, 0);
       for (let j = 0; j < k; j++) this.model.table.addTo(this.scratch[j], sums, 0);
       c = { amb, cluster, sums, allowed: allowedTags(w.form, this.amb, this.model.labels, this.dictBucket) };
-      if (cache.size >= FORM_CACHE) cache.clear();
       cache.set(w.form, c);
     }
     return c;

@@ -5,6 +5,7 @@
  * words and clusters at ±2, gazetteer flags of the word and its neighbours, and
  * the gazetteer phrase (B-/I-type) covering the word.
  */
+import { GenerationalCache } from '../../core/cache.ts';
 import { stripClitics } from '../../kb/clitics.ts';
 import { BIAS_KEY, featureKey, hashString, template } from '../../learn/index.ts';
 import { matchForm } from '../../text/normalize.ts';
@@ -319,45 +320,23 @@ export interface WordInfo {
 
 const PAD_HASH = hashString('<s>');
 const PAD_END_HASH = hashString('</s>');
-/** Words per generation of the word cache (`WordCache`). */
+/** Words per generation of the word cache (two generations: `GenerationalCache`). */
 const CACHE_MAX = 50_000;
-
-/**
- * Per-resources cache of `WordInfo` by token, in two generations: a word found only in the old one moves to the new one,
- * and when the new one is full the old one is dropped. Frequent words so stay cached however many rare words pass (a
- * single map cleared when full made every word of a large corpus start over: 1,000 ANT articles hold 56k forms).
- */
-interface WordCache {
-  young: Map<string, WordInfo>;
-  old: Map<string, WordInfo>;
-}
+type WordCache = GenerationalCache<string, WordInfo>;
 const infoCache = new WeakMap<NerResources, WordCache>();
 
 function wordCache(res: NerResources): WordCache {
   let cache = infoCache.get(res);
   if (!cache) {
-    cache = { young: new Map(), old: new Map() };
+    cache = new GenerationalCache(CACHE_MAX);
     infoCache.set(res, cache);
   }
   return cache;
 }
 
-function remember(cache: WordCache, token: string, info: WordInfo): void {
-  if (cache.young.size >= CACHE_MAX) {
-    cache.old = cache.young;
-    cache.young = new Map();
-  }
-  cache.young.set(token, info);
-}
-
 function wordInfo(token: string, res: NerResources, cache: WordCache): WordInfo {
-  const hit = cache.young.get(token);
+  const hit = cache.get(token);
   if (hit) return hit;
-  const older = cache.old.get(token);
-  if (older) {
-    remember(cache, token, older);
-    return older;
-  }
   const f = featureForm(token);
   const st = stripClitics(f);
   const sh = shape(token);
@@ -421,7 +400,7 @@ function wordInfo(token: string, res: NerResources, cache: WordCache): WordInfo 
     vecAt: 0,
     own: Uint32Array.from(own),
   };
-  remember(cache, token, info);
+  cache.set(token, info);
   return info;
 }
 
