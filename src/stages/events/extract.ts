@@ -485,6 +485,12 @@ const DESCRIBE =
 /** Event types whose verbal noun may name its doer after من ("هجمات من تنظيمات إرهابية"). */
 const FROM_DOER = new Set(['ASSAULT', 'REQUEST', 'THREATEN', 'ACCUSE', 'AID', 'SUPPORT', 'SANCTION', 'COERCE', 'PROTEST']);
 
+/** Whether a word is the future (سـ) of a verb that triggers `type` ("ستدافع"، "سيلتقي"). */
+function futureOf(norm: string, type: string, lex: EventLexicon): boolean {
+  const rest = norm.replace(/^[وف](?=س)/, '');
+  return /^س[يتن]/.test(rest) && stems(rest.slice(1)).some((x) => lex.triggers.get(x)?.some((t) => t.type === type) === true);
+}
+
 /** Event types that a request or a threat before them turns into its content (not done). */
 const ASKED = new Set(['SUPPORT', 'AID', 'AGREE', 'CONSULT', 'COOPERATE', 'CONCEDE', 'RETREAT', 'SANCTION', 'MOBILIZE']);
 
@@ -1100,18 +1106,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         stems(toks[k].norm).some((x) => /^انسحا?ب$/.test(x))
       )
         type = 'SANCTION';
-      // A promise of support, aid or cooperation ("ستدافع كندا عن الحقوق"، "ستقدم الدعم") is an AGREE (PLOVER: agree to
-      // future action; a future RETREAT or CONCEDE stays as it is)
-      if ((type === 'SUPPORT' || type === 'AID' || type === 'COOPERATE') && /^[وف]?س[يتن]/.test(toks[k].norm)) {
-        const rest = toks[k].norm.replace(/^[وف](?=س)/, '');
-        if (stems(rest.slice(1)).some((x) => lex.triggers.get(x)?.some((t) => t.type === tr.type))) type = 'AGREE';
-      }
-      // A meeting announced for the future is an agreement to meet (PLOVER AGREE), not yet a consultation:
-      // "سيلتقي الرئيس نظيره"، "ستعقد الجامعة اجتماعا"
+      // A promise of support, aid or cooperation ("ستدافع كندا عن الحقوق"، "ستقدم الدعم") and a meeting announced for the
+      // future ("سيلتقي الرئيس نظيره"، "ستعقد الجامعة اجتماعا") are an AGREE (PLOVER: agree to future action; a future
+      // RETREAT or CONCEDE stays as it is)
+      if ((type === 'SUPPORT' || type === 'AID' || type === 'COOPERATE' || type === 'CONSULT') && futureOf(toks[k].norm, type, lex))
+        type = 'AGREE';
       if (type === 'CONSULT') {
-        const rest = toks[k].norm.replace(/^[وف](?=س)/, '');
-        if (/^س[يتن]/.test(rest) && stems(rest.slice(1)).some((x) => lex.triggers.get(x)?.some((t) => t.type === 'CONSULT')))
-          type = 'AGREE';
         // "القمة المرتقبة مع بوتين"، "الاجتماع المقرر الأسبوع المقبل": a planned meeting
         // (the adjective may follow the meeting's genitive: "اجتماع مجلس الأمن الدولي المقرر")
         for (let q = k + 1; nominal && q < te && q <= k + 4 && toks[q].kind === 'w'; q++)

@@ -293,11 +293,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     const ent = entityAt(doc.entities, start, end);
     return { id: ent ? ent.id : null, text: displaySpeaker(text.slice(start, end)), start, end };
   };
-  // every person mention (names and title phrases tied to a person), by start, and where mentions start
-  const personSpans = (doc.entities ?? [])
-    .filter((e) => e.type === 'PER')
-    .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, id: e.id })))
-    .sort((x, y) => x.start - y.start || y.end - x.end);
+  // where entity mentions start (a name with a fused لـ is the one addressed)
   const mentionStarts = new Set((doc.entities ?? []).flatMap((e) => e.mentions.map((m) => m.start)));
   /** The end of the name starting at token a and of the names joined to it by و (before b). */
   const namesEnd = (a: number, b: number): number => {
@@ -363,19 +359,19 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       let firstEnd = -1;
       let firstId = '';
       let lo = 0;
-      let hi = personSpans.length;
+      let hi = perMentions.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (personSpans[mid].start < s0) lo = mid + 1;
+        if (perMentions[mid].start < s0) lo = mid + 1;
         else hi = mid;
       }
-      for (let x = lo; x < personSpans.length && personSpans[x].start < e0; x++) {
-        const m = personSpans[x];
+      for (let x = lo; x < perMentions.length && perMentions[x].start < e0; x++) {
+        const m = perMentions[x];
         if (m.end > e0) continue;
         if (firstEnd < 0) {
           firstEnd = m.end;
-          firstId = m.id;
-        } else if (m.id === firstId) firstEnd = Math.max(firstEnd, m.end);
+          firstId = m.ent.id;
+        } else if (m.ent.id === firstId) firstEnd = Math.max(firstEnd, m.end);
         else if (m.start >= firstEnd) {
           let q = a;
           while (q < b && toks[q].end <= firstEnd) q++;
