@@ -49,6 +49,9 @@ export function parseTitles(text: string): string[][] {
   return out.sort((a, b) => b.length - a.length);
 }
 
+/** Titles of people who serve abroad: "في X" after them is where they serve, not their country. */
+const ENVOYS = /^(ال)?(سفير|سفيره|مبعوث|مبعوثه|مراسل|مراسله|ممثل|ممثله|مندوب|مندوبه|قنصل|ملحق|موفد|منسق)$/;
+
 interface Cand {
   start: number;
   end: number;
@@ -867,6 +870,16 @@ export class EntityResolver {
           end = k + nat.n;
           break;
         }
+        // "مرشح المعارضة في مالي"، "زعيم المعارضة في فنزويلا": the country the office is in (not for envoys, who
+        // serve in another country than their own)
+        if (toks[k].norm === 'في' && k + 1 < limit && !ENVOYS.test(title[0])) {
+          const c = this.kb.lookup(toks[k + 1].norm).find((e) => e.type === 'LOC' && e.source === 'countries' && e.country);
+          if (c) {
+            country = c.country;
+            end = k + 2;
+          }
+          break;
+        }
         if (!toks[k].norm.startsWith('ال') && !toks[k].norm.startsWith('لل')) break;
       }
       const words: string[] = [];
@@ -977,6 +990,7 @@ export class EntityResolver {
       }
     }
 
+    this.surnameTypes(cands);
     this.placeCities(toks, cands);
 
     // Grouping.
@@ -1023,6 +1037,32 @@ export class EntityResolver {
       doc,
       groups.filter((g) => g.cands.length > 0),
     );
+  }
+
+  /**
+   * A person's surname decides the type of the other names it closes: "سومايلا سيسيه" that the tagger took for a
+   * place, in an article that also names "سيسيه" as a person, is that person; "كيتا" linked to a small town of the
+   * gazetteer, in an article that names "إبراهيم أبو بكر كيتا", is his surname. Names the knowledge base knows as
+   * something else than a town are left alone.
+   */
+  private surnameTypes(cands: Cand[]): void {
+    const perLast = new Set<string>();
+    const perOne = new Set<string>();
+    for (const c of cands) {
+      if (c.type !== 'PER') continue;
+      if (c.words.length === 1) perOne.add(c.key);
+      else perLast.add(c.words[c.words.length - 1]);
+    }
+    if (perLast.size === 0 && perOne.size === 0) return;
+    const town = (e: KbEntry | undefined): boolean => !e || (e.source === 'cities' && !e.tags.includes('capital'));
+    for (const c of cands) {
+      if (c.type === 'PER' || c.via !== 'ner' || !town(c.entry)) continue;
+      const last = c.words[c.words.length - 1];
+      if (c.words.length === 1 ? perLast.has(c.key) : c.type !== 'MISC' && !c.entry && perOne.has(last)) {
+        c.type = 'PER';
+        c.entry = undefined;
+      }
+    }
   }
 
   /**

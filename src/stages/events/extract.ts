@@ -47,7 +47,7 @@ const SKIP = new Set([
   'يوم',
 ]);
 const BY = ['قبل', 'يد']; // من قبل X / على يد X
-const TARGET_PREP = new Set(['علي', 'ضد', 'الي', 'مع', 'ل', 'عن', 'بحق']);
+const TARGET_PREP = new Set(['علي', 'ضد', 'الي', 'مع', 'ل', 'عن', 'بحق', 'باتجاه', 'نحو']);
 
 export interface EventOptions {
   kb?: KnowledgeBase | null;
@@ -236,6 +236,8 @@ export function sentenceActors(
       let name = doc.text.slice(toks[k].start, toks[b - 1].end).replace(/^[وفبل](?=ال)/, '');
       if (cut && !/^[وفبل]ال/.test(toks[k].norm))
         name = name.replace(new RegExp(`^(?:[وفبل][\u064B-\u0652\u0640]*){${toks[k].norm.length - bare.length}}`), '');
+      // "للرئيس السوري" is ل + "الرئيس السوري": the article's alef is restored
+      if (cut && /^[وف]?لل/.test(toks[k].norm) && !name.startsWith('ال')) name = `ال${name}`;
       const actor: Actor = { name, role };
       if (country) actor.country = country;
       out.push({ a: k, b, actor });
@@ -573,7 +575,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const intransitive =
         tr.type === 'ASSAULT' &&
         /(وا|ون)$/.test(toks[k].norm) &&
-        (k + 1 >= te || toks[k + 1].kind === 'p' || /^(في|خلال|جراء|بعد|منذ|اثناء|عام|امس|اليوم)$/.test(toks[k + 1].norm));
+        (k + 1 >= te ||
+          toks[k + 1].kind === 'p' ||
+          /^(في|خلال|جراء|بعد|منذ|اثناء|عام|امس|اليوم|امام|قرب|بالقرب|داخل|اثر|حتي|عندما)$/.test(toks[k + 1].norm));
       // a verbal noun (الهجوم، لاتهامهم، بتفجير، هجوما، تهديدات) has no subject before it
       const bare = toks[k].norm.replace(/^[وف](?=.{3})/, '');
       const nominal =
@@ -1125,7 +1129,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       }
       // Support of an actor is material (AID): "دعم الولايات المتحدة للتحالف"، "يدعم التحالف الحكومة"، "بدعم من X";
       // support of a proposal or a position stays SUPPORT ("دعم الطلب").
-      if (type === 'SUPPORT' && stems(toks[k].norm).some((x) => lex.materialSupport.has(x))) {
+      // A support the actor declares ("أعلنتا دعمهما الكامل للرئيس"، "معبرا عن دعمه لفتواهم") is said, not supplied:
+      // it stays SUPPORT.
+      let declared = false;
+      if (nominal && enclitic?.[k])
+        for (let q = k - 1; q >= ts && q >= k - 2 && !declared; q--)
+          declared =
+            /^[وف]?(اعلن|اعلنت|اعلنا|اعلنتا|اعلنوا|يعلن|تعلن|اكد|اكدت|اكدا|اكدوا|يؤكد|تؤكد|جدد|جددت|يجدد|تجدد|ابدي|ابدت|عبر|عبرت|اعرب|اعربت|معبرا|معربا|مؤكدا|مجددا)$/.test(
+              toks[q].norm,
+            );
+      if (type === 'SUPPORT' && !declared && stems(toks[k].norm).some((x) => lex.materialSupport.has(x))) {
         const supplier = byFrom || /^[وف]?ب/.test(toks[k].norm);
         let actorObject = false;
         for (const x of actors) {

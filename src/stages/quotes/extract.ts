@@ -290,7 +290,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (dropPrep && t0.kind === 'w' && /^[لب]/.test(t0.norm) && t0.norm.length > 3 && !t0.norm.startsWith('ال')) start++;
     const end = toks[b - 1].end;
     if (end <= start) return null;
-    const ent = entityAt(doc.entities, start, end);
+    // a phrase that opens with a person's name is that person, whatever it names after them ("ماريا زاخاروفا،
+    // المتحدثة باسم الخارجية الروسية"، "جيمي كارتر، الرئيس الأمريكي الأسبق")
+    const ent =
+      doc.entities?.find((e) => e.type === 'PER' && e.mentions.some((m) => m.start === start && m.end <= end && m.via !== 'title')) ??
+      entityAt(doc.entities, start, end);
     return { id: ent ? ent.id : null, text: displaySpeaker(text.slice(start, end)), start, end };
   };
   // where entity mentions start (a name with a fused لـ is the one addressed)
@@ -1087,6 +1091,23 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             sp = { id: per.ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end };
           }
           break;
+        }
+      }
+      if (!sp && e.kind === 'part') {
+        // "رد عليه الرئيس الإيراني، حسن روحاني قائلا إن": a person named right before the participle is its subject
+        // (not one after a preposition: "في اتصال مع بوتين، قائلا")
+        for (let k = i - 1; k >= ts && k >= i - 4 && !sp; k--) {
+          const per = personAt(k);
+          if (!per || per.end !== i) continue;
+          if (
+            k > ts &&
+            (NOUN_PREP.has(toks[k - 1].norm) ||
+              APPOS_BLOCK.has(toks[k - 1].norm) ||
+              (/^[لب]/.test(toks[k].norm.slice(0, 1)) && !per.ent.mentions.some((m) => m.start === toks[k].start)))
+          )
+            break;
+          sp = mkSpeaker(k, per.end);
+          if (sp) sp.id = per.ent.id;
         }
       }
       if (!sp && e.kind === 'part' && !mainSpeaker) {
