@@ -47,6 +47,8 @@ const SKIP = new Set([
   'يوم',
 ]);
 const BY = ['قبل', 'يد']; // من قبل X / على يد X
+/** Light verbs of success, failure and taking part (light-verbs.txt), which take their noun after في/من. */
+const SUCCESS_VERBS = new Set(['فشل', 'نجح', 'تمكن', 'شارك', 'تشارك']);
 const TARGET_PREP = new Set(['علي', 'ضد', 'الي', 'مع', 'ل', 'عن', 'بحق', 'باتجاه', 'نحو']);
 
 export interface EventOptions {
@@ -545,6 +547,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // a trigger word that is itself part of an actor (المتظاهرون as the subject) still counts for PROTEST only
       const inActor = actors.find((x) => x.a <= k && k < x.b);
       if (inActor && tr.type !== 'PROTEST') continue;
+      // "اعتراضه وتدميره"، "اعتراض الصاروخ وإسقاطه": destroying what was intercepted (a missile, a drone) is air defence,
+      // not an attack on anyone
+      if (tr.type === 'ASSAULT' && k > ts && /^[وفبل]?(اعتراض|اعتراضه|اعتراضها|اعتراضهما|اعتراضهم)$/.test(toks[k - 1].norm)) continue;
       // "الحرب على الإرهاب"، "حربه ضد الإرهاب": a campaign against terrorism in general is a policy, not an attack on anyone
       if (tr.type === 'ASSAULT' && k + 2 < te && /^(علي|ضد)$/.test(toks[k + 1].norm) && /^(ال)?ارهاب$/.test(toks[k + 2].norm)) continue;
       // what is asked for or threatened is not done: "طالبت أوتاوا بالإفراج عن نشطاء"، "هدد بفرض عقوبات" — an act shortly
@@ -712,6 +717,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           if (t.kind !== 'w' || (/^[وفبل]?ال/.test(t.norm) && !/^[وف]?(القي|القت|القوا)$/.test(t.norm))) continue;
           const light = lightVerbOf(t.norm, lex.lightVerbs);
           if (light === undefined) continue;
+          // a verb of success, failure or taking part governs the noun right after its في/من ("تمكن الجيش من صد
+          // الهجوم"), not an adverbial further on ("... وبدعم جوي أمريكي")
+          if (SUCCESS_VERBS.has(light) && !(k - 1 > j && /^(في|من)$/.test(toks[k - 1].norm))) break;
           const lv = lex.lightVerbs.get(light);
           if (lv?.not.has(tr.type)) {
             let lifted = false;

@@ -241,6 +241,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const tagged = !!doc.words && doc.words.length > 0 && doc.tokens.length === toks.length;
   if (tagged) for (const w of doc.words ?? []) if (w.upos === 'VERB' && w.token >= 0 && w.token < toks.length) verbs[w.token] = 1;
   const verbAt = (k: number): boolean => tagged && verbs[k] === 1;
+  // tokens whose first non-clitic word the morph stage tagged NOUN (a definite noun after another is not its adjective)
+  const nouns = new Uint8Array(toks.length);
+  if (tagged) {
+    const seenTok = new Uint8Array(toks.length);
+    for (const w of doc.words ?? []) {
+      if (w.token < 0 || w.token >= toks.length || seenTok[w.token] || w.upos === 'CCONJ' || w.upos === 'ADP' || w.upos === 'DET') continue;
+      seenTok[w.token] = 1;
+      if (w.upos === 'NOUN') nouns[w.token] = 1;
+    }
+  }
   const quotes: Quote[] = [];
   const covered = new Uint8Array(toks.length);
   let last = null as { sp: Speaker; cue: string; sentence: number } | null;
@@ -342,7 +352,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     let b = a;
     // at most MAX_SPEAKER words besides names: "رؤساء تركيا رجب طيب أردوغان وروسيا فلاديمير بوتين وإيران حسن روحاني"
     // (a word of a name such as "علي" is not the preposition على)
-    for (let n = 0; b < limit && n < MAX_SPEAKER && (!stopsSpeaker(b) || (inName[b] && toks[b].kind === 'w')); b++) if (!inName[b]) n++;
+    for (let n = 0; b < limit && n < MAX_SPEAKER && (!stopsSpeaker(b) || (inName[b] && toks[b].kind === 'w')); b++) {
+      if (!inName[b]) n++;
+      // "وانتقد الوزير الصحفيين": a definite noun after a definite word is not its adjective but the object
+      if (
+        b > a &&
+        nouns[b] &&
+        !inName[b] &&
+        !inName[b - 1] &&
+        /^(ال|لل)/.test(toks[b].norm) &&
+        /^[وف]?(ال|لل)/.test(toks[b - 1].norm) &&
+        nouns[b - 1] === 1
+      )
+        break;
+    }
     // "بيان للجيش الإسرائيلي": a statement of someone
     if (b === a + 1 && b < limit && lex.statements.has(toks[a].norm) && /^ل/.test(toks[b].norm) && toks[b].kind === 'w') {
       b++;
@@ -797,6 +820,47 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       let spEnd = j + 1;
       let pronoun = false;
       const plural = /(وا|ون)$/.test(toks[i].norm) && toks[i].norm.length > 4;
+      // "سائقي سيارات الأجرة في اسطنبول، الذين اعتبروا أن"، "الصحفيين الذين قالوا إن": a cue right after a relative
+      // pronoun has for subject the noun phrase the relative clause hangs on
+      if (
+        e.kind !== 'part' &&
+        i - 2 >= Math.max(ts, consumedTo) &&
+        /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm)
+      ) {
+        let end = i - 1;
+        if (toks[end - 1].text === '،') end--;
+        const floor = Math.max(ts, consumedTo);
+        // a place after في closing the phrase says where they are ("سائقي سيارات الأجرة في اسطنبول")
+        // (a plural relative: "بريطانيا التي اتهمت" is the place itself)
+        if (
+          /^(الذين|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm) &&
+          end - 2 > floor &&
+          toks[end - 2].norm === 'في' &&
+          entityAt(doc.entities, toks[end - 1].start, toks[end - 1].end)?.type === 'LOC'
+        )
+          end -= 2;
+        let st = end - 1;
+        const named = st >= floor ? entityAt(doc.entities, toks[st].start, toks[st].end) : null;
+        const m = named?.mentions.find((x) => x.start <= toks[st].start && x.end >= toks[st].end);
+        if (m) while (st - 1 >= floor && toks[st - 1].start >= m.start) st--;
+        else
+          while (
+            st - 1 >= floor &&
+            end - st < 4 &&
+            toks[st - 1].kind === 'w' &&
+            !verbAt(st - 1) &&
+            !NOUN_PREP.has(toks[st - 1].norm) &&
+            !SPEAKER_STOP.has(toks[st - 1].norm) &&
+            !isComp(st - 1) &&
+            !findCue(toks, st - 1, i, lex) &&
+            !(nouns[st] && /^[وفبل]?(ال|لل)/.test(toks[st].norm) && /^[وفبل]?(ال|لل)/.test(toks[st - 1].norm))
+          )
+            st--;
+        if (st >= floor && st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm)) {
+          sp = mkSpeaker(st, end);
+          if (sp && named && m) sp.id = named.id;
+        }
+      }
       // A cue that does not open its clause has its subject before it ("بومبيو يتهم إيران", "الجيش ذكر أن").
       const hasConj = toks[i].norm !== stripCueConj(toks[i].norm) && !lex.byFirst.has(toks[i].norm);
       let pi = i - 1;
@@ -835,7 +899,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       const pronPrep = j + 1 < te && PRON_PREP.has(toks[j + 1].norm);
       // "ستورمي دانيالز، التي تتهم ترمب"، "لافروف، الذي أكد أن": a relative clause's cue speaks for the name before it
-      if (e.kind !== 'part' && !hasConj) {
+      if (e.kind !== 'part' && !hasConj && !sp) {
         let r = i - 1;
         while (r > ts && /^(قد|كان|كانت)$/.test(toks[r].norm)) r--;
         if (r > ts && /^[وف]?(الذي|التي|الذين)$/.test(toks[r].norm)) {
@@ -993,7 +1057,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (!sp && e.kind !== 'part') {
         // SVO: "الجيش الإسرائيلي ذكر أن" — the subject before the cue in the same clause ("قد" is transparent).
         let a = i - 1;
-        if (a > ts && /^(قد|لقد|وقد)$/.test(toks[a].norm)) a--;
+        if (a > ts && /^(قد|لقد|وقد|فقد)$/.test(toks[a].norm)) a--;
         const prevQ0 = lastInSentence as { q: Quote; a: number; b: number } | null;
         const floor = prevQ0 ? Math.max(ts, prevQ0.a) : Math.max(consumedTo, ts);
         while (
@@ -1010,7 +1074,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         let z = a + 1;
         while (z < i && !stopsSpeaker(z)) z++;
         const subjEnd = z;
-        const cueAt = i > ts && /^(قد|لقد|وقد)$/.test(toks[i - 1].norm) ? i - 1 : i;
+        const cueAt = i > ts && /^(قد|لقد|وقد|فقد)$/.test(toks[i - 1].norm) ? i - 1 : i;
         // (not for a cue with و: "...، وتابع:" opens a clause of its own, its subject is carried over; "أما X، فيرى" keeps X)
         const wCue = hasConj && toks[i].norm.startsWith('و');
         if (subjEnd === a + 1 && a >= ts && toks[a].text === '،' && a + 1 === cueAt && !wCue) {
@@ -1063,8 +1127,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           !ent0 &&
           ((/^و/.test(f0) && !lex.speakerHeads.has(headKey(f0.slice(1))) && !lex.speakerHeads.has(headKey(f0))) ||
             (fCue && !lex.speakerHeads.has(headKey(f0))));
-        // nor with a time adverbial or another cue ("حيث قال في رد على سؤال")
-        const notSubj = a + 1 < subjEnd && (TIME_HEAD.has(headKey(toks[a + 1].norm)) || findCue(toks, a + 1, i, lex) !== null);
+        // nor with a time adverbial or another cue ("حيث قال في رد على سؤال"), nor a lone indefinite object in the
+        // accusative ("استعرض المالكي صواريخا قال إن إيران هربتها": a relative clause on the object)
+        const indefObject =
+          subjEnd === a + 2 && !ent0 && /^[^ا].{3,}ا$/.test(f0) && !/(يا|وا|ما)$/.test(f0) && !lex.speakerHeads.has(headKey(f0));
+        const notSubj =
+          a + 1 < subjEnd && (indefObject || TIME_HEAD.has(headKey(toks[a + 1].norm)) || findCue(toks, a + 1, i, lex) !== null);
         if (!sp && !verbLike && !notSubj && a + 1 < subjEnd && a + 1 >= lo && toks[a + 1].norm !== 'ان') {
           sp = mkSpeaker(a + 1, subjEnd);
           // The previous statement of this sentence ends before this subject ("... غير أن جماعات حقوقية تقول إن").
