@@ -547,6 +547,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // a trigger word that is itself part of an actor (المتظاهرون as the subject) still counts for PROTEST only
       const inActor = actors.find((x) => x.a <= k && k < x.b);
       if (inActor && tr.type !== 'PROTEST') continue;
+      // "من السجن"، "في السجن": the prison as a place, not a jailing
+      if (tr.type === 'COERCE' && k > ts && /^(من|في|داخل|خارج)$/.test(toks[k - 1].norm) && /^(ال)?سجن$/.test(toks[k].norm)) continue;
       // "اعتراضه وتدميره"، "اعتراض الصاروخ وإسقاطه": destroying what was intercepted (a missile, a drone) is air defence,
       // not an attack on anyone
       if (tr.type === 'ASSAULT' && k > ts && /^[وفبل]?(اعتراض|اعتراضه|اعتراضها|اعتراضهما|اعتراضهم)$/.test(toks[k - 1].norm)) continue;
@@ -577,9 +579,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const passive = /^[وف]?.\u064F/.test(toks[k].text) || (k > ts && /^[وف]?(تم|يتم|سيتم|جري|يجري|سيجري|تمت)$/.test(toks[k - 1].norm));
       // an attack verb with no object after it, right after its plural subject, reads as a passive ("جنود قتلوا في
       // الحرب"، "الذين قتلوا خلال الحرب": they were killed)
+      // (a singular verb too, for arrests and killings: "وكان برونسون اعتقل في ديسمبر": he was arrested)
       const intransitive =
-        tr.type === 'ASSAULT' &&
-        /(وا|ون)$/.test(toks[k].norm) &&
+        (tr.type === 'ASSAULT' || tr.type === 'COERCE') &&
+        (/(وا|ون)$/.test(toks[k].norm) ||
+          (/^[وف]?(اعتقل|اعتقلت|قتل|قتلت|اغتيل|اغتيلت|سجن|سجنت|اسر|اسرت|اختطف|اختطفت|خطف|خطفت|جرح|جرحت|اصيب|اصيبت|احتجز|احتجزت|اوقف|اوقفت)$/.test(
+            toks[k].norm,
+          ) &&
+            k > ts &&
+            actors.some((x) => x.b === k))) &&
         (k + 1 >= te ||
           toks[k + 1].kind === 'p' ||
           /^(في|خلال|جراء|بعد|منذ|اثناء|عام|امس|اليوم|امام|قرب|بالقرب|داخل|اثر|حتي|عندما)$/.test(toks[k + 1].norm));
@@ -1118,6 +1126,23 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         stems(toks[k].norm).some((x) => /^انسحا?ب$/.test(x))
       )
         type = 'SANCTION';
+      // withdrawing from an agreement (انسحاب الولايات المتحدة من الاتفاق النووي، "انسحبت منه") ends a cooperation:
+      // SANCTION (PLOVER), not a military retreat
+      if (type === 'RETREAT' && stems(toks[k].norm).some((x) => /^انسحا?ب$/.test(x))) {
+        for (let q = k + 1; q < te && q <= k + 5; q++) {
+          const n = toks[q].norm;
+          if (toks[q].kind === 'p') break;
+          if (
+            /^من(ه|ها)?$/.test(n) &&
+            (n !== 'من' || (q + 1 < te && /^(ال)?(اتفاق|اتفاقيه|اتفاقيات|معاهده|صفقه|اتفاقات)$/.test(toks[q + 1].norm)))
+          ) {
+            let deal = n === 'من';
+            for (let r = ts; r < te && !deal; r++) deal = /^[وفبل]?(ال|لل)?(اتفاق|اتفاقيه|معاهده|صفقه)/.test(toks[r].norm);
+            if (deal) type = 'SANCTION';
+            break;
+          }
+        }
+      }
       // A promise of support, aid or cooperation ("ستدافع كندا عن الحقوق"، "ستقدم الدعم") and a meeting announced for the
       // future ("سيلتقي الرئيس نظيره"، "ستعقد الجامعة اجتماعا") are an AGREE (PLOVER: agree to future action; a future
       // RETREAT or CONCEDE stays as it is)
@@ -1170,7 +1195,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         const genitiveSupplier = supplier && actors.some((x) => x.a === k + 1 && sources.includes(x));
         if (actorObject || genitiveSupplier || (supplier && k + 1 < te && toks[k + 1].norm === 'من')) type = 'AID';
       }
+      const target0 = target;
       for (const src of sources) {
+        // no one acts on themselves: in "لقاء بين أوغلو والعاهل الأردني" each side meets the other
+        let target = target0;
+        if (target && key(target.actor) === key(src.actor)) {
+          target = sources.find((x) => key(x.actor) !== key(src.actor));
+          if (!target) continue;
+        }
         const dedup = `${type}|${key(src.actor)}|${key(target?.actor ?? null)}|${si}`;
         if (seen.has(dedup)) continue;
         seen.add(dedup);
