@@ -897,7 +897,7 @@ export class EntityResolver {
     const cands: Cand[] = [];
     // a person span that starts or ends with a one-word title ("الكوميدي باتون أوزوالت" tagged whole): the title is not the name
     const isTitle = (k: number): boolean => this.info(toks[k].norm).titles?.some((t) => t.length === 1 && t[0] === toks[k].norm) === true;
-    for (const [a, b, type] of cleanNameSpans(doc, isTitle)) {
+    for (const [a, b, type] of this.splitPlaceLists(toks, cleanNameSpans(doc, isTitle))) {
       const c = this.candidate(doc, a, b, type, 'ner');
       if (!c) continue;
       for (let k = a; k < b; k++) covered[k] = 1;
@@ -1037,6 +1037,46 @@ export class EntityResolver {
       doc,
       groups.filter((g) => g.cands.length > 0),
     );
+  }
+
+  /**
+   * Places listed with و that the tagger took as one name ("الولايات المتحدة وفرنسا"): split before a word that is
+   * و + a country of the knowledge base, unless the whole span is a name the knowledge base knows (البوسنة والهرسك).
+   */
+  private splitPlaceLists(toks: Token[], spans: Array<[number, number, EntityType]>): Array<[number, number, EntityType]> {
+    const out: Array<[number, number, EntityType]> = [];
+    for (const sp of spans) {
+      const [a, b, type] = sp;
+      if (
+        type !== 'LOC' ||
+        b - a < 2 ||
+        this.kb.lookup(
+          nameKey(
+            toks
+              .slice(a, b)
+              .map((t) => t.norm)
+              .join(' '),
+          ),
+        ).length > 0
+      ) {
+        out.push(sp);
+        continue;
+      }
+      let s = a;
+      for (let k = a + 1; k < b; k++) {
+        const n = toks[k].norm;
+        if (
+          n.length > 3 &&
+          n.startsWith('و') &&
+          this.kb.lookup(n.slice(1)).some((e) => e.type === 'LOC' && (e.source === 'countries' || e.id.startsWith('country:')))
+        ) {
+          out.push([s, k, type]);
+          s = k;
+        }
+      }
+      out.push([s, b, type]);
+    }
+    return out;
   }
 
   /**

@@ -841,7 +841,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           end -= 2;
         let st = end - 1;
         const named = st >= floor ? entityAt(doc.entities, toks[st].start, toks[st].end) : null;
-        const m = named?.mentions.find((x) => x.start <= toks[st].start && x.end >= toks[st].end);
+        const m = named?.mentions.find((x) => x.start < toks[st].end && x.end > toks[st].start);
         if (m) while (st - 1 >= floor && toks[st - 1].start >= m.start) st--;
         else
           while (
@@ -856,10 +856,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             !(nouns[st] && /^[وفبل]?(ال|لل)/.test(toks[st].norm) && /^[وفبل]?(ال|لل)/.test(toks[st - 1].norm))
           )
             st--;
-        if (st >= floor && st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm)) {
-          sp = mkSpeaker(st, end);
-          if (sp && named && m) sp.id = named.id;
-        }
+        if (named && m) {
+          // names joined by و before it speak together ("فرنسا وألمانيا وبريطانيا، التي أكدت")
+          let from = m.start;
+          let q = st;
+          while (q - 1 >= floor && toks[q].start < from && /^و/.test(toks[q].norm) && toks[q - 1].kind === 'w') {
+            const before = entityAt(doc.entities, toks[q - 1].start, toks[q - 1].end)?.mentions.find(
+              (x) => x.end === toks[q - 1].end && x.start >= toks[floor].start,
+            );
+            if (!before) break;
+            from = before.start;
+            while (q - 1 >= floor && toks[q - 1].end > from) q--;
+          }
+          sp = { id: named.id, text: displaySpeaker(text.slice(from, m.end)), start: from, end: m.end };
+        } else if (st >= floor && st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm)) sp = mkSpeaker(st, end);
       }
       // A cue that does not open its clause has its subject before it ("بومبيو يتهم إيران", "الجيش ذكر أن").
       const hasConj = toks[i].norm !== stripCueConj(toks[i].norm) && !lex.byFirst.has(toks[i].norm);
