@@ -757,9 +757,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         if (adj && (adj.type === 'PER' || adj.type === 'ORG' || adj.type === 'LOC' || adj.actor.role)) source = coordinated(adj);
       }
       // the trigger is the cue of a quote (اتهم، هدد، طالب...): the quote's speaker, resolved by the quotes stage
-      if (!source && SPEECH.has(tr.type) && !nominal) {
+      // (and a participle of a statement, "متهما المتمردين بـ"، "داعيا السلطات إلى": the quote it opens, else the
+      // statement of the sentence it continues)
+      const stmtParticiple = /^[وف]?(م[^ا].{2,}|داعي)ا$/.test(toks[k].norm) && tr.after.length === 0;
+      if (!source && SPEECH.has(tr.type) && (!nominal || stmtParticiple)) {
         const t0 = toks[k];
-        const q = (doc.quotes ?? []).find((x) => x.cue === t0.text && x.start > t0.start && x.start - t0.end < 200 && x.cue !== ':');
+        const qs = doc.quotes ?? [];
+        let q = qs.find((x) => x.cue === t0.text && x.start > t0.start && x.start - t0.end < 200 && x.cue !== ':');
+        if (!q && stmtParticiple)
+          for (const x of qs) if (x.start >= sent.start && x.start < t0.start && x.cue !== ':' && x.cue !== t0.text) q = x;
         if (q) source = fromQuote(q);
       }
       // "ودول أخرى دعمت بريطانيا": after an indefinite noun, a verb with no object pronoun opens a relative clause whose
@@ -783,7 +789,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const relative = !nominal && rel >= ts && RELATIVE.test(toks[rel].norm) && !enclitic?.[k] && !!enclitic;
       // a manner participle (متهما بريطانيا بـ، مطالبا الحكومة بـ): the noun after it is its object; the doer is the
       // clause subject (below)
-      const participle = SPEECH.has(tr.type) && /^[وف]?م[^ا]{2,}ا$/.test(toks[k].norm);
+      const participle = SPEECH.has(tr.type) && /^[وف]?(م[^ا]{2,}|داعي)ا$/.test(toks[k].norm);
       if (!source && !passive && !asyndetic && !relative && !participle) {
         let q = k + 1;
         // (a preposition with a pronoun may come between the verb and its subject: "أفرجت عنهم كوريا الشمالية")
@@ -978,7 +984,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         (/^[وف]?ب/.test(toks[k].norm) ||
           (tr.type === 'ACCUSE' && /^[وف]?ل/.test(toks[k].norm)) ||
           // a participle of manner after the verb (وتحدث اليماني متهما الحوثيين بـ، مطالبا، محذرا): its subject's act
-          (SPEECH.has(tr.type) && /^[وف]?م[^ا]{2,}ا$/.test(toks[k].norm))) &&
+          (SPEECH.has(tr.type) && /^[وف]?(م[^ا]{2,}|داعي)ا$/.test(toks[k].norm))) &&
         !(k > ts && pos?.[k - 1] === 'ADJ')
       ) {
         // an adverbial verbal noun with بـ ("ردت روسيا بطرد 60 دبلوماسيا"، "قامت الشرطة بتفريق المحتجين"), or a charge

@@ -1189,32 +1189,40 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         }
       }
       if (!sp && e.kind === 'part' && !mainSpeaker) {
-        // "وأقامت دانييلز دعوى ...، قائلة إن": a participle continues the subject of the sentence's verb.
-        let v = ts;
-        while (v < i && toks[v].kind === 'p') v++;
-        const vn = toks[v]?.norm ?? '';
-        if (v + 1 < i && /^[وف]/.test(vn) && !/^[وف]ال/.test(vn) && vn.length > 3 && !entityAt(doc.entities, toks[v].start, toks[v].end)) {
+        // "وأقامت دانييلز دعوى ...، قائلة إن": a participle continues the subject of the sentence's verb, or of the verb
+        // the morph stage finds nearest before it ("وعلى موقع تويتر، رحب الوزير بومبيو ...، داعيا").
+        const subjectAfter = (v: number, verbHere: boolean): Speaker | null => {
+          const vn = toks[v]?.norm ?? '';
+          if (!(v + 1 < i && verbHere && !/^[وف]?ال/.test(vn) && vn.length > 2 && !entityAt(doc.entities, toks[v].start, toks[v].end)))
+            return null;
           const subj = personAt(v + 1);
-          if (subj) sp = mkSpeaker(v + 1, subj.end);
-          else if (lex.speakerHeads.has(headKey(toks[v + 1].norm))) {
+          if (subj) return mkSpeaker(v + 1, subj.end);
+          if (lex.speakerHeads.has(headKey(toks[v + 1].norm))) {
             // "وكان رئيس مجلس إدارة الشركة كيفن جونسون قدم اعتذاره ..., مؤكدا أن": a title phrase ending in a name
             for (let z = v + 2; z < i && z - v <= MAX_SPEAKER && !stopsSpeaker(z); z++) {
               const per = personAt(z);
               if (per) {
-                sp = mkSpeaker(v + 1, per.end);
-                if (sp) sp.id = per.ent.id;
-                break;
+                const r = mkSpeaker(v + 1, per.end);
+                if (r) r.id = per.ent.id;
+                return r;
               }
             }
-          } else {
-            const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
-            const m = ent?.type === 'ORG' ? ent.mentions.find((x) => x.start === toks[v + 1].start) : undefined;
-            if (m) {
-              let z = v + 1;
-              while (z < i && toks[z].start < m.end) z++;
-              sp = mkSpeaker(v + 1, z);
-            }
+            return null;
           }
+          const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
+          const m = ent?.type === 'ORG' ? ent.mentions.find((x) => x.start === toks[v + 1].start) : undefined;
+          if (!m) return null;
+          let z = v + 1;
+          while (z < i && toks[z].start < m.end) z++;
+          return mkSpeaker(v + 1, z);
+        };
+        let v = ts;
+        while (v < i && toks[v].kind === 'p') v++;
+        sp = subjectAfter(v, /^[وف]/.test(toks[v]?.norm ?? ''));
+        if (!sp && tagged) {
+          let w = i - 1;
+          while (w > v && !verbAt(w)) w--;
+          if (w > v && !isComp(w - 1)) sp = subjectAfter(w, true);
         }
       }
       if (!sp) {
