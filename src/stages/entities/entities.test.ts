@@ -577,3 +577,37 @@ test('a title ending a person span belongs to the next name; a model name goes o
     ],
   );
 });
+
+test('a surname decides the type of the names it closes; an office "في COUNTRY" gives the country; place lists split', () => {
+  const stage = new EntitiesStage();
+  const run = (text: string, names: [string, EntityType][]) => {
+    const doc = docWith(text, names);
+    stage.process(doc);
+    return doc.entities ?? [];
+  };
+  const a = run(
+    'وأعلن مرشح المعارضة في مالي سومايلا سيسيه رفضه للنتائج. واتهم سيسيه الرئيس إبراهيم أبو بكر كيتا بالتزوير، وكان قد أقر بهزيمته أمام كيتا.',
+    [
+      ['مالي', 'LOC'],
+      ['سومايلا سيسيه', 'LOC'],
+      ['سيسيه', 'PER'],
+      ['إبراهيم أبو بكر كيتا', 'PER'],
+      ['كيتا', 'LOC'],
+    ],
+  );
+  const cisse = a.find((e) => e.name === 'سومايلا سيسيه');
+  assert.equal(cisse?.type, 'PER', JSON.stringify(a));
+  assert.equal(cisse?.mentions.length, 2, JSON.stringify(cisse));
+  assert.equal(cisse?.country, 'MLI', JSON.stringify(cisse));
+  const keita = a.filter((e) => e.name.endsWith('كيتا'));
+  assert.equal(keita.length, 1, JSON.stringify(keita));
+  assert.equal(keita[0].type, 'PER');
+  // an envoy serves abroad: "في" after the title is not his country
+  const b = run('وقال السفير في مالي جان دوبوا إن الوضع هادئ.', [
+    ['مالي', 'LOC'],
+    ['جان دوبوا', 'PER'],
+  ]);
+  assert.notEqual(b.find((e) => e.type === 'PER')?.country, 'MLI', JSON.stringify(b));
+  const c = run('كما شنت الولايات المتحدة وفرنسا غارات جوية.', [['الولايات المتحدة وفرنسا', 'LOC']]);
+  assert.deepEqual(c.map((e) => e.country).sort(), ['FRA', 'USA'], JSON.stringify(c));
+});

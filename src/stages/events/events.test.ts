@@ -697,3 +697,53 @@ test('foreign, regional and coalition actors get no country from the place', () 
     JSON.stringify(doc.events),
   );
 });
+
+test('round 4 event rules on the full pipeline', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const evs = (text: string): string[] =>
+    (full.run(readArticle(text)).events ?? []).map(
+      (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
+    );
+  // a verb of failure governs the noun after في: its subject fires; the target after باتجاه
+  const a = evs('وفشلت ميليشيا الحوثي في إطلاق صاروخ قصير المدى من داخل الأراضي اليمنية باتجاه السعودية.');
+  assert.ok(
+    a.some((x) => x.startsWith('ASSAULT:') && x.includes(':YEM>') && x.includes('السعودية')),
+    a.join(' | '),
+  );
+  // a declared support is SUPPORT, a support given is AID
+  const b = evs('وأعلنت روسيا دعمها الكامل للرئيس السوري. وتتهم السعودية إيران بدعمها للحوثيين.');
+  assert.ok(
+    b.some((x) => x.startsWith('SUPPORT:روسيا')),
+    b.join(' | '),
+  );
+  assert.ok(
+    b.some((x) => x.startsWith('AID:إيران')),
+    b.join(' | '),
+  );
+  // destroying an intercepted missile is no attack; the prison as a place is no jailing
+  const c = evs('وقد تمكنت قوات الدفاع الجوي السعودي من اعتراضه وتدميره. وأفرج عن قس أميركي من السجن التركي.');
+  assert.ok(!c.some((x) => x.startsWith('ASSAULT') || x.startsWith('COERCE')), c.join(' | '));
+  // a singular passive arrest has no doer
+  const d = evs('وكان برونسون اعتقل في ديسمبر 2016. والشرطة اعتقلت رجلا.');
+  assert.ok(!d.some((x) => x.includes('برونسون')), d.join(' | '));
+  assert.ok(
+    d.some((x) => x.startsWith('COERCE:الشرطة')),
+    d.join(' | '),
+  );
+  // each side of a meeting between two actors meets the other, never itself
+  const e = evs('أعقبه لقاء بين أوغلو والعاهل الأردني الملك عبد الله الثاني.');
+  assert.equal(e.filter((x) => x.startsWith('CONSULT')).length, 2, e.join(' | '));
+  for (const x of e) assert.notEqual(x.split(':')[1], x.split('>')[1].split(':')[0], x);
+  // withdrawing from an agreement is SANCTION
+  const f = evs('وأعلن ترامب انسحاب بلاده من الاتفاق النووي.');
+  assert.ok(
+    f.some((x) => x.startsWith('SANCTION:')),
+    f.join(' | '),
+  );
+  // a participle of a statement takes the speaker, not the one addressed
+  const g = evs('ورحب وزير الخارجية الأميركي مايك بومبيو بالقرار، داعيا السلطات التركية إلى إسقاط التهم عنه.');
+  assert.ok(
+    g.some((x) => x.startsWith('REQUEST:مايك بومبيو') && x.includes('>السلطات التركية')),
+    g.join(' | '),
+  );
+});

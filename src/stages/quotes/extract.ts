@@ -1139,8 +1139,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             (fCue && !lex.speakerHeads.has(headKey(f0))));
         // nor with a time adverbial or another cue ("حيث قال في رد على سؤال"), nor a lone indefinite object in the
         // accusative ("استعرض المالكي صواريخا قال إن إيران هربتها": a relative clause on the object)
+        const fz = toks[subjEnd - 1]?.norm ?? '';
         const indefObject =
-          subjEnd === a + 2 && !ent0 && /^[^ا].{3,}ا$/.test(f0) && !/(يا|وا|ما)$/.test(f0) && !lex.speakerHeads.has(headKey(f0));
+          subjEnd > a + 1 &&
+          toks[subjEnd - 1].kind === 'w' &&
+          !entityAt(doc.entities, toks[subjEnd - 1].start, toks[subjEnd - 1].end) &&
+          /^[^ا].{3,}ا$/.test(fz) &&
+          !/(يا|وا|ما)$/.test(fz) &&
+          !lex.speakerHeads.has(headKey(fz));
         const notSubj =
           a + 1 < subjEnd && (indefObject || TIME_HEAD.has(headKey(toks[a + 1].norm)) || findCue(toks, a + 1, i, lex) !== null);
         if (!sp && !verbLike && !notSubj && a + 1 < subjEnd && a + 1 >= lo && toks[a + 1].norm !== 'ان') {

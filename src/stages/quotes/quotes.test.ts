@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Article, Doc, Entity } from '../../core/types.ts';
-import { newDoc } from '../../pipeline/index.ts';
+import { newDoc, Pipeline } from '../../pipeline/index.ts';
+import { readArticle } from '../../reader/index.ts';
 import { tokenizeStage } from '../tokenize/index.ts';
 import { quotesStage } from './index.ts';
 import { renderQuotes } from './render.ts';
@@ -571,4 +572,41 @@ test('two names after an accusing verb: the first is its subject, the second its
   const doc = run('وقال الجيش إن الطائرة سقطت. وتتهم إسرائيل إيران ببناء قوة عسكرية في جنوب سوريا.', '', ents);
   const q = (doc.quotes ?? []).find((x) => x.cue === 'وتتهم');
   assert.equal(q?.speakerText, 'إسرائيل', JSON.stringify(doc.quotes));
+});
+
+test('round 4 speaker rules on the full pipeline', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
+  const qs = (text: string): string[] => {
+    const doc = full.run(readArticle(text));
+    const names = new Map((doc.entities ?? []).map((e) => [e.id, e.name]));
+    return (doc.quotes ?? []).map((q) => `${q.speaker ? names.get(q.speaker) : ''}|${q.speakerText}|${q.cue}|${q.text}`);
+  };
+  // a phrase opening with a person's name is that person, not the body or the title named after it
+  const a = qs('وقالت ماريا زاخاروفا، المتحدثة باسم الخارجية الروسية إن الجيش عازم على القتال.');
+  assert.ok(a[0]?.startsWith('ماريا زاخاروفا|'), a.join(' / '));
+  // a person right before a participle cue is its subject
+  const b = qs('وقال ترامب إن الاتفاق سيئ، وهو ما رد عليه الرئيس الإيراني، حسن روحاني قائلا إن أمريكا فشلت.');
+  assert.ok(
+    b.some((x) => x.startsWith('حسن روحاني|') && x.includes('|قائلا|')),
+    b.join(' / '),
+  );
+  // an indefinite object is no speaker; "أما X فقد حذرت" is X
+  const c = qs('استعرض المتحدث صواريخا قال إن إيران هربتها. أما الأمم المتحدة فقد حذرت من حمام دم في المحافظة.');
+  assert.ok(!c.some((x) => x.includes('صواريخا')), c.join(' / '));
+  assert.ok(
+    c.some((x) => x.includes('|الأمم المتحدة|حذرت|')),
+    c.join(' / '),
+  );
+  // a cue after a relative pronoun speaks for the noun phrase before it (a place after في is where they are)
+  const d = qs('وتواجه الشركة معارضة من سائقي سيارات الأجرة في اسطنبول، الذين قالوا إن الخدمة غير قانونية.');
+  assert.ok(
+    d.some((x) => x.includes('|سائقي سيارات الأجرة|قالوا|')),
+    d.join(' / '),
+  );
+  // a participle continues the subject of the nearest verb when the sentence opens with a phrase
+  const e = qs('وعلى موقع تويتر، رحب وزير الخارجية الأميركي مايك بومبيو بالقرار، داعيا السلطات التركية إلى إسقاط التهم عنه.');
+  assert.ok(
+    e.some((x) => x.startsWith('مايك بومبيو|') && x.includes('|داعيا|')),
+    e.join(' / '),
+  );
 });
