@@ -47,6 +47,8 @@ const SKIP = new Set([
   'يوم',
 ]);
 const BY = ['قبل', 'يد']; // من قبل X / على يد X
+/** First-person forms listed as triggers whose stem the affix stripping does not reach (triggers.tsv). */
+const FIRST_PERSON = new Set(['ادعو', 'ندعو', 'احث', 'نحث', 'ندين', 'نتهم']);
 /** Light verbs of success, failure and taking part (light-verbs.txt), which take their noun after في/من. */
 const SUCCESS_VERBS = new Set(['فشل', 'نجح', 'تمكن', 'شارك', 'تشارك']);
 const TARGET_PREP = new Set(['علي', 'ضد', 'الي', 'مع', 'ل', 'عن', 'بحق', 'باتجاه', 'نحو']);
@@ -586,8 +588,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           (/^[وف]?(اعتقل|اعتقلت|قتل|قتلت|اغتيل|اغتيلت|سجن|سجنت|اسر|اسرت|اختطف|اختطفت|خطف|خطفت|جرح|جرحت|اصيب|اصيبت|احتجز|احتجزت|اوقف|اوقفت)$/.test(
             toks[k].norm,
           ) &&
-            k > ts &&
-            actors.some((x) => x.b === k))) &&
+            k > ts)) &&
         (k + 1 >= te ||
           toks[k + 1].kind === 'p' ||
           /^(في|خلال|جراء|بعد|منذ|اثناء|عام|امس|اليوم|امام|قرب|بالقرب|داخل|اثر|حتي|عندما)$/.test(toks[k + 1].norm));
@@ -787,6 +788,17 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       let rel = k - 1;
       while (rel > ts && /^(قد|كان|كانت|كانوا|لم|لا|لن)$/.test(toks[rel].norm)) rel--;
       const relative = !nominal && rel >= ts && RELATIVE.test(toks[rel].norm) && !enclitic?.[k] && !!enclitic;
+      // a verb in the first person inside a direct quote ("أدعو جميع الماليين"، "ونحث الحكومة"، "نرفض"): the speaker acts,
+      // and a name after the verb is its object
+      if (!source && !nominal && SPEECH.has(tr.type)) {
+        const bare1 = toks[k].norm.replace(/^[وف](?=..)/, '');
+        const rest = bare1.slice(1);
+        if (/^[ان]/.test(bare1) && bare1 !== 'ادان' && (lex.triggers.has(rest) || FIRST_PERSON.has(bare1))) {
+          const t0 = toks[k];
+          const q = (doc.quotes ?? []).find((x) => x.direct && x.start <= t0.start && t0.end <= x.end);
+          if (q) source = fromQuote(q);
+        }
+      }
       // a manner participle (متهما بريطانيا بـ، مطالبا الحكومة بـ): the noun after it is its object; the doer is the
       // clause subject (below)
       const participle = SPEECH.has(tr.type) && /^[وف]?(م[^ا]{2,}|داعي)ا$/.test(toks[k].norm);
