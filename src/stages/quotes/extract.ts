@@ -1213,7 +1213,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                 return r;
               }
             }
-            return null;
+            // no name: the description itself ("ورد المرشح المعارض قائلا")
+            let z = v + 1;
+            while (z < i && z - v <= 4 && toks[z].kind === 'w' && !stopsSpeaker(z)) z++;
+            return z > v + 1 ? mkSpeaker(v + 1, z) : null;
           }
           const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
           const m = ent?.type === 'ORG' ? ent.mentions.find((x) => x.start === toks[v + 1].start) : undefined;
