@@ -747,3 +747,21 @@ test('round 4 event rules on the full pipeline', () => {
     g.join(' | '),
   );
 });
+
+test('أوقف arrests a person or a group, not an activity; a passive needs no person after the adverbial', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const evs = (text: string): string[] =>
+    (full.run(readArticle(text)).events ?? []).map((e) => `${e.type}:${e.source?.name ?? ''}:${e.trigger}`);
+  const a = evs('وأوقفت الاستخبارات المالية ثلاثة مسلحين. وأوقفت الحكومة المساعدات للاجئين.');
+  assert.ok(
+    a.some((x) => x.startsWith('COERCE:الاستخبارات')),
+    a.join(' | '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('COERCE:الحكومة')), a.join(' | '));
+  const b = evs('والشرطة قتلت في الهجوم ثلاثة مسلحين. وكان برونسون اعتقل في ديسمبر 2016.');
+  assert.ok(
+    b.some((x) => x.startsWith('ASSAULT:الشرطة')),
+    b.join(' | '),
+  );
+  assert.ok(!b.some((x) => x.includes('برونسون')), b.join(' | '));
+});

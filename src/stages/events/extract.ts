@@ -549,6 +549,17 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // a trigger word that is itself part of an actor (المتظاهرون as the subject) still counts for PROTEST only
       const inActor = actors.find((x) => x.a <= k && k < x.b);
       if (inActor && tr.type !== 'PROTEST') continue;
+      // "أوقفت الشرطة رجلين" arrests, "أوقفت الحكومة المساعدات" stops something: an arrest needs a person or a group
+      // after the verb (a named person, or an actor with a role other than a government)
+      if (tr.type === 'COERCE' && /^[وفبل]?(اوقف|اوقفت|اوقفوا|يوقف|ايقاف|بايقاف)$/.test(toks[k].norm)) {
+        const person = actors.some(
+          (x) =>
+            x.a > k &&
+            x.a <= k + 6 &&
+            (x.type === 'PER' || (!x.type && !!x.actor.role && x.actor.role !== 'GOV' && x.actor.role !== 'MIL' && x.actor.role !== 'COP')),
+        );
+        if (!person) continue;
+      }
       // "من السجن"، "في السجن": the prison as a place, not a jailing
       if (tr.type === 'COERCE' && k > ts && /^(من|في|داخل|خارج)$/.test(toks[k - 1].norm) && /^(ال)?سجن$/.test(toks[k].norm)) continue;
       // "اعتراضه وتدميره"، "اعتراض الصاروخ وإسقاطه": destroying what was intercepted (a missile, a drone) is air defence,
@@ -588,7 +599,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           (/^[وف]?(اعتقل|اعتقلت|قتل|قتلت|اغتيل|اغتيلت|سجن|سجنت|اسر|اسرت|اختطف|اختطفت|خطف|خطفت|جرح|جرحت|اصيب|اصيبت|احتجز|احتجزت|اوقف|اوقفت)$/.test(
             toks[k].norm,
           ) &&
-            k > ts)) &&
+            k > ts &&
+            // (not when a person or group follows the adverbial: "قتلت الشرطة في الهجوم ثلاثة مسلحين")
+            !actors.some((x) => x.a > k + 1 && x.a < Math.min(te, k + 9) && !governed(toks, x, ts)))) &&
         (k + 1 >= te ||
           toks[k + 1].kind === 'p' ||
           /^(في|خلال|جراء|بعد|منذ|اثناء|عام|امس|اليوم|امام|قرب|بالقرب|داخل|اثر|حتي|عندما)$/.test(toks[k + 1].norm));
