@@ -1020,10 +1020,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         // the subject of the nearest verb before the noun (VSO: right after it; SVO: right before it), or without the
         // morph stage the first actor of the sentence
         let subj: ActorSpan | undefined;
+        let vAt = -1;
         if (pos) {
           let v = k - 1;
           while (v >= ts && pos[v] !== 'VERB' && k - v <= 10) v--;
           if (v >= ts && pos[v] === 'VERB') {
+            vAt = v;
             let a = v + 1;
             while (a < k && SKIP.has(toks[a].norm)) a++;
             // "السلطات قد أوقفت الضابطة": with the subject before the verb (and قد), the noun after it is the object
@@ -1037,7 +1039,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           if (pos?.[q] === 'VERB') verb = true;
           const t = toks[q];
           if ((t.kind === 'p' && t.text !== '،') || /^(ب?ان|انه|انها|انهم|الذي|التي|الذين|قال|قالت)$/.test(t.norm)) clear = false;
-          else if (t.kind === 'w' && !actors.some((x) => x.a <= q && q < x.b) && matchTrigger(toks, q, ts, te, lex)) clear = false;
+          // (the governing verb may be an event of its own: "أوقفت الضابطة للاشتباه بتورطها")
+          else if (q !== vAt && t.kind === 'w' && !actors.some((x) => x.a <= q && q < x.b) && matchTrigger(toks, q, ts, te, lex))
+            clear = false;
         }
         // the verb may also come before the subject (VSO: "ردت روسيا ... بطرد")
         for (let q = ts; q < (subj ? subj.a : 0) && !verb; q++) if (pos?.[q] === 'VERB') verb = true;
