@@ -497,6 +497,16 @@ function futureOf(norm: string, type: string, lex: EventLexicon): boolean {
   return /^س[يتن]/.test(rest) && stems(rest.slice(1)).some((x) => lex.triggers.get(x)?.some((t) => t.type === type) === true);
 }
 
+/** A future auxiliary right before a verbal noun: "ستتم محاسبة"، "سيتم فرض"، "ستقوم القوات بضرب"، "سوف نقصف". */
+function futureAux(toks: Tok[], k: number, ts: number): boolean {
+  for (let q = k - 1; q >= ts && q >= k - 4; q--) {
+    const t = toks[q];
+    if (t.kind === 'p') return false;
+    if (/^[وف]?(سيتم|ستتم|سيجري|ستجري|سيقوم|ستقوم|سنقوم|سيقومون|سوف|سنعمل|سيعمل|ستعمل)$/.test(t.norm)) return true;
+  }
+  return false;
+}
+
 /** Event types that a request or a threat before them turns into its content (not done). */
 const ASKED = new Set(['SUPPORT', 'AID', 'AGREE', 'CONSULT', 'COOPERATE', 'CONCEDE', 'RETREAT', 'SANCTION', 'MOBILIZE']);
 
@@ -803,10 +813,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const relative = !nominal && rel >= ts && RELATIVE.test(toks[rel].norm) && !enclitic?.[k] && !!enclitic;
       // a verb in the first person inside a direct quote ("أدعو جميع الماليين"، "ونحث الحكومة"، "نرفض"): the speaker acts,
       // and a name after the verb is its object
-      if (!source && !nominal && SPEECH.has(tr.type)) {
-        const bare1 = toks[k].norm.replace(/^[وف](?=..)/, '');
+      // (any act: "وسنقتل كل الإرهابيين"، "ونقتلهم")
+      if (!source && !nominal) {
+        const bare1 = toks[k].norm.replace(/^[وف](?=..)/, '').replace(/^س(?=[ان]..)/, '');
         const rest = bare1.slice(1);
-        if (/^[ان]/.test(bare1) && bare1 !== 'ادان' && (lex.triggers.has(rest) || FIRST_PERSON.has(bare1))) {
+        const restStems = SPEECH.has(tr.type) ? [rest] : stems(rest);
+        if (/^[ان]/.test(bare1) && bare1 !== 'ادان' && (restStems.some((x) => lex.triggers.has(x)) || FIRST_PERSON.has(bare1))) {
           const t0 = toks[k];
           const q = (doc.quotes ?? []).find((x) => x.direct && x.start <= t0.start && t0.end <= x.end);
           if (q) source = fromQuote(q);
@@ -1183,6 +1195,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // RETREAT or CONCEDE stays as it is)
       if ((type === 'SUPPORT' || type === 'AID' || type === 'COOPERATE' || type === 'CONSULT') && futureOf(toks[k].norm, type, lex))
         type = 'AGREE';
+      // A use of force or a punishment announced for the future ("وسنقتل كل الإرهابيين"، "ستتم محاسبة"، "ستقوم قوات
+      // التحالف باتخاذ الإجراءات لوقف الاعتداءات") is a THREATEN (PLOVER: threat of future action)
+      if (
+        (type === 'ASSAULT' || type === 'COERCE' || type === 'SANCTION') &&
+        (futureOf(toks[k].norm, tr.type, lex) || futureAux(toks, k, ts))
+      )
+        type = 'THREATEN';
       if (type === 'CONSULT') {
         // "القمة المرتقبة مع بوتين"، "الاجتماع المقرر الأسبوع المقبل": a planned meeting
         // (the adjective may follow the meeting's genitive: "اجتماع مجلس الأمن الدولي المقرر")
