@@ -230,8 +230,9 @@ test('meetings between two actors, imperfect meeting verbs, military support as 
   );
   const consult = (doc.events ?? []).filter((e) => e.type === 'CONSULT');
   assert.ok(consult.some((e) => e.source?.entity === 'e1') && consult.some((e) => e.source?.entity === 'e2'), JSON.stringify(doc.events));
+  // a meeting to come ("غدا") is an agreement to meet
   assert.ok(
-    consult.some((e) => e.trigger === 'ويلتقي'),
+    (doc.events ?? []).some((e) => e.trigger === 'ويلتقي' && e.type === 'AGREE'),
     JSON.stringify(doc.events),
   );
   const aid = (doc.events ?? []).find((e) => e.type === 'AID');
@@ -764,4 +765,28 @@ test('أوقف arrests a person or a group, not an activity; a passive needs no 
     b.join(' | '),
   );
   assert.ok(!b.some((x) => x.includes('برونسون')), b.join(' | '));
+});
+
+test('future meetings and force, commitments, understandings, and the pronoun subject after أنه', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const evs = (text: string): string[] =>
+    (full.run(readArticle(text)).events ?? []).map((e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}:${e.trigger}`);
+  const a = evs('وأعلن ترامب أنه سيقابل زعيم كوريا الشمالية كيم جونغ أون في سنغافورة.');
+  assert.ok(
+    a.some((x) => x.startsWith('AGREE:') && x.includes(':USA:')),
+    a.join(' | '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('CONSULT')), a.join(' | '));
+  const b = evs('وقالت زاخاروفا: "سنقتل كل الإرهابيين". وقال المالكي إن قوات التحالف ستقوم بقصف مواقع الحوثيين.');
+  assert.equal(b.filter((x) => x.startsWith('THREATEN')).length, 2, b.join(' | '));
+  const c = evs(
+    'وخالف الانسحاب مواقف كل من فرنسا وألمانيا وبريطانيا، الذين أعلنوا التزامهم بالاتفاق. وأشار إلى التفاهم بين واشنطن وروسيا.',
+  );
+  for (const iso of ['FRA', 'DEU', 'GBR', 'USA', 'RUS'])
+    assert.ok(
+      c.some((x) => x.startsWith('AGREE') && x.includes(`:${iso}:`)),
+      `${iso}: ${c.join(' | ')}`,
+    );
+  const d = evs('واستخدمت سوريا المواد في خرق واضح لالتزام سوريا بتعهداتها بموجب اتفاقية منع انتشار الأسلحة الكيماوية.');
+  assert.ok(!d.some((x) => x.startsWith('AGREE')), d.join(' | '));
 });

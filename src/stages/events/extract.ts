@@ -494,7 +494,10 @@ const FROM_DOER = new Set(['ASSAULT', 'REQUEST', 'THREATEN', 'ACCUSE', 'AID', 'S
 /** Whether a word is the future (سـ) of a verb that triggers `type` ("ستدافع"، "سيلتقي"). */
 function futureOf(norm: string, type: string, lex: EventLexicon): boolean {
   const rest = norm.replace(/^[وف](?=س)/, '');
-  return /^س[يتن]/.test(rest) && stems(rest.slice(1)).some((x) => lex.triggers.get(x)?.some((t) => t.type === type) === true);
+  if (!/^س[يتن]/.test(rest)) return false;
+  const has = (x: string): boolean => lex.triggers.get(x)?.some((t) => t.type === type) === true;
+  // (a future form listed as such: "سيقابل")
+  return stems(rest.slice(1)).some(has) || (type === 'CONSULT' && has(rest));
 }
 
 /** A future auxiliary right before a verbal noun: "ستتم محاسبة"، "سيتم فرض"، "ستقوم القوات بضرب"، "سوف نقصف". */
@@ -570,6 +573,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         );
         if (!person) continue;
       }
+      // "في خرق واضح لالتزام سوريا بتعهداتها": a breach of a commitment is no agreement
+      if (
+        tr.type === 'AGREE' &&
+        k > ts &&
+        [k - 1, k - 2].some((q) => q >= ts && /^[وفبل]?(ال)?(خرق|انتهاك|عدم|تخلي|تنصل|نقض)$/.test(toks[q].norm))
+      )
+        continue;
       // "من السجن"، "في السجن": the prison as a place, not a jailing
       if (tr.type === 'COERCE' && k > ts && /^(من|في|داخل|خارج)$/.test(toks[k - 1].norm) && /^(ال)?سجن$/.test(toks[k].norm)) continue;
       // "اعتراضه وتدميره"، "اعتراض الصاروخ وإسقاطه": destroying what was intercepted (a missile, a drone) is air defence,
@@ -764,10 +774,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           let governs = true;
           for (let q = j + 1; q < k && governs; q++)
             if (toks[q].kind === 'w' && !actors.some((x) => x.a <= q && q < x.b) && matchTrigger(toks, q, ts, te, lex)) governs = false;
+          // (after a relative pronoun, the noun it hangs on: "فرنسا وألمانيا وبريطانيا، الذين أعلنوا التزامهم")
+          const rel = j - 1 > ts && RELATIVE.test(toks[j - 1].norm) ? j - 1 : -1;
           source = !governs
             ? undefined
             : (actors.find((x) => x.a > j && x.b <= k && subject(x)) ??
-              actors.find((x) => x.b <= j && j - x.b <= 1 + (toks[j - 1]?.norm === 'قد' ? 1 : 0) && x.b > ts && subject(x)));
+              actors.find((x) => x.b <= j && j - x.b <= 1 + (toks[j - 1]?.norm === 'قد' ? 1 : 0) && x.b > ts && subject(x)) ??
+              (rel > 0
+                ? actors.find((x) => (x.b === rel || (x.b === rel - 1 && toks[rel - 1].text === '،')) && !isPatternWord(x))
+                : undefined));
           // a title phrase holding a name ("الرئيس الفلسطيني محمود عباس"): the named entity
           const src = source;
           if (src && !src.type) source = actors.find((x) => x.type && x.a >= src.a && x.b <= src.b) ?? src;
@@ -811,6 +826,17 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       let rel = k - 1;
       while (rel > ts && /^(قد|كان|كانت|كانوا|لم|لا|لن)$/.test(toks[rel].norm)) rel--;
       const relative = !nominal && rel >= ts && RELATIVE.test(toks[rel].norm) && !enclitic?.[k] && !!enclitic;
+      // "أعلن ترامب أنه سيقابل زعيم كوريا الشمالية": a verb right after أنه/إنها has the pronoun, the speaker, for
+      // subject; the name after it is its object
+      if (!source && !nominal && k > ts) {
+        let c = k - 1;
+        if (c > ts && /^(قد|لن|لم|سوف|لا)$/.test(toks[c].norm)) c--;
+        if (/^[وف]?ب?ان(ه|ها|هم|هما)$/.test(toks[c].norm)) {
+          const t0 = toks[k];
+          const q = (doc.quotes ?? []).find((x) => x.start <= t0.start && t0.end <= x.end && x.cue !== ':');
+          if (q) source = fromQuote(q);
+        }
+      }
       // a verb in the first person inside a direct quote ("أدعو جميع الماليين"، "ونحث الحكومة"، "نرفض"): the speaker acts,
       // and a name after the verb is its object
       // (any act: "وسنقتل كل الإرهابيين"، "ونقتلهم")
@@ -1198,10 +1224,20 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // A use of force or a punishment announced for the future ("وسنقتل كل الإرهابيين"، "ستتم محاسبة"، "ستقوم قوات
       // التحالف باتخاذ الإجراءات لوقف الاعتداءات") is a THREATEN (PLOVER: threat of future action)
       if (
-        (type === 'ASSAULT' || type === 'COERCE' || type === 'SANCTION') &&
+        (tr.type === 'ASSAULT' || tr.type === 'COERCE' || tr.type === 'SANCTION') &&
+        type === tr.type &&
         (futureOf(toks[k].norm, tr.type, lex) || futureAux(toks, k, ts))
       )
         type = 'THREATEN';
+      // "ويلتقي ترامب قريبا كيم"، "يزور الوزير موسكو الأسبوع المقبل": an imperfect meeting with a time to come
+      if (type === 'CONSULT' && !nominal && /^[وف]?[يت]/.test(toks[k].norm))
+        for (let q = k + 1; q < te && q <= k + 10; q++) {
+          if (toks[q].kind === 'p' && toks[q].text !== '،') break;
+          if (/^(قريبا|غدا|المقبل|المقبله|القادم|القادمه)$/.test(toks[q].norm)) {
+            type = 'AGREE';
+            break;
+          }
+        }
       if (type === 'CONSULT') {
         // "القمة المرتقبة مع بوتين"، "الاجتماع المقرر الأسبوع المقبل": a planned meeting
         // (the adjective may follow the meeting's genitive: "اجتماع مجلس الأمن الدولي المقرر")
