@@ -609,7 +609,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const prevW = k > ts ? toks[k - 1].norm : '';
       if (prevW === 'قد' && /^[يت]/.test(toks[k].norm)) continue;
       // a damma on the first letter (قُتل), or "تم/يتم/جرى" before a verbal noun (تم استهدافها: it was targeted)
-      const passive = /^[وف]?.\u064F/.test(toks[k].text) || (k > ts && /^[وف]?(تم|يتم|سيتم|جري|يجري|سيجري|تمت)$/.test(toks[k - 1].norm));
+      // "صاروخا حوثيا أُطلق من صعدة": a verb whose object was named before it (a "<" pattern), with no subject after it,
+      // is a passive
+      const passiveAfterObject =
+        tr.before.length > 0 && (k + 1 >= te || toks[k + 1].kind === 'p' || /^(من|في|علي|باتجاه|نحو|الي|صوب)$/.test(toks[k + 1].norm));
+      const passive =
+        passiveAfterObject ||
+        /^[وف]?.\u064F/.test(toks[k].text) ||
+        (k > ts && /^[وف]?(تم|يتم|سيتم|جري|يجري|سيجري|تمت)$/.test(toks[k - 1].norm));
       // an attack verb with no object after it, right after its plural subject, reads as a passive ("جنود قتلوا في
       // الحرب"، "الذين قتلوا خلال الحرب": they were killed)
       // (a singular verb too, for arrests and killings: "وكان برونسون اعتقل في ديسمبر": he was arrested)
