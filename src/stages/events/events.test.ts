@@ -790,3 +790,22 @@ test('future meetings and force, commitments, understandings, and the pronoun su
   const d = evs('واستخدمت سوريا المواد في خرق واضح لالتزام سوريا بتعهداتها بموجب اتفاقية منع انتشار الأسلحة الكيماوية.');
   assert.ok(!d.some((x) => x.startsWith('AGREE')), d.join(' | '));
 });
+
+test('thanks are SUPPORT; a missile named before أطلق; "اتُّهم بالتجسس" is a passive', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const evs = (text: string): string[] =>
+    (full.run(readArticle(text)).events ?? []).map((e) => `${e.type}:${e.source?.name ?? ''}:${e.trigger}`);
+  const a = evs('وشكر ترامب فرنسا، في خطاب ترحيبي، على انضمامها إلى الولايات المتحدة.');
+  assert.ok(
+    a.some((x) => x.startsWith('SUPPORT:دونالد ترامب')),
+    a.join(' | '),
+  );
+  const b = evs('وتم اعتراض صاروخ باليستي أطلقته ميليشيا الحوثي باتجاه أراضي المملكة. التحالف يعترض صاروخا حوثيا أطلق من صعدة.');
+  assert.ok(
+    b.some((x) => x.startsWith('ASSAULT:') && x.includes('الحوثي') && x.endsWith('أطلقته')),
+    b.join(' | '),
+  );
+  assert.ok(!b.some((x) => x.endsWith(':أطلق')), b.join(' | '));
+  const c = evs('وكان غونين سيغيف وزير سابق اتهم بالتجسس لصالح إيران.');
+  assert.ok(!c.some((x) => x.startsWith('ACCUSE')), c.join(' | '));
+});

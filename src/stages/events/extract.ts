@@ -612,7 +612,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // "صاروخا حوثيا أُطلق من صعدة": a verb whose object was named before it (a "<" pattern), with no subject after it,
       // is a passive
       const passiveAfterObject =
-        tr.before.length > 0 && (k + 1 >= te || toks[k + 1].kind === 'p' || /^(من|في|علي|باتجاه|نحو|الي|صوب)$/.test(toks[k + 1].norm));
+        (tr.before.length > 0 && (k + 1 >= te || toks[k + 1].kind === 'p' || /^(من|في|علي|باتجاه|نحو|الي|صوب)$/.test(toks[k + 1].norm))) ||
+        // "وزير سابق اتُّهم بالتجسس": accused of a charge named right after the verb
+        (/^[وف]?اتهم(ت|وا)?$/.test(toks[k].norm) &&
+          k + 1 < te &&
+          (/^ب(?!ان)..../.test(toks[k + 1].norm) || (toks[k + 1].norm === 'هناك' && k + 2 < te && /^ب(?!ان)..../.test(toks[k + 2].norm))));
       const passive =
         passiveAfterObject ||
         /^[وف]?.\u064F/.test(toks[k].text) ||

@@ -633,6 +633,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
     }
     // Cues outside quotation marks.
+    /** "بالتجسس"، "هناك بالتجسس"، "في 2016 بالتآمر": a charge right after the verb, no one accused named first. */
+    const passiveCharge = (q: number, end: number): boolean => {
+      for (let n = 0; q < end && n < 3; q++, n++) {
+        const t = toks[q];
+        if (t.kind !== 'w') return false;
+        if (/^ب/.test(t.norm) && !/^ب?ان/.test(t.norm) && t.norm.length > 3 && !entityAt(doc.entities, t.start, t.end)) return true;
+        if (!/^(هناك|امس|اليوم|سابقا|رسميا|مؤخرا|في|عام|عامي|\d+)$/.test(t.norm) && t.kind === 'w' && n === 0 && !/^\d/.test(t.norm))
+          return false;
+      }
+      return false;
+    };
     const cues: CueHit[] = [];
     for (let k = ts; k < te; k++) {
       if (inside[k] || covered[k]) continue;
@@ -649,7 +660,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           !(/^كتب/.test(toks[c.i].norm) && (c.i === 0 || toks[c.i].start <= doc.article.spans.body.start + 1)) &&
           // "بجناية مشددة تتعلق بسرقة الهويات": a participle followed by an imperfect verb is an adjective with its
           // relative clause, not a speaker's "مشددا على"
-          !(c.e.kind === 'part' && toks[c.j + 1]?.kind === 'w' && /^[يت][^ا]/.test(toks[c.j + 1].norm) && toks[c.j + 1].norm.length >= 4)
+          !(c.e.kind === 'part' && toks[c.j + 1]?.kind === 'w' && /^[يت][^ا]/.test(toks[c.j + 1].norm) && toks[c.j + 1].norm.length >= 4) &&
+          // "وزير سابق اتُّهم بالتجسس"، "اتهم هناك بالتجسس": accused of something, a passive with no object, not a statement
+          !(/^[وف]?اتهم(ت|وا)?$/.test(toks[c.i].norm) && passiveCharge(c.j + 1, te))
         )
           cues.push(c);
         k = c.j;

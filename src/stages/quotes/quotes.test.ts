@@ -610,3 +610,20 @@ test('round 4 speaker rules on the full pipeline', () => {
     e.join(' / '),
   );
 });
+
+test('تساءل is a cue; "اتُّهم بالتجسس" is no statement; a described subject before a participle', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
+  const qs = (text: string): string[] => (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  const a = qs('وتساءل ترمب "كم من الوقت سيستغرق الأمر؟".');
+  assert.ok(
+    a.some((x) => x.includes('|وتساءل|')),
+    a.join(' / '),
+  );
+  const b = qs('وكان غونين سيغيف وزير سابق اتهم بالتجسس لصالح إيران.');
+  assert.equal(b.length, 0, b.join(' / '));
+  const c = qs('ورد المرشح المعارض قائلا: "أردوغان هو من يملك علاقة مميزة بهذه الجماعة".');
+  assert.ok(
+    c.some((x) => x.startsWith('المرشح المعارض|قائلا|')),
+    c.join(' / '),
+  );
+});
