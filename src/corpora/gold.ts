@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../core/types.ts';
+import { articleFromRecord } from '../reader/index.ts';
 
 /** One record of the gold `articles.jsonl` (ANT corpus fields). */
 export interface GoldArticleRecord {
@@ -84,6 +85,18 @@ export function goldArticle(r: GoldArticleRecord): Article {
   const title = r.title ?? '';
   const body = r.text ?? '';
   const text = `${title}\n${body}`;
+  // Read as `khabar analyze` reads a JSONL record (dateline and source credit found and kept apart), so that the scores
+  // measure what users get; the text, and so every offset, is the annotated `title + "\n" + text`.
+  if (title) {
+    const a = articleFromRecord({ id: r.id, url: r.url, source: r.source, title, text: body }, r.id);
+    if (a.text === text) {
+      const published = isoDate(r.time);
+      if (published) a.published = published;
+      else delete a.published;
+      a.meta = r.abstract ? { abstract: r.abstract } : undefined;
+      return a;
+    }
+  }
   return {
     id: r.id,
     url: r.url,

@@ -611,3 +611,22 @@ test('a surname decides the type of the names it closes; an office "في COUNTRY
   const c = run('كما شنت الولايات المتحدة وفرنسا غارات جوية.', [['الولايات المتحدة وفرنسا', 'LOC']]);
   assert.deepEqual(c.map((e) => e.country).sort(), ['FRA', 'USA'], JSON.stringify(c));
 });
+
+test('the places and the agency of the dateline and the credit are entity mentions', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
+  const doc = full.run(
+    readArticle('عنوان الخبر\nدبي، الإمارات العربية المتحدة (CNN)-- قال وزير الخارجية الإماراتي إن الإمارات تدعم الحل السياسي.'),
+  );
+  const byKb = new Map((doc.entities ?? []).map((e) => [e.kbId, e]));
+  for (const id of ['city:dubai-are', 'country:ARE', 'org:cnn']) assert.ok(byKb.has(id), `${id}: ${JSON.stringify(doc.entities)}`);
+  // the country named in the dateline and in the body is one entity with both mentions, each pointing into the text
+  const are = byKb.get('country:ARE');
+  assert.ok((are?.mentions.length ?? 0) >= 2, JSON.stringify(are));
+  for (const e of doc.entities ?? []) for (const m of e.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
+  // ids follow the order of first mention
+  const firsts = (doc.entities ?? []).map((e) => e.mentions[0].start);
+  assert.deepEqual(
+    firsts,
+    [...firsts].sort((a, b) => a - b),
+  );
+});

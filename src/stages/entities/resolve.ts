@@ -29,7 +29,7 @@
  * tokens that cannot start a name.
  */
 import { GenerationalCache } from '../../core/cache.ts';
-import type { Doc, Entity, EntityType, Mention, Token } from '../../core/types.ts';
+import type { Doc, Entity, EntityType, Mention, Span, Token } from '../../core/types.ts';
 import { type CliticVariant, cliticVariants } from '../../kb/clitics.ts';
 import { type KbEntry, type KnowledgeBase, nameKey, population } from '../../kb/index.ts';
 import { normalize } from '../../text/normalize.ts';
@@ -1033,10 +1033,77 @@ export class EntityResolver {
     }
     this.mergeShortFirst(groups);
     this.attachTitles(doc, groups);
-    return this.output(
+    return this.withDateline(
       doc,
-      groups.filter((g) => g.cands.length > 0),
+      this.output(
+        doc,
+        groups.filter((g) => g.cands.length > 0),
+      ),
     );
+  }
+
+  /**
+   * The places and the agency of the dateline and of the source credit ("دبي، الإمارات العربية المتحدة (CNN)--"،
+   * "دمشق-سانا"، "(رويترز)"), which the tokenizer keeps out of the analysed text: each known place (country or city)
+   * or news agency is a mention of its entity, added to the one the article already has or as an entity of its own.
+   */
+  private withDateline(doc: Doc, ents: Entity[]): Entity[] {
+    const spans = [doc.article.spans.dateline, doc.article.spans.credit].filter((x): x is Span => !!x && x.end > x.start);
+    if (spans.length === 0) return ents;
+    const byKb = new Map<string, Entity>();
+    for (const e of ents) if (e.kbId) byKb.set(e.kbId, e);
+    let added = false;
+    for (const sp of spans) {
+      const words = [...doc.text.slice(sp.start, sp.end).matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+        start: sp.start + (m.index ?? 0),
+        end: sp.start + (m.index ?? 0) + m[0].length,
+      }));
+      for (let i = 0; i < words.length; ) {
+        let hit: { e: KbEntry; start: number; end: number; n: number } | null = null;
+        for (let n = Math.min(4, words.length - i); n >= 1 && !hit; n--) {
+          const start = words[i].start;
+          const end = words[i + n - 1].end;
+          const phrase = doc.text.slice(start, end);
+          // the words of a name are separated by spaces only
+          if (n > 1 && /[^\p{L}\p{N}\s]/u.test(phrase)) continue;
+          const e = this.kb
+            .lookup(nameKey(phrase))
+            .find(
+              (x) =>
+                (x.type === 'LOC' && (x.source === 'countries' || x.source === 'cities' || /^(country|city):/.test(x.id))) ||
+                (x.type === 'ORG' && x.role === 'MED'),
+            );
+          if (e) hit = { e, start, end, n };
+        }
+        if (!hit) {
+          i++;
+          continue;
+        }
+        i += hit.n;
+        const mention: Mention = { text: doc.text.slice(hit.start, hit.end), start: hit.start, end: hit.end, via: 'dateline' };
+        const have = byKb.get(hit.e.id);
+        if (have) {
+          if (!have.mentions.some((m) => m.start === mention.start)) have.mentions.unshift(mention);
+          continue;
+        }
+        const ent: Entity = { id: '', type: hit.e.type, name: hit.e.name, kbId: hit.e.id, mentions: [mention] };
+        if (hit.e.nameEn) ent.nameEn = hit.e.nameEn;
+        if (hit.e.country) ent.country = hit.e.country;
+        if (hit.e.type === 'ORG' && hit.e.role) ent.role = hit.e.role;
+        byKb.set(hit.e.id, ent);
+        ents.push(ent);
+        added = true;
+      }
+    }
+    for (const e of ents) e.mentions.sort((a, b) => a.start - b.start);
+    if (!added) return ents;
+    // ids in order of first mention, as the other entities have them
+    const order = ents.map((e) => ({ e, first: e.mentions[0]?.start ?? 0, id: e.id }));
+    order.sort((a, b) => a.first - b.first);
+    return order.map((x, i) => {
+      x.e.id = `e${i + 1}`;
+      return x.e;
+    });
   }
 
   /**
