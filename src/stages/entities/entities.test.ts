@@ -630,3 +630,16 @@ test('the places and the agency of the dateline and the credit are entity mentio
     [...firsts].sort((a, b) => a - b),
   );
 });
+
+test('with POS: a lone indefinite adjective tagged as a name is dropped, a name is kept', () => {
+  const doc = withWords(
+    docWith('ووصف ترامب الاتفاقية بأنها كارثة وقال إنها جنونية', [
+      ['ترامب', 'PER'],
+      ['جنونية', 'MISC'],
+    ]),
+    { جنونية: 'ADJ', ترامب: 'X' },
+  );
+  const names = resolver.resolve(doc).map((e) => e.name);
+  assert.ok(!names.includes('جنونية'), names.join(' '));
+  assert.ok(names.includes('ترامب'), names.join(' '));
+});

@@ -897,9 +897,17 @@ export class EntityResolver {
     const cands: Cand[] = [];
     // a person span that starts or ends with a one-word title ("الكوميدي باتون أوزوالت" tagged whole): the title is not the name
     const isTitle = (k: number): boolean => this.info(toks[k].norm).titles?.some((t) => t.length === 1 && t[0] === toks[k].norm) === true;
+    // per token, the UPOS of its first word that is not a proclitic (when the morph stage ran)
+    const content: (string | undefined)[] = new Array(toks.length);
+    for (const w of doc.words ?? [])
+      if (w.token >= 0 && w.token < toks.length && content[w.token] === undefined && w.upos !== 'CCONJ' && w.upos !== 'ADP')
+        content[w.token] = w.upos;
     for (const [a, b, type] of this.splitPlaceLists(toks, cleanNameSpans(doc, isTitle))) {
       const c = this.candidate(doc, a, b, type, 'ner');
       if (!c) continue;
+      // a lone indefinite adjective the tagger took for a name ("هجوم كيماوي"، "خطاب ترحيبي"، "جنونية"), unknown to
+      // the knowledge base and to the first-name lists, is no name
+      if (b - a === 1 && !c.entry && content[a] === 'ADJ' && !/^[وفبل]?ال/.test(toks[a].norm) && !this.kb.firstNames.has(c.key)) continue;
       for (let k = a; k < b; k++) covered[k] = 1;
       cands.push(c);
     }
