@@ -835,25 +835,23 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       const plural = /(وا|ون)$/.test(toks[i].norm) && toks[i].norm.length > 4;
       // "سائقي سيارات الأجرة في اسطنبول، الذين اعتبروا أن"، "الصحفيين الذين قالوا إن": a cue right after a relative
       // pronoun has for subject the noun phrase the relative clause hangs on
-      if (
-        e.kind !== 'part' &&
-        i - 2 >= Math.max(ts, consumedTo) &&
-        /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm)
-      ) {
-        let end = i - 1;
-        if (toks[end - 1].text === '،') end--;
+      const relativeSpeaker = (rel: number): Speaker | null => {
         const floor = Math.max(ts, consumedTo);
+        if (rel - 1 < floor) return null;
+        let end = rel;
+        if (toks[end - 1].text === '،') end--;
         // a place after في closing the phrase says where they are ("سائقي سيارات الأجرة في اسطنبول")
         // (a plural relative: "بريطانيا التي اتهمت" is the place itself)
         if (
-          /^(الذين|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm) &&
+          /^(الذين|اللذين|اللتين|اللذان|اللتان)$/.test(toks[rel].norm) &&
           end - 2 > floor &&
           toks[end - 2].norm === 'في' &&
           entityAt(doc.entities, toks[end - 1].start, toks[end - 1].end)?.type === 'LOC'
         )
           end -= 2;
         let st = end - 1;
-        const named = st >= floor ? entityAt(doc.entities, toks[st].start, toks[st].end) : null;
+        if (st < floor) return null;
+        const named = entityAt(doc.entities, toks[st].start, toks[st].end);
         const m = named?.mentions.find((x) => x.start < toks[st].end && x.end > toks[st].start);
         if (m) while (st - 1 >= floor && toks[st - 1].start >= m.start) st--;
         else
@@ -865,7 +863,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             !NOUN_PREP.has(toks[st - 1].norm) &&
             !SPEAKER_STOP.has(toks[st - 1].norm) &&
             !isComp(st - 1) &&
-            !findCue(toks, st - 1, i, lex) &&
+            !findCue(toks, st - 1, rel + 1, lex) &&
             !(nouns[st] && /^[وفبل]?(ال|لل)/.test(toks[st].norm) && /^[وفبل]?(ال|لل)/.test(toks[st - 1].norm))
           )
             st--;
@@ -881,9 +879,23 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             from = before.start;
             while (q - 1 >= floor && toks[q - 1].end > from) q--;
           }
-          sp = { id: named.id, text: displaySpeaker(text.slice(from, m.end)), start: from, end: m.end };
-        } else if (st >= floor && st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm)) sp = mkSpeaker(st, end);
-      }
+          return { id: named.id, text: displaySpeaker(text.slice(from, m.end)), start: from, end: m.end };
+        }
+        if (st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm)) return mkSpeaker(st, end);
+        return null;
+      };
+      if (e.kind !== 'part' && i - 1 > ts && /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm))
+        sp = relativeSpeaker(i - 1);
+      // "سائقو الأجرة، الذين اعتبروا الخدمة غير قانونية وطالبوا بحظرها": a plural cue with و continues the subject of
+      // the plural relative clause before it in the sentence, not the single speaker quoted before
+      if (!sp && e.kind !== 'part' && toks[i].norm !== stripCueConj(toks[i].norm) && /(وا|ون)$/.test(stripCueConj(toks[i].norm)))
+        for (let r = i - 1; r > Math.max(ts, consumedTo); r--) {
+          if (toks[r].kind === 'p' && toks[r].text !== '،') break;
+          if (toks[r].norm === 'الذين') {
+            sp = relativeSpeaker(r);
+            break;
+          }
+        }
       // A cue that does not open its clause has its subject before it ("بومبيو يتهم إيران", "الجيش ذكر أن").
       const hasConj = toks[i].norm !== stripCueConj(toks[i].norm) && !lex.byFirst.has(toks[i].norm);
       let pi = i - 1;

@@ -627,3 +627,16 @@ test('تساءل is a cue; "اتُّهم بالتجسس" is no statement; a desc
     c.join(' / '),
   );
 });
+
+test('a plural cue with و continues the plural relative clause of its sentence', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
+  const qs = (text: string): string[] => (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  const a = qs(
+    'وقال أردوغان إن الشركة انتهت. وتواجه أوبر معارضة من سائقي سيارات الأجرة في اسطنبول، الذين اعتبروا الخدمة غير قانونية وطالبوا بحظرها.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('سائقي سيارات الأجرة|وطالبوا|')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('أردوغان|وطالبوا')), a.join(' / '));
+});
