@@ -833,6 +833,36 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       let spEnd = j + 1;
       let pronoun = false;
       const plural = /(وا|ون)$/.test(toks[i].norm) && toks[i].norm.length > 4;
+      // the subject after verb v (a person, a title phrase ending in a name or not, an organisation)
+      const subjectAfter = (v: number, verbHere: boolean): Speaker | null => {
+        const vn = toks[v]?.norm ?? '';
+        if (!(v + 1 < i && verbHere && !/^[وف]?ال/.test(vn) && vn.length > 2 && !entityAt(doc.entities, toks[v].start, toks[v].end)))
+          return null;
+        const subj = personAt(v + 1);
+        if (subj) return mkSpeaker(v + 1, subj.end);
+        if (lex.speakerHeads.has(headKey(toks[v + 1].norm))) {
+          // "وكان رئيس مجلس إدارة الشركة كيفن جونسون قدم اعتذاره ..., مؤكدا أن": a title phrase ending in a name
+          for (let z = v + 2; z < i && z - v <= MAX_SPEAKER && !stopsSpeaker(z); z++) {
+            const per = personAt(z);
+            if (per) {
+              const r = mkSpeaker(v + 1, per.end);
+              if (r) r.id = per.ent.id;
+              return r;
+            }
+          }
+          // no name: the description itself ("ورد المرشح المعارض قائلا")
+          let z = v + 1;
+          // (not into an indefinite object: "استعرض المتحدث صواريخا")
+          while (z < i && z - v <= 4 && toks[z].kind === 'w' && !stopsSpeaker(z) && !/^[^ا].{3,}ا$/.test(toks[z].norm)) z++;
+          return z > v + 1 ? mkSpeaker(v + 1, z) : null;
+        }
+        const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
+        const m = ent?.type === 'ORG' ? ent.mentions.find((x) => x.start === toks[v + 1].start) : undefined;
+        if (!m) return null;
+        let z = v + 1;
+        while (z < i && toks[z].start < m.end) z++;
+        return mkSpeaker(v + 1, z);
+      };
       // "سائقي سيارات الأجرة في اسطنبول، الذين اعتبروا أن"، "الصحفيين الذين قالوا إن": a cue right after a relative
       // pronoun has for subject the noun phrase the relative clause hangs on
       const relativeSpeaker = (rel: number): Speaker | null => {
@@ -1174,6 +1204,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           !lex.speakerHeads.has(headKey(fz));
         const notSubj =
           a + 1 < subjEnd && (indefObject || TIME_HEAD.has(headKey(toks[a + 1].norm)) || findCue(toks, a + 1, i, lex) !== null);
+        // "استعرض المتحدث تركي المالكي صواريخا قال إن": the object's relative clause speaks for the sentence's subject
+        if (!sp && indefObject && tagged) {
+          let v = ts;
+          while (v < i && toks[v].kind === 'p') v++;
+          if (verbAt(v)) sp = subjectAfter(v, true);
+        }
         if (!sp && !verbLike && !notSubj && a + 1 < subjEnd && a + 1 >= lo && toks[a + 1].norm !== 'ان') {
           sp = mkSpeaker(a + 1, subjEnd);
           // The previous statement of this sentence ends before this subject ("... غير أن جماعات حقوقية تقول إن").
@@ -1222,34 +1258,6 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (!sp && e.kind === 'part' && !mainSpeaker) {
         // "وأقامت دانييلز دعوى ...، قائلة إن": a participle continues the subject of the sentence's verb, or of the verb
         // the morph stage finds nearest before it ("وعلى موقع تويتر، رحب الوزير بومبيو ...، داعيا").
-        const subjectAfter = (v: number, verbHere: boolean): Speaker | null => {
-          const vn = toks[v]?.norm ?? '';
-          if (!(v + 1 < i && verbHere && !/^[وف]?ال/.test(vn) && vn.length > 2 && !entityAt(doc.entities, toks[v].start, toks[v].end)))
-            return null;
-          const subj = personAt(v + 1);
-          if (subj) return mkSpeaker(v + 1, subj.end);
-          if (lex.speakerHeads.has(headKey(toks[v + 1].norm))) {
-            // "وكان رئيس مجلس إدارة الشركة كيفن جونسون قدم اعتذاره ..., مؤكدا أن": a title phrase ending in a name
-            for (let z = v + 2; z < i && z - v <= MAX_SPEAKER && !stopsSpeaker(z); z++) {
-              const per = personAt(z);
-              if (per) {
-                const r = mkSpeaker(v + 1, per.end);
-                if (r) r.id = per.ent.id;
-                return r;
-              }
-            }
-            // no name: the description itself ("ورد المرشح المعارض قائلا")
-            let z = v + 1;
-            while (z < i && z - v <= 4 && toks[z].kind === 'w' && !stopsSpeaker(z)) z++;
-            return z > v + 1 ? mkSpeaker(v + 1, z) : null;
-          }
-          const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
-          const m = ent?.type === 'ORG' ? ent.mentions.find((x) => x.start === toks[v + 1].start) : undefined;
-          if (!m) return null;
-          let z = v + 1;
-          while (z < i && toks[z].start < m.end) z++;
-          return mkSpeaker(v + 1, z);
-        };
         let v = ts;
         while (v < i && toks[v].kind === 'p') v++;
         sp = subjectAfter(v, /^[وف]/.test(toks[v]?.norm ?? ''));
