@@ -809,3 +809,13 @@ test('thanks are SUPPORT; a missile named before أطلق; "اتُّهم بال�
   const c = evs('وكان غونين سيغيف وزير سابق اتهم بالتجسس لصالح إيران.');
   assert.ok(!c.some((x) => x.startsWith('ACCUSE')), c.join(' | '));
 });
+
+test('a negated or general cooperative act is not done; a لـ-object does not give the doer its country', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const evs = (text: string): string[] =>
+    (full.run(readArticle(text)).events ?? []).map((e) => `${e.type}:${e.source?.country ?? ''}:${e.trigger}`);
+  const a = evs('وقالت إن ترامب لم يوقع معها اتفاقا قط. وقال كارتر: "عندما يوقع رئيس أمريكي على اتفاق فإن ذلك ملزم".');
+  assert.ok(!a.some((x) => x.startsWith('AGREE')), a.join(' | '));
+  const b = evs('واعتبر الوزير الفرنسي خلال زيارة للعاصمة الجزائرية أن التعاون جيد.');
+  assert.ok(!b.some((x) => x.startsWith('CONSULT:DZA')), b.join(' | '));
+});

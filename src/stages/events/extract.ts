@@ -510,6 +510,9 @@ function futureAux(toks: Tok[], k: number, ts: number): boolean {
   return false;
 }
 
+/** Cooperative event types, which a negation or a general condition before their verb leaves undone. */
+const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'AID', 'COOPERATE', 'CONCEDE', 'RETREAT']);
+
 /** Event types that a request or a threat before them turns into its content (not done). */
 const ASKED = new Set(['SUPPORT', 'AID', 'AGREE', 'CONSULT', 'COOPERATE', 'CONCEDE', 'RETREAT', 'SANCTION', 'MOBILIZE']);
 
@@ -608,6 +611,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // not reported as done: "قد يطلب" (may), a passive "قُتلوا" has no subject of its own
       const prevW = k > ts ? toks[k - 1].norm : '';
       if (prevW === 'قد' && /^[يت]/.test(toks[k].norm)) continue;
+      // not done: "لم يوقع معها اتفاقا"، "لن يلتقي"; nor a case in general: "عندما يوقع رئيس أمريكي على اتفاق" (a
+      // refusal said with a negation, "لن نقبل", is a REJECT of its own, kept)
+      if (COOPERATIVE.has(tr.type) && /^[وف]?(لم|لن|لا|ما|عندما|اذا|لو|حين|حينما)$/.test(prevW) && !/^[وفبل]?ال/.test(toks[k].norm))
+        continue;
       // a damma on the first letter (قُتل), or "تم/يتم/جرى" before a verbal noun (تم استهدافها: it was targeted)
       // "صاروخا حوثيا أُطلق من صعدة": a verb whose object was named before it (a "<" pattern), with no subject after it,
       // is a passive
@@ -924,6 +931,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             // the one done to: "مقتل مدرب أمريكي" (an American was killed, not by Americans); after an adjective it
             // still qualifies the event ("بدعم جوي أمريكي")
             if (c && objectAfter && q > k + 1 && pos && pos[k + 1] !== 'ADJ') break;
+            // "زيارة للعاصمة الجزائرية": after a لـ-object, the adjective describes the object, not the doer
+            if (c && q > k + 1 && /^(ل|لل)/.test(toks[k + 1].norm) && toks[k + 1].norm.length > 3) break;
             if (c) source = { a: q, b: q + 1, actor: { name: toks[q].text, country: c } };
             else if (q === k + 1 && toks[q].norm.startsWith('ال') !== /^[وفبل]?(ال|لل)/.test(toks[k].norm)) break;
           }
