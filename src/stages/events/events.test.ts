@@ -819,3 +819,10 @@ test('a negated or general cooperative act is not done; a لـ-object does not g
   const b = evs('واعتبر الوزير الفرنسي خلال زيارة للعاصمة الجزائرية أن التعاون جيد.');
   assert.ok(!b.some((x) => x.startsWith('CONSULT:DZA')), b.join(' | '));
 });
+
+test('a summit named after its place or its club is not held by it', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const evs = (text: string): string[] => (full.run(readArticle(text)).events ?? []).map((e) => `${e.type}:${e.source?.name ?? ''}`);
+  const a = evs('وغادر ترمب بعد انتهاء قمة مجموعة السبع في كيبيك. والتزم الطرفان بما اتفقا عليه خلال قمة سنغافورة.');
+  assert.ok(!a.some((x) => x.includes('مجموعة السبع') || x.includes('سنغافورة')), a.join(' | '));
+});

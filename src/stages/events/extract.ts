@@ -1117,6 +1117,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         }
       }
       if (!source) continue;
+      // "قمة سنغافورة"، "قمة مجموعة السبع": a summit named after its place or its club is not held by it
+      if (
+        tr.type === 'CONSULT' &&
+        nominal &&
+        source.a === k + 1 &&
+        /^[وفبل]?(ال)?(قمه|مؤتمر)$/.test(toks[k].norm) &&
+        (source.type === 'LOC' || /^[وفبل]?(ال)?مجموع/.test(toks[k + 1].norm))
+      )
+        continue;
       // "حذر X من": a warning is a threat only when the one warned is named after it
       if (stems(toks[k].norm).some((x) => lex.needsAddressee.has(x))) {
         const src = source;
