@@ -7,7 +7,9 @@ import { buildKb } from '../../kb/build.ts';
 import { KnowledgeBase, nameKey } from '../../kb/index.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { antTexts, formatClusters, learnClusters } from '../../stages/ner/clusters.ts';
+import { formatEmbeddingClusters, kmeansDense, learnEmbeddings } from '../../stages/ner/embeddings.ts';
 import { formatScore, type NerScore, scoreNer } from '../../stages/ner/evaluate.ts';
+import { countNames, formatLexicon, parseNamePatterns, readWordList, selectNames } from '../../stages/ner/lexicon.ts';
 import { defaultNerPaths, NerTagger, trainNer } from '../../stages/ner/model.ts';
 import { commandGroup } from '../group.ts';
 
@@ -112,11 +114,16 @@ export function registerNer(program: Command): void {
     .option('--keep-gazetteer', 'use the gazetteer file already in the model folder (default: rebuild it from data/kb and ANERgazet)')
     .option('--o-penalty <n>', 'O handicap stored with the second stage (default 20)')
     .option('--out <dir>', 'model folder', modelFile())
+    .option(
+      '--dev-tenth <n>',
+      'hold out this tenth (1-10) of the train split as dev instead of the last one (a second opinion on a change)',
+    )
     .option('--json', 'machine-readable output')
     .action(
       (opts: {
         epochs: string;
         full?: boolean;
+        devTenth?: string;
         out: string;
         json?: boolean;
         minCount: string;
@@ -125,7 +132,18 @@ export function registerNer(program: Command): void {
         seeds?: string;
         wordDropout?: string;
       }) => {
-        const data = anercorpSplit(opts.full ? 'train-full' : 'train');
+        let data = anercorpSplit(opts.full ? 'train-full' : 'train');
+        let dev = anercorpSplit('dev');
+        const tenth = opts.devTenth === undefined ? 10 : Number(opts.devTenth);
+        if (!Number.isInteger(tenth) || tenth < 1 || tenth > 10) throw new Error('--dev-tenth must be 1..10');
+        if (tenth !== 10) {
+          if (opts.full) throw new Error('--dev-tenth and --full do not go together');
+          const all = anercorpSplit('train-full');
+          const a = Math.floor((all.length * (tenth - 1)) / 10);
+          const b = Math.floor((all.length * tenth) / 10);
+          data = [...all.slice(0, a), ...all.slice(b)];
+          dev = all.slice(a, b);
+        }
         const t0 = performance.now();
         const tagger = trainNer({
           train: data,
@@ -139,7 +157,6 @@ export function registerNer(program: Command): void {
           log: (m) => process.stderr.write(`${m}\n`),
         });
         const seconds = Math.round((performance.now() - t0) / 100) / 10;
-        const dev = anercorpSplit('dev');
         const score = scoreNer(
           dev.map((s) => s.tags),
           tagAll(tagger, dev),
@@ -149,7 +166,7 @@ export function registerNer(program: Command): void {
           process.stdout.write(`${JSON.stringify({ seconds, sentences: data.length, dev: scoreJson(score), devHeldOut: !opts.full })}\n`);
         else
           process.stdout.write(
-            `trained on ${data.length} sentences in ${seconds} s; written to ${opts.out}\ndev${note}:\n${formatScore(score)}`,
+            `trained on ${data.length} sentences in ${seconds} s; written to ${opts.out}\ndev${tenth !== 10 ? ` (tenth ${tenth} of the train split, ${dev.length} sentences)` : ''}${note}:\n${formatScore(score)}`,
           );
       },
     );
@@ -180,6 +197,85 @@ export function registerNer(program: Command): void {
         ),
       );
       process.stdout.write(`${c.fine.size} words clustered in ${Math.round((performance.now() - t0) / 1000)} s; written to ${opts.out}\n`);
+    });
+
+  train
+    .command('ner-embeddings')
+    .description(
+      'learn word embeddings (skip-gram, negative sampling) from the ANT news text (+ ANERcorp train tokens) and cluster them for the NER',
+    )
+    .option('--out <file>', 'embedding-cluster file', join(modelFile(), 'ner-embclusters.tsv'))
+    .option('--dim <n>', 'vector size', '100')
+    .option('--epochs <n>', 'passes over the text', '5')
+    .option('--window <n>', 'largest context distance', '5')
+    .option('--min-count <n>', 'words seen fewer times get no vector', '3')
+    .option('--k <list>', 'k-means cluster counts, comma-separated', '256,1024')
+    .option('--vectors <file>', 'also write the vectors (word2vec text format)')
+    .action((opts: { out: string; dim: string; epochs: string; window: string; minCount: string; k: string; vectors?: string }) => {
+      const ant = join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl');
+      function* texts(): Generator<string> {
+        yield* antTexts(ant);
+        for (const s of anercorpSplit('train-full')) yield s.tokens.join(' ');
+      }
+      const t0 = performance.now();
+      const log = (m: string): void => {
+        process.stderr.write(`${Math.round((performance.now() - t0) / 1000)} s ${m}\n`);
+      };
+      const emb = learnEmbeddings(texts(), {
+        dim: Number(opts.dim),
+        epochs: Number(opts.epochs),
+        window: Number(opts.window),
+        minCount: Number(opts.minCount),
+        log,
+      });
+      if (opts.vectors) {
+        const lines = [`${emb.words.length} ${emb.dim}`];
+        for (let r = 0; r < emb.words.length; r++)
+          lines.push(`${emb.words[r]} ${Array.from(emb.vectors.subarray(r * emb.dim, (r + 1) * emb.dim), (v) => v.toFixed(5)).join(' ')}`);
+        writeFileSync(opts.vectors, `${lines.join('\n')}\n`);
+      }
+      const ks = opts.k.split(',').map(Number);
+      const levels = ks.map((k, i) => kmeansDense(emb.vectors, emb.dim, k, 20, 11 + i, log));
+      writeFileSync(
+        opts.out,
+        formatEmbeddingClusters(
+          emb.words,
+          levels,
+          `NER embedding clusters (khabar train ner-embeddings --dim ${opts.dim} --epochs ${opts.epochs} --window ${opts.window} --min-count ${opts.minCount} --k ${opts.k}): skip-gram vectors learnt from the ANT corpus v2.1 subset (train split; citation licence, see models/ner.md) and ANERcorp train tokens, k-means clusters. Columns: word ${ks.map((k) => `k${k}`).join(' ')}.`,
+        ),
+      );
+      process.stdout.write(`${emb.words.length} words in ${Math.round((performance.now() - t0) / 1000)} s; written to ${opts.out}\n`);
+    });
+
+  train
+    .command('ner-lexicon')
+    .description(
+      'mine person and organisation names from the ANT news text (train split) in title/head contexts: gazetteer flags for the NER',
+    )
+    .option('--out <file>', 'lexicon file', join(modelFile(), 'ner-lexicon.tsv'))
+    .option('--min-count <n>', 'fewest sightings of a name of two words or more', '2')
+    .option('--min-count-single <n>', 'fewest sightings of a one-word name', '3')
+    .action((opts: { out: string; minCount: string; minCountSingle: string }) => {
+      const patterns = parseNamePatterns(
+        readFileSync(dataFile('ner', 'name-patterns.txt'), 'utf8'),
+        readWordList(join(sharedDataDir(), 'stopwords_mohataher', 'list.txt')),
+        KnowledgeBase.load().demonymForms(),
+      );
+      const ant = join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl');
+      const t0 = performance.now();
+      const counts = countNames(antTexts(ant), patterns);
+      const names = selectNames(counts, { minCount: Number(opts.minCount), minCountSingle: Number(opts.minCountSingle) });
+      writeFileSync(
+        opts.out,
+        formatLexicon(
+          names,
+          `NER name lexicon (khabar train ner-lexicon --min-count ${opts.minCount} --min-count-single ${opts.minCountSingle}): names read after the titles and heads of data/ner/name-patterns.txt in the ANT corpus v2.1 subset (train split; citation licence, see models/ner.md). Flags: MPER MORG (full names), MPERW (words of persons' names).`,
+        ),
+      );
+      const per = names.filter((c) => c.kind === 'PER').length;
+      process.stdout.write(
+        `${counts.tokens} words, ${counts.candidates.size} candidate names, kept ${per} persons and ${names.length - per} organisations in ${Math.round((performance.now() - t0) / 1000)} s; written to ${opts.out}\n`,
+      );
     });
 
   const kb = program.command('kb').description('the knowledge base of actors and places (data/kb)');

@@ -13,6 +13,7 @@ import { KnowledgeBase } from '../../kb/index.ts';
 import { backtrace, mergeTables, SequencePerceptron, seededRandom, viterbi } from '../../learn/index.ts';
 import { MorphAnalyzer } from '../morph/morph.ts';
 import { type Clusters, loadClusters } from './clusters.ts';
+import { loadEmbeddingClusters } from './embeddings.ts';
 import {
   documentHistory,
   FEATURES_VERSION,
@@ -34,6 +35,10 @@ export interface NerPaths {
   model2: string;
   gazetteer: string;
   clusters: string;
+  /** Mined name lexicon (`khabar train ner-lexicon`), merged into the gazetteer; absent = none. */
+  lexicon?: string;
+  /** Clusters of word embeddings (`khabar train ner-embeddings`); absent = none. */
+  embClusters?: string;
 }
 
 export function defaultNerPaths(dir = modelFile()): NerPaths {
@@ -42,6 +47,8 @@ export function defaultNerPaths(dir = modelFile()): NerPaths {
     model2: join(dir, 'ner-stage2.bin'),
     gazetteer: join(dir, 'ner-gazetteer.tsv'),
     clusters: join(dir, 'ner-clusters.tsv'),
+    lexicon: join(dir, 'ner-lexicon.tsv'),
+    embClusters: join(dir, 'ner-embclusters.tsv'),
   };
 }
 
@@ -67,6 +74,13 @@ function loadMorph(dir: string): MorphAnalyzer | null {
     }
   }
   return null;
+}
+
+/** The gazetteer file with the mined lexicon (when there is one) merged in. */
+function loadGazetteer(paths: NerPaths): NerGazetteer {
+  const gaz = NerGazetteer.load(paths.gazetteer);
+  if (paths.lexicon && existsSync(paths.lexicon)) gaz.merge(NerGazetteer.load(paths.lexicon));
+  return gaz;
 }
 
 /** Per token, the UPOS of its syntactic words joined with + (`CCONJ+PROPN`): the POS feature. */
@@ -330,7 +344,8 @@ export class NerTagger {
     const stage2 = existsSync(paths.model2) ? SequencePerceptron.load(paths.model2) : null;
     // No morph models: the tagger runs on tokens alone (it was trained to).
     const morph = model.meta.pos ? loadMorph(dirname(paths.model)) : null;
-    return new NerTagger(model, { gaz: NerGazetteer.load(paths.gazetteer), clusters: loadClusters(paths.clusters) }, stage2, morph);
+    const emb = paths.embClusters ? loadEmbeddingClusters(paths.embClusters) : [];
+    return new NerTagger(model, { gaz: loadGazetteer(paths), clusters: loadClusters(paths.clusters), emb }, stage2, morph);
   }
 
   /** First-stage tags of one sentence. */
@@ -468,9 +483,13 @@ export function trainNer(opts: TrainNerOptions): NerTagger {
       );
     }
   } else gaz = NerGazetteer.load(paths.gazetteer);
+  if (paths.lexicon && existsSync(paths.lexicon)) gaz.merge(NerGazetteer.load(paths.lexicon));
   const clusters = opts.clusters ?? loadClusters(paths.clusters);
-  const res: NerResources = { gaz, clusters };
-  log(`gazetteer ${gaz.forms.size} forms, clusters ${clusters.fine.size} words`);
+  const emb = paths.embClusters ? loadEmbeddingClusters(paths.embClusters) : [];
+  const res: NerResources = { gaz, clusters, emb };
+  log(
+    `gazetteer ${gaz.forms.size} forms, clusters ${clusters.fine.size} words, embedding clusters ${emb.length} levels over ${emb[0]?.size ?? 0} words`,
+  );
   const epochs = opts.epochs ?? 12;
   // POS features from the morph analyser, left out of every fifth sentence so the tagger also works without them.
   const morph = (opts.pos ?? true) ? loadMorph(dirname(paths.model)) : null;
