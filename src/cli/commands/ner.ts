@@ -9,7 +9,6 @@ import { Pipeline } from '../../pipeline/index.ts';
 import { antTexts, formatClusters, learnClusters } from '../../stages/ner/clusters.ts';
 import { formatEmbeddingClusters, kmeansDense, learnEmbeddings } from '../../stages/ner/embeddings.ts';
 import { formatScore, type NerScore, scoreNer } from '../../stages/ner/evaluate.ts';
-import { countNames, formatLexicon, parseNamePatterns, readWordList, selectNames } from '../../stages/ner/lexicon.ts';
 import { defaultNerPaths, NerTagger, trainNer } from '../../stages/ner/model.ts';
 import { commandGroup } from '../group.ts';
 
@@ -42,7 +41,7 @@ function scoreJson(s: NerScore): Record<string, unknown> {
   };
 }
 
-/** `khabar ner`, `khabar eval ner`, `khabar train ner`, `khabar train ner-clusters`, `khabar kb build|lookup`. */
+/** `khabar ner`, `khabar eval ner`, `khabar train ner`, `khabar train ner-clusters`, `khabar train ner-embeddings`, `khabar kb build|lookup`. */
 export function registerNer(program: Command): void {
   program
     .command('ner')
@@ -245,37 +244,6 @@ export function registerNer(program: Command): void {
         ),
       );
       process.stdout.write(`${emb.words.length} words in ${Math.round((performance.now() - t0) / 1000)} s; written to ${opts.out}\n`);
-    });
-
-  train
-    .command('ner-lexicon')
-    .description(
-      'mine person and organisation names from the ANT news text (train split) in title/head contexts: gazetteer flags for the NER',
-    )
-    .option('--out <file>', 'lexicon file', join(modelFile(), 'ner-lexicon.tsv'))
-    .option('--min-count <n>', 'fewest sightings of a name of two words or more', '2')
-    .option('--min-count-single <n>', 'fewest sightings of a one-word name', '3')
-    .action((opts: { out: string; minCount: string; minCountSingle: string }) => {
-      const patterns = parseNamePatterns(
-        readFileSync(dataFile('ner', 'name-patterns.txt'), 'utf8'),
-        readWordList(join(sharedDataDir(), 'stopwords_mohataher', 'list.txt')),
-        KnowledgeBase.load().demonymForms(),
-      );
-      const ant = join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl');
-      const t0 = performance.now();
-      const counts = countNames(antTexts(ant), patterns);
-      const names = selectNames(counts, { minCount: Number(opts.minCount), minCountSingle: Number(opts.minCountSingle) });
-      writeFileSync(
-        opts.out,
-        formatLexicon(
-          names,
-          `NER name lexicon (khabar train ner-lexicon --min-count ${opts.minCount} --min-count-single ${opts.minCountSingle}): names read after the titles and heads of data/ner/name-patterns.txt in the ANT corpus v2.1 subset (train split; citation licence, see models/ner.md). Flags: MPER MORG (full names), MPERW (words of persons' names).`,
-        ),
-      );
-      const per = names.filter((c) => c.kind === 'PER').length;
-      process.stdout.write(
-        `${counts.tokens} words, ${counts.candidates.size} candidate names, kept ${per} persons and ${names.length - per} organisations in ${Math.round((performance.now() - t0) / 1000)} s; written to ${opts.out}\n`,
-      );
     });
 
   const kb = program.command('kb').description('the knowledge base of actors and places (data/kb)');

@@ -2,8 +2,9 @@
  * NER features: the same function feeds training and prediction, so a model
  * always sees what it was trained on. Features are hashed keys (see
  * `src/learn`): the word and its clitic-stripped form, affixes, shape, the
- * words and clusters at ±2, gazetteer flags of the word and its neighbours, and
- * the gazetteer phrase (B-/I-type) covering the word.
+ * words and clusters at ±2, the embedding clusters of the word (two levels)
+ * and of its neighbours at ±1 (first level), gazetteer flags of the word and
+ * its neighbours, and the gazetteer phrase (B-/I-type) covering the word.
  */
 import { GenerationalCache } from '../../core/cache.ts';
 import { stripClitics } from '../../kb/clitics.ts';
@@ -14,7 +15,7 @@ import type { EmbeddingClusters } from './embeddings.ts';
 import { GAZ_FLAGS, type NerGazetteer } from './gazetteer.ts';
 
 /** Bumped whenever the feature set changes; stored in the model and checked at load. */
-export const FEATURES_VERSION = 'ner-f6';
+export const FEATURES_VERSION = 'ner-f7';
 
 export interface NerResources {
   gaz: NerGazetteer;
@@ -440,11 +441,8 @@ export const LABEL_CODE: Record<string, number> = {
   'I-MISC': 8,
 };
 
-/** Phrase codes of mined names (`GazMatch.mined`): B- of the type, I- is the next number. */
-const MINED_PHRASE_CODE: Record<string, number> = { PER: 9, ORG: 11, LOC: 13, MISC: 15 };
-
 /** Number of gazetteer phrase codes (`SentenceFeatures.phrase` < this). */
-export const PHRASE_CODES = 17;
+export const PHRASE_CODES = 9;
 
 /**
  * Keys about the word at relative offset `rel` (-2, -1, +1, +2) from a
@@ -528,10 +526,8 @@ export function sentenceFeatures(tokens: readonly string[], res: NerResources, p
   const phrase = new Int32Array(n);
   if (any)
     for (const m of res.gaz.match(forms, starts)) {
-      // Mined names (lexicon.ts) have codes of their own after the label codes.
-      const b = m.mined ? MINED_PHRASE_CODE[m.type] : LABEL_CODE[`B-${m.type}`];
-      phrase[m.start] = b;
-      for (let k = m.start + 1; k < m.end; k++) phrase[k] = b + 1;
+      phrase[m.start] = LABEL_CODE[`B-${m.type}`];
+      for (let k = m.start + 1; k < m.end; k++) phrase[k] = LABEL_CODE[`I-${m.type}`];
     }
   return { n, info, phrase, ph };
 }

@@ -7,10 +7,7 @@
  * File format: a `#` comment header, then `form<TAB>flags` lines; `form` is a
  * name in matching form (words separated by one space), `flags` a comma list
  * of PER, LOC, ORG, MISC (a full name of that type), FIRST (a first name),
- * PERW (a word of a person's name), NAT (a nationality adjective), and the
- * flags of the mined name lexicon (`lexicon.ts`, `models/ner-lexicon.tsv`,
- * same format, merged at load): MPER, MORG (a full name read in a person's or
- * an organisation's context), MPERW (a word of a mined person's name).
+ * PERW (a word of a person's name), NAT (a nationality adjective).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,13 +15,10 @@ import { cliticVariants } from '../../kb/clitics.ts';
 import { type KnowledgeBase, nameKey } from '../../kb/index.ts';
 import { PhraseSteps } from '../../text/phrase-steps.ts';
 
-export const GAZ_FLAGS = ['PER', 'LOC', 'ORG', 'MISC', 'FIRST', 'PERW', 'NAT', 'MPER', 'MORG', 'MPERW'] as const;
+export const GAZ_FLAGS = ['PER', 'LOC', 'ORG', 'MISC', 'FIRST', 'PERW', 'NAT'] as const;
 export type GazFlag = (typeof GAZ_FLAGS)[number];
-const BIT: Record<GazFlag, number> = { PER: 1, LOC: 2, ORG: 4, MISC: 8, FIRST: 16, PERW: 32, NAT: 64, MPER: 128, MORG: 256, MPERW: 512 };
-/** The flags of full names (KB and ANERgazet), and those of mined names. */
-const KNOWN_MASK = 1 | 2 | 4 | 8;
-const MINED_MASK = 128 | 256;
-const PHRASE_MASK = KNOWN_MASK | MINED_MASK;
+const BIT: Record<GazFlag, number> = { PER: 1, LOC: 2, ORG: 4, MISC: 8, FIRST: 16, PERW: 32, NAT: 64 };
+const PHRASE_MASK = 1 | 2 | 4 | 8;
 
 /** A phrase match over a token sequence. */
 export interface GazMatch {
@@ -32,14 +26,6 @@ export interface GazMatch {
   /** Exclusive token index. */
   end: number;
   type: 'PER' | 'LOC' | 'ORG' | 'MISC';
-  /** True when the phrase is only in the mined lexicon (not a KB or ANERgazet name). */
-  mined?: boolean;
-}
-
-/** The match of a phrase with these phrase flags: a known name's type first, else the mined one's. */
-function matchOf(start: number, end: number, f: number): GazMatch {
-  if (f & KNOWN_MASK) return { start, end, type: f & 1 ? 'PER' : f & 4 ? 'ORG' : f & 2 ? 'LOC' : 'MISC' };
-  return { start, end, type: f & 128 ? 'PER' : 'ORG', mined: true };
 }
 
 export class NerGazetteer {
@@ -111,7 +97,7 @@ export class NerGazetteer {
             f = (this.forms.get(key) ?? 0) & PHRASE_MASK;
             prefix = this.prefixes.has(key);
           }
-          if (f && (!best || j > best.end)) best = matchOf(i, j, f);
+          if (f && (!best || j > best.end)) best = { start: i, end: j, type: f & 1 ? 'PER' : f & 4 ? 'ORG' : f & 2 ? 'LOC' : 'MISC' };
           if (!prefix) break;
         }
       }
@@ -147,11 +133,6 @@ export class NerGazetteer {
 
   static load(path: string): NerGazetteer {
     return existsSync(path) ? NerGazetteer.parse(readFileSync(path, 'utf8')) : new NerGazetteer();
-  }
-
-  /** Add the flags of another gazetteer's forms (e.g. the mined lexicon) to this one's. */
-  merge(other: NerGazetteer): void {
-    for (const [form, bits] of other.forms) for (const f of GAZ_FLAGS) if (bits & BIT[f]) this.add(form, f);
   }
 
   /** Build from the KB and (when given) the ANERgazet folder. */

@@ -2,8 +2,10 @@
  * The NER tagger: a structured averaged perceptron (first-order Viterbi, see
  * `src/learn`) over BIO labels, with the features of `features.ts`.
  *
- * Model files (all under `models/`): `ner.bin` (weights), `ner-gazetteer.tsv`,
- * `ner-clusters.tsv`. Rebuild: `khabar train ner` (see `models/ner.md`).
+ * Model files (all under `models/`): `ner.bin` and `ner-stage2.bin` (weights),
+ * `ner-gazetteer.tsv`, `ner-clusters.tsv`, `ner-embclusters.tsv`. Rebuild:
+ * `khabar train ner-clusters`, `khabar train ner-embeddings`, `khabar train ner`
+ * (see `models/ner.md`).
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -35,8 +37,6 @@ export interface NerPaths {
   model2: string;
   gazetteer: string;
   clusters: string;
-  /** Mined name lexicon (`khabar train ner-lexicon`), merged into the gazetteer; absent = none. */
-  lexicon?: string;
   /** Clusters of word embeddings (`khabar train ner-embeddings`); absent = none. */
   embClusters?: string;
 }
@@ -47,7 +47,6 @@ export function defaultNerPaths(dir = modelFile()): NerPaths {
     model2: join(dir, 'ner-stage2.bin'),
     gazetteer: join(dir, 'ner-gazetteer.tsv'),
     clusters: join(dir, 'ner-clusters.tsv'),
-    lexicon: join(dir, 'ner-lexicon.tsv'),
     embClusters: join(dir, 'ner-embclusters.tsv'),
   };
 }
@@ -74,13 +73,6 @@ function loadMorph(dir: string): MorphAnalyzer | null {
     }
   }
   return null;
-}
-
-/** The gazetteer file with the mined lexicon (when there is one) merged in. */
-function loadGazetteer(paths: NerPaths): NerGazetteer {
-  const gaz = NerGazetteer.load(paths.gazetteer);
-  if (paths.lexicon && existsSync(paths.lexicon)) gaz.merge(NerGazetteer.load(paths.lexicon));
-  return gaz;
 }
 
 /** Per token, the UPOS of its syntactic words joined with + (`CCONJ+PROPN`): the POS feature. */
@@ -345,7 +337,13 @@ export class NerTagger {
     // No morph models: the tagger runs on tokens alone (it was trained to).
     const morph = model.meta.pos ? loadMorph(dirname(paths.model)) : null;
     const emb = paths.embClusters ? loadEmbeddingClusters(paths.embClusters) : [];
-    return new NerTagger(model, { gaz: loadGazetteer(paths), clusters: loadClusters(paths.clusters), emb }, stage2, morph);
+    // A model trained with embedding clusters is much worse without them: say so rather than tag badly.
+    const levels = typeof model.meta.embLevels === 'number' ? model.meta.embLevels : 0;
+    if (levels > emb.length)
+      throw new Error(
+        `NER model ${paths.model} was trained with ${levels} levels of embedding clusters; ${paths.embClusters ?? 'no file'} has ${emb.length}`,
+      );
+    return new NerTagger(model, { gaz: NerGazetteer.load(paths.gazetteer), clusters: loadClusters(paths.clusters), emb }, stage2, morph);
   }
 
   /** First-stage tags of one sentence. */
@@ -483,7 +481,6 @@ export function trainNer(opts: TrainNerOptions): NerTagger {
       );
     }
   } else gaz = NerGazetteer.load(paths.gazetteer);
-  if (paths.lexicon && existsSync(paths.lexicon)) gaz.merge(NerGazetteer.load(paths.lexicon));
   const clusters = opts.clusters ?? loadClusters(paths.clusters);
   const emb = paths.embClusters ? loadEmbeddingClusters(paths.embClusters) : [];
   const res: NerResources = { gaz, clusters, emb };
@@ -545,6 +542,7 @@ export function trainNer(opts: TrainNerOptions): NerTagger {
     pos: morph !== null,
     trainedOn: `${opts.train.length} sentences`,
     date: new Date().toISOString().slice(0, 10),
+    embLevels: emb.length,
   };
   let stage2: SequencePerceptron | null = null;
   const folds = opts.folds ?? 5;
