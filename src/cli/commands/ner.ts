@@ -7,6 +7,7 @@ import { buildKb } from '../../kb/build.ts';
 import { KnowledgeBase, nameKey } from '../../kb/index.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { antTexts, formatClusters, learnClusters } from '../../stages/ner/clusters.ts';
+import { formatEmbeddingClusters, kmeansDense, learnEmbeddings } from '../../stages/ner/embeddings.ts';
 import { formatScore, type NerScore, scoreNer } from '../../stages/ner/evaluate.ts';
 import { defaultNerPaths, NerTagger, trainNer } from '../../stages/ner/model.ts';
 import { commandGroup } from '../group.ts';
@@ -40,7 +41,7 @@ function scoreJson(s: NerScore): Record<string, unknown> {
   };
 }
 
-/** `khabar ner`, `khabar eval ner`, `khabar train ner`, `khabar train ner-clusters`, `khabar kb build|lookup`. */
+/** `khabar ner`, `khabar eval ner`, `khabar train ner`, `khabar train ner-clusters`, `khabar train ner-embeddings`, `khabar kb build|lookup`. */
 export function registerNer(program: Command): void {
   program
     .command('ner')
@@ -112,11 +113,16 @@ export function registerNer(program: Command): void {
     .option('--keep-gazetteer', 'use the gazetteer file already in the model folder (default: rebuild it from data/kb and ANERgazet)')
     .option('--o-penalty <n>', 'O handicap stored with the second stage (default 20)')
     .option('--out <dir>', 'model folder', modelFile())
+    .option(
+      '--dev-tenth <n>',
+      'hold out this tenth (1-10) of the train split as dev instead of the last one (a second opinion on a change)',
+    )
     .option('--json', 'machine-readable output')
     .action(
       (opts: {
         epochs: string;
         full?: boolean;
+        devTenth?: string;
         out: string;
         json?: boolean;
         minCount: string;
@@ -125,7 +131,18 @@ export function registerNer(program: Command): void {
         seeds?: string;
         wordDropout?: string;
       }) => {
-        const data = anercorpSplit(opts.full ? 'train-full' : 'train');
+        let data = anercorpSplit(opts.full ? 'train-full' : 'train');
+        let dev = anercorpSplit('dev');
+        const tenth = opts.devTenth === undefined ? 10 : Number(opts.devTenth);
+        if (!Number.isInteger(tenth) || tenth < 1 || tenth > 10) throw new Error('--dev-tenth must be 1..10');
+        if (tenth !== 10) {
+          if (opts.full) throw new Error('--dev-tenth and --full do not go together');
+          const all = anercorpSplit('train-full');
+          const a = Math.floor((all.length * (tenth - 1)) / 10);
+          const b = Math.floor((all.length * tenth) / 10);
+          data = [...all.slice(0, a), ...all.slice(b)];
+          dev = all.slice(a, b);
+        }
         const t0 = performance.now();
         const tagger = trainNer({
           train: data,
@@ -139,7 +156,6 @@ export function registerNer(program: Command): void {
           log: (m) => process.stderr.write(`${m}\n`),
         });
         const seconds = Math.round((performance.now() - t0) / 100) / 10;
-        const dev = anercorpSplit('dev');
         const score = scoreNer(
           dev.map((s) => s.tags),
           tagAll(tagger, dev),
@@ -149,7 +165,7 @@ export function registerNer(program: Command): void {
           process.stdout.write(`${JSON.stringify({ seconds, sentences: data.length, dev: scoreJson(score), devHeldOut: !opts.full })}\n`);
         else
           process.stdout.write(
-            `trained on ${data.length} sentences in ${seconds} s; written to ${opts.out}\ndev${note}:\n${formatScore(score)}`,
+            `trained on ${data.length} sentences in ${seconds} s; written to ${opts.out}\ndev${tenth !== 10 ? ` (tenth ${tenth} of the train split, ${dev.length} sentences)` : ''}${note}:\n${formatScore(score)}`,
           );
       },
     );
@@ -180,6 +196,54 @@ export function registerNer(program: Command): void {
         ),
       );
       process.stdout.write(`${c.fine.size} words clustered in ${Math.round((performance.now() - t0) / 1000)} s; written to ${opts.out}\n`);
+    });
+
+  train
+    .command('ner-embeddings')
+    .description(
+      'learn word embeddings (skip-gram, negative sampling) from the ANT news text (+ ANERcorp train tokens) and cluster them for the NER',
+    )
+    .option('--out <file>', 'embedding-cluster file', join(modelFile(), 'ner-embclusters.tsv'))
+    .option('--dim <n>', 'vector size', '100')
+    .option('--epochs <n>', 'passes over the text', '5')
+    .option('--window <n>', 'largest context distance', '5')
+    .option('--min-count <n>', 'words seen fewer times get no vector', '3')
+    .option('--k <list>', 'k-means cluster counts, comma-separated', '256,1024')
+    .option('--vectors <file>', 'also write the vectors (word2vec text format)')
+    .action((opts: { out: string; dim: string; epochs: string; window: string; minCount: string; k: string; vectors?: string }) => {
+      const ant = join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl');
+      function* texts(): Generator<string> {
+        yield* antTexts(ant);
+        for (const s of anercorpSplit('train-full')) yield s.tokens.join(' ');
+      }
+      const t0 = performance.now();
+      const log = (m: string): void => {
+        process.stderr.write(`${Math.round((performance.now() - t0) / 1000)} s ${m}\n`);
+      };
+      const emb = learnEmbeddings(texts(), {
+        dim: Number(opts.dim),
+        epochs: Number(opts.epochs),
+        window: Number(opts.window),
+        minCount: Number(opts.minCount),
+        log,
+      });
+      if (opts.vectors) {
+        const lines = [`${emb.words.length} ${emb.dim}`];
+        for (let r = 0; r < emb.words.length; r++)
+          lines.push(`${emb.words[r]} ${Array.from(emb.vectors.subarray(r * emb.dim, (r + 1) * emb.dim), (v) => v.toFixed(5)).join(' ')}`);
+        writeFileSync(opts.vectors, `${lines.join('\n')}\n`);
+      }
+      const ks = opts.k.split(',').map(Number);
+      const levels = ks.map((k, i) => kmeansDense(emb.vectors, emb.dim, k, 20, 11 + i, log));
+      writeFileSync(
+        opts.out,
+        formatEmbeddingClusters(
+          emb.words,
+          levels,
+          `NER embedding clusters (khabar train ner-embeddings --dim ${opts.dim} --epochs ${opts.epochs} --window ${opts.window} --min-count ${opts.minCount} --k ${opts.k}): skip-gram vectors learnt from the ANT corpus v2.1 subset (train split; citation licence, see models/ner.md) and ANERcorp train tokens, k-means clusters. Columns: word ${ks.map((k) => `k${k}`).join(' ')}.`,
+        ),
+      );
+      process.stdout.write(`${emb.words.length} words in ${Math.round((performance.now() - t0) / 1000)} s; written to ${opts.out}\n`);
     });
 
   const kb = program.command('kb').description('the knowledge base of actors and places (data/kb)');

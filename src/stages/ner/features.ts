@@ -2,22 +2,26 @@
  * NER features: the same function feeds training and prediction, so a model
  * always sees what it was trained on. Features are hashed keys (see
  * `src/learn`): the word and its clitic-stripped form, affixes, shape, the
- * words and clusters at ±2, gazetteer flags of the word and its neighbours, and
- * the gazetteer phrase (B-/I-type) covering the word.
+ * words and clusters at ±2, the embedding clusters of the word (two levels)
+ * and of its neighbours at ±1 (first level), gazetteer flags of the word and
+ * its neighbours, and the gazetteer phrase (B-/I-type) covering the word.
  */
 import { GenerationalCache } from '../../core/cache.ts';
 import { stripClitics } from '../../kb/clitics.ts';
 import { BIAS_KEY, featureKey, hashString, template } from '../../learn/index.ts';
 import { matchForm } from '../../text/normalize.ts';
 import type { Clusters } from './clusters.ts';
+import type { EmbeddingClusters } from './embeddings.ts';
 import { GAZ_FLAGS, type NerGazetteer } from './gazetteer.ts';
 
 /** Bumped whenever the feature set changes; stored in the model and checked at load. */
-export const FEATURES_VERSION = 'ner-f6';
+export const FEATURES_VERSION = 'ner-f7';
 
 export interface NerResources {
   gaz: NerGazetteer;
   clusters: Clusters;
+  /** Clusters of word embeddings (`embeddings.ts`), smallest k first; absent or empty = no such features. */
+  emb?: EmbeddingClusters;
 }
 
 const T = (n: string): number => template(n);
@@ -75,6 +79,10 @@ const TPL = {
   cs: T('cs='),
   cmm1: T('cm-1='),
   cmp1: T('cm+1='),
+  e1: T('e1='),
+  e2: T('e2='),
+  e1m1: T('e1-1='),
+  e1p1: T('e1+1='),
 };
 
 /** The matching form used for features: digits collapsed, Latin lower-cased. */
@@ -296,6 +304,9 @@ export interface WordInfo {
   cf: number;
   cc: number;
   cm: number;
+  /** Embedding-cluster ids + 1 of the first two levels (0 = unknown word; -1 = no embedding clusters). */
+  e1: number;
+  e2: number;
   /** Gazetteer flags of the word or its stripped form. */
   flags: number;
   /** Hash of the shape, and its small number (`shapeId`; -1 = none). */
@@ -376,6 +387,17 @@ function wordInfo(token: string, res: NerResources, cache: WordCache): WordInfo 
     const sc = c.coarse.get(st);
     own.push(mix(TPL.scf, sf === undefined ? 0 : sf + 1), mix(TPL.scc, sc === undefined ? 0 : sc + 1));
   }
+  const emb = res.emb ?? [];
+  const embId = (level: number): number => {
+    const m = emb[level];
+    if (!m) return -1;
+    const v = m.get(f) ?? m.get(st);
+    return v === undefined ? 0 : v + 1;
+  };
+  const e1 = embId(0);
+  const e2 = embId(1);
+  if (e1 >= 0) own.push(mix(TPL.e1, e1));
+  if (e2 >= 0) own.push(mix(TPL.e2, e2));
   if (flags === 0) own.push(mix(TPL.g, 0));
   else for (let b = 0; b < GAZ_FLAGS.length; b++) if (flags & (1 << b)) own.push(mix(TPL.g, b + 1));
   const h = st.length >= 3 && !/^[0-9]/.test(st) ? st : '';
@@ -387,6 +409,8 @@ function wordInfo(token: string, res: NerResources, cache: WordCache): WordInfo 
     cf,
     cc,
     cm,
+    e1,
+    e2,
     flags,
     hsh,
     shp: shapeId(hsh),
@@ -417,6 +441,9 @@ export const LABEL_CODE: Record<string, number> = {
   'I-MISC': 8,
 };
 
+/** Number of gazetteer phrase codes (`SentenceFeatures.phrase` < this). */
+export const PHRASE_CODES = 9;
+
 /**
  * Keys about the word at relative offset `rel` (-2, -1, +1, +2) from a
  * position: its form, stripped form, clusters and gazetteer flags (`w` null =
@@ -441,6 +468,7 @@ export function neighbourKeys(w: WordInfo | null, rel: number, out: Uint32Array,
     out[len++] = mix(before ? TPL.cfm1 : TPL.cfp1, w ? w.cf : padC);
     out[len++] = mix(before ? TPL.ccm1 : TPL.ccp1, w ? w.cc : padC);
     out[len++] = mix(before ? TPL.cmm1 : TPL.cmp1, w ? w.cm : padC);
+    if (w && w.e1 >= 0) out[len++] = mix(before ? TPL.e1m1 : TPL.e1p1, w.e1);
     flagKeys(before ? TPL.gm1 : TPL.gp1, w ? w.flags : 0);
   } else if (rel === -2 || rel === 2) {
     out[len++] = mix(before ? TPL.wm2 : TPL.wp2, w ? w.hf : padH);
@@ -450,8 +478,8 @@ export function neighbourKeys(w: WordInfo | null, rel: number, out: Uint32Array,
   return len;
 }
 
-/** Most keys one `neighbourKeys` call can add (5 + 7 flags). */
-export const MAX_NEIGHBOUR_KEYS = 12;
+/** Most keys one `neighbourKeys` call can add (6 + one per flag). */
+export const MAX_NEIGHBOUR_KEYS = 6 + GAZ_FLAGS.length;
 
 /** What the features of a sentence are computed from (shared by both stages). */
 export interface SentenceFeatures {

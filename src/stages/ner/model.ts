@@ -2,8 +2,10 @@
  * The NER tagger: a structured averaged perceptron (first-order Viterbi, see
  * `src/learn`) over BIO labels, with the features of `features.ts`.
  *
- * Model files (all under `models/`): `ner.bin` (weights), `ner-gazetteer.tsv`,
- * `ner-clusters.tsv`. Rebuild: `khabar train ner` (see `models/ner.md`).
+ * Model files (all under `models/`): `ner.bin` and `ner-stage2.bin` (weights),
+ * `ner-gazetteer.tsv`, `ner-clusters.tsv`, `ner-embclusters.tsv`. Rebuild:
+ * `khabar train ner-clusters`, `khabar train ner-embeddings`, `khabar train ner`
+ * (see `models/ner.md`).
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +15,7 @@ import { KnowledgeBase } from '../../kb/index.ts';
 import { backtrace, mergeTables, SequencePerceptron, seededRandom, viterbi } from '../../learn/index.ts';
 import { MorphAnalyzer } from '../morph/morph.ts';
 import { type Clusters, loadClusters } from './clusters.ts';
+import { loadEmbeddingClusters } from './embeddings.ts';
 import {
   documentHistory,
   FEATURES_VERSION,
@@ -34,6 +37,8 @@ export interface NerPaths {
   model2: string;
   gazetteer: string;
   clusters: string;
+  /** Clusters of word embeddings (`khabar train ner-embeddings`); absent = none. */
+  embClusters?: string;
 }
 
 export function defaultNerPaths(dir = modelFile()): NerPaths {
@@ -42,6 +47,7 @@ export function defaultNerPaths(dir = modelFile()): NerPaths {
     model2: join(dir, 'ner-stage2.bin'),
     gazetteer: join(dir, 'ner-gazetteer.tsv'),
     clusters: join(dir, 'ner-clusters.tsv'),
+    embClusters: join(dir, 'ner-embclusters.tsv'),
   };
 }
 
@@ -330,7 +336,14 @@ export class NerTagger {
     const stage2 = existsSync(paths.model2) ? SequencePerceptron.load(paths.model2) : null;
     // No morph models: the tagger runs on tokens alone (it was trained to).
     const morph = model.meta.pos ? loadMorph(dirname(paths.model)) : null;
-    return new NerTagger(model, { gaz: NerGazetteer.load(paths.gazetteer), clusters: loadClusters(paths.clusters) }, stage2, morph);
+    const emb = paths.embClusters ? loadEmbeddingClusters(paths.embClusters) : [];
+    // A model trained with embedding clusters is much worse without them: say so rather than tag badly.
+    const levels = typeof model.meta.embLevels === 'number' ? model.meta.embLevels : 0;
+    if (levels > emb.length)
+      throw new Error(
+        `NER model ${paths.model} was trained with ${levels} levels of embedding clusters; ${paths.embClusters ?? 'no file'} has ${emb.length}`,
+      );
+    return new NerTagger(model, { gaz: NerGazetteer.load(paths.gazetteer), clusters: loadClusters(paths.clusters), emb }, stage2, morph);
   }
 
   /** First-stage tags of one sentence. */
@@ -469,8 +482,11 @@ export function trainNer(opts: TrainNerOptions): NerTagger {
     }
   } else gaz = NerGazetteer.load(paths.gazetteer);
   const clusters = opts.clusters ?? loadClusters(paths.clusters);
-  const res: NerResources = { gaz, clusters };
-  log(`gazetteer ${gaz.forms.size} forms, clusters ${clusters.fine.size} words`);
+  const emb = paths.embClusters ? loadEmbeddingClusters(paths.embClusters) : [];
+  const res: NerResources = { gaz, clusters, emb };
+  log(
+    `gazetteer ${gaz.forms.size} forms, clusters ${clusters.fine.size} words, embedding clusters ${emb.length} levels over ${emb[0]?.size ?? 0} words`,
+  );
   const epochs = opts.epochs ?? 12;
   // POS features from the morph analyser, left out of every fifth sentence so the tagger also works without them.
   const morph = (opts.pos ?? true) ? loadMorph(dirname(paths.model)) : null;
@@ -526,6 +542,7 @@ export function trainNer(opts: TrainNerOptions): NerTagger {
     pos: morph !== null,
     trainedOn: `${opts.train.length} sentences`,
     date: new Date().toISOString().slice(0, 10),
+    embLevels: emb.length,
   };
   let stage2: SequencePerceptron | null = null;
   const folds = opts.folds ?? 5;

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { hasSharedData } from '../../core/paths.ts';
 import { concatTables, WeightTable } from '../../learn/index.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { learnClusters } from './clusters.ts';
+import { formatEmbeddingClusters } from './embeddings.ts';
 import { entitySpans, scoreNer } from './evaluate.ts';
 import {
   documentHistory,
@@ -107,6 +108,11 @@ test('features: same keys for the same input, bias only when asked, no crash on 
   assert.equal(size(a, 0), size(dropped, 0));
   const kept = new Set(a.keys.subarray(a.offsets[1], a.offsets[2]));
   for (const k of dropped.keys.subarray(dropped.offsets[1], dropped.offsets[2])) assert.ok(kept.has(k));
+  // Embedding clusters add the word's two cluster keys and one key per neighbour at ±1; none without them.
+  const emb = [new Map([['بوتين', 3]]), new Map([['بوتين', 30]])];
+  const withEmb = keysOf(sentenceFeatures(toks, { ...res, emb }), false);
+  assert.equal(withEmb.keys.length - a.keys.length, 2 * toks.length + 2 * (toks.length - 1));
+  assert.deepEqual(keysOf(sentenceFeatures(toks, { ...res, emb: [] }), false).keys, a.keys);
   assert.equal(featureForm('العام 2018'), 'العام 0');
   assert.equal(featureForm('CNN'), 'cnn');
 });
@@ -212,9 +218,19 @@ function assertSameEmissions(tagger: NerTagger, sentences: string[][]): void {
 
 test('scorer: cached per-word emission sums equal the flat key sums (toy model)', () => {
   const tmp = `/tmp/khabar-ner-test-s-${process.pid}`;
-  const paths = { model: `${tmp}.bin`, model2: `${tmp}-2.bin`, gazetteer: `${tmp}-gaz.tsv`, clusters: `${tmp}-none.tsv` };
   const names = ['كريم', 'سمير', 'هشام', 'وليد', 'ماجد', 'رامي'];
   const cities = ['بغداد', 'دمشق', 'عمان', 'بيروت'];
+  // Embedding clusters for some of the words (the others are unknown words), so their keys are scored too.
+  const embClusters = `${tmp}-emb.tsv`;
+  writeFileSync(
+    embClusters,
+    formatEmbeddingClusters(
+      [...names.slice(0, 4), ...cities, 'قال'],
+      [Int32Array.of(0, 0, 0, 0, 1, 1, 1, 1, 2), Int32Array.of(0, 1, 2, 3, 4, 5, 6, 7, 8)],
+      'test',
+    ),
+  );
+  const paths = { model: `${tmp}.bin`, model2: `${tmp}-2.bin`, gazetteer: `${tmp}-gaz.tsv`, clusters: `${tmp}-none.tsv`, embClusters };
   const train = [];
   for (let i = 0; i < 30; i++) {
     const toks = ['قال', names[i % 6], 'في', cities[i % 4], 'اليوم'];
@@ -226,6 +242,8 @@ test('scorer: cached per-word emission sums equal the flat key sums (toy model)'
     train.push({ tokens: toks, tags });
   }
   const tagger = trainNer({ train, epochs: 3, paths, rebuildGazetteer: false, save: false, folds: 2, pos: false });
+  rmSync(embClusters);
+  assert.equal(tagger.res.emb?.length, 2);
   assertSameEmissions(tagger, [
     ['قال', 'سمير', 'في', 'بيروت', 'اليوم'],
     ['سمير'],

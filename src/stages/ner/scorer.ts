@@ -28,6 +28,7 @@ import {
   MAX_SHAPE_IDS,
   NEIGHBOUR_OFFSETS,
   neighbourKeys,
+  PHRASE_CODES,
   pairKeys,
   phraseKeys,
   posContextKeys,
@@ -86,7 +87,7 @@ export class EmissionScorer {
    */
   private ctxSums: Float64Array;
   private ctxUsed = 0;
-  private readonly phraseAt = new Int32Array(MAX_SHAPE_IDS * 9 * 2).fill(-1);
+  private readonly phraseAt = new Int32Array(MAX_SHAPE_IDS * PHRASE_CODES * 2).fill(-1);
   private readonly posAt = new Map<number, number>();
   /** POS signature hash -> small number (`posId`), and those of the sentence being scored. */
   private readonly posIds = new Map<number, number>();
@@ -274,7 +275,7 @@ export class EmissionScorer {
       const w = info[i];
       const sums = this.ctxSums;
       if (w.shp >= 0) {
-        const c = (w.shp * 9 + phrase[i]) * 2 + (i === 0 ? 1 : 0);
+        const c = (w.shp * PHRASE_CODES + phrase[i]) * 2 + (i === 0 ? 1 : 0);
         let off = this.phraseAt[c];
         if (off < 0) off = this.phraseAt[c] = this.contextSum(phraseKeys(phrase[i], w.hsh, i === 0, scratch, 0));
         for (let l = 0; l < W; l++) out[base + l] += sums[off + l];
