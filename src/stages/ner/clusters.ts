@@ -141,20 +141,10 @@ function kmeans(
   return { assign, centroids: cent };
 }
 
-/** Learn clusters from texts (an iterable of documents). */
-export function learnClusters(texts: Iterable<string>, opts: ClusterOptions = {}): Clusters {
-  const minCount = opts.minCount ?? 4;
-  const maxWords = opts.maxWords ?? 80000;
-  const nCtx = opts.contexts ?? 1500;
-  const keep = opts.keep ?? 60;
-  const fineK = opts.fine ?? 512;
-  const coarseK = opts.coarse ?? 64;
-  const iterations = opts.iterations ?? 10;
-  const log = opts.log;
-
-  // Pass 1: vocabulary, and the corpus as integer ids (-1 = break).
+/** A corpus as word numbers in order of first appearance (-1 between texts and sentences), with each word's count. */
+export function encodeCorpus(texts: Iterable<string>): { ids: Map<string, number>; counts: number[]; seq: Int32Array; len: number } {
   const ids = new Map<string, number>();
-  const freq: number[] = [];
+  const counts: number[] = [];
   let seq = new Int32Array(1 << 20);
   let len = 0;
   const push = (id: number): void => {
@@ -171,17 +161,33 @@ export function learnClusters(texts: Iterable<string>, opts: ClusterOptions = {}
         if (len > 0 && seq[len - 1] !== -1) push(-1);
         return;
       }
-      let id = ids.get(w) ?? -1;
-      if (id < 0) {
-        id = freq.length;
+      let id = ids.get(w);
+      if (id === undefined) {
+        id = counts.length;
         ids.set(w, id);
-        freq.push(0);
+        counts.push(0);
       }
-      freq[id]++;
+      counts[id]++;
       push(id);
     });
     if (len > 0 && seq[len - 1] !== -1) push(-1);
   }
+  return { ids, counts, seq, len };
+}
+
+/** Learn clusters from texts (an iterable of documents). */
+export function learnClusters(texts: Iterable<string>, opts: ClusterOptions = {}): Clusters {
+  const minCount = opts.minCount ?? 4;
+  const maxWords = opts.maxWords ?? 80000;
+  const nCtx = opts.contexts ?? 1500;
+  const keep = opts.keep ?? 60;
+  const fineK = opts.fine ?? 512;
+  const coarseK = opts.coarse ?? 64;
+  const iterations = opts.iterations ?? 10;
+  const log = opts.log;
+
+  // Pass 1: vocabulary, and the corpus as integer ids (-1 = break).
+  const { ids, counts: freq, seq, len } = encodeCorpus(texts);
   const words = [...ids.keys()];
   const order = words.map((_, i) => i).sort((a, b) => freq[b] - freq[a]);
   log?.(`${len} tokens, ${words.length} word types`);

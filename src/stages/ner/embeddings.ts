@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { seededRandom } from '../../learn/index.ts';
-import { forEachWord } from './clusters.ts';
+import { encodeCorpus } from './clusters.ts';
 
 export interface EmbeddingOptions {
   /** Words seen fewer times get no vector (default 3). */
@@ -51,35 +51,7 @@ export function learnEmbeddings(texts: Iterable<string>, opts: EmbeddingOptions 
   const log = opts.log;
 
   // The corpus as word numbers (-1 = break), then the vocabulary: words seen minCount times, most frequent first.
-  const ids = new Map<string, number>();
-  const counts: number[] = [];
-  let seq = new Int32Array(1 << 20);
-  let len = 0;
-  const push = (id: number): void => {
-    if (len >= seq.length) {
-      const s2 = new Int32Array(seq.length * 2);
-      s2.set(seq);
-      seq = s2;
-    }
-    seq[len++] = id;
-  };
-  for (const text of texts) {
-    forEachWord(text, (w) => {
-      if (w === '') {
-        if (len > 0 && seq[len - 1] !== -1) push(-1);
-        return;
-      }
-      let id = ids.get(w);
-      if (id === undefined) {
-        id = counts.length;
-        ids.set(w, id);
-        counts.push(0);
-      }
-      counts[id]++;
-      push(id);
-    });
-    if (len > 0 && seq[len - 1] !== -1) push(-1);
-  }
+  const { ids, counts, seq, len } = encodeCorpus(texts);
   const all = [...ids.keys()];
   const order = all.map((_, i) => i).filter((i) => counts[i] >= minCount);
   order.sort((a, b) => counts[b] - counts[a] || (all[a] < all[b] ? -1 : 1));
