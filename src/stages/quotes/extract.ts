@@ -637,10 +637,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     const passiveCharge = (q: number, end: number): boolean => {
       for (let n = 0; q < end && n < 3; q++, n++) {
         const t = toks[q];
+        if (t.kind === 'n') continue;
         if (t.kind !== 'w') return false;
         if (/^ب/.test(t.norm) && !/^ب?ان/.test(t.norm) && t.norm.length > 3 && !entityAt(doc.entities, t.start, t.end)) return true;
-        if (!/^(هناك|امس|اليوم|سابقا|رسميا|مؤخرا|في|عام|عامي|\d+)$/.test(t.norm) && t.kind === 'w' && n === 0 && !/^\d/.test(t.norm))
-          return false;
+        // before the charge only an adverb of place or time ("هناك"، "في 2016"), never an object
+        if (n === 0 && !/^(هناك|امس|اليوم|سابقا|رسميا|مؤخرا|في|عام|عامي)$/.test(t.norm)) return false;
       }
       return false;
     };
