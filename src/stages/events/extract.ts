@@ -49,8 +49,6 @@ const SKIP = new Set([
 const BY = ['قبل', 'يد']; // من قبل X / على يد X
 /** First-person forms listed as triggers whose stem the affix stripping does not reach (triggers.tsv). */
 const FIRST_PERSON = new Set(['ادعو', 'ندعو', 'احث', 'نحث', 'ندين', 'نتهم']);
-/** Light verbs of success, failure and taking part (light-verbs.txt), which take their noun after في/من. */
-const SUCCESS_VERBS = new Set(['فشل', 'نجح', 'تمكن', 'شارك', 'تشارك']);
 const TARGET_PREP = new Set(['علي', 'ضد', 'الي', 'مع', 'ل', 'عن', 'بحق', 'باتجاه', 'نحو']);
 
 export interface EventOptions {
@@ -779,8 +777,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           if (light === undefined) continue;
           // a verb of success, failure or taking part governs the noun right after its في/من ("تمكن الجيش من صد
           // الهجوم"), not an adverbial further on ("... وبدعم جوي أمريكي")
-          if (SUCCESS_VERBS.has(light) && !(k - 1 > j && /^(في|من)$/.test(toks[k - 1].norm))) break;
           const lv = lex.lightVerbs.get(light);
+          if (lv && lv.via.size > 0 && !(k - 1 > j && lv.via.has(toks[k - 1].norm))) break;
           if (lv?.not.has(tr.type)) {
             let lifted = false;
             for (let q = j + 1; q < k && !lifted; q++) lifted = stems(toks[q].norm).some((x) => lv.unless.has(x));

@@ -45,10 +45,15 @@ export interface EventLexicon {
   pejoratives: Set<string>;
 }
 
-/** A light verb's entry: the event types it does not pass its subject to, unless one of `unless` (stems) comes between. */
+/**
+ * A light verb's entry: the event types it does not pass its subject to, unless one of `unless` (stems) comes between;
+ * `via`: prepositions one of which must stand right before the noun it governs (`@في @من`: فشل في، تمكن من), empty for a
+ * verb taking the noun as its object.
+ */
 export interface LightVerb {
   not: Set<string>;
   unless: Set<string>;
+  via: Set<string>;
 }
 
 /** A verbal noun's entry: whether the noun after it is its doer or its object, and whether the same spelling is also a verb. */
@@ -257,7 +262,8 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
     if (!w) continue;
     const not = new Set(rest.filter((x) => x.startsWith('!')).map((x) => x.slice(1)));
     const unless = new Set(rest.filter((x) => x.startsWith('+')).map((x) => matchForm(x.slice(1))));
-    lightVerbs.set(matchForm(w), { not, unless });
+    const via = new Set(rest.filter((x) => x.startsWith('@')).map((x) => matchForm(x.slice(1))));
+    lightVerbs.set(matchForm(w), { not, unless, via });
   }
   const needsAddressee = readWordList('addressee-verbs.txt');
   const receiveVerbs = readWordList('receive-verbs.txt');
