@@ -826,3 +826,40 @@ test('a summit named after its place or its club is not held by it', () => {
   const a = evs('وغادر ترمب بعد انتهاء قمة مجموعة السبع في كيبيك. والتزم الطرفان بما اتفقا عليه خلال قمة سنغافورة.');
   assert.ok(!a.some((x) => x.includes('مجموعة السبع') || x.includes('سنغافورة')), a.join(' | '));
 });
+
+test('round 5: coordinated nationalities, air defence, prevented attacks, leaders, denials and words that make no event', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const evs = (text: string): string[] =>
+    (full.run(readArticle(text)).events ?? []).map(
+      (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
+    );
+  // three nationality adjectives after an attack noun: three doers
+  const a = evs('ويأتي ذلك بعد أيام من هجوم أميركي بريطاني فرنسي على أهداف سورية.');
+  for (const c of ['USA', 'GBR', 'FRA']) assert.ok(a.some((x) => x.startsWith(`ASSAULT:`) && x.includes(`:${c}>`)), `${c}: ${a.join(' / ')}`);
+  // intercepting a missile attack is no attack by the defender; the verb of the relative clause is the same attack
+  const b = evs('وذكر التلفزيون أن الدفاعات الجوية تصدت لهجوم صاروخي استهدف قاعدة الشعيرات الجوية في حمص.');
+  assert.ok(!b.some((x) => x.includes('الدفاعات الجوية')), b.join(' / '));
+  // an attack one means to prevent did not happen; a nisba word after an attack noun is no doer
+  const c = evs('وقال إن المنظومة ليست مصممة لإحباط هجوم نووي شامل من روسيا، ردا على هجوم كيماوي قتل 70 شخصا.');
+  assert.equal(c.filter((x) => x.startsWith('ASSAULT')).length, 0, c.join(' / '));
+  // a coalition led by a country is coded with it; after بقيادة the leader is no target
+  const d = evs('وقتلوا في الغارة التي نفذتها قوات التحالف الدولي بقيادة الولايات المتحدة في سوريا.');
+  assert.ok(
+    d.some((x) => x.startsWith('ASSAULT:قوات التحالف:USA>') && !x.includes('>الولايات المتحدة')),
+    d.join(' / '),
+  );
+  // accusations one denies are not one's own; "الاتهامات التي وجهها X" are X's; نفت is a denial
+  const e = evs('ونفت موسكو الاتهامات. وقال حزب الله إنه ينفي الاتهامات التي ادعاها التحالف العربي.');
+  assert.ok(e.some((x) => x.startsWith('REJECT:موسكو:RUS')), e.join(' / '));
+  assert.ok(!e.some((x) => x.startsWith('ACCUSE:موسكو') || x.startsWith('ACCUSE:حزب الله')), e.join(' / '));
+  assert.ok(e.some((x) => x.startsWith('ACCUSE:التحالف العربي')), e.join(' / '));
+  // words next to a trigger that make it none (data/events/not-acts.tsv), and homographs
+  const f = evs(
+    'وقال أحمد أبو بكر، طالب في ماليزيا، إن الرجل يشكل تهديدا لإسرائيل. وأكد الحزب أنها أكاذيب تدعو للسخرية. ونفت حركة طالبان مسؤوليتها عن الهجوم. وتبدأ رحلتها من لبنان. ومازال رجال الإنقاذ يبحثون عن ناجين.',
+  );
+  assert.ok(!f.some((x) => /^(REQUEST|THREATEN|REJECT|COERCE|AID):/.test(x)), f.join(' / '));
+  // arming and funding an armed group is aid; "أسلحتها" is not arming
+  const g = evs('حيث تسلح طهران وتمول فصائل مسلحة في العراق. وقال إن على كوريا الشمالية تدمير أسلحتها.');
+  assert.ok(g.some((x) => x.startsWith('AID:طهران:IRN')), g.join(' / '));
+  assert.ok(!g.some((x) => x.startsWith('AID:كوريا')), g.join(' / '));
+});

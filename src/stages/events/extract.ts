@@ -63,6 +63,9 @@ export interface EventOptions {
   accuseFromHostile?: boolean;
 }
 
+/** Nouns of an attack, whose adjectives (كيماوي) are not doers. */
+const ATTACK_NOUN = /^[وفبل]?(ال|لل)?(هجوم|هجوما|هجمات|هجمه|تفجير|تفجيرا|تفجيرات|عمليه|عمليات|اعتداء|اعتداءات|هجومين)$/;
+
 /** The country of a nationality adjective, trying the forms the KB may lack (الأميركية → أميركي). */
 export function demonymOf(kb: KnowledgeBase | null | undefined, norm: string): string | undefined {
   if (!kb) return undefined;
@@ -143,6 +146,9 @@ export function sentenceActors(
       let b = a;
       while (b < te && toks[b].start < m.end) b++;
       if (b <= a) continue;
+      // "هجوم كيماوي": a one-word name the tagger found right after an attack noun, shaped like a nisba adjective and
+      // unknown to the knowledge base, is the attack's adjective, not its doer
+      if (b === a + 1 && a > ts && !e.kbId && !e.country && /[^ا]ي$/.test(toks[a].norm) && ATTACK_NOUN.test(toks[a - 1].norm)) continue;
       out.push({
         a,
         b,
@@ -296,7 +302,31 @@ export function sentenceActors(
     }
   }
   out.sort((x, y) => x.a - y.a || y.b - x.b);
-  return out;
+  // "قوات التحالف الدولي بقيادة الولايات المتحدة"، "التحالف العربي الذي تقوده السعودية": a coalition or force with no
+  // country of its own is coded with the country that leads it
+  const led = new Set<ActorSpan>();
+  for (const x of out) {
+    if (x.actor.country) continue;
+    let q = x.b;
+    while (q < te && q < x.b + 2 && toks[q].kind === 'w' && toks[q].norm.startsWith('ال') && !/^(الذي|التي)$/.test(toks[q].norm)) q++;
+    if (q >= te) continue;
+    let at = -1;
+    if (toks[q].norm === 'بقياده' || toks[q].norm === 'بزعامه') at = q + 1;
+    else if (
+      /^(الذي|التي)$/.test(toks[q].norm) &&
+      q + 1 < te &&
+      /^(تقوده|يقوده|تقودها|يقودها|تتزعمه|يتزعمه|تتزعمها)$/.test(toks[q + 1].norm)
+    )
+      at = q + 2;
+    const leader = at > 0 ? out.find((y) => y.a === at && y.actor.country && y.type !== 'PER') : undefined;
+    if (leader) {
+      x.actor = { ...x.actor, country: leader.actor.country, countryInferred: true };
+      // (after بقيادة the leader is part of the description, not an actor of its own: no target "الولايات المتحدة"
+      // of the raid; "الذي تقوده X" keeps X, the nearest subject of a verb after the relative clause)
+      if (at === q + 1) led.add(leader);
+    }
+  }
+  return led.size ? out.filter((y) => !led.has(y)) : out;
 }
 
 const candCache = new WeakMap<EventLexicon, Map<string, Trigger[][]>>();
@@ -581,11 +611,57 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         [k - 1, k - 2].some((q) => q >= ts && /^[وفبل]?(ال)?(خرق|انتهاك|عدم|تخلي|تنصل|نقض)$/.test(toks[q].norm))
       )
         continue;
+      // a word next to the trigger that makes it none (data/events/not-acts.tsv): "يشكل تهديدا"، "تدعو للسخرية"
+      const notActs = lex.notActs.get(tr.type);
+      if (
+        notActs?.some((x) => {
+          for (let d = 1; d <= x.n; d++) {
+            const q = x.after ? k + d : k - d;
+            if (q < ts || q >= te || toks[q].kind !== 'w') break;
+            if (x.words.has(toks[q].norm)) return true;
+          }
+          return false;
+        })
+      )
+        continue;
+      // "أحمد أبو بكر، طالب في ماليزيا": after a person's name and a comma, طالب is "a student", not "demanded"
+      if (
+        tr.type === 'REQUEST' &&
+        toks[k].norm === 'طالب' &&
+        k - 2 >= ts &&
+        toks[k - 1].text === '،' &&
+        actors.some((x) => x.b === k - 1 && x.type === 'PER')
+      )
+        continue;
       // "من السجن"، "في السجن": the prison as a place, not a jailing
       if (tr.type === 'COERCE' && k > ts && /^(من|في|داخل|خارج)$/.test(toks[k - 1].norm) && /^(ال)?سجن$/.test(toks[k].norm)) continue;
       // "اعتراضه وتدميره"، "اعتراض الصاروخ وإسقاطه": destroying what was intercepted (a missile, a drone) is air defence,
       // not an attack on anyone
       if (tr.type === 'ASSAULT' && k > ts && /^[وفبل]?(اعتراض|اعتراضه|اعتراضها|اعتراضهما|اعتراضهم)$/.test(toks[k - 1].norm)) continue;
+      // "الدفاعات الجوية تصدت لهجوم صاروخي"، "تتصدى لعدوان بالصواريخ": intercepting missiles is air defence
+      if (
+        tr.type === 'ASSAULT' &&
+        /^[وف]?(تصدت|تصدي|يتصدي|تتصدي|التصدي|للتصدي)$/.test(toks[k].norm) &&
+        toks
+          .slice(k + 1, Math.min(te, k + 4))
+          .some((t) => /^[وبل]*(ال)?(صاروخي|صاروخيه|صواريخ|صاروخ|قذائف|مسيره|مسيرات|الصاروخي|الصاروخيه)$/.test(t.norm))
+      )
+        continue;
+      // "لهجوم صاروخي استهدف قاعدة"، "هجوم كيماوي قتل 70 شخصا": a verb right after an indefinite attack noun is a
+      // relative clause on it, the same attack (its doer is not the sentence's subject)
+      if (
+        tr.type === 'ASSAULT' &&
+        !/^[وفبل]?(ال|لل)/.test(toks[k].norm) &&
+        [k - 1, k - 2].some(
+          (q) => q >= ts && toks[q].kind === 'w' && ATTACK_NOUN.test(toks[q].norm) && !/^[وفبل]?(ال|لل)/.test(toks[q].norm),
+        ) &&
+        !(k - 2 >= ts && toks[k - 1].kind !== 'w') &&
+        // (but "تفجير انتحاري استهدف": the bomber named after the noun is the doer)
+        !actors.some((x) => x.b === k)
+      )
+        continue;
+      // "لإحباط هجوم نووي"، "منع هجوم": an attack prevented did not happen
+      if (tr.type === 'ASSAULT' && k > ts && /^[وفل]?(ال|لل)?(احباط|منع|افشال)$/.test(toks[k - 1].norm)) continue;
       // "الحرب على الإرهاب"، "حربه ضد الإرهاب": a campaign against terrorism in general is a policy, not an attack on anyone
       if (tr.type === 'ASSAULT' && k + 2 < te && /^(علي|ضد)$/.test(toks[k + 1].norm) && /^(ال)?ارهاب$/.test(toks[k + 2].norm)) continue;
       // what is asked for or threatened is not done: "طالبت أوتاوا بالإفراج عن نشطاء"، "هدد بفرض عقوبات" — an act shortly
@@ -676,6 +752,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       };
       // source: "من قبل X" / "على يد X" / "مدعومة من X" after the trigger
       let source: ActorSpan | undefined;
+      // more nationality adjectives after the one that gave the source: "هجوم أميركي بريطاني فرنسي"
+      const moreDemonyms: ActorSpan[] = [];
       // "تلقت تهديدات من عملاء صينيين": the receiver is not the doer; the actor after من is, or no one named
       let received = false;
       for (let r = k - 1; r >= ts && r >= k - 4 && nominal; r--) {
@@ -869,6 +947,26 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // a manner participle (متهما بريطانيا بـ، مطالبا الحكومة بـ): the noun after it is its object; the doer is the
       // clause subject (below)
       const participle = SPEECH.has(tr.type) && /^[وف]?(م[^ا]{2,}|داعي)ا$/.test(toks[k].norm);
+      // a verbal noun with its doer after من or in a relative clause: "بيانا تضمن اتهاما من أسرة البطش للموساد"،
+      // "الاتهامات التي ادعاها التحالف العربي"، "الاتهامات التي وجهها التحالف"
+      if (!source && nominal && (SPEECH.has(tr.type) || tr.type === 'ASSAULT') && k + 2 < te) {
+        const q =
+          toks[k + 1].norm === 'من' ? k + 2 : /^(التي|الذي)$/.test(toks[k + 1].norm) && /(ها|ه)$/.test(toks[k + 2].norm) ? k + 3 : -1;
+        const doer = q > 0 ? actors.find((x) => x.a === q && !x.place && !x.clitic) : undefined;
+        if (doer) source = doer;
+      }
+      // "نفى حزب الله الاتهامات": accusations someone denies are not theirs; with no doer given, no accusation here
+      if (
+        !source &&
+        nominal &&
+        tr.type === 'ACCUSE' &&
+        !(k + 1 < te && opts.kb && demonymOf(opts.kb, toks[k + 1].norm)) &&
+        toks.slice(Math.max(ts, k - 6), k).some((t, i, arr) => {
+          const r = matchTrigger(toks, k - arr.length + i, ts, te, lex);
+          return !!r && r.type === 'REJECT';
+        })
+      )
+        continue;
       if (!source && !passive && !asyndetic && !relative && !participle) {
         let q = k + 1;
         // (a preposition with a pronoun may come between the verb and its subject: "أفرجت عنهم كوريا الشمالية")
@@ -931,8 +1029,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             if (c && objectAfter && q > k + 1 && pos && pos[k + 1] !== 'ADJ') break;
             // "زيارة للعاصمة الجزائرية": after a لـ-object, the adjective describes the object, not the doer
             if (c && q > k + 1 && /^(ل|لل)/.test(toks[k + 1].norm) && toks[k + 1].norm.length > 3) break;
-            if (c) source = { a: q, b: q + 1, actor: { name: toks[q].text, country: c } };
-            else if (q === k + 1 && toks[q].norm.startsWith('ال') !== /^[وفبل]?(ال|لل)/.test(toks[k].norm)) break;
+            if (c) {
+              source = { a: q, b: q + 1, actor: { name: toks[q].text, country: c } };
+              for (let r = q + 1; r < te && toks[r].kind === 'w'; r++) {
+                const w = toks[r].norm;
+                const c2 = demonymOf(opts.kb, w) ?? (/^و/.test(w) ? demonymOf(opts.kb, w.slice(1)) : undefined);
+                if (!c2 || w.startsWith('ال') !== toks[q].norm.startsWith('ال')) break;
+                if (c2 !== c && !moreDemonyms.some((x) => x.actor.country === c2))
+                  moreDemonyms.push({ a: r, b: r + 1, actor: { name: toks[r].text.replace(/^و/, ''), country: c2 } });
+              }
+            } else if (q === k + 1 && toks[q].norm.startsWith('ال') !== /^[وفبل]?(ال|لل)/.test(toks[k].norm)) break;
           }
         }
       }
@@ -1150,7 +1256,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         if (!named) continue;
       }
       // coordinated sources: "قوات أميركية وأفغانية", "السعودية والإمارات والبحرين ومصر" — one event each
-      const sources: ActorSpan[] = [source];
+      const sources: ActorSpan[] = [source, ...moreDemonyms];
       if (source.a >= 0) {
         let cur = source;
         for (;;) {

@@ -14,11 +14,20 @@ export interface Trigger {
   source: string;
 }
 
+/** Words within `n` words before (or `after`) a trigger that make it no event. */
+export interface NotAct {
+  after: boolean;
+  n: number;
+  words: Set<string>;
+}
+
 export interface EventLexicon {
   /** Anchor stem → patterns, longest first. */
   triggers: Map<string, Trigger[]>;
   /** Agent noun (matching form, no ال) → role. */
   agents: Map<string, string>;
+  /** Type → words near a trigger that make it no event (`not-acts.tsv`: يشكل تهديدا، تدعو للسخرية). */
+  notActs: Map<string, NotAct[]>;
   /** The longest agent phrase in words. */
   agentWords: number;
   /** Definite words never read as an agent noun's genitive (quantifiers, time words: السلطات المزيد، الحكومة اليوم). */
@@ -227,6 +236,30 @@ export function parseAgents(text: string): {
   return { agents, agentWords, notGenitive, needsDemonym };
 }
 
+/** `not-acts.tsv`: type, window (-N: within N words before the trigger, +N: within N words after) and the words. */
+export function parseNotActs(text: string): Map<string, NotAct[]> {
+  const out = new Map<string, NotAct[]>();
+  for (const raw of text.split('\n')) {
+    if (!raw.trim() || raw.startsWith('#')) continue;
+    const [type, offset, words] = raw.split('\t');
+    const m = /^([+-])([1-9])$/.exec(offset?.trim() ?? '');
+    if (!type || !words || !m) continue;
+    const list = out.get(type.trim()) ?? [];
+    out.set(type.trim(), list);
+    list.push({
+      after: m[1] === '+',
+      n: Number(m[2]),
+      words: new Set(
+        words
+          .trim()
+          .split(/\s+/)
+          .map((w) => matchForm(w)),
+      ),
+    });
+  }
+  return out;
+}
+
 /** A one-word-per-line list of `data/events/` (`#` comments), in matching form. */
 function readWordList(name: string): Set<string> {
   const out = new Set<string>();
@@ -266,6 +299,7 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
     lightVerbs.set(matchForm(w), { not, unless, via });
   }
   const needsAddressee = readWordList('addressee-verbs.txt');
+  const notActs = parseNotActs(readFileSync(dataFile('events', 'not-acts.tsv'), 'utf8'));
   const receiveVerbs = readWordList('receive-verbs.txt');
   const materialSupport = readWordList('material-support.txt');
   const pejoratives = readWordList('pejoratives.txt');
@@ -275,6 +309,7 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
     receiveVerbs,
     triggers,
     agents,
+    notActs,
     agentWords,
     notGenitive,
     needsDemonym,

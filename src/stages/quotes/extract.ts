@@ -226,6 +226,10 @@ function entityAt(entities: Entity[] | undefined, start: number, end: number): E
   return best;
 }
 
+/** An indefinite head noun that names what follows it in quotation marks (جماعة "حزب الله"، قناة "العربية"). */
+const NAMING_HEAD =
+  /^[وفبل]?(جماعه|منظمه|حركه|حزب|تنظيم|جمعيه|شركه|وكاله|صحيفه|قناه|مجموعه|ائتلاف|تحالف|جبهه|مركز|موقع|مجله|هيئه|مؤسسه|ميليشيا|ميليشيات|مليشيا|مليشيات|فصيل|كتائب|شبكه|اذاعه|كتله|تيار|قائمه)$/;
+
 /** Extract quotes from a doc. */
 export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const v = docView(doc);
@@ -265,7 +269,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
 
   const slice = (a: number, b: number): string => text.slice(toks[a].start, toks[b - 1].end);
   const matchFormOf = (x: string): string => matchForm(x);
-  const isComp = (k: number): boolean => k < toks.length && toks[k].kind === 'w' && COMP.has(toks[k].norm);
+  // (آن, with madda, is "now" or the name Anne, never أن/إن: "الخبيرة "آن غيديتشللي" أن")
+  const isComp = (k: number): boolean => k < toks.length && toks[k].kind === 'w' && COMP.has(toks[k].norm) && !toks[k].text.includes('آ');
   /** The word an attribution phrase attributes to ("بحسب ما أكده X": after ما and its verb) is never a speaker. */
   const attrNonSpeaker = (k: number, end: number): boolean => {
     if (k < end && toks[k].norm === 'ما') k += 2;
@@ -337,7 +342,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const stopsSpeaker = (k: number): boolean => {
     const t = toks[k];
     if (t.kind === 'p') return !pairs.has(k) && !closeToOpen.has(k) && t.text !== '-' && t.text !== '(' && t.text !== ')';
-    if (SPEAKER_STOP.has(t.norm) || COMP.has(t.norm)) return true;
+    if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && t.text.includes('آ'))) || isComp(k)) return true;
     // a preposition written apart before a quotation ("وندد بـ"جريمة...""): the content, not the speaker
     if (/^[بل]\u0640*$/.test(t.text)) return true;
     // للصحفيين، لـCNN، لوكالة ...: the addressee, not the speaker.
@@ -793,6 +798,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           for (let q = c + 1; q < Math.min(stopAt, c + 9); q++) if (isComp(q) || toks[q].text === ':' || pairs.has(q)) named = true;
           // an addressee in quotation marks (قال لـ"الشرق الأوسط" إن ...) is a name too
           if (toks[k - 1]?.norm === 'ل' && c - k <= 5) named = true;
+          // and so is one after an indefinite naming head: جماعة "حزب الله" اللبنانية، منظمة "العفو الدولية"
+          if (k - 1 > j && NAMING_HEAD.test(toks[k - 1].norm) && c + 1 < stopAt && toks[c + 1].text !== '.') named = true;
           if (named && c - k <= 5) {
             k = c;
             continue;
@@ -1103,16 +1110,19 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           }
         }
       }
-      if (!sp && e.kind !== 'part' && i - 1 > ts && toks[i - 1].norm === 'قد') {
-        // "وكان رئيس المكتب السياسي لحركة حماس إسماعيل هنية قد أكد": the subject between كان and قد, however long.
-        for (let r = i - 2; r >= Math.max(ts, consumedTo, i - 16); r--) {
+      if (!sp && e.kind !== 'part' && i - 1 > ts) {
+        // "وكان رئيس المكتب السياسي لحركة حماس إسماعيل هنية قد أكد": the subject between كان and قد, however long;
+        // also without قد: "وكان العقيد الركن تركي المالكي المتحدث باسم التحالف العربي قال، ... إن"
+        const subjEnd = toks[i - 1].norm === 'قد' ? i - 1 : i;
+        for (let r = subjEnd - 1; r >= Math.max(ts, consumedTo, i - 16); r--) {
           const n = toks[r].norm;
           if (/^[وف]?(كان|كانت)$/.test(n)) {
-            if (r + 1 < i - 1) {
-              const per = appositivePerson(r + 1, i - 1);
-              sp = mkSpeaker(r + 1, i - 1);
-              // a title phrase ending in a name is that person
-              if (sp && per && per.end === i - 1) sp.id = per.ent.id;
+            if (r + 1 < subjEnd) {
+              const per = appositivePerson(r + 1, subjEnd);
+              sp = mkSpeaker(r + 1, subjEnd);
+              // a title phrase ending in a name is that person, and so is one whose name is followed by a title of
+              // its own ("العقيد الركن تركي المالكي المتحدث باسم التحالف العربي")
+              if (sp && per && (per.end === subjEnd || lex.speakerHeads.has(headKey(toks[per.end].norm)))) sp.id = per.ent.id;
             }
             break;
           }

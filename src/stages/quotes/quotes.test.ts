@@ -640,3 +640,37 @@ test('a plural cue with و continues the plural relative clause of its sentence'
   );
   assert.ok(!a.some((x) => x.startsWith('أردوغان|وطالبوا')), a.join(' / '));
 });
+
+test('round 5: "وكان X قال" without قد, quoted names after a naming head, آن is no أن, لافتا إلى أن, استبعد', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
+  const qs = (text: string): string[] =>
+    (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  const a = qs(
+    'وقال حزب الله إنه ينفي الاتهامات. وكان العقيد الركن تركي المالكي المتحدث باسم التحالف العربي قال، في مقابلة مع CNN، إن "تهريب السلاح يبدأ من بيروت".',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('العقيد الركن تركي المالكي المتحدث باسم التحالف العربي|قال|')),
+    a.join(' / '),
+  );
+  const b = qs('نفت جماعة "حزب الله" اللبنانية، الجمعة، الاتهامات التي وجهها التحالف.');
+  assert.ok(
+    b.some((x) => x.startsWith('جماعة حزب الله اللبنانية|نفت|') && !x.includes('|"حزب')),
+    b.join(' / '),
+  );
+  const c = qs('صرّحت المتخصصة بشؤون الإرهاب "آن غيديتشللي" في حوار أن هذه الإجراءات خطيرة.');
+  assert.ok(
+    c.some((x) => x.startsWith('المتخصصة بشؤون الإرهاب آن غيديتشللي|صرّحت|هذه')),
+    c.join(' / '),
+  );
+  const d = qs(
+    'وقال كلابر إن روسيا خطر، لافتا إلى أن الرئيس الروسي والروس يعلمون "محدودية أنظمتنا الصاروخية". لكن مسؤولين روسا استبعدوا أن ينعكس القرار على السياحة.',
+  );
+  assert.ok(
+    d.some((x) => x.includes('|لافتا|') && x.includes('الرئيس الروسي والروس يعلمون')),
+    d.join(' / '),
+  );
+  assert.ok(
+    d.some((x) => x.startsWith('مسؤولين روسا|استبعدوا|ينعكس')),
+    d.join(' / '),
+  );
+});
