@@ -835,7 +835,11 @@ test('round 5: coordinated nationalities, air defence, prevented attacks, leader
     );
   // three nationality adjectives after an attack noun: three doers
   const a = evs('ويأتي ذلك بعد أيام من هجوم أميركي بريطاني فرنسي على أهداف سورية.');
-  for (const c of ['USA', 'GBR', 'FRA']) assert.ok(a.some((x) => x.startsWith(`ASSAULT:`) && x.includes(`:${c}>`)), `${c}: ${a.join(' / ')}`);
+  for (const c of ['USA', 'GBR', 'FRA'])
+    assert.ok(
+      a.some((x) => x.startsWith(`ASSAULT:`) && x.includes(`:${c}>`)),
+      `${c}: ${a.join(' / ')}`,
+    );
   // intercepting a missile attack is no attack by the defender; the verb of the relative clause is the same attack
   const b = evs('وذكر التلفزيون أن الدفاعات الجوية تصدت لهجوم صاروخي استهدف قاعدة الشعيرات الجوية في حمص.');
   assert.ok(!b.some((x) => x.includes('الدفاعات الجوية')), b.join(' / '));
@@ -850,9 +854,15 @@ test('round 5: coordinated nationalities, air defence, prevented attacks, leader
   );
   // accusations one denies are not one's own; "الاتهامات التي وجهها X" are X's; نفت is a denial
   const e = evs('ونفت موسكو الاتهامات. وقال حزب الله إنه ينفي الاتهامات التي ادعاها التحالف العربي.');
-  assert.ok(e.some((x) => x.startsWith('REJECT:موسكو:RUS')), e.join(' / '));
+  assert.ok(
+    e.some((x) => x.startsWith('REJECT:موسكو:RUS')),
+    e.join(' / '),
+  );
   assert.ok(!e.some((x) => x.startsWith('ACCUSE:موسكو') || x.startsWith('ACCUSE:حزب الله')), e.join(' / '));
-  assert.ok(e.some((x) => x.startsWith('ACCUSE:التحالف العربي')), e.join(' / '));
+  assert.ok(
+    e.some((x) => x.startsWith('ACCUSE:التحالف العربي')),
+    e.join(' / '),
+  );
   // words next to a trigger that make it none (data/events/not-acts.tsv), and homographs
   const f = evs(
     'وقال أحمد أبو بكر، طالب في ماليزيا، إن الرجل يشكل تهديدا لإسرائيل. وأكد الحزب أنها أكاذيب تدعو للسخرية. ونفت حركة طالبان مسؤوليتها عن الهجوم. وتبدأ رحلتها من لبنان. ومازال رجال الإنقاذ يبحثون عن ناجين.',
@@ -860,6 +870,9 @@ test('round 5: coordinated nationalities, air defence, prevented attacks, leader
   assert.ok(!f.some((x) => /^(REQUEST|THREATEN|REJECT|COERCE|AID):/.test(x)), f.join(' / '));
   // arming and funding an armed group is aid; "أسلحتها" is not arming
   const g = evs('حيث تسلح طهران وتمول فصائل مسلحة في العراق. وقال إن على كوريا الشمالية تدمير أسلحتها.');
-  assert.ok(g.some((x) => x.startsWith('AID:طهران:IRN')), g.join(' / '));
+  assert.ok(
+    g.some((x) => x.startsWith('AID:طهران:IRN')),
+    g.join(' / '),
+  );
   assert.ok(!g.some((x) => x.startsWith('AID:كوريا')), g.join(' / '));
 });

@@ -643,8 +643,7 @@ test('a plural cue with و continues the plural relative clause of its sentence'
 
 test('round 5: "وكان X قال" without قد, quoted names after a naming head, آن is no أن, لافتا إلى أن, استبعد', () => {
   const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
-  const qs = (text: string): string[] =>
-    (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  const qs = (text: string): string[] => (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
   const a = qs(
     'وقال حزب الله إنه ينفي الاتهامات. وكان العقيد الركن تركي المالكي المتحدث باسم التحالف العربي قال، في مقابلة مع CNN، إن "تهريب السلاح يبدأ من بيروت".',
   );
