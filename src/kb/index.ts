@@ -188,7 +188,13 @@ export class KnowledgeBase {
           this.demonyms.set(words.map((w) => `ال${w}${suf}`).join(' '), iso);
         }
       }
-      for (const f of (forms ?? '').split('|')) if (f.trim()) add(nameKey(f));
+      // a variant nisba takes the regular forms too (أميركي → الأميركية، الأميركيون); plurals are listed as they are
+      for (const f of (forms ?? '').split('|')) {
+        if (!f.trim()) continue;
+        const v = nameKey(f);
+        if (v.endsWith('ي') && !v.includes(' ')) for (const suf of ['', 'ه', 'ون', 'ين', 'ان', 'تان', 'تين', 'ات']) add(v + suf);
+        else add(v);
+      }
     }
   }
 

@@ -86,6 +86,12 @@ test('lookup by matching form, aliases, demonyms and title holders', () => {
     ['per:lavrov'],
   );
   assert.equal(kb.holders(nameKey('وزير الخارجية'), 'USA').length, 0);
+  // a variant nisba takes the regular forms too; a listed plural does not
+  const kb2 = KnowledgeBase.fromEntries([], 'nisba\tcountry\tforms\nأمريكي\tUSA\tأميركي|أمريكان\n');
+  assert.equal(kb2.demonym(matchForm('الأميركية')), 'USA');
+  assert.equal(kb2.demonym(matchForm('الأميركيون')), 'USA');
+  assert.equal(kb2.demonym(matchForm('الأمريكان')), 'USA');
+  assert.equal(kb2.demonym(matchForm('الأمريكانه')), undefined);
 });
 
 test('an entry with a known id merges into it', () => {

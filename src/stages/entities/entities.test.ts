@@ -643,3 +643,31 @@ test('with POS: a lone indefinite adjective tagged as a name is dropped, a name 
   assert.ok(!names.includes('جنونية'), names.join(' '));
   assert.ok(names.includes('ترامب'), names.join(' '));
 });
+
+test('a country as the genitive of a title gives the holder its country; a nationality after an organisation gives its own', () => {
+  const stage = new EntitiesStage();
+  const run = (text: string, names: [string, EntityType][]) => {
+    const doc = docWith(text, names);
+    stage.process(doc);
+    return doc.entities ?? [];
+  };
+  const a = run(
+    'واعتبر مندوب إيران الدائم في الأمم المتحدة غلام علي خوشرو أن الاتهامات لا أساس لها. وقال سفير روسيا لدى واشنطن أناتولي أنطونوف إن العلاقات سيئة.',
+    [
+      ['إيران', 'LOC'],
+      ['الأمم المتحدة', 'ORG'],
+      ['غلام علي خوشرو', 'PER'],
+      ['روسيا', 'LOC'],
+      ['واشنطن', 'LOC'],
+      ['أناتولي أنطونوف', 'PER'],
+    ],
+  );
+  assert.equal(a.find((e) => e.name === 'غلام علي خوشرو')?.country, 'IRN', JSON.stringify(a));
+  assert.equal(a.find((e) => e.name === 'أناتولي أنطونوف')?.country, 'RUS', JSON.stringify(a));
+  const b = run('واتهمت صحيفة واشنطن تايمز الأميركية الحزب باستغلال المطار. وقال حزب الخضر إن القرار خاطئ.', [
+    ['صحيفة واشنطن تايمز', 'ORG'],
+    ['حزب الخضر', 'ORG'],
+  ]);
+  assert.equal(b.find((e) => e.name === 'صحيفة واشنطن تايمز')?.country, 'USA', JSON.stringify(b));
+  assert.equal(b.find((e) => e.name === 'حزب الخضر')?.country, undefined, JSON.stringify(b));
+});

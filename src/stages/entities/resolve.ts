@@ -840,6 +840,34 @@ export class EntityResolver {
     for (let t = Math.max(sentStart, a - 6); t < a; t++) {
       const m = this.titleAt(doc, t, a);
       if (m && m.end === a) return { start: t, key: m.key, base: m.base, country: m.country };
+      // "مندوب إيران الدائم في الأمم المتحدة غلام علي خوشرو": after the country, qualifiers and where the office is
+      if (m?.country && this.officeTail(doc.tokens, m.end, a)) return { start: t, key: m.key, base: m.base, country: m.country };
+    }
+    return null;
+  }
+
+  /** Whether tokens [k, a) are definite qualifiers, then "في/لدى" and one to three words (الدائم في الأمم المتحدة). */
+  private officeTail(toks: Doc['tokens'], k: number, a: number): boolean {
+    while (k < a && toks[k].kind === 'word' && toks[k].norm.startsWith('ال')) k++;
+    if (k < a && /^(في|لدي)$/.test(toks[k].norm)) {
+      const rest = a - k - 1;
+      if (rest < 1 || rest > 3) return false;
+      for (let q = k + 1; q < a; q++) if (toks[q].kind !== 'word' && toks[q].kind !== 'latin') return false;
+      return true;
+    }
+    // (without a place of office the name is the title's own: "العاهل الأردني الملك عبد الله" is read as two titles)
+    return false;
+  }
+
+  /** A country's name (one or two words) at token k, before `limit`. */
+  private countryNameAt(toks: Doc['tokens'], k: number, limit: number): { iso: string; n: number } | null {
+    for (let n = Math.min(2, limit - k); n >= 1; n--) {
+      const words: string[] = [];
+      for (let q = k; q < k + n; q++) words.push(toks[q].norm);
+      const c = this.kb
+        .lookup(words.join(' '))
+        .find((e) => e.type === 'LOC' && (e.source === 'countries' || e.id.startsWith('country:')) && e.country);
+      if (c?.country) return { iso: c.country, n };
     }
     return null;
   }
@@ -873,12 +901,23 @@ export class EntityResolver {
         // "مرشح المعارضة في مالي"، "زعيم المعارضة في فنزويلا": the country the office is in (not for envoys, who
         // serve in another country than their own)
         if (toks[k].norm === 'في' && k + 1 < limit && !ENVOYS.test(title[0])) {
-          const c = this.kb.lookup(toks[k + 1].norm).find((e) => e.type === 'LOC' && e.source === 'countries' && e.country);
+          const c = this.kb
+            .lookup(toks[k + 1].norm)
+            .find((e) => e.type === 'LOC' && (e.source === 'countries' || e.id.startsWith('country:')) && e.country);
           if (c) {
             country = c.country;
             end = k + 2;
           }
           break;
+        }
+        // "مندوب إيران الدائم"، "وزير خارجية العراق"، "سفير الولايات المتحدة": a country named as the title's genitive
+        if (k === end) {
+          const c = this.countryNameAt(toks, k, limit);
+          if (c) {
+            country = c.iso;
+            end = k + c.n;
+            break;
+          }
         }
         if (!toks[k].norm.startsWith('ال') && !toks[k].norm.startsWith('لل')) break;
       }
@@ -1385,6 +1424,16 @@ export class EntityResolver {
         if (nat) natWords = 2;
         else nat = this.kb.demonym(w[w.length - 1]);
         country ??= nat;
+        // "صحيفة واشنطن تايمز الأميركية": a nationality adjective (singular) right after a mention
+        if (!country)
+          for (const c of g.cands) {
+            const f = c.tokenEnd < doc.tokens.length ? doc.tokens[c.tokenEnd].norm : '';
+            const after = /(ي|يه)$/.test(f) ? this.kb.demonym(f) : undefined;
+            if (after) {
+              country = after;
+              break;
+            }
+          }
         role ??= ORG_ROLES.find(([h]) => w[0] === h)?.[1];
         // وزارة الخارجية القطرية -> Qatari Ministry of Foreign Affairs (institution phrase + nationality adjective).
         if (nat && w.length > natWords) {
