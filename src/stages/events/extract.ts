@@ -947,12 +947,26 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // a manner participle (متهما بريطانيا بـ، مطالبا الحكومة بـ): the noun after it is its object; the doer is the
       // clause subject (below)
       const participle = SPEECH.has(tr.type) && /^[وف]?(م[^ا]{2,}|داعي)ا$/.test(toks[k].norm);
-      // a verbal noun with its doer after من or in a relative clause: "بيانا تضمن اتهاما من أسرة البطش للموساد"،
-      // "الاتهامات التي ادعاها التحالف العربي"، "الاتهامات التي وجهها التحالف"
+      // a verbal noun with its doer after من (من قبل، من جانب) or in a relative clause: "بيانا تضمن اتهاما من أسرة
+      // البطش للموساد"، "اعتراضات من جانب قوى سياسية"، "الاتهامات التي ادعاها التحالف العربي"، "الانتقادات التي
+      // وجهها إليه الحزب"، "تحقيق يجريه المدعي العام" (not after an adjective: "بهجوم مدعوم من قبل التحالف"، "طلبنا
+      // بسيط من قطر")
       if (!source && nominal && (SPEECH.has(tr.type) || tr.type === 'ASSAULT') && k + 2 < te) {
-        const q =
-          toks[k + 1].norm === 'من' ? k + 2 : /^(التي|الذي)$/.test(toks[k + 1].norm) && /(ها|ه)$/.test(toks[k + 2].norm) ? k + 3 : -1;
-        const doer = q > 0 ? actors.find((x) => x.a === q && !x.place && !x.clitic) : undefined;
+        let q = k + 1;
+        let at = -1;
+        if (toks[q].norm === 'من') {
+          at = q + 1;
+          if (at < te && /^(قبل|جانب|طرف)$/.test(toks[at].norm)) at++;
+        } else {
+          const rel = /^(التي|الذي)$/.test(toks[q].norm);
+          if (rel) q++;
+          // the relative verb with a pronoun for the noun (ادعاها، يجريه), then maybe a preposition with a pronoun
+          if (q < te && /(ها|ه)$/.test(toks[q].norm) && (rel || pos?.[q] === 'VERB')) {
+            at = q + 1;
+            if (at < te && /^(اليه|اليها|اليهم|عليه|عليها|ضده|ضدها|له|لها)$/.test(toks[at].norm)) at++;
+          }
+        }
+        const doer = at > 0 ? actors.find((x) => x.a === at && !x.place && !x.clitic) : undefined;
         if (doer) source = doer;
       }
       // "نفى حزب الله الاتهامات": accusations someone denies are not theirs; with no doer given, no accusation here
