@@ -863,6 +863,15 @@ test('round 5: coordinated nationalities, air defence, prevented attacks, leader
     e.some((x) => x.startsWith('ACCUSE:التحالف العربي')),
     e.join(' / '),
   );
+  const e2 = evs('ورد الوزير على الانتقادات التي وجهها إليه حزب العمال البريطاني. وأثارت الخطة اعتراضات من جانب الحكومة الأردنية.');
+  assert.ok(
+    e2.some((x) => x.startsWith('ACCUSE:حزب العمال:GBR')),
+    e2.join(' / '),
+  );
+  assert.ok(
+    e2.some((x) => x.startsWith('ACCUSE:الحكومة الأردنية:JOR')),
+    e2.join(' / '),
+  );
   // words next to a trigger that make it none (data/events/not-acts.tsv), and homographs
   const f = evs(
     'وقال أحمد أبو بكر، طالب في ماليزيا، إن الرجل يشكل تهديدا لإسرائيل. وأكد الحزب أنها أكاذيب تدعو للسخرية. ونفت حركة طالبان مسؤوليتها عن الهجوم. وتبدأ رحلتها من لبنان. ومازال رجال الإنقاذ يبحثون عن ناجين.',
