@@ -381,7 +381,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       while (c < limit && c - b <= 5 && !stopsSpeaker(c)) c++;
       const first = toks[b + 1].norm;
       const closes = (c < limit && toks[c].text === '،') || (c <= limit && c < toks.length && isComp(c));
-      if (c > b + 1 && closes && !SPEAKER_STOP.has(first) && !(first.startsWith('و') && first.length > 3)) return c;
+      // (not a relay: "وذكرت المفوضية، حسب وكالة رويترز، أن")
+      if (
+        c > b + 1 &&
+        closes &&
+        !SPEAKER_STOP.has(first) &&
+        !(first.startsWith('و') && first.length > 3) &&
+        findCue(toks, b + 1, limit, lex)?.e.kind !== 'attr'
+      )
+        return c;
     }
     // "أبلغ الزعيم الكوري كيم جونغ أون وزير الخارجية الروسي سيرغي لافروف أنه ..."، "دعا الوزير الروسي الزعيم الكوري
     // إلى ...": two people one after the other (not joined by و) are the speaker and the one addressed
@@ -705,6 +713,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (n.e.kind === 'attr' && e.kind !== 'attr' && prev?.text === '،' && isRelay(j, n, te)) {
           // "وقال الأسد، وفقا لعضو البرلمان X، ...: "..."": a relay between the speaker and the content
           relays.add(cj);
+          // (and the verb of "حسب ما أوردت وكالة رويترز،" is part of the relay, not a statement of its own)
+          let end = n.j + 1;
+          while (end < te && toks[end].text !== '،' && !isComp(end) && !pairs.has(end)) end++;
+          while (cj + 1 < cues.length && cues[cj + 1].i < end) relays.add(++cj);
           continue;
         }
         const conj = toks[n.i].norm !== stripCueConj(toks[n.i].norm) && !lex.byFirst.has(toks[n.i].norm);
@@ -740,7 +752,24 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // بحسب X، content  |  content، بحسب X  |  بحسب ما أكده X
         let a = j + 1;
         if (toks[a] && toks[a].norm === 'ما') a += 2;
-        const ap = withAppositive(a, speakerEnd(a, limit), limit);
+        // "وفقا لبيان صادر عن وزارة الدفاع"، "وفقا لبيان أصدرته السلطات": the statement's issuer speaks
+        if (a + 2 < limit && lex.statements.has(toks[a].norm.replace(/^[لب](?=..)/, ''))) {
+          if (a + 3 < limit && /^(ال)?صادر(ه)?$/.test(toks[a + 1].norm) && /^(عن|من)$/.test(toks[a + 2].norm)) a += 3;
+          else if (/^(اصدرته|اصدرها|نشرته|نشرها|وزعته|وزعها|اوردته)$/.test(toks[a + 1].norm)) a += 2;
+        }
+        // "وفقا لوزارة الدفاع الروسية": the fused لـ of the attribution does not make the name an addressee
+        let b0 = speakerEnd(a, limit);
+        // (a media outlet after لـ stays a relay: "، وذلك وفقا لشبكة إن بي سي")
+        if (
+          b0 === a &&
+          a + 1 < limit &&
+          /^ل[^ل]/.test(toks[a].norm) &&
+          toks[a].norm.length > 3 &&
+          toks[a].kind === 'w' &&
+          !/^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز|وسائل|مراسل|صحفيين|صحافيين|تلفزيون|اذاعه)/.test(toks[a].norm)
+        )
+          b0 = Math.max(a + 1, speakerEnd(a + 1, limit));
+        const ap = withAppositive(a, b0, limit);
         const b = ap.b;
         let sp = mkSpeaker(a, b, true);
         if (sp && ap.ent) sp.id = ap.ent.id;
@@ -830,7 +859,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             }
           }
         }
-        if (k > j + 1 && t.kind === 'w' && !NOUN_PREP.has(toks[k - 1].norm) && findCue(toks, k, te, lex)?.e.kind === 'say') break;
+        // (not "حسب ما أوردت وكالة رويترز": a verb after ما is what someone said, not a new statement)
+        if (
+          k > j + 1 &&
+          t.kind === 'w' &&
+          !NOUN_PREP.has(toks[k - 1].norm) &&
+          toks[k - 1].norm !== 'ما' &&
+          findCue(toks, k, te, lex)?.e.kind === 'say'
+        )
+          break;
       }
       if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0)) prep = -1;
       // a quotation inside the object ("ضرورة مقاضاة إسرائيل على "جرائمها"") does not open the content

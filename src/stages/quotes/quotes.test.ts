@@ -673,3 +673,36 @@ test('round 5: "وكان X قال" without قد, quoted names after a naming hea
     d.join(' / '),
   );
 });
+
+test('post-posed attributions: a fused لـ, a statement and its issuer; a relay with its own verb between speaker and content', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
+  const qs = (text: string): string[] => (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  const a = qs('وبدأت روسيا تدريبات عسكرية واسعة، وفقا لوزارة الدفاع الروسية.');
+  assert.ok(
+    a.some((x) => x.startsWith('وزارة الدفاع الروسية|وفقا|وبدأت روسيا')),
+    a.join(' / '),
+  );
+  const b = qs('وأطلق مسلحون النار على الرجل، وفقا لبيان أصدرته السلطات في ماليزيا. وبدأت التدريبات، وفقا لبيان صادر عن وزارة الدفاع.');
+  assert.ok(
+    b.some((x) => x.startsWith('السلطات|وفقا|وأطلق')),
+    b.join(' / '),
+  );
+  assert.ok(
+    b.some((x) => x.startsWith('وزارة الدفاع|وفقا|وبدأت')),
+    b.join(' / '),
+  );
+  const c = qs(
+    'وقالت المفوضية، حسب ما أوردت وكالة رويترز، إن نسبة الإقبال بلغت 44 بالمئة. وذكرت اللجنة، حسب وكالة رويترز، أن العدد ارتفع.',
+  );
+  assert.ok(
+    c.some((x) => x.startsWith('المفوضية|وقالت|نسبة')),
+    c.join(' / '),
+  );
+  assert.ok(
+    c.some((x) => x.startsWith('اللجنة|وذكرت|العدد')),
+    c.join(' / '),
+  );
+  // a media outlet after a quote relays it: no new speaker
+  const d = qs('وقال الوزير: "سنسعى لممارسة ضغط غير مسبوق"، وذلك وفقا لشبكة إن بي سي الإخبارية.');
+  assert.ok(!d.some((x) => x.includes('شبكة')), d.join(' / '));
+});
