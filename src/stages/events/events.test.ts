@@ -885,3 +885,20 @@ test('round 5: coordinated nationalities, air defence, prevented attacks, leader
   );
   assert.ok(!g.some((x) => x.startsWith('AID:كوريا')), g.join(' / '));
 });
+
+test('achieving is not investigating; a student is not a demand; a patron is no target; the Houthi militia by its adjective', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const evs = (text: string): string[] =>
+    (full.run(readArticle(text)).events ?? []).map(
+      (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
+    );
+  const a = evs(
+    'وأكد الرئيس التركي رجب طيب أردوغان عزمه على تحقيق التهدئة في سوريا، وأشار إلى النجاحات التي حققتها في مكافحة الإرهاب. وقال عباس في بحث كتبه وهو طالب في الجامعة إن التاريخ مهم. وأضاف: "والدي، إيد بنس، عاد من الحرب".',
+  );
+  assert.ok(!a.some((x) => /^(ACCUSE|REQUEST|SUPPORT):/.test(x)), a.join(' / '));
+  const b = evs('ورصدت قوات الدفاع الجوي إطلاق صاروخ باليستي من قبل الميليشيا الحوثية التابعة لإيران.');
+  assert.ok(
+    b.some((x) => x.startsWith('ASSAULT:الحوثيون:YEM>') && !x.includes('>إيران')),
+    b.join(' / '),
+  );
+});

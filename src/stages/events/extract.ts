@@ -624,15 +624,17 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         })
       )
         continue;
-      // "أحمد أبو بكر، طالب في ماليزيا": after a person's name and a comma, طالب is "a student", not "demanded"
+      // "أحمد أبو بكر، طالب في ماليزيا"، "وهو طالب في أوائل الثمانينيات": طالب is "a student", not "demanded"
       if (
         tr.type === 'REQUEST' &&
         toks[k].norm === 'طالب' &&
-        k - 2 >= ts &&
-        toks[k - 1].text === '،' &&
-        actors.some((x) => x.b === k - 1 && x.type === 'PER')
+        k - 1 >= ts &&
+        (/^[وف]?(هو|هي|كان|كانت|انه|انها|لكونه)$/.test(toks[k - 1].norm) ||
+          (k - 2 >= ts && toks[k - 1].text === '،' && actors.some((x) => x.b === k - 1 && x.type === 'PER')))
       )
         continue;
+      // "والدي، إيد بنس": إيد with a kasra hamza is a name, not أيّد (endorsed)
+      if (tr.type === 'SUPPORT' && /^[وف]?إيد$/.test(toks[k].text)) continue;
       // "من السجن"، "في السجن": the prison as a place, not a jailing
       if (tr.type === 'COERCE' && k > ts && /^(من|في|داخل|خارج)$/.test(toks[k - 1].norm) && /^(ال)?سجن$/.test(toks[k].norm)) continue;
       // "اعتراضه وتدميره"، "اعتراض الصاروخ وإسقاطه": destroying what was intercepted (a missile, a drone) is air defence,
@@ -1318,7 +1320,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           (!x.type || governed(toks, x, ts)));
       // a city after في is where it happened (اجتماع في نيويورك), not who was met or hit; a capital otherwise stands
       // for its government (مستعدة لتزويد بغداد)
-      const venue = (x: ActorSpan): boolean => !!x.place && x.a > ts && toks[x.a - 1].norm === 'في';
+      // (nor is the patron of an affiliated actor: "الميليشيا الحوثية التابعة لإيران")
+      const venue = (x: ActorSpan): boolean =>
+        (!!x.place && x.a > ts && toks[x.a - 1].norm === 'في') ||
+        (x.a > ts && /^(ال)?(تابع|تابعه|تابعين|موالي|مواليه|الموالي|الموالين|الموالون)$/.test(toks[x.a - 1].norm));
       for (const x of actors) {
         if (x.a >= from && x.a < Math.min(te, from + 8) && !isSrc(x) && !venue(x)) {
           target = x;
