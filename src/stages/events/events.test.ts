@@ -902,3 +902,19 @@ test('achieving is not investigating; a student is not a demand; a patron is no 
     b.join(' / '),
   );
 });
+
+test('a first-person verb in a quote acts for a descriptive speaker too; an agent with a fused بـ is an instrument', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const evs = (text: string): string[] =>
+    (full.run(readArticle(text)).events ?? []).map(
+      (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
+    );
+  const a = evs('وقالت أسرة الضحية: "نتهم الموساد الإسرائيلي بأنه وراء الحادث."');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:أسرة الضحية:>')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('ACCUSE:الموساد')), a.join(' / '));
+  const b = evs('وفي عام 2001 استهدف هجوم بالطائرات مركز التجارة العالمي في نيويورك.');
+  assert.ok(!b.some((x) => x.includes('الطائرات')), b.join(' / '));
+});

@@ -471,6 +471,8 @@ function governed(toks: Tok[], x: ActorSpan, ts: number): boolean {
   // a name mention that starts with the token is not behind a fused preposition (بريطانيا، لبنان، بغداد)
   if (x.clitic === false) return false;
   const n = toks[x.a].norm;
+  // an agent noun with a fused بـ/لـ and the article ("هجوم بالطائرات"، "للقوات"): governed
+  if (!x.type && /^[وف]?(بال|لل)/.test(n)) return true;
   return /^(ب|ل|لل|وب|ول|فب)/.test(n) && !/^(بو|لو|با|لا)/.test(n.slice(0, 2)) && toks[x.a].text.length > 3 && x.type !== 'PER';
 }
 
@@ -943,7 +945,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         if (/^[ان]/.test(bare1) && bare1 !== 'ادان' && (restStems.some((x) => lex.triggers.has(x)) || FIRST_PERSON.has(bare1))) {
           const t0 = toks[k];
           const q = (doc.quotes ?? []).find((x) => x.direct && x.start <= t0.start && t0.end <= x.end);
-          if (q) source = fromQuote(q);
+          if (q) {
+            source = fromQuote(q);
+            // a speaker with no entity, country or role ("أسرة الضحية": "نتهم الموساد") is still the one acting: the
+            // event takes the descriptive speaker, never the object after the verb
+            if (!source) {
+              const d = quoteActor(doc, q, toks, actors);
+              if (!d.actor.name) continue;
+              source = d;
+            }
+          }
         }
       }
       // a manner participle (متهما بريطانيا بـ، مطالبا الحكومة بـ): the noun after it is its object; the doer is the
