@@ -917,4 +917,10 @@ test('a first-person verb in a quote acts for a descriptive speaker too; an agen
   assert.ok(!a.some((x) => x.startsWith('ACCUSE:الموساد')), a.join(' / '));
   const b = evs('وفي عام 2001 استهدف هجوم بالطائرات مركز التجارة العالمي في نيويورك.');
   assert.ok(!b.some((x) => x.includes('الطائرات')), b.join(' / '));
+  // an arrest of a named person in a country, no one named as doing it: that country's authorities
+  const c = evs('وجاءت الأزمة بعد توقيف الناشطة سمر بدوي وزميلتها نسيمة السادة في السعودية.');
+  assert.ok(
+    c.some((x) => x.startsWith('COERCE:السلطات:SAU>سمر بدوي')),
+    c.join(' / '),
+  );
 });

@@ -1247,6 +1247,19 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           protestedIn = where;
         }
       }
+      if (!source && nominal && tr.type === 'COERCE' && /^[وفبل]?(ال|لل)?(توقيف|اعتقال|احتجاز|سجن|حبس)$/.test(toks[k].norm)) {
+        // "توقيف الناشطة سمر بدوي وزميلتها في السعودية": an arrest of a named person in a country, no one named as doing it
+        // — that country's authorities (as analysts code it)
+        const held = actors.find((x) => x.a > k && x.a <= k + 4 && (x.type === 'PER' || x.actor.role === 'CVL' || x.actor.role === 'OPP'));
+        let where: ActorSpan | undefined;
+        for (let q = held ? held.b : te; q + 1 < te && q <= (held?.b ?? te) + 6; q++)
+          if (toks[q].norm === 'في') {
+            where = actors.find((x) => x.a === q + 1 && x.actor.country && (x.type === 'LOC' || !!x.place));
+            if (where) break;
+          }
+        if (held && where)
+          source = { a: -1, b: -1, actor: { name: 'السلطات', role: 'GOV', country: where.actor.country, countryInferred: true } };
+      }
       if (!source) continue;
       // "قمة سنغافورة"، "قمة مجموعة السبع": a summit named after its place or its club is not held by it
       if (

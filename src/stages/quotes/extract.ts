@@ -353,7 +353,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     return false;
   };
   /** Extend the speaker [a, b) over an apposition "، تركي المالكي،" when an opener follows. */
-  const speakerEnd = (a: number, limit: number): number => {
+  const speakerEnd = (a: number, limit: number, objectCue = false): number => {
     let b = a;
     // at most MAX_SPEAKER words besides names: "رؤساء تركيا رجب طيب أردوغان وروسيا فلاديمير بوتين وإيران حسن روحاني"
     // (a word of a name such as "علي" is not the preposition على)
@@ -368,6 +368,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         /^(ال|لل)/.test(toks[b].norm) &&
         /^[وف]?(ال|لل)/.test(toks[b - 1].norm) &&
         nouns[b - 1] === 1
+      )
+        break;
+      // "وأدانت المنظمة اعتقال الصحفي": an indefinite noun after a definite one is not in its phrase but heads the
+      // object (a verbal noun in the construct state); a fused preposition (المتحدث باسم) stays
+      if (
+        b > a &&
+        objectCue &&
+        nouns[b] &&
+        nouns[b - 1] === 1 &&
+        !inName[b] &&
+        !inName[b - 1] &&
+        toks[b].kind === 'w' &&
+        /^[وف]?(ال|لل)/.test(toks[b - 1].norm) &&
+        !/^(ال|لل|ب|ل|و|ف|ك)/.test(toks[b].norm)
       )
         break;
     }
@@ -513,6 +527,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   /** A speaker phrase headed by a title ("المتحدث باسم ..."، "مراسلة جريدة ...") with no name in it takes the name after it. */
   const withAppositive = (a: number, b: number, to: number): { b: number; ent: Entity | null } => {
     if (b <= a || !lex.speakerHeads.has(headKey(toks[a].norm)) || hasPerson(a, b)) return { b, ent: null };
+    // "وأدانت المنظمة اعتقال الصحفي أحمد منصور": an indefinite noun after the phrase heads an object, and the name in it
+    // is not the speaker's
+    if (
+      b < to &&
+      nouns[b] &&
+      !inName[b] &&
+      toks[b].kind === 'w' &&
+      /^[وف]?(ال|لل)/.test(toks[b - 1].norm) &&
+      !/^[وف]?(ال|لل|ب|ل|ك)/.test(toks[b].norm)
+    )
+      return { b, ent: null };
     const ap = appositivePerson(b, to);
     return ap ? { b: ap.end, ent: ap.ent } : { b, ent: null };
   };
@@ -1031,7 +1056,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       if (e.kind !== 'part' && !svoFirst && !sp) {
         const end = opener >= 0 ? opener : Math.min(limit, j + 1 + MAX_SPEAKER);
-        let b = speakerEnd(j + 1, end);
+        let b = speakerEnd(j + 1, end, e.kind === 'act' || e.kind === 'need');
         if (pronPrep && speakerEnd(j + 2, end) > j + 2) {
           // "في وقت قال فيه العلماء البريطانيون بأنهم": the subject after the pronoun
           b = speakerEnd(j + 2, end);

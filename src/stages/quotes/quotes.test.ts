@@ -706,3 +706,17 @@ test('post-posed attributions: a fused لـ, a statement and its issuer; a relay
   const d = qs('وقال الوزير: "سنسعى لممارسة ضغط غير مسبوق"، وذلك وفقا لشبكة إن بي سي الإخبارية.');
   assert.ok(!d.some((x) => x.includes('شبكة')), d.join(' / '));
 });
+
+test('an indefinite noun after a definite subject heads the object of an act cue, and the name in it does not speak', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
+  const qs = (text: string): string[] =>
+    (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.speaker ?? ''}|${q.cue}|${q.text}`);
+  const a = qs('وأدانت المنظمة اعتقال الصحفي أحمد منصور في مطار برلين.');
+  assert.ok(
+    a.some((x) => x.startsWith('المنظمة||وأدانت|اعتقال')),
+    a.join(' / '),
+  );
+  // a title phrase cut after the cue still takes the name after it
+  const b = qs('أعلن المتحدث باسم تحالف دعم الشرعية في اليمن، تركي المالكي ضبط أسلحة هربتها إيران.');
+  assert.ok(!b.some((x) => x.startsWith('المتحدث باسم|')), b.join(' / '));
+});
