@@ -923,4 +923,14 @@ test('a first-person verb in a quote acts for a descriptive speaker too; an agen
     c.some((x) => x.startsWith('COERCE:السلطات:SAU>سمر بدوي')),
     c.join(' / '),
   );
+  // a quoted speaker's names joined by و act together
+  const d = evs('وأشادت إسرائيل والسعودية بقرار ترامب.');
+  assert.ok(
+    d.some((x) => x.startsWith('SUPPORT:إسرائيل:ISR>دونالد ترامب')),
+    d.join(' / '),
+  );
+  assert.ok(
+    d.some((x) => x.startsWith('SUPPORT:السعودية:SAU>دونالد ترامب')),
+    d.join(' / '),
+  );
 });

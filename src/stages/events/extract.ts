@@ -380,7 +380,15 @@ const SPEECH = new Set(['ACCUSE', 'THREATEN', 'REQUEST', 'REJECT', 'SUPPORT', 'A
 /** The actor of a quote's speaker: its entity, else the best actor inside the speaker phrase, else the phrase. */
 function quoteActor(doc: Doc, q: Quote, toks: Tok[], actors: ActorSpan[]): ActorSpan {
   const ent = q.speaker ? doc.entities?.find((e) => e.id === q.speaker) : undefined;
-  if (ent) return { a: -1, b: -1, actor: entityActor(ent) };
+  if (ent) {
+    // the speaker's own mention in the sentence, when it is there: names joined to it by و act with it ("وأشادت
+    // إسرائيل والسعودية بقرار ترامب")
+    const sp = q.speakerSpan;
+    const here = sp
+      ? actors.find((x) => x.actor.entity === ent.id && toks[x.a].start >= sp.start && toks[x.b - 1].end <= sp.end)
+      : undefined;
+    return here ?? { a: -1, b: -1, actor: entityActor(ent) };
+  }
   if (q.speakerSpan) {
     const sp = q.speakerSpan;
     const inside = actors.filter((x) => toks[x.a].start >= sp.start && toks[x.b - 1].end <= sp.end);
