@@ -933,4 +933,11 @@ test('a first-person verb in a quote acts for a descriptive speaker too; an agen
     d.some((x) => x.startsWith('SUPPORT:السعودية:SAU>دونالد ترامب')),
     d.join(' / '),
   );
+  // a verbal noun with a possessive pronoun: the pronoun is the doer, the name after it the object
+  const e = evs('وقال خامنئي خلال استقباله وزير الأوقاف السوري محمد عبد الستار السيد إن سوريا صامدة.');
+  assert.ok(
+    e.some((x) => x.startsWith('CONSULT:علي خامنئي:IRN>')),
+    e.join(' / '),
+  );
+  assert.ok(!e.some((x) => x.startsWith('CONSULT:وزير')), e.join(' / '));
 });

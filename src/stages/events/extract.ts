@@ -1002,7 +1002,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         })
       )
         continue;
-      if (!source && !passive && !asyndetic && !relative && !participle) {
+      // (a verbal noun with a possessive pronoun has its doer in the pronoun: "خلال استقباله وزير الأوقاف" — the one
+      // after it is its object; resolved below)
+      const possessed = nominal && (!pos || pos[k] === 'NOUN') && !!enclitic?.[k] && /^(ه|ها|هم|هما)$/.test(enclitic[k] as string);
+      if (!source && !passive && !asyndetic && !relative && !participle && !possessed) {
         let q = k + 1;
         // (a preposition with a pronoun may come between the verb and its subject: "أفرجت عنهم كوريا الشمالية")
         while (q < te && (SKIP.has(toks[q].norm) || toks[q].text === '،' || (!nominal && PRON_PP.test(toks[q].norm))) && q < k + 4) q++;
