@@ -671,3 +671,28 @@ test('a country as the genitive of a title gives the holder its country; a natio
   assert.equal(b.find((e) => e.name === 'صحيفة واشنطن تايمز')?.country, 'USA', JSON.stringify(b));
   assert.equal(b.find((e) => e.name === 'حزب الخضر')?.country, undefined, JSON.stringify(b));
 });
+
+test('a title with its country next to a name across a comma, and a place in the title, give the person a country', () => {
+  const stage = new EntitiesStage();
+  const run = (text: string, names: [string, EntityType][]) => {
+    const doc = docWith(text, names);
+    stage.process(doc);
+    return doc.entities ?? [];
+  };
+  const a = run(
+    'وأدان رئيس الوزراء السريلانكي، رانيل ويكرمسينغه، الأعمال العنصرية. وقال مازلان لازيم، رئيس شرطة العاصمة كوالالمبور، إن التحقيق بدأ.',
+    [
+      ['رانيل ويكرمسينغه', 'PER'],
+      ['مازلان لازيم', 'PER'],
+      ['كوالالمبور', 'LOC'],
+    ],
+  );
+  assert.equal(a.find((e) => e.name === 'رانيل ويكرمسينغه')?.country, 'LKA', JSON.stringify(a));
+  assert.equal(a.find((e) => e.name === 'مازلان لازيم')?.country, 'MYS', JSON.stringify(a));
+  // an envoy's place of service is not his country
+  const b = run('وقال أندرو سميث، سفير في كوالالمبور، إن الزيارة ناجحة.', [
+    ['أندرو سميث', 'PER'],
+    ['كوالالمبور', 'LOC'],
+  ]);
+  assert.notEqual(b.find((e) => e.name === 'أندرو سميث')?.country, 'MYS', JSON.stringify(b));
+});

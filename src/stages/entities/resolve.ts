@@ -840,6 +840,9 @@ export class EntityResolver {
     for (let t = Math.max(sentStart, a - 6); t < a; t++) {
       const m = this.titleAt(doc, t, a);
       if (m && m.end === a) return { start: t, key: m.key, base: m.base, country: m.country };
+      // "رئيس الوزراء السريلانكي، رانيل ويكرمسينغه": a comma between a title with its nationality and the name
+      if (m?.country && m.end === a - 1 && doc.tokens[a - 1].text === '،')
+        return { start: t, key: m.key, base: m.base, country: m.country };
       // "مندوب إيران الدائم في الأمم المتحدة غلام علي خوشرو": after the country, qualifiers and where the office is
       if (m?.country && this.officeTail(doc.tokens, m.end, a)) return { start: t, key: m.key, base: m.base, country: m.country };
     }
@@ -920,6 +923,25 @@ export class EntityResolver {
           }
         }
         if (!toks[k].norm.startsWith('ال') && !toks[k].norm.startsWith('لل')) break;
+      }
+      // "رئيس شرطة العاصمة كوالالمبور"، "محافظ البصرة": a place named in the genitive chain of the title (a few words,
+      // no preposition) gives its country (not for envoys: "سفير في باريس" serves there; their genitive country is
+      // found above)
+      if (!country && !ENVOYS.test(title[0])) {
+        for (let k = end; k < Math.min(limit, end + 4); k++) {
+          const w = toks[k];
+          if (w.kind !== 'word' || /^(في|الي|من|لدي|عن|مع|علي|و|او)$/.test(w.norm)) break;
+          const place = this.kb
+            .lookup(w.norm)
+            .find(
+              (e) => e.type === 'LOC' && e.country && (e.source === 'cities' || e.id.startsWith('country:') || e.id.startsWith('city:')),
+            );
+          if (place?.country) {
+            country = place.country;
+            end = k + 1;
+            break;
+          }
+        }
       }
       const words: string[] = [];
       for (let k = t; k < end; k++) words.push(k === t ? title[0] : toks[k].norm);
@@ -1347,6 +1369,20 @@ export class EntityResolver {
         if (t.country) {
           g.country ??= t.country;
           g.role ??= 'GOV';
+        }
+      }
+    }
+    // "مازلان لازيم، رئيس شرطة العاصمة كوالالمبور": a title after the name and a comma gives its country too
+    for (const g of groups) {
+      if (g.type !== 'PER' || g.country || g.entry) continue;
+      for (const c of g.cands) {
+        if (c.tokenEnd + 1 >= toks.length || toks[c.tokenEnd].text !== '،') continue;
+        const sent = toks[c.tokenStart].sentence;
+        const end = doc.sentences[sent]?.tokenEnd ?? toks.length;
+        const m = this.titleAt(doc, c.tokenEnd + 1, end);
+        if (m?.country) {
+          g.country = m.country;
+          break;
         }
       }
     }

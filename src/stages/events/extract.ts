@@ -1306,7 +1306,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         }
         if (!named) continue;
       }
-      // coordinated sources: "قوات أميركية وأفغانية", "السعودية والإمارات والبحرين ومصر" — one event each
+      // coordinated sources: "قوات أميركية وأفغانية", "السعودية والإمارات والبحرين ومصر" — one event each (a title
+      // phrase holding a name is a person: "بين الرئيس الأمريكي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون")
+      const personish = (x: ActorSpan): boolean => x.type === 'PER' || (!x.type && !!x.actor.role);
+      // (a list with commas keeps to one kind: "مايك بومبيو، حكومة المملكة" is a name and then the object)
+      const sameKind = (x: ActorSpan, c: ActorSpan, comma: boolean): boolean =>
+        x.type === c.type || (!comma && personish(x) && personish(c));
       const sources: ActorSpan[] = [source, ...moreDemonyms];
       if (source.a >= 0) {
         let cur = source;
@@ -1315,7 +1320,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           const next = actors.find(
             (x) =>
               x !== c &&
-              x.type === c.type &&
+              sameKind(x, c, x.a === c.b + 1 && toks[c.b].text === '،') &&
               ((x.a === c.b && /^و/.test(toks[x.a].norm) && toks[x.a].norm.length > 2) ||
                 (x.a === c.b + 1 && (toks[c.b].norm === 'و' || toks[c.b].text === '،'))),
           );
@@ -1329,7 +1334,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           const prev = actors.find(
             (x) =>
               x !== c &&
-              x.type === c.type &&
+              sameKind(x, c, c.a === x.b + 1 && toks[x.b].text === '،') &&
               !sources.includes(x) &&
               ((c.a === x.b && /^و/.test(toks[c.a].norm) && toks[c.a].norm.length > 2) ||
                 (c.a === x.b + 1 && (toks[x.b].norm === 'و' || toks[x.b].text === '،'))),
