@@ -720,3 +720,20 @@ test('an indefinite noun after a definite subject heads the object of an act cue
   const b = qs('أعلن المتحدث باسم تحالف دعم الشرعية في اليمن، تركي المالكي ضبط أسلحة هربتها إيران.');
   assert.ok(!b.some((x) => x.startsWith('المتحدث باسم|')), b.join(' / '));
 });
+
+test('بالقول، لاحقا and a possessed verbal noun after the cue are not the speaker', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
+  const qs = (text: string): string[] => (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  const a = qs('وقال خامنئي إن سوريا صامدة. وختم بالقول إن الكيان الصهيوني يقول الكثير.');
+  assert.ok(
+    a.some((x) => x.startsWith('خامنئي|وختم|')),
+    a.join(' / '),
+  );
+  const b = qs('وقالت موسكو إن الوضع خطير. وأكدت عزمها على القضاء على الإرهابيين في إدلب.');
+  assert.ok(a.length > 0 && b.some((x) => x.startsWith('موسكو|وأكدت|')), b.join(' / '));
+  const c = qs('وأوضح المتحدث باسم الكرملين ديمتري بيسكوف لاحقا أن روسيا وإيران موجودتان في سوريا.');
+  assert.ok(
+    c.some((x) => x.startsWith('المتحدث باسم الكرملين ديمتري بيسكوف|وأوضح|')),
+    c.join(' / '),
+  );
+});
