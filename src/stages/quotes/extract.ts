@@ -1065,6 +1065,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             sp = sp0;
             spEnd = b;
           }
+          // "ونقلت عنه وكالة رويترز أن": the one the agency quotes (the pronoun's) speaks, the agency relays
+          if (sp0 && /^(عنه|عنها|عنهم)$/.test(toks[j + 1].norm) && /^[وف]?نقل(ت|وا)?$/.test(toks[i].norm) && last) {
+            sp = { ...last.sp, carried: true };
+            spEnd = b;
+          }
         }
         // "واتهم النظام الإيراني بالتحالف ...": one noun phrase then بـ — the object; the subject is the previous speaker
         // a verb in the plural (قالوا، طالبوا) has its subject before it or in an earlier sentence

@@ -736,4 +736,10 @@ test('بالقول، لاحقا and a possessed verbal noun after the cue are no
     c.some((x) => x.startsWith('المتحدث باسم الكرملين ديمتري بيسكوف|وأوضح|')),
     c.join(' / '),
   );
+  // "ونقلت عنه وكالة رويترز": the one quoted speaks, the agency relays
+  const d = qs('وقال المتحدث باسم الحكومة ريمي دانجينو إن العملية إرهابية. ونقلت عنه وكالة رويترز أن اثنين من أفراد الشرطة قتلا.');
+  assert.ok(
+    d.some((x) => x.startsWith('المتحدث باسم الحكومة ريمي دانجينو|ونقلت|')),
+    d.join(' / '),
+  );
 });
