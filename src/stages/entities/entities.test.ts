@@ -696,3 +696,15 @@ test('a title with its country next to a name across a comma, and a place in the
   ]);
   assert.notEqual(b.find((e) => e.name === 'أندرو سميث')?.country, 'MYS', JSON.stringify(b));
 });
+
+test('a curated organisation in several words that the tagger took for a person is linked as the organisation', () => {
+  const stage = new EntitiesStage();
+  const doc = docWith('وقال جهاز الأمن الداخلي في إسرائيل، شين بيت، في بيان إن الاستخبارات جندت الوزير.', [
+    ['إسرائيل', 'LOC'],
+    ['شين بيت', 'PER'],
+  ]);
+  stage.process(doc);
+  const e = (doc.entities ?? []).find((x) => x.mentions.some((m) => m.text === 'شين بيت'));
+  assert.equal(e?.type, 'ORG', JSON.stringify(doc.entities));
+  assert.equal(e?.kbId, 'org:shin-bet', JSON.stringify(e));
+});

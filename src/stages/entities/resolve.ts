@@ -428,8 +428,10 @@ export class EntityResolver {
       if (type === 'PER' && place) return place;
       // A news agency, a channel or a company the tagger took for a person (بلومبرغ، رويترز): a curated organisation
       // whose name no KB person or first name shares.
+      // (also any curated organisation in several words whose first word is no first name: "شين بيت")
+      const multi = key.includes(' ') && !this.kb.firstNames.has(key.split(' ')[0]);
       const org = list.find(
-        (e) => e.type === 'ORG' && (e.role === 'MED' || e.role === 'BUS') && (e.source === 'curated' || e.source === 'extra'),
+        (e) => e.type === 'ORG' && (e.role === 'MED' || e.role === 'BUS' || multi) && (e.source === 'curated' || e.source === 'extra'),
       );
       if (type === 'PER' && org && !this.kb.firstNames.has(key)) return org;
       return undefined;
