@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Doc, EntityType, NameSpan } from '../../core/types.ts';
+import type { Doc, Entity, EntityType, NameSpan } from '../../core/types.ts';
 import { KnowledgeBase } from '../../kb/index.ts';
 import type { KbEntry } from '../../kb/types.ts';
 import { newDoc, Pipeline } from '../../pipeline/index.ts';
@@ -36,6 +36,15 @@ function docWith(text: string, names: [string, EntityType][]): Doc {
   }
   doc.names = spans;
   return doc;
+}
+
+/** The entities stage's output for a text whose names are tagged as given (one stage instance for all tests). */
+let sharedStage: EntitiesStage | undefined;
+function entitiesOf(text: string, names: [string, EntityType][]): Entity[] {
+  const doc = docWith(text, names);
+  sharedStage ??= new EntitiesStage();
+  sharedStage.process(doc);
+  return doc.entities ?? [];
 }
 
 const E = (id: string, type: EntityType, name: string, extra: Partial<KbEntry> = {}): KbEntry => ({
@@ -579,12 +588,7 @@ test('a title ending a person span belongs to the next name; a model name goes o
 });
 
 test('a surname decides the type of the names it closes; an office "في COUNTRY" gives the country; place lists split', () => {
-  const stage = new EntitiesStage();
-  const run = (text: string, names: [string, EntityType][]) => {
-    const doc = docWith(text, names);
-    stage.process(doc);
-    return doc.entities ?? [];
-  };
+  const run = entitiesOf;
   const a = run(
     'وأعلن مرشح المعارضة في مالي سومايلا سيسيه رفضه للنتائج. واتهم سيسيه الرئيس إبراهيم أبو بكر كيتا بالتزوير، وكان قد أقر بهزيمته أمام كيتا.',
     [
@@ -645,12 +649,7 @@ test('with POS: a lone indefinite adjective tagged as a name is dropped, a name 
 });
 
 test('a country as the genitive of a title gives the holder its country; a nationality after an organisation gives its own', () => {
-  const stage = new EntitiesStage();
-  const run = (text: string, names: [string, EntityType][]) => {
-    const doc = docWith(text, names);
-    stage.process(doc);
-    return doc.entities ?? [];
-  };
+  const run = entitiesOf;
   const a = run(
     'واعتبر مندوب إيران الدائم في الأمم المتحدة غلام علي خوشرو أن الاتهامات لا أساس لها. وقال سفير روسيا لدى واشنطن أناتولي أنطونوف إن العلاقات سيئة.',
     [
@@ -673,12 +672,7 @@ test('a country as the genitive of a title gives the holder its country; a natio
 });
 
 test('a title with its country next to a name across a comma, and a place in the title, give the person a country', () => {
-  const stage = new EntitiesStage();
-  const run = (text: string, names: [string, EntityType][]) => {
-    const doc = docWith(text, names);
-    stage.process(doc);
-    return doc.entities ?? [];
-  };
+  const run = entitiesOf;
   const a = run(
     'وأدان رئيس الوزراء السريلانكي، رانيل ويكرمسينغه، الأعمال العنصرية. وقال مازلان لازيم، رئيس شرطة العاصمة كوالالمبور، إن التحقيق بدأ.',
     [

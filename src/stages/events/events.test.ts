@@ -20,6 +20,15 @@ function run(text: string, entities?: (doc: Doc) => Entity[]): Doc {
   return doc;
 }
 
+let fullPipeline: Pipeline | undefined;
+/** The events of a text through the whole pipeline, as "TYPE:source:country>target:trigger" (one pipeline for all tests). */
+function fullEvents(text: string): string[] {
+  fullPipeline ??= Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  return (fullPipeline.run(readArticle(text)).events ?? []).map(
+    (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
+  );
+}
+
 function ent(doc: Doc, id: string, type: Entity['type'], name: string, country?: string): Entity {
   const mentions = [];
   for (let i = doc.text.indexOf(name); i >= 0; i = doc.text.indexOf(name, i + 1))
@@ -700,11 +709,7 @@ test('foreign, regional and coalition actors get no country from the place', () 
 });
 
 test('round 4 event rules on the full pipeline', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
-  const evs = (text: string): string[] =>
-    (full.run(readArticle(text)).events ?? []).map(
-      (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
-    );
+  const evs = fullEvents;
   // a verb of failure governs the noun after في: its subject fires; the target after باتجاه
   const a = evs('وفشلت ميليشيا الحوثي في إطلاق صاروخ قصير المدى من داخل الأراضي اليمنية باتجاه السعودية.');
   assert.ok(
@@ -828,11 +833,7 @@ test('a summit named after its place or its club is not held by it', () => {
 });
 
 test('round 5: coordinated nationalities, air defence, prevented attacks, leaders, denials and words that make no event', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
-  const evs = (text: string): string[] =>
-    (full.run(readArticle(text)).events ?? []).map(
-      (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
-    );
+  const evs = fullEvents;
   // three nationality adjectives after an attack noun: three doers
   const a = evs('ويأتي ذلك بعد أيام من هجوم أميركي بريطاني فرنسي على أهداف سورية.');
   for (const c of ['USA', 'GBR', 'FRA'])
@@ -887,11 +888,7 @@ test('round 5: coordinated nationalities, air defence, prevented attacks, leader
 });
 
 test('achieving is not investigating; a student is not a demand; a patron is no target; the Houthi militia by its adjective', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
-  const evs = (text: string): string[] =>
-    (full.run(readArticle(text)).events ?? []).map(
-      (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
-    );
+  const evs = fullEvents;
   const a = evs(
     'وأكد الرئيس التركي رجب طيب أردوغان عزمه على تحقيق التهدئة في سوريا، وأشار إلى النجاحات التي حققتها في مكافحة الإرهاب. وقال عباس في بحث كتبه وهو طالب في الجامعة إن التاريخ مهم. وأضاف: "والدي، إيد بنس، عاد من الحرب".',
   );
@@ -904,11 +901,7 @@ test('achieving is not investigating; a student is not a demand; a patron is no 
 });
 
 test('a first-person verb in a quote acts for a descriptive speaker too; an agent with a fused بـ is an instrument', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
-  const evs = (text: string): string[] =>
-    (full.run(readArticle(text)).events ?? []).map(
-      (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
-    );
+  const evs = fullEvents;
   const a = evs('وقالت أسرة الضحية: "نتهم الموساد الإسرائيلي بأنه وراء الحادث."');
   assert.ok(
     a.some((x) => x.startsWith('ACCUSE:أسرة الضحية:>')),

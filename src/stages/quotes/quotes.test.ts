@@ -7,6 +7,13 @@ import { tokenizeStage } from '../tokenize/index.ts';
 import { quotesStage } from './index.ts';
 import { renderQuotes } from './render.ts';
 
+let fullQuotesPipeline: Pipeline | undefined;
+/** The quotes of a text through morph, NER, entities and quotes, as "speakerText|cue|text" (one pipeline for all tests). */
+function fullQuotes(text: string): string[] {
+  fullQuotesPipeline ??= Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
+  return (fullQuotesPipeline.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+}
+
 function article(body: string, headline = ''): Article {
   const text = headline ? `${headline}\n${body}` : body;
   const hs = headline ? { headline: { start: 0, end: headline.length } } : {};
@@ -612,8 +619,7 @@ test('round 4 speaker rules on the full pipeline', () => {
 });
 
 test('تساءل is a cue; "اتُّهم بالتجسس" is no statement; a described subject before a participle', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
-  const qs = (text: string): string[] => (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  const qs = fullQuotes;
   const a = qs('وتساءل ترمب "كم من الوقت سيستغرق الأمر؟".');
   assert.ok(
     a.some((x) => x.includes('|وتساءل|')),
@@ -629,8 +635,7 @@ test('تساءل is a cue; "اتُّهم بالتجسس" is no statement; a desc
 });
 
 test('a plural cue with و continues the plural relative clause of its sentence', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
-  const qs = (text: string): string[] => (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  const qs = fullQuotes;
   const a = qs(
     'وقال أردوغان إن الشركة انتهت. وتواجه أوبر معارضة من سائقي سيارات الأجرة في اسطنبول، الذين اعتبروا الخدمة غير قانونية وطالبوا بحظرها.',
   );
@@ -642,8 +647,7 @@ test('a plural cue with و continues the plural relative clause of its sentence'
 });
 
 test('round 5: "وكان X قال" without قد, quoted names after a naming head, آن is no أن, لافتا إلى أن, استبعد', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
-  const qs = (text: string): string[] => (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  const qs = fullQuotes;
   const a = qs(
     'وقال حزب الله إنه ينفي الاتهامات. وكان العقيد الركن تركي المالكي المتحدث باسم التحالف العربي قال، في مقابلة مع CNN، إن "تهريب السلاح يبدأ من بيروت".',
   );
@@ -675,8 +679,7 @@ test('round 5: "وكان X قال" without قد, quoted names after a naming hea
 });
 
 test('post-posed attributions: a fused لـ, a statement and its issuer; a relay with its own verb between speaker and content', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
-  const qs = (text: string): string[] => (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  const qs = fullQuotes;
   const a = qs('وبدأت روسيا تدريبات عسكرية واسعة، وفقا لوزارة الدفاع الروسية.');
   assert.ok(
     a.some((x) => x.startsWith('وزارة الدفاع الروسية|وفقا|وبدأت روسيا')),
@@ -722,8 +725,7 @@ test('an indefinite noun after a definite subject heads the object of an act cue
 });
 
 test('بالقول، لاحقا and a possessed verbal noun after the cue are not the speaker', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
-  const qs = (text: string): string[] => (full.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  const qs = fullQuotes;
   const a = qs('وقال خامنئي إن سوريا صامدة. وختم بالقول إن الكيان الصهيوني يقول الكثير.');
   assert.ok(
     a.some((x) => x.startsWith('خامنئي|وختم|')),
