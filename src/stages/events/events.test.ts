@@ -933,4 +933,11 @@ test('a first-person verb in a quote acts for a descriptive speaker too; an agen
     e.join(' / '),
   );
   assert.ok(!e.some((x) => x.startsWith('CONSULT:وزير')), e.join(' / '));
+  // a verb joined by "، و" to the clause before shares its doer, not that clause's object
+  const f = evs('قصفت الطائرات الروسية مواقع المعارضة، واستهدفت مستشفى في إدلب.');
+  assert.ok(
+    f.some((x) => x.startsWith('ASSAULT:الطائرات الروسية:RUS>') && x.endsWith(':واستهدفت')),
+    f.join(' / '),
+  );
+  assert.ok(!f.some((x) => x.startsWith('ASSAULT:المعارضة')), f.join(' / '));
 });

@@ -63,6 +63,12 @@ export interface EventOptions {
   accuseFromHostile?: boolean;
 }
 
+/** Whether a trigger word reads as a finite verb (a past or imperfect form, not a definite or tanwin noun). */
+function verbal(trigger: string): boolean {
+  const w = matchForm(trigger).replace(/^[وف]/, '');
+  return !/^(ال|بال|لل)/.test(w) && !/(ات|اً)$/.test(trigger);
+}
+
 /** Nouns of an attack, whose adjectives (كيماوي) are not doers. */
 const ATTACK_NOUN = /^[وفبل]?(ال|لل)?(هجوم|هجوما|هجمات|هجمه|تفجير|تفجيرا|تفجيرات|عمليه|عمليات|اعتداء|اعتداءات|هجومين)$/;
 
@@ -898,7 +904,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // an actor right before the verb ("روسيا، تعهدت"، "الشرطة قتلت") is its subject
       if (!source && !nominal && !passive && !intransitive && k > ts) {
         const vso = actors.some((x) => x.a === k + 1 || (x.a === k + 2 && SKIP.has(toks[k + 1].norm)));
-        const adj = actors.find((x) => (x.b === k || (!vso && x.b === k - 1 && toks[k - 1].text === '،')) && !governed(toks, x, ts));
+        // (not "مواقع المعارضة، واستهدفت": a verb with و after a comma opens a clause of its own)
+        const adj = actors.find(
+          (x) => (x.b === k || (!vso && x.b === k - 1 && toks[k - 1].text === '،' && !/^و/.test(toks[k].norm))) && !governed(toks, x, ts),
+        );
         if (adj && (adj.type === 'PER' || adj.type === 'ORG' || adj.type === 'LOC' || adj.actor.role)) source = coordinated(adj);
       }
       // the trigger is the cue of a quote (اتهم، هدد، طالب...): the quote's speaker, resolved by the quotes stage
@@ -1100,6 +1109,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           if (x && isAgent(x)) source = x;
           break;
         }
+      }
+      // "قصفت الطائرات الروسية مواقع المعارضة، واستهدفت مستشفى": a verb joined by "، و" to the clause before shares its doer
+      // (the noun before the comma is that clause's object, not this verb's subject)
+      if (!source && !nominal && !passive && k - 1 > ts && toks[k - 1].text === '،' && /^و/.test(toks[k].norm) && pos?.[k] === 'VERB') {
+        const before = events[events.length - 1];
+        if (before && before.sentence === si && before.start < toks[k].start && before.source && verbal(before.trigger))
+          source = { a: -1, b: -1, actor: before.source };
       }
       if (!source && !nominal && !passive && !intransitive) {
         // SVO: the nearest actor ending shortly before the trigger (not a place or object after a preposition)
