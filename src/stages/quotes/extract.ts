@@ -1001,6 +1001,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       let pi = i - 1;
       if (pi > ts && /^(قد|لقد|وقد)$/.test(toks[pi].norm)) pi--;
       let svoFirst = false;
+      // "لكن الباحث السياسي، مناف الموسوي، أرجع عزوف الناخبين ...": a name and a comma right before the cue are its subject
+      if (!hasConj && e.kind !== 'part' && pi - 1 >= Math.max(ts, consumedTo) && toks[pi].text === '،' && inName[pi - 1]) svoFirst = true;
       if (!hasConj && e.kind !== 'part' && pi >= Math.max(ts, consumedTo) && toks[pi].kind === 'w') {
         let cs = pi;
         while (

@@ -744,4 +744,10 @@ test('بالقول، لاحقا and a possessed verbal noun after the cue are no
     d.some((x) => x.startsWith('المتحدث باسم الحكومة ريمي دانجينو|ونقلت|')),
     d.join(' / '),
   );
+  // a name and a comma right before an act cue are its subject, not the object after it
+  const e = qs('لكن الباحث السياسي، مناف الموسوي، أرجع عزوف الناخبين عن المشاركة في الانتخابات إلى عوامل عدة.');
+  assert.ok(
+    e.some((x) => x.startsWith('الباحث السياسي، مناف الموسوي|أرجع|')),
+    e.join(' / '),
+  );
 });
