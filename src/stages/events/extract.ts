@@ -69,6 +69,12 @@ function verbal(trigger: string): boolean {
   return !/^(ال|بال|لل)/.test(w) && !/(ات|اً)$/.test(trigger);
 }
 
+/** Whether a REJECT trigger comes within six words before token k ("نفى حزب الله الاتهامات"). */
+function rejectBefore(toks: Tok[], k: number, ts: number, te: number, lex: EventLexicon): boolean {
+  for (let q = Math.max(ts, k - 6); q < k; q++) if (matchTrigger(toks, q, ts, te, lex)?.type === 'REJECT') return true;
+  return false;
+}
+
 /** Nouns of an attack, whose adjectives (كيماوي) are not doers. */
 const ATTACK_NOUN = /^[وفبل]?(ال|لل)?(هجوم|هجوما|هجمات|هجمه|تفجير|تفجيرا|تفجيرات|عمليه|عمليات|اعتداء|اعتداءات|هجومين)$/;
 
@@ -1005,10 +1011,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         nominal &&
         tr.type === 'ACCUSE' &&
         !(k + 1 < te && opts.kb && demonymOf(opts.kb, toks[k + 1].norm)) &&
-        toks.slice(Math.max(ts, k - 6), k).some((t, i, arr) => {
-          const r = matchTrigger(toks, k - arr.length + i, ts, te, lex);
-          return !!r && r.type === 'REJECT';
-        })
+        rejectBefore(toks, k, ts, te, lex)
       )
         continue;
       // (a verbal noun with a possessive pronoun has its doer in the pronoun: "خلال استقباله وزير الأوقاف" — the one
@@ -1080,7 +1083,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
               source = { a: q, b: q + 1, actor: { name: toks[q].text, country: c } };
               for (let r = q + 1; r < te && toks[r].kind === 'w'; r++) {
                 const w = toks[r].norm;
-                const c2 = demonymOf(opts.kb, w) ?? (/^و/.test(w) ? demonymOf(opts.kb, w.slice(1)) : undefined);
+                const c2 = demonymOf(opts.kb, w); // (و stripped there: "بريطاني وفرنسي")
                 if (!c2 || w.startsWith('ال') !== toks[q].norm.startsWith('ال')) break;
                 if (c2 !== c && !moreDemonyms.some((x) => x.actor.country === c2))
                   moreDemonyms.push({ a: r, b: r + 1, actor: { name: toks[r].text.replace(/^و/, ''), country: c2 } });

@@ -226,6 +226,9 @@ function entityAt(entities: Entity[] | undefined, start: number, end: number): E
   return best;
 }
 
+/** A media outlet or the press with a fused لـ (لوكالة، للصحفيين): addressed, or relaying, never the speaker. */
+const TO_MEDIA = /^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز|وسائل|مراسل|صحفيين|صحافيين|تلفزيون|اذاعه)/;
+
 /** An indefinite head noun that names what follows it in quotation marks (جماعة "حزب الله"، قناة "العربية"). */
 const NAMING_HEAD =
   /^[وفبل]?(جماعه|منظمه|حركه|حزب|تنظيم|جمعيه|شركه|وكاله|صحيفه|قناه|مجموعه|ائتلاف|تحالف|جبهه|مركز|موقع|مجله|هيئه|مؤسسه|ميليشيا|ميليشيات|مليشيا|مليشيات|فصيل|كتائب|شبكه|اذاعه|كتله|تيار|قائمه)$/;
@@ -347,7 +350,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (/^[بل]\u0640*$/.test(t.text)) return true;
     // للصحفيين، لـCNN، لوكالة ...: the addressee, not the speaker.
     if (t.norm.startsWith('لل') || /^ل[A-Za-z]/.test(t.norm) || t.norm === 'ل') return true;
-    if (/^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز|وسائل|مراسل|صحفيين|صحافيين)/.test(t.norm)) return true;
+    if (TO_MEDIA.test(t.norm)) return true;
     // "وصرح لافروف لكيم": a name with a fused لـ is the one addressed
     if (t.norm.startsWith('ل') && !t.norm.startsWith('ال') && mentionStarts.has(t.start + 1)) return true;
     return false;
@@ -791,7 +794,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           /^ل[^ل]/.test(toks[a].norm) &&
           toks[a].norm.length > 3 &&
           toks[a].kind === 'w' &&
-          !/^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز|وسائل|مراسل|صحفيين|صحافيين|تلفزيون|اذاعه)/.test(toks[a].norm)
+          !TO_MEDIA.test(toks[a].norm)
         )
           b0 = Math.max(a + 1, speakerEnd(a + 1, limit));
         const ap = withAppositive(a, b0, limit);
