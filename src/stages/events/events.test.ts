@@ -941,3 +941,77 @@ test('a first-person verb in a quote acts for a descriptive speaker too; an agen
   );
   assert.ok(!f.some((x) => x.startsWith('ASSAULT:المعارضة')), f.join(' / '));
 });
+
+test('round 6: wanting of someone, holding someone responsible, title genitives, executions, lifting restrictions', () => {
+  const evs = fullEvents;
+  // "يريد من X التحقيق": a request of X (not of a thing: "أراد من ذلك")
+  const a = evs('وقال ترامب إنه يريد من المدعي العام التحقيق في القضية.');
+  assert.ok(
+    a.some((x) => x.startsWith('REQUEST:دونالد ترامب:USA>المدعي العام:')),
+    a.join(' / '),
+  );
+  const a2 = evs('وتريد حكومة بلاده من الولايات المتحدة تسليمه إليها.');
+  assert.ok(
+    a2.some((x) => x.startsWith('REQUEST:حكومة بلاده:') && x.includes('>الولايات المتحدة:')),
+    a2.join(' / '),
+  );
+  assert.deepEqual(
+    evs('أراد من ذلك الإيقاع أن يستوعب الناس التفاصيل.').filter((x) => x.startsWith('REQUEST')),
+    [],
+  );
+  // حمّل X المسؤولية: X alone before المسؤولية is the one held responsible, the subject is before the verb
+  const b = evs('وكان ترامب قد حمل بشار الأسد وحليفيه الروسي والإيراني المسؤولية.');
+  assert.ok(
+    b.some((x) => x.startsWith('ACCUSE:دونالد ترامب:USA>بشار الأسد')),
+    b.join(' / '),
+  );
+  assert.ok(!b.some((x) => x.startsWith('ACCUSE:بشار الأسد')), b.join(' / '));
+  // after a definite title, a country is no genitive of it: the title holds Russia responsible
+  const c = evs('وحمل الرئيس الأمريكي روسيا المسؤولية عن الهجوم.');
+  assert.ok(
+    c.some((x) => x.startsWith('ACCUSE:الرئيس الأمريكي:USA>روسيا')),
+    c.join(' / '),
+  );
+  // an indefinite title's genitive organisation or country acts through it
+  const d = evs('ورحب مفوض الأمم المتحدة السامي لحقوق الإنسان في بيان برفع حالة الطوارئ.');
+  assert.ok(
+    d.some((x) => x.startsWith('SUPPORT:الأمم المتحدة:')),
+    d.join(' / '),
+  );
+  const d2 = evs('وانتقد رئيس وزراء المجر سياسة الهجرة.');
+  assert.ok(
+    d2.some((x) => x.startsWith('ACCUSE:رئيس وزراء المجر:HUN')),
+    d2.join(' / '),
+  );
+  // a light verb may stand farther from its noun, past a place and a day: "وعقد X في البيت الأبيض، الثلاثاء، مباحثات"
+  const e = evs('وعقد ولي العهد السعودي في البيت الأبيض، الثلاثاء، مباحثات مع الرئيس الأميركي.');
+  assert.ok(
+    e.some((x) => x.startsWith('CONSULT:ولي العهد السعودي:SAU>الرئيس الأميركي')),
+    e.join(' / '),
+  );
+  // an execution is an assault; the death penalty or a death sentence is none
+  const f = evs('وتوترت العلاقات في أعقاب إعدام السعودية رجل دين شيعي بارز.');
+  assert.ok(
+    f.some((x) => x.startsWith('ASSAULT:') && x.endsWith(':إعدام')),
+    f.join(' / '),
+  );
+  assert.deepEqual(
+    evs('وأصدرت المحكمة حكما بالإعدام على المتهم وطالبت منظمات بإلغاء عقوبة الإعدام.').filter((x) => x.startsWith('ASSAULT')),
+    [],
+  );
+  // lifting a state of emergency or sanctions concedes; releasing prisoners is a retreat; protesters storming an embassy protest
+  const g = evs('ورفعت السلطات الإثيوبية حالة الطوارئ المفروضة في البلاد.');
+  assert.ok(
+    g.some((x) => x.startsWith('CONCEDE:السلطات الإثيوبية:ETH')),
+    g.join(' / '),
+  );
+  const h = evs('وقطعت الرياض علاقاتها مع طهران بعد أن اقتحم متظاهرون سفارتها في طهران.');
+  assert.ok(
+    h.some((x) => x.startsWith('PROTEST:متظاهرون:')),
+    h.join(' / '),
+  );
+  assert.ok(!h.some((x) => x.startsWith('ASSAULT')), h.join(' / '));
+  // a city is no speaker of a relative clause ("اعتداء سالزبري، الذي اتهمت روسيا")
+  const i = evs('وأصدرت الدول الخمس بيانا مشتركا بشأن اعتداء سالزبري، الذي اتهمت روسيا بتدبيره في مارس.');
+  assert.ok(!i.some((x) => x.includes(':سالزبري:')), i.join(' / '));
+});

@@ -1,7 +1,7 @@
 import type { Actor, Doc, Entity, Event, Mention, Quote } from '../../core/types.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { matchForm } from '../../text/normalize.ts';
-import { headKey, loadCues } from '../quotes/lexicon.ts';
+import { headKey, loadCues, PASSIVE_VIII } from '../quotes/lexicon.ts';
 import { docView, type Tok } from '../time/scan.ts';
 import { type EventLexicon, stemsCached as stems, type Trigger } from './lexicon.ts';
 
@@ -218,6 +218,9 @@ export function sentenceActors(
         // after "المقاتلات الروسية" an organisation or place is the next phrase (المعارضة المسلحة السورية), not this
         // actor's country; a person's name is the title's holder (الرئيس الفلسطيني محمود عباس)
         if (ent && country && ent.type !== 'PER') break;
+        // after a definite title only its holder's name follows; a place or an organisation is no genitive of it
+        // ("وحمّل الرئيس الأمريكي روسيا المسؤولية": Russia is the object; "وزير خارجية روسيا" keeps its country)
+        if (ent && ent.type !== 'PER' && /^[وفبل]?(ال|لل)/.test(toks[q - 1].norm)) break;
         if (ent) {
           country = ent.actor.country;
           b = ent.b;
@@ -230,6 +233,8 @@ export function sentenceActors(
           b = q + 1;
           break;
         }
+        // "رئيس وزراء المجر"، "وزير خارجية روسيا": the office word in construct, then the country
+        if (q === end && !country && OFFICE.test(t.norm)) continue;
         // "قوات بلاده": his country's forces (no country of their own here)
         if (q === end && /^بلاد(ه|ها|هم)$/.test(t.norm)) {
           b = q + 1;
@@ -381,6 +386,30 @@ function matchTrigger(toks: Tok[], k: number, ts: number, te: number, lex: Event
     }
   }
   return null;
+}
+
+/** Office words between a title and its country in construct ("رئيس وزراء المجر"، "وزير خارجية روسيا"، "رئيس أركان جيش"). */
+const OFFICE = /^(وزراء|خارجيه|دفاع|داخليه|ماليه|عدل|اركان|جمهوريه|حكومه|برلمان|مجلس)$/;
+
+/** Verbs of wanting (يريد، تريد، أريد، نريد، أراد): "يريد من X" asks X. */
+const WANT = /^[وف]?(يريد|تريد|اريد|نريد|يريدون|اراد|ارادت|ارادوا)$/;
+
+/** حمّل (held responsible), whose object comes before المسؤولية. */
+const HOLD_RESPONSIBLE = /^[وف]?(حمل|حملت|حملوا|يحمل|تحمل|يحملون|نحمل)$/;
+
+/**
+ * Whether actor x right after حمّل is its object: المسؤولية follows x, or what is joined to it by و and nationality
+ * adjectives ("بشار الأسد وحليفيه الروسي والإيراني المسؤولية"); another noun between ("الوزير دول الحصار المسؤولية") is
+ * the object, and x the subject.
+ */
+function heldResponsible(toks: Tok[], x: ActorSpan, te: number): boolean {
+  for (let q = x.b; q < Math.min(te, x.b + 5); q++) {
+    const t = toks[q];
+    if (t.kind !== 'w') return false;
+    if (/^(ال)?مسؤوليه$/.test(t.norm)) return true;
+    if (!/^و/.test(t.norm) && !/^ال.{2,}(ي|يه|يين|يون)$/.test(t.norm)) return false;
+  }
+  return false;
 }
 
 /** Tokens read at once for events (longer sentences are read in windows of this size). */
@@ -646,6 +675,17 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         })
       )
         continue;
+      // "يريد من المدعي العام التحقيق"، "تريد حكومة بلاده من الولايات المتحدة تسليمه": wanting something of someone named
+      // right after من is a request of them ("أراد من ذلك"، "تريد الاستفادة من موجة" are none)
+      let wantFrom = -1;
+      if (tr.type === 'REQUEST' && WANT.test(toks[k].norm)) {
+        for (let q = k + 1; q < Math.min(te, k + 7) && toks[q].kind === 'w'; q++) {
+          if (toks[q].norm !== 'من') continue;
+          if (actors.some((x) => x.a === q + 1 && isAgent(x))) wantFrom = q;
+          break;
+        }
+        if (wantFrom < 0) continue;
+      }
       // "أحمد أبو بكر، طالب في ماليزيا"، "وهو طالب في أوائل الثمانينيات": طالب is "a student", not "demanded"
       if (
         tr.type === 'REQUEST' &&
@@ -725,6 +765,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const passive =
         passiveAfterObject ||
         /^[وف]?.\u064F/.test(toks[k].text) ||
+        PASSIVE_VIII.test(toks[k].text) ||
         (k > ts && /^[وف]?(تم|يتم|سيتم|جري|يجري|سيجري|تمت)$/.test(toks[k - 1].norm));
       // an attack verb with no object after it, right after its plural subject, reads as a passive ("جنود قتلوا في
       // الحرب"، "الذين قتلوا خلال الحرب": they were killed)
@@ -870,9 +911,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       if (!source && nominal && !passive) {
         const subject = (x: ActorSpan): boolean =>
           (!governed(toks, x, ts) || (x.a - 2 >= ts && toks[x.a - 1].norm === 'من' && toks[x.a - 2].kind === 'w')) && !isPatternWord(x);
-        for (let j = k - 1; j >= ts && j >= k - 8; j--) {
+        // (up to 8 words back; commas and day names between do not count: "وعقد X في البيت الأبيض، الثلاثاء، مباحثات")
+        let far = 0;
+        for (let j = k - 1; j >= ts && far < 8; j--) {
           const t = toks[j];
           if (t.kind === 'p' && t.text !== '،') break;
+          if (t.text !== '،' && !SKIP.has(t.norm)) far++;
+          // (a complementiser opens another clause: "أعلن الوزير أن التحقيقات التي تجريها السلطات")
+          if (/^(ان|بان)$/.test(t.norm)) break;
           // (a definite word is no verb, but ألقى is spelt like one: "وألقت السلطات القبض")
           if (t.kind !== 'w' || (/^[وفبل]?ال/.test(t.norm) && !/^[وف]?(القي|القت|القوا)$/.test(t.norm))) continue;
           const light = lightVerbOf(t.norm, lex.lightVerbs);
@@ -1030,13 +1076,24 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             // "قمة هلسنكي"، "هجمات باريس": after a meeting or an attack noun, a city is where it happened (but
             // "انسحاب واشنطن"، "دعم طهران": a capital after other nouns stands for its government)
             !(nominal && x.place && (tr.type === 'CONSULT' || tr.type === 'ASSAULT')) &&
-            // ... unless its object follows with لـ: "استهداف الحوثيين لمطار أبها" (the Houthis are the doer)
-            (!objectAfter || (x.b < te && /^(ل|ضد$)/.test(toks[x.b].norm))) &&
+            // ... unless its object follows with لـ: "استهداف الحوثيين لمطار أبها" (the Houthis are the doer), or in the
+            // accusative right after a country or an organisation: "إعدام المملكة رجل دين" (the kingdom executed him)
+            (!objectAfter ||
+              (x.b < te && /^(ل|ضد$)/.test(toks[x.b].norm)) ||
+              (x.b < te &&
+                (x.type === 'ORG' || (x.type === 'LOC' && !x.place)) &&
+                toks[x.b].kind === 'w' &&
+                !/^[وفبل]?(ال|لل)/.test(toks[x.b].norm) &&
+                (pos?.[x.b] === 'NOUN' || pos?.[x.b] === 'NUM'))) &&
             !governed(toks, x, ts) &&
             !isPatternWord(x) &&
             !(nominal && tr.type === 'ASSAULT' && x.type === 'PER') &&
             // civilians after an attack verb are its victims ("قتل الآلاف": thousands were killed)
-            !(!nominal && tr.type === 'ASSAULT' && x.actor.role === 'CVL'),
+            !(!nominal && tr.type === 'ASSAULT' && x.actor.role === 'CVL') &&
+            // the one something is wanted of (يريد من X) is the target
+            x.a !== wantFrom + 1 &&
+            // "حمّل بشار الأسد وحليفيه المسؤولية": one actor between the verb and المسؤولية is the one held responsible
+            !(HOLD_RESPONSIBLE.test(toks[k].norm) && heldResponsible(toks, x, te)),
         );
         // title then name: "وزير الخارجية الأمريكي، مايك بومبيو" — the person
         if (source && !source.type) {
@@ -1061,6 +1118,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
               source = per;
               break;
             }
+          }
+          // no name: an indefinite title's genitive organisation or country acts through it ("ورحب مفوض الأمم المتحدة
+          // السامي"، "وأكد وزير خارجية روسيا": the UN, Russia); not a place after في, nor a definite title's object
+          if (!source && !/^[وفبل]?(ال|لل)/.test(toks[q].norm)) {
+            let r = q + 1;
+            if (r < te && toks[r].kind === 'w' && !/^[وفبل]?(ال|لل)/.test(toks[r].norm) && !actors.some((x) => x.a === r)) r++;
+            const gen = actors.find(
+              (x) => x.a === r && !x.clitic && (x.type === 'ORG' || (x.type === 'LOC' && !x.place) || x.actor.role === 'IGO'),
+            );
+            if (gen) source = gen;
           }
         }
         // a nationality adjective after a verbal noun: "الاتهامات البريطانية لروسيا", or after one qualifier of the

@@ -1,7 +1,7 @@
 import type { Doc, Entity, Mention, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import { docView, type Tok } from '../time/scan.ts';
-import { type CueEntry, type CueLexicon, headKey } from './lexicon.ts';
+import { type CueEntry, type CueLexicon, headKey, PASSIVE_VIII } from './lexicon.ts';
 
 /** Complementisers that open reported content (matching forms), with attached pronouns. */
 const COMP = new Set(
@@ -192,7 +192,25 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
     const n = stripCueConj(t.norm);
     if (n !== t.norm) list = lex.byFirst.get(n);
   }
-  if (!list) return null;
+  if (!list) {
+    // an act verb with its object as a pronoun ("وتتهمه الحكومة التركية بتنظيم"، "اتهمها"): the noun phrase after it is
+    // its subject, as after an intransitive cue
+    const m = /^(.{3,}?)(ه|ها|هم|هما)$/.exec(stripCueConj(t.norm));
+    // (only verbs whose content follows with a preposition, "اتهمه بـ"، "دعاه إلى": "نفاه" has the pronoun for content,
+    // and "ونفته إلى قبرص" is an exile)
+    const acts = m ? lex.byFirst.get(m[1])?.filter((e) => e.kind === 'act' && e.rest.length === 0 && !!e.preps?.length) : undefined;
+    // (not a feminine noun in ة: "طالبة" is a student; not after a relative pronoun: "العقوبات التي أعلنتها الإدارة" is
+    // no statement; and the content's preposition must follow: "وتتهمه الحكومة بتنظيم")
+    if (!acts?.length || PASSIVE_VIII.test(t.text) || /[ةۃ][\u064B-\u0652]*$/.test(t.text)) return null;
+    if (i > 0 && /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm)) return null;
+    const e = acts[0];
+    let opens = false;
+    for (let q = i + 1; q < Math.min(end, i + 8) && !opens && toks[q].kind === 'w'; q++)
+      opens = (e.preps ?? []).some((p) => (p === 'ب' ? /^ب(?!ان).{3,}/.test(toks[q].norm) : toks[q].norm === p));
+    return opens ? { i, j: i, e: { ...e, intr: true, pronObj: true } } : null;
+  }
+  // a passive written with its damma ("اتُّهمت روسيا بتدبيره"، "انتُقد"): no one speaks
+  if (PASSIVE_VIII.test(t.text)) return null;
   for (const e of list) {
     let ok = true;
     for (let k = 0; k < e.rest.length; k++) {
@@ -970,6 +988,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             !(nouns[st] && /^[وفبل]?(ال|لل)/.test(toks[st].norm) && /^[وفبل]?(ال|لل)/.test(toks[st - 1].norm))
           )
             st--;
+        // a city does not speak (a country or a capital standing for its government does): "اعتداء سالزبري، الذي اتُّهمت روسيا"
+        if (named?.type === 'LOC' && !named.role && !named.kbId?.startsWith('country:')) return null;
         if (named && m) {
           // names joined by و before it speak together ("فرنسا وألمانيا وبريطانيا، التي أكدت")
           let from = m.start;
@@ -987,7 +1007,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm)) return mkSpeaker(st, end);
         return null;
       };
-      if (e.kind !== 'part' && i - 1 > ts && /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm))
+      // (not "الدول الغربية التي اتهمها": the pronoun on the verb is the noun before, its object)
+      if (e.kind !== 'part' && !e.pronObj && i - 1 > ts && /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm))
         sp = relativeSpeaker(i - 1);
       // "سائقو الأجرة، الذين اعتبروا الخدمة غير قانونية وطالبوا بحظرها": a plural cue with و continues the subject of
       // the plural relative clause before it in the sentence, not the single speaker quoted before
@@ -1039,7 +1060,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       const pronPrep = j + 1 < te && PRON_PREP.has(toks[j + 1].norm);
       // "ستورمي دانيالز، التي تتهم ترمب"، "لافروف، الذي أكد أن": a relative clause's cue speaks for the name before it
-      if (e.kind !== 'part' && !hasConj && !sp) {
+      if (e.kind !== 'part' && !e.pronObj && !hasConj && !sp) {
         let r = i - 1;
         while (r > ts && /^(قد|كان|كانت)$/.test(toks[r].norm)) r--;
         if (r > ts && /^[وف]?(الذي|التي|الذين)$/.test(toks[r].norm)) {
@@ -1048,7 +1069,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             const endAt = toks[endTok].end;
             const ent = (doc.entities ?? []).find(
               (x) =>
-                (x.type === 'PER' || x.type === 'ORG' || (x.type === 'LOC' && !!x.country)) &&
+                // (a country or a capital standing for its government, not a city)
+                (x.type === 'PER' ||
+                  x.type === 'ORG' ||
+                  (x.type === 'LOC' && !!x.country && (!!x.role || !!x.kbId?.startsWith('country:')))) &&
                 x.mentions.some((m) => m.end === endAt && m.start >= toks[ts].start),
             );
             const m = ent?.mentions.find((x) => x.end === endAt);
@@ -1085,13 +1109,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // "واتهم واشنطن بـ"استفزاز..."": بـ fused to the quotation or written before it
         const apartB = mark > 0 && /^بـ*$/.test(toks[mark - 1]?.text ?? '');
         const objMark = mark >= 0 && (b === mark || (apartB && b === mark - 1)) && (toks[mark + 1]?.norm.startsWith('ب') || apartB);
+        // ("وحمّل الرئيس روسيا المسؤولية": likewise one noun phrase before المسؤولية is the one held responsible)
+        const holds = e.kind === 'need' && e.prep === 'المسؤوليه';
         if (
-          e.kind === 'act' &&
+          (e.kind === 'act' || holds) &&
           !e.intr &&
           (prep >= 0 || objMark) &&
           (b === prep || objMark) &&
           b > j + 1 &&
-          (objMark || toks[prep].norm.startsWith('ب')) &&
+          (objMark || toks[prep].norm.startsWith('ب') || holds) &&
           last &&
           si - last.sentence <= 1 &&
           !(entityAt(doc.entities, toks[j + 1].start, toks[b - 1].end)?.type === 'PER') &&
@@ -1102,14 +1128,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           spEnd = j + 1;
         }
         // the object after the subject's name(s): "وتتهم إسرائيل إيران بـ"، "واتهمت سوريا وروسيا القوات الإسرائيلية بـ"
-        if (!pronoun && e.kind === 'act' && b > j + 2 && (twoNames(j + 1, b) || (prep >= 0 && b === prep))) {
+        if (!pronoun && (e.kind === 'act' || holds) && b > j + 2 && (twoNames(j + 1, b) || (prep >= 0 && b === prep))) {
           const startsName = !!entityAt(doc.entities, toks[j + 1].start, toks[j + 1].end)?.mentions.some(
             (x) => x.start <= toks[j + 1].start && x.end > toks[j + 1].start,
           );
           const q = startsName ? namesEnd(j + 1, b) : b;
           if (q > j + 1 && q < b && !/^و/.test(toks[q].norm)) b = q;
         }
-        if (opener < 0 && e.kind !== 'say' && b > j + 1) {
+        if ((opener < 0 || holds) && e.kind !== 'say' && b > j + 1) {
           // An object follows the cue (اتهم X Y بـ...): where does the speaker end?
           const ent = entityAt(doc.entities, toks[j + 1].start, toks[j + 1].end);
           const head = lex.speakerHeads.has(headKey(toks[j + 1].norm));

@@ -14,6 +14,8 @@ export interface CueEntry {
   preps?: string[];
   /** Intransitive with its preposition (تعهد بـ، ندد بـ): the noun phrase before it is the subject, not an object. */
   intr?: boolean;
+  /** Set on a match whose verb carries its object as a pronoun (وتتهمه): after الذي/التي that pronoun is the noun before. */
+  pronObj?: boolean;
 }
 
 export interface CueLexicon {
@@ -86,3 +88,6 @@ export function loadCues(): CueLexicon {
   );
   return cached;
 }
+
+/** A perfect of form VII/VIII with a damma on its second letter (اتُّهم، انتُقد): a passive, whose subject does not act. */
+export const PASSIVE_VIII = /^[وف]?[اإ]\p{L}\u064F/u;

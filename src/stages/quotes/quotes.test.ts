@@ -751,3 +751,32 @@ test('بالقول، لاحقا and a possessed verbal noun after the cue are no
     e.join(' / '),
   );
 });
+
+test('round 6: one noun phrase before المسؤولية is held responsible, passives and cities do not speak', () => {
+  const qs = fullQuotes;
+  // "وحمّل روسيا المسؤولية": the object; the speaker is the one quoted before
+  const a = qs('قال ترامب إن الهجوم مروع. وحمل روسيا المسؤولية عن الهجوم.');
+  assert.ok(
+    a.some((x) => x.startsWith('ترامب|وحمل|')),
+    a.join(' / '),
+  );
+  // a definite title then a country: the title speaks, the country is held responsible
+  const b = qs('وحمل الرئيس الأمريكي روسيا المسؤولية عن الهجوم.');
+  assert.ok(
+    b.some((x) => x.startsWith('الرئيس الأمريكي|وحمل|')),
+    b.join(' / '),
+  );
+  // a passive with its damma is no cue; a city before الذي does not speak
+  const c = qs('وأصدرت الدول الخمس بيانا بشأن اعتداء سالزبري، الذي اتُهمت روسيا بتدبيره في مارس.');
+  assert.ok(!c.some((x) => x.includes('|اتُهمت|')), c.join(' / '));
+  const d = qs('وأصدرت الدول الخمس بيانا بشأن اعتداء سالزبري، الذي اتهمت روسيا بتدبيره في مارس.');
+  assert.ok(!d.some((x) => x.startsWith('سالزبري|')), d.join(' / '));
+  // an act verb with its object as a pronoun: the noun phrase after it speaks (not "طالبة", a student)
+  const e = qs('وتتهمه الحكومة التركية بتنظيم محاولة انقلاب فاشلة في عام 2016.');
+  assert.ok(
+    e.some((x) => x.startsWith('الحكومة التركية|وتتهمه|بتنظيم')),
+    e.join(' / '),
+  );
+  const f = qs('وقالت طالبة في الجامعة إن الوضع صعب.');
+  assert.ok(!f.some((x) => x.includes('|طالبة|')), f.join(' / '));
+});
