@@ -702,3 +702,16 @@ test('a curated organisation in several words that the tagger took for a person 
   assert.equal(e?.type, 'ORG', JSON.stringify(doc.entities));
   assert.equal(e?.kbId, 'org:shin-bet', JSON.stringify(e));
 });
+
+test('one sense per discourse: the family name of a person named in full is their mention where the tagger missed it', () => {
+  const text = 'وقال الرئيس سلفا كير إن الحكومة مستعدة. واندلع النزاع عام 2013 مع اتهام كير نائبه بالتخطيط لانقلاب، ووصل لكير وفد.';
+  const ents = entitiesOf(text, [['سلفا كير', 'PER']]);
+  const kiir = ents.find((e) => e.mentions.some((m) => m.text === 'سلفا كير'));
+  assert.ok(kiir, JSON.stringify(ents));
+  // both bare uses, the clitic one cut at its proclitic, each pointing into the text
+  const bare = kiir.mentions.filter((m) => m.text === 'كير');
+  assert.equal(bare.length, 2, JSON.stringify(kiir.mentions));
+  for (const m of kiir.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  // a word that merely ends like nothing named is not touched: no other person appears
+  assert.equal(ents.filter((e) => e.type === 'PER').length, 1);
+});

@@ -3,7 +3,9 @@
  *
  *  1. Mentions: the NER names, with attached proclitics cut off (لسورية -> سورية),
  *     plus precise gazetteer matches the tagger missed (countries, capitals and
- *     curated names; multi-word or explicitly safe forms only).
+ *     curated names; multi-word or explicitly safe forms only), and, one
+ *     sense per discourse, the bare family name of a person the article
+ *     names in full where the tagger missed it (كير after سلفا كير).
  *  2. Linking: each mention to a KB entry by matching form (spelling variants
  *     are aliases; عُمان/عمان, سوريا/سورية fold by matching form or alias), a
  *     known surname to the one KB person who carries it. Generic nouns never
@@ -1029,6 +1031,7 @@ export class EntityResolver {
       cands.push(p);
     }
     for (const c of this.gazetteerMatches(doc, covered, false, noMatch)) cands.push(c);
+    this.propagateSurnames(doc, cands, content);
     cands.sort((x, y) => x.start - y.start);
 
     // A proclitic the first pass kept (لشبه الجزيرة الكورية) is cut when the article also has the bare name.
@@ -1310,6 +1313,42 @@ export class EntityResolver {
       }
     }
     return false;
+  }
+
+  /**
+   * One sense per discourse: the family name of a person the article names in full, where the tagger missed it alone
+   * ("مع اتهام كير نائبه" after "سلفا كير"), is a mention of that person. Not where the morph stage reads an adjective,
+   * a verb or a particle, nor a generic word or a title.
+   */
+  private propagateSurnames(doc: Doc, cands: Cand[], content: (string | undefined)[]): void {
+    const toks = doc.tokens;
+    const last = new Set<string>();
+    for (const c of cands) {
+      if (c.type !== 'PER' || c.words.length < 2) continue;
+      const w = c.words[c.words.length - 1];
+      // (not the second half of a compound name: عبد الله، نصر الله، نور الدين, whose last word is common)
+      if (/^(عبد|نصر|نور|سيف|جاد|عطا|فتح|ضيف|جار|خير|حسب|بن|ابن|ابو|ام|بنت|ال)$/.test(c.words[c.words.length - 2])) continue;
+      if (w.length >= 3 && !this.generic.has(w) && !this.info(w).titles && !/^(الله|الدين|الرحمن|الرحيم)$/.test(w)) last.add(w);
+    }
+    if (last.size === 0) return;
+    const covered = new Uint8Array(toks.length);
+    for (const c of cands) for (let k = c.tokenStart; k < c.tokenEnd; k++) covered[k] = 1;
+    for (let k = 0; k < toks.length; k++) {
+      if (covered[k] || toks[k].kind !== 'word') continue;
+      const pos = content[k];
+      if (pos !== undefined && pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'X') continue;
+      const v = this.variantsOf(toks[k].norm).find((x) => last.has(x.form) && !x.restored);
+      if (!v) continue;
+      const c = this.candidate(doc, k, k + 1, 'PER', 'surname');
+      if (c?.type !== 'PER') continue;
+      // (a proclitic is cut: "لكير" is لـ + كير)
+      if (c.key !== v.form) {
+        c.start = skipOffset(toks[k], v.skip);
+        c.words = [v.form];
+        c.key = v.form;
+      }
+      cands.push(c);
+    }
   }
 
   /** An earlier group this mention is a short form of: a PER surname/part of a full name, an ORG name prefix. */

@@ -70,8 +70,8 @@ function verbal(trigger: string): boolean {
 }
 
 /** Whether a REJECT trigger comes within six words before token k ("نفى حزب الله الاتهامات"). */
-function rejectBefore(toks: Tok[], k: number, ts: number, te: number, lex: EventLexicon): boolean {
-  for (let q = Math.max(ts, k - 6); q < k; q++) if (matchTrigger(toks, q, ts, te, lex)?.type === 'REJECT') return true;
+function rejectBefore(toks: Tok[], k: number, ts: number, te: number, lex: EventLexicon, n = 6): boolean {
+  for (let q = Math.max(ts, k - n); q < k; q++) if (matchTrigger(toks, q, ts, te, lex)?.type === 'REJECT') return true;
   return false;
 }
 
@@ -170,6 +170,16 @@ export function sentenceActors(
         clitic: m.start > toks[a].start,
       });
       for (let k = a; k < b; k++) taken[k - ts] = 1;
+      // "القوات الروسية والسورية": a second nationality joined by و is a second actor of the same kind
+      const c2 =
+        e.country && e.type === 'ORG' && b < te && !taken[b - ts] && /^وال/.test(toks[b].norm)
+          ? demonymOf(kb, toks[b].norm.slice(1))
+          : undefined;
+      if (c2 && c2 !== e.country && /^ال/.test(toks[b - 1].norm)) {
+        const head = doc.text.slice(toks[a].start, toks[a].end).replace(/^[وفبل](?=ال)/, '');
+        out.push({ a: b, b: b + 1, actor: { name: `${head} ${toks[b].text.slice(1)}`, country: c2, role: e.role }, type: 'ORG' });
+        taken[b - ts] = 1;
+      }
     }
   }
   for (let k = ts; k < te; k++) {
@@ -195,6 +205,15 @@ export function sentenceActors(
         }
       }
     }
+    // "طائرات غير محددة الهوية"، "طائرات مجهولة": aircraft nobody identifies are no actor
+    if (
+      role &&
+      /^(طائرات|طائره|طيران|مقاتلات)$/.test(agentKey) &&
+      end < te &&
+      (/^(مجهوله|مجهول)$/.test(toks[end].norm) ||
+        (toks[end].norm === 'غير' && /^(محدده|محدد|معروفه|معروف)$/.test(toks[end + 1]?.norm ?? '')))
+    )
+      continue;
     if (role) {
       // what follows: a nationality adjective or a country / entity name gives the country
       let country: string | undefined;
@@ -386,6 +405,17 @@ function matchTrigger(toks: Tok[], k: number, ts: number, te: number, lex: Event
     }
   }
   return null;
+}
+
+/** A denial verb (نفى، تنفي) up to eight words before k, with no punctuation or relative pronoun between. */
+function deniedBefore(toks: Tok[], k: number, ts: number, te: number, lex: EventLexicon): boolean {
+  for (let q = k - 1; q >= ts && q >= k - 8; q--) {
+    const t = toks[q];
+    if (t.kind === 'p' || /^(الذي|التي|الذين|لكن|بعد|قبل)$/.test(t.norm)) return false;
+    if (/^[وف]?(نفي|نفت|نفوا|ينفي|تنفي|ينفون|نافيا|نافيه|نفيه|نفيها|نفيهم)$/.test(t.norm))
+      return matchTrigger(toks, q, ts, te, lex)?.type === 'REJECT';
+  }
+  return false;
 }
 
 /** Office words between a title and its country in construct ("رئيس وزراء المجر"، "وزير خارجية روسيا"، "رئيس أركان جيش"). */
@@ -724,6 +754,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         !actors.some((x) => x.b === k)
       )
         continue;
+      // "ونفت القوات الروسية والسورية في وقت سابق استهدافها المستشفيات": an attack someone denies is not reported as done
+      // (a verbal noun within eight words after a denial or a refusal, no punctuation between)
+      if (tr.type === 'ASSAULT' && !/^[وف]?[يت]/.test(toks[k].norm) && deniedBefore(toks, k, ts, te, lex)) continue;
       // "لإحباط هجوم نووي"، "منع هجوم": an attack prevented did not happen
       if (tr.type === 'ASSAULT' && k > ts && /^[وفل]?(ال|لل)?(احباط|منع|افشال)$/.test(toks[k - 1].norm)) continue;
       // "الحرب على الإرهاب"، "حربه ضد الإرهاب": a campaign against terrorism in general is a policy, not an attack on anyone
@@ -751,8 +784,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       if (prevW === 'قد' && /^[يت]/.test(toks[k].norm)) continue;
       // not done: "لم يوقع معها اتفاقا"، "لن يلتقي"; nor a case in general: "عندما يوقع رئيس أمريكي على اتفاق" (a
       // refusal said with a negation, "لن نقبل", is a REJECT of its own, kept)
-      if (COOPERATIVE.has(tr.type) && /^[وف]?(لم|لن|لا|ما|عندما|اذا|لو|حين|حينما)$/.test(prevW) && !/^[وفبل]?ال/.test(toks[k].norm))
+      if (COOPERATIVE.has(tr.type) && /^[وف]?(لم|لن|لا|ما|غير|عندما|اذا|لو|حين|حينما)$/.test(prevW) && !/^[وفبل]?ال/.test(toks[k].norm))
         continue;
+      // "غير مستعدة للتوقيع"، "غير راغبة في التعاون": not willing or ready to cooperate
+      if (COOPERATIVE.has(tr.type) && k - 2 >= ts && toks[k - 2].norm === 'غير' && toks[k - 1].kind === 'w') continue;
       // a damma on the first letter (قُتل), or "تم/يتم/جرى" before a verbal noun (تم استهدافها: it was targeted)
       // "صاروخا حوثيا أُطلق من صعدة": a verb whose object was named before it (a "<" pattern), with no subject after it,
       // is a passive
@@ -1081,9 +1116,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             (!objectAfter ||
               (x.b < te && /^(ل|ضد$)/.test(toks[x.b].norm)) ||
               (x.b < te &&
+                !x.clitic &&
                 (x.type === 'ORG' || (x.type === 'LOC' && !x.place)) &&
                 toks[x.b].kind === 'w' &&
-                !/^[وفبل]?(ال|لل)/.test(toks[x.b].norm) &&
+                !/^[وفبل]/.test(toks[x.b].norm) &&
                 (pos?.[x.b] === 'NOUN' || pos?.[x.b] === 'NUM'))) &&
             !governed(toks, x, ts) &&
             !isPatternWord(x) &&
@@ -1396,8 +1432,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // phrase holding a name is a person: "بين الرئيس الأمريكي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون")
       const personish = (x: ActorSpan): boolean => x.type === 'PER' || (!x.type && !!x.actor.role);
       // (a list with commas keeps to one kind: "مايك بومبيو، حكومة المملكة" is a name and then the object)
+      // (a counterpart is of the kind of the one it is joined to: "الرئاسة الفلسطينية ونظيرتها الإسرائيلية")
       const sameKind = (x: ActorSpan, c: ActorSpan, comma: boolean): boolean =>
-        x.type === c.type || (!comma && personish(x) && personish(c));
+        x.type === c.type || (!comma && personish(x) && personish(c)) || (!comma && /^و(نظير|نظراء)/.test(toks[x.a].norm));
       const sources: ActorSpan[] = [source, ...moreDemonyms];
       if (source.a >= 0) {
         let cur = source;

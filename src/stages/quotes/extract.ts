@@ -342,6 +342,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     while (m && q < b && toks[q].end <= m.end) q++;
     for (;;) {
       const t = toks[q];
+      // "القوات الروسية والسورية": a second nationality adjective joined by و belongs to the phrase
+      if (q < b && q > a && /^وال.{2,}(ي|يه)$/.test(t.norm) && /^ال.{2,}(ي|يه)$/.test(toks[q - 1].norm)) {
+        q++;
+        continue;
+      }
       if (!(q < b && /^و/.test(t.norm) && mentionStarts.has(t.start + 1))) break;
       const m2 = entityAt(doc.entities, t.start + 1, t.end)?.mentions.find((x) => x.start === t.start + 1);
       if (!m2) break;
@@ -770,6 +775,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         for (let q = n.j + 1; q < Math.min(te, n.j + 6) && !opens; q++) if (isComp(q)) opens = true;
         if (n.e.kind === 'part' || (n.e.kind !== 'nonspeaker' && (conj || opens || (prev && prev.kind === 'p')))) {
           limit = n.i;
+          // "، لكن زعيمة الحزب، النائبة جو سوينسون، دعت": the next cue's subject, opened by لكن after a comma, is no content
+          for (let r = n.i - 1; r > j + 2 && n.i - r <= 14; r--)
+            if (toks[r].text === '،' && /^و?لكن$/.test(toks[r + 1].norm)) {
+              limit = r;
+              break;
+            }
           break;
         }
       }

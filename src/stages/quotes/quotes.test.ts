@@ -779,4 +779,16 @@ test('round 6: one noun phrase before المسؤولية is held responsible, pa
   );
   const f = qs('وقالت طالبة في الجامعة إن الوضع صعب.');
   assert.ok(!f.some((x) => x.includes('|طالبة|')), f.join(' / '));
+  // a second nationality adjective joined by و stays in the speaker
+  // the next speaker's subject opened by "، لكن" is not content of the quote before
+  const h = qs('وقال مجلس العموم إنه لا يتسامح مع أي تنمر، لكن زعيمة الحزب الليبرالي، النائبة جو سوينسون، دعت إلى إجراء تحقيق شامل.');
+  assert.ok(
+    h.some((x) => x.startsWith('مجلس العموم|وقال|') && x.endsWith('لا يتسامح مع أي تنمر')),
+    h.join(' / '),
+  );
+  const g = qs('ونفت القوات الروسية والسورية في وقت سابق استهدافها المستشفيات.');
+  assert.ok(
+    g.some((x) => x.startsWith('القوات الروسية والسورية|ونفت|')),
+    g.join(' / '),
+  );
 });
