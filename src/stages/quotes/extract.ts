@@ -186,7 +186,8 @@ export function cueGender(norm: string, lex: CueLexicon): 'm' | 'f' | null {
 
 function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit | null {
   const t = toks[i];
-  if (t.kind !== 'w') return null;
+  // (a passive written with its damma, "اتُّهمت روسيا بتدبيره"، "انتُقد": no one speaks)
+  if (t.kind !== 'w' || PASSIVE_VIII.test(t.text)) return null;
   let list = lex.byFirst.get(t.norm);
   if (!list) {
     const n = stripCueConj(t.norm);
@@ -201,7 +202,7 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
     const acts = m ? lex.byFirst.get(m[1])?.filter((e) => e.kind === 'act' && e.rest.length === 0 && !!e.preps?.length) : undefined;
     // (not a feminine noun in ة: "طالبة" is a student; not after a relative pronoun: "العقوبات التي أعلنتها الإدارة" is
     // no statement; and the content's preposition must follow: "وتتهمه الحكومة بتنظيم")
-    if (!acts?.length || PASSIVE_VIII.test(t.text) || /[ةۃ][\u064B-\u0652]*$/.test(t.text)) return null;
+    if (!acts?.length || /[ةۃ][\u064B-\u0652]*$/.test(t.text)) return null;
     if (i > 0 && /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm)) return null;
     const e = acts[0];
     let opens = false;
@@ -209,8 +210,6 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
       opens = (e.preps ?? []).some((p) => (p === 'ب' ? /^ب(?!ان).{3,}/.test(toks[q].norm) : toks[q].norm === p));
     return opens ? { i, j: i, e: { ...e, intr: true, pronObj: true } } : null;
   }
-  // a passive written with its damma ("اتُّهمت روسيا بتدبيره"، "انتُقد"): no one speaks
-  if (PASSIVE_VIII.test(t.text)) return null;
   for (const e of list) {
     let ok = true;
     for (let k = 0; k < e.rest.length; k++) {
@@ -1018,8 +1017,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm)) return mkSpeaker(st, end);
         return null;
       };
-      // (not "الدول الغربية التي اتهمها": the pronoun on the verb is the noun before, its object)
-      if (e.kind !== 'part' && !e.pronObj && i - 1 > ts && /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm))
+      if (e.kind !== 'part' && i - 1 > ts && /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm))
         sp = relativeSpeaker(i - 1);
       // "سائقو الأجرة، الذين اعتبروا الخدمة غير قانونية وطالبوا بحظرها": a plural cue with و continues the subject of
       // the plural relative clause before it in the sentence, not the single speaker quoted before
