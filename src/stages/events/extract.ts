@@ -70,8 +70,8 @@ function verbal(trigger: string): boolean {
 }
 
 /** Whether a REJECT trigger comes within six words before token k ("نفى حزب الله الاتهامات"). */
-function rejectBefore(toks: Tok[], k: number, ts: number, te: number, lex: EventLexicon, n = 6): boolean {
-  for (let q = Math.max(ts, k - n); q < k; q++) if (matchTrigger(toks, q, ts, te, lex)?.type === 'REJECT') return true;
+function rejectBefore(toks: Tok[], k: number, ts: number, te: number, lex: EventLexicon): boolean {
+  for (let q = Math.max(ts, k - 6); q < k; q++) if (matchTrigger(toks, q, ts, te, lex)?.type === 'REJECT') return true;
   return false;
 }
 
@@ -1127,7 +1127,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             // civilians after an attack verb are its victims ("قتل الآلاف": thousands were killed)
             !(!nominal && tr.type === 'ASSAULT' && x.actor.role === 'CVL') &&
             // the one something is wanted of (يريد من X) is the target
-            x.a !== wantFrom + 1 &&
+            (wantFrom < 0 || x.a !== wantFrom + 1) &&
             // "حمّل بشار الأسد وحليفيه المسؤولية": one actor between the verb and المسؤولية is the one held responsible
             !(HOLD_RESPONSIBLE.test(toks[k].norm) && heldResponsible(toks, x, te)),
         );
