@@ -167,6 +167,10 @@ export interface Event extends Span {
   sentence: number;
   location?: { name: string; entity?: string; country?: string } | null;
   date?: string | null;
+  /** Absent for events of the trigger rules; `model` for one added by the learned actor-event layer. */
+  via?: 'model';
+  /** With `via: model`: the layer's probability for the event. */
+  score?: number;
 }
 
 export interface Topic {

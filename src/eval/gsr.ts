@@ -61,10 +61,11 @@ let rulePipeline: Pipeline | null = null;
 
 /**
  * What the trigger rules find in a sentence: every trigger, with \`source\` set when the events stage
- * also finds an actor (tokenize, time, quotes, events only, so the features do not depend on the entity stages).
+ * also finds an actor (tokenize, time, quotes, events only, so the features do not depend on the entity stages; the
+ * learned actor-event layer is off: these are the rules' findings).
  */
 export function ruleEvents(text: string): Array<{ type: string; trigger: string; source: unknown }> {
-  rulePipeline ??= Pipeline.create({ stages: ['time', 'quotes', 'events'] });
+  rulePipeline ??= Pipeline.create({ stages: ['time', 'quotes', 'events'], options: { events: { pairs: false } } });
   const article: Article = { id: 's', headline: '', body: text, text, spans: { body: { start: 0, end: text.length } } };
   const doc = rulePipeline.run(article);
   const withSource = new Set((doc.events ?? []).map((e) => e.start));

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAggregate } from './aggregate.ts';
 import { registerAnalyze } from './analyze.ts';
 import { registerEvalGold } from './evalgold.ts';
+import { registerEvents } from './events.ts';
 import { registerExport } from './export.ts';
 import { registerIngest } from './ingest.ts';
 import { registerMorph } from './morph.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerMorph,
   registerNer,
   registerEvalGold,
+  registerEvents,
   registerTopic,
   registerKeywords,
   registerServe,

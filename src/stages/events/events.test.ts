@@ -10,11 +10,14 @@ import { eventsStage } from './index.ts';
 import { loadEventLexicon, parseTriggers, stems } from './lexicon.ts';
 import { renderEvents } from './render.ts';
 
+/** These tests are about the trigger rules: the learned layer (`pairs.test.ts`) is switched off. */
+const RULES_ONLY = { events: { pairs: false } };
+
 function run(text: string, entities?: (doc: Doc) => Entity[]): Doc {
   const doc = newDoc({ id: 't', headline: '', body: text, text, spans: { body: { start: 0, end: text.length } } });
   tokenizeStage.create().process(doc);
   if (entities) doc.entities = entities(doc);
-  const s = eventsStage.create();
+  const s = eventsStage.create({ pairs: false });
   s.load?.();
   s.process(doc);
   return doc;
@@ -23,7 +26,7 @@ function run(text: string, entities?: (doc: Doc) => Entity[]): Doc {
 let fullPipeline: Pipeline | undefined;
 /** The events of a text through the whole pipeline, as "TYPE:source:country>target:trigger" (one pipeline for all tests). */
 function fullEvents(text: string): string[] {
-  fullPipeline ??= Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  fullPipeline ??= Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   return (fullPipeline.run(readArticle(text)).events ?? []).map(
     (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
   );
@@ -172,7 +175,7 @@ test("a title inside the quote speaker's phrase is the speaker, not the target; 
       speakerSpan: span('ترامب', 'الصين'),
     },
   ];
-  const s = eventsStage.create();
+  const s = eventsStage.create({ pairs: false });
   s.load?.();
   s.process(doc);
   const request = (doc.events ?? []).find((e) => e.type === 'REQUEST');
@@ -277,7 +280,7 @@ test('after an agent and its nationality, an organisation is the next phrase, a 
 
 test('announcing a killing: the army did it, the police only report it, a group claiming it did it', () => {
   // the whole pipeline: the army's and the police's statements come from the quotes stage
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const doc = full.run(
     readArticle('الجيش يعلن مقتل مسلحين\nوأعلن الجيش المصري مقتل 30 مسلحا في سيناء. وأعلنت الشرطة مقتل رجل في المدينة.'),
   );
@@ -371,7 +374,7 @@ test('a warning is a threat only to a named addressee; threats received come fro
 });
 
 test('with the morph stage: a possessive on a verbal noun is the clause subject; بـ/للاشتباه adverbials; قام به', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const doc = full.run(
     readArticle(
       'تركيا تطرد المقاتلين\nوطردت تركيا المقاتلين الأكراد من عفرين بعد شهرين من حصارها للمدينة. وردت روسيا على بريطانيا بطرد 23 دبلوماسيا. وأوقفت السلطات اللبنانية الضابطة للاشتباه بتورطها في القضية. وأدانت الجامعة العربية اعتداء قامت به القوات الإسرائيلية على المتظاهرين.',
@@ -421,7 +424,7 @@ test('statement forms: imperfect and participle accusations, condemnation, consu
 });
 
 test('with the morph stage: names starting with ب/ل are subjects; an indefinite noun before a verb is its subject', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const doc = full.run(
     readArticle(
       'بريطانيا وروسيا\nوأجبرت بريطانيا الشريف حسين على التنازل عن العرش. وقصفت ليبيا مواقع المسلحين. وأثارت الحادثة ضجة بين روسيا وبريطانيا، ودول أخرى دعمت بريطانيا بموقفها. وكانت السلطات اللبنانية قد أوقفت الضابطة سوزان الحاج للاشتباه بتورطها في القضية.',
@@ -441,7 +444,7 @@ test('with the morph stage: names starting with ب/ل are subjects; an indefinit
 });
 
 test('a future meeting is an agreement to meet; sponsoring talks is CONSULT; a verb after a relative pronoun keeps its object', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const doc = full.run(
     readArticle(
       'قمة\nوسيلتقي الرئيس الأمريكي دونالد ترامب الزعيم الكوري الشمالي كيم جونغ أون في سنغافورة. ورعت موسكو وطهران وهما الدولتان اللتان تساندان دمشق عملية أستانة. ويدعم التحالف الذي تقوده السعودية الحكومة اليمنية ضد الحوثيين.',
@@ -484,7 +487,7 @@ test('the subject of a relative clause giving the noun is its doer; imperfect li
 });
 
 test("with the morph stage: leaving an organisation is SANCTION; a second verb with و shares the first verb's subject", () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const doc = full.run(
     readArticle('الفلبين\nأعلنت الفلبين انسحابها من المحكمة الجنائية الدولية. وقال روحاني إن أميركا احتلت العراق ودمرت أفغانستان.'),
   );
@@ -527,7 +530,7 @@ test('the noun after a manner participle is its object, not its doer', () => {
 });
 
 test('with the morph stage: a possessive pronoun agrees with its actor; a war on terrorism is no attack', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const doc = full.run(
     readArticle(
       'موسكو\nوأكد لافروف أن روسيا ستواصل دعم العراق في حربه على الإرهاب. وطردت تركيا المقاتلين الأكراد من عفرين بعد شهرين من شنها هجوما على المدينة.',
@@ -637,7 +640,7 @@ test('smuggled weapons are AID; meddling in elections and arrests are COERCE; a 
 });
 
 test('a description with a pejorative label is an accusation by its speaker', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const doc = full.run(readArticle('وأعلن المتحدث باسم الجيش الليبي أحمد المسماري القبض على هشام عشماوي، واصفا إياه بـ"الإرهابي الأخطر".'));
   const acc = (doc.events ?? []).filter((e) => e.type === 'ACCUSE');
   assert.ok(acc.length > 0, JSON.stringify(doc.events));
@@ -687,7 +690,7 @@ test('urging, clashes with the army, arrests by a light verb; a promise of suppo
 });
 
 test("\"his country's forces\" belong to the speaker's country, not to the article's", () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const doc = full.run(
     readArticle(
       'وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن قوات بلاده استهدفت أنظمة تحكم إيرانية في سوريا. وتتهم إسرائيل إيران. وتنفي إيران. وتقول إيران إنها لم تفعل.',
@@ -756,7 +759,7 @@ test('round 4 event rules on the full pipeline', () => {
 });
 
 test('أوقف arrests a person or a group, not an activity; a passive needs no person after the adverbial', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const evs = (text: string): string[] =>
     (full.run(readArticle(text)).events ?? []).map((e) => `${e.type}:${e.source?.name ?? ''}:${e.trigger}`);
   const a = evs('وأوقفت الاستخبارات المالية ثلاثة مسلحين. وأوقفت الحكومة المساعدات للاجئين.');
@@ -774,7 +777,7 @@ test('أوقف arrests a person or a group, not an activity; a passive needs no 
 });
 
 test('future meetings and force, commitments, understandings, and the pronoun subject after أنه', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const evs = (text: string): string[] =>
     (full.run(readArticle(text)).events ?? []).map((e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}:${e.trigger}`);
   const a = evs('وأعلن ترامب أنه سيقابل زعيم كوريا الشمالية كيم جونغ أون في سنغافورة.');
@@ -798,7 +801,7 @@ test('future meetings and force, commitments, understandings, and the pronoun su
 });
 
 test('thanks are SUPPORT; a missile named before أطلق; "اتُّهم بالتجسس" is a passive', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const evs = (text: string): string[] =>
     (full.run(readArticle(text)).events ?? []).map((e) => `${e.type}:${e.source?.name ?? ''}:${e.trigger}`);
   const a = evs('وشكر ترامب فرنسا، في خطاب ترحيبي، على انضمامها إلى الولايات المتحدة.');
@@ -817,7 +820,7 @@ test('thanks are SUPPORT; a missile named before أطلق; "اتُّهم بال�
 });
 
 test('a negated or general cooperative act is not done; a لـ-object does not give the doer its country', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const evs = (text: string): string[] =>
     (full.run(readArticle(text)).events ?? []).map((e) => `${e.type}:${e.source?.country ?? ''}:${e.trigger}`);
   const a = evs('وقالت إن ترامب لم يوقع معها اتفاقا قط. وقال كارتر: "عندما يوقع رئيس أمريكي على اتفاق فإن ذلك ملزم".');
@@ -827,7 +830,7 @@ test('a negated or general cooperative act is not done; a لـ-object does not g
 });
 
 test('a summit named after its place or its club is not held by it', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'] });
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
   const evs = (text: string): string[] => (full.run(readArticle(text)).events ?? []).map((e) => `${e.type}:${e.source?.name ?? ''}`);
   const a = evs('وغادر ترمب بعد انتهاء قمة مجموعة السبع في كيبيك. والتزم الطرفان بما اتفقا عليه خلال قمة سنغافورة.');
   assert.ok(!a.some((x) => x.includes('مجموعة السبع') || x.includes('سنغافورة')), a.join(' | '));

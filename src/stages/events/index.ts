@@ -1,9 +1,12 @@
+import { modelFile } from '../../core/paths.ts';
 import type { Doc } from '../../core/types.ts';
 import { KnowledgeBase } from '../../kb/index.ts';
 import type { Stage, StageSpec } from '../../pipeline/index.ts';
+import { loadEmbeddingClusters } from '../ner/embeddings.ts';
 import { DEFAULT_FEATURES, loadGsrModels, predict, sentenceFeatures } from './classifier.ts';
 import { type EventOptions, extractEvents } from './extract.ts';
 import { type EventLexicon, loadEventLexicon } from './lexicon.ts';
+import { coarseClusters, learnedEvents, loadPairModel, type PairModel, pairInstances } from './pairs.ts';
 
 export { renderEvents } from './render.ts';
 
@@ -15,7 +18,9 @@ export { renderEvents } from './render.ts';
  * `doc.times`, the speaker of a quote when the event is stated in it.
  * Options: `petrarch: true` adds the converted Petrarch verbs; `gsrGate: p`
  * drops ASSAULT/PROTEST triggers in sentences whose GSR-classifier
- * probability is below p (`models/events-gsr.json`).
+ * probability is below p (`models/events-gsr.json`). Then the learned
+ * actor-event layer (`pairs.ts`, `models/events-pairs.tsv`) adds the events
+ * of (actor, type) pairs the rules missed; `pairs: false` switches it off.
  */
 export const eventsStage: StageSpec = {
   name: 'events',
@@ -23,6 +28,8 @@ export const eventsStage: StageSpec = {
   create(options?: Record<string, unknown>): Stage {
     let lex: EventLexicon | undefined;
     const opts: EventOptions = {};
+    let pairModel: PairModel | null = null;
+    let clusters: ReadonlyMap<string, number> = new Map();
     const load = (): void => {
       if (lex) return;
       lex = loadEventLexicon({ petrarch: options?.petrarch === true });
@@ -37,6 +44,10 @@ export const eventsStage: StageSpec = {
           return m ? predict(m, sentenceFeatures(toks, l, DEFAULT_FEATURES, trigs)) : 1;
         };
       }
+      if (options?.pairs !== false) {
+        pairModel = loadPairModel(modelFile('events-pairs.tsv'));
+        if (pairModel) clusters = coarseClusters(loadEmbeddingClusters(modelFile('ner-embclusters.tsv')));
+      }
       try {
         opts.kb = KnowledgeBase.default();
       } catch {
@@ -49,7 +60,21 @@ export const eventsStage: StageSpec = {
       load,
       process(doc: Doc) {
         load();
-        doc.events = extractEvents(doc, lex as EventLexicon, opts);
+        const events = extractEvents(doc, lex as EventLexicon, opts);
+        if (pairModel) {
+          const added = learnedEvents(
+            doc,
+            events,
+            pairInstances(doc, events, lex as EventLexicon, clusters),
+            pairModel,
+            lex as EventLexicon,
+          );
+          if (added.length) {
+            events.push(...added);
+            events.sort((a, b) => a.start - b.start);
+          }
+        }
+        doc.events = events;
       },
     };
   },

@@ -10,6 +10,7 @@ function actor(a: Actor | null): string {
 export function renderEvents(doc: Doc): string[] {
   return (doc.events ?? []).map((e) => {
     const extra = [e.location?.name ? `in ${e.location.name}` : '', e.date ? `on ${e.date}` : ''].filter(Boolean).join(' ');
-    return `${e.type.padEnd(9)} ${actor(e.source)} → ${actor(e.target)}  «${e.trigger}» s${e.sentence}${extra ? ` ${extra}` : ''}  @${e.start}-${e.end}`;
+    const learned = e.via === 'model' ? `  (learned, p ${e.score})` : '';
+    return `${e.type.padEnd(9)} ${actor(e.source)} → ${actor(e.target)}  «${e.trigger}» s${e.sentence}${extra ? ` ${extra}` : ''}  @${e.start}-${e.end}${learned}`;
   });
 }

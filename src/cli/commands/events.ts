@@ -1,0 +1,74 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { dataFile, modelFile, sharedDataDir } from '../../core/paths.ts';
+import { coarseClusters, formatPairModel } from '../../stages/events/pairs.ts';
+import { cvPairs, PAIR_DEFAULTS, pairDocs, readStandoff, trainPairModel } from '../../stages/events/train-pairs.ts';
+import { loadEmbeddingClusters } from '../../stages/ner/embeddings.ts';
+import { commandGroup } from '../group.ts';
+
+interface Opts {
+  annotations: string;
+  out: string;
+  cv?: boolean;
+  threshold: string;
+  l2: string;
+  json?: boolean;
+  progress?: boolean;
+}
+
+/** `khabar train events-pairs`: the learned actor-event layer of the events stage. */
+export function registerEvents(program: Command): void {
+  commandGroup(program, 'train', 'train models from the shared data')
+    .command('events-pairs')
+    .description(
+      'train the learned actor-event layer of the events stage on khabar’s stand-off annotations of ANT articles (text from KHABAR_DATA); --cv: leave-one-set-out cross-validation instead',
+    )
+    .option('--annotations <file>', 'stand-off annotation file', dataFile('annotations', 'events-train.jsonl'))
+    .option('--out <file>', 'model file', modelFile('events-pairs.tsv'))
+    .option('--cv', 'score the recipe by leaving out one annotation set at a time (writes no model)')
+    .option('--threshold <p>', 'probability at which an event is added', String(PAIR_DEFAULTS.threshold))
+    .option('--l2 <x>', 'L2 regularisation', String(PAIR_DEFAULTS.l2))
+    .option('--no-progress', 'no progress bar')
+    .option('--json', 'print the cross-validation as JSON')
+    .action(async (o: Opts) => {
+      const records = readStandoff(o.annotations);
+      const ant = join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl');
+      const emb = coarseClusters(loadEmbeddingClusters(modelFile('ner-embclusters.tsv')));
+      const bar =
+        o.progress !== false
+          ? new cliProgress.SingleBar(
+              { format: 'analysing {bar} {value}/{total} articles', stream: process.stderr },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+      bar?.start(records.length, 0);
+      const docs = await pairDocs(records, ant, emb, (n) => bar?.update(n));
+      bar?.stop();
+      const opts = { threshold: Number(o.threshold), l2: Number(o.l2) };
+      if (o.cv) {
+        const cv = cvPairs(docs, opts);
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify(cv)}\n`);
+          return;
+        }
+        const line = (r: (typeof cv.rows)[number]): string =>
+          `${r.set.padEnd(10)} ${String(r.articles).padStart(3)}  rules P ${r.rules.p} R ${r.rules.r} F1 ${r.rules.f1}  ->  with the layer P ${r.model.p} R ${r.model.r} F1 ${r.model.f1}`;
+        process.stdout.write(`${[...cv.rows, cv.pooled].map(line).join('\n')}\n\npooled by type (F1, pred / gold):\n`);
+        for (const [t, x] of Object.entries(cv.byType))
+          process.stdout.write(
+            `  ${t.padEnd(10)} rules ${String(x.rules.f1).padStart(5)} (${x.rules.pred} / ${x.rules.gold})  ->  with the layer ${String(x.model.f1).padStart(5)} (${x.model.pred} / ${x.model.gold})\n`,
+          );
+        return;
+      }
+      const n = docs.reduce((a, d) => a + d.instances.length, 0);
+      const m = trainPairModel(
+        docs,
+        opts,
+        `events-pairs: one logistic regression per PLOVER type over (sentence, actor) pairs (khabar train events-pairs --threshold ${opts.threshold} --l2 ${opts.l2}), trained on ${records.length} ANT articles annotated for khabar (data/annotations/events-train.jsonl), ${n} pairs. See models/events-pairs.md.`,
+      );
+      writeFileSync(o.out, formatPairModel(m));
+      process.stdout.write(`${m.weights.size} features, ${n} pairs from ${records.length} articles -> ${o.out}\n`);
+    });
+}

@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { dataFile, modelFile, sharedDataDir } from '../../core/paths.ts';
+import type { Doc, Entity, Event, Quote } from '../../core/types.ts';
+import { newDoc, Pipeline } from '../../pipeline/index.ts';
+import { readArticle } from '../../reader/index.ts';
+import { loadEmbeddingClusters } from '../ner/embeddings.ts';
+import { tokenizeStage } from '../tokenize/index.ts';
+import { loadEventLexicon } from './lexicon.ts';
+import { coarseClusters, formatPairModel, learnedEvents, type PairModel, PLOVER_TYPES, pairInstances, parsePairModel } from './pairs.ts';
+import { cvPairs, goldOf, type PairDoc, pairDocs, pairLabels, readStandoff, trainPairModel } from './train-pairs.ts';
+
+const lex = loadEventLexicon();
+const NO_CLUSTERS = new Map<string, number>();
+
+function tokenized(text: string): Doc {
+  const doc = newDoc({ id: 't', headline: '', body: text, text, spans: { body: { start: 0, end: text.length } } });
+  tokenizeStage.create().process(doc);
+  return doc;
+}
+
+function ent(doc: Doc, id: string, type: Entity['type'], name: string, country?: string): Entity {
+  const mentions = [];
+  for (let i = doc.text.indexOf(name); i >= 0; i = doc.text.indexOf(name, i + 1))
+    mentions.push({ text: name, start: i, end: i + name.length, via: 'ner' });
+  return { id, type, name, country, mentions };
+}
+
+function quote(doc: Doc, speaker: string, speakerText: string, cue: string, content: string): Quote {
+  const start = doc.text.indexOf(content);
+  const sp = doc.text.indexOf(speakerText);
+  return {
+    speaker,
+    speakerText,
+    cue,
+    text: content,
+    start,
+    end: start + content.length,
+    direct: false,
+    speakerSpan: { start: sp, end: sp + speakerText.length },
+  };
+}
+
+/** A model that knows one thing: a speaker whose cue is انتقد accuses (probability ~0.88), nothing else fires. */
+function tinyModel(): PairModel {
+  const types = [...PLOVER_TYPES];
+  const bias = new Float64Array(types.length).fill(-4);
+  const w = new Float32Array(types.length);
+  w[types.indexOf('ACCUSE')] = 6;
+  const s = new Float32Array(types.length);
+  s[types.indexOf('ACCUSE')] = 0.5;
+  return {
+    types,
+    bias,
+    weights: new Map([
+      ['qc:انتقد', w],
+      ['s:سياسه', s],
+    ]),
+    threshold: 0.4,
+    header: 'test',
+  };
+}
+
+// وانتقد لافروف سياسة واشنطن، وقال إن ...
+const TEXT = 'وانتقد سيرغي لافروف سياسة الولايات المتحدة في المنطقة. وزار الوزير بغداد.';
+
+function lavrovDoc(): Doc {
+  const doc = tokenized(TEXT);
+  doc.entities = [
+    ent(doc, 'e1', 'PER', 'سيرغي لافروف', 'RUS'),
+    ent(doc, 'e2', 'LOC', 'الولايات المتحدة', 'USA'),
+    ent(doc, 'e3', 'LOC', 'بغداد', 'IRQ'),
+  ];
+  doc.quotes = [quote(doc, 'e1', 'سيرغي لافروف', 'وانتقد', 'سياسة الولايات المتحدة في المنطقة')];
+  return doc;
+}
+
+test('pair instances: one per actor and sentence, with the statement, the neighbours and the rule events', () => {
+  const doc = lavrovDoc();
+  const rules: Event[] = [
+    {
+      type: 'ACCUSE',
+      source: { entity: 'e2', name: 'الولايات المتحدة', country: 'USA' },
+      target: null,
+      trigger: 'وانتقد',
+      start: 0,
+      end: 6,
+      sentence: 0,
+    },
+  ];
+  const inst = pairInstances(doc, rules, lex, NO_CLUSTERS);
+  const keys = inst.map((x) => `${x.sentence}:${x.key}`);
+  assert.deepEqual(keys.sort(), ['0:e1', '0:e2', '1:e3']);
+  const lavrov = inst.find((x) => x.key === 'e1');
+  assert.ok(lavrov);
+  for (const f of ['q', 'qc:انتقد', 'qw:سياسه', 'ro:ACCUSE', 'at:PER', 'ar:m:ner', 'p1:انتقد', 'pt:ACCUSE', 'L:انتقد', 's:منطقه'])
+    assert.ok(lavrov.feats.includes(f), `${f} in ${lavrov.feats.join(' ')}`);
+  const us = inst.find((x) => x.key === 'e2');
+  assert.ok(us?.feats.includes('r:ACCUSE'));
+  // Baghdad, in the second sentence, sees the first sentence's rule event only as nobody's
+  assert.ok(!inst.find((x) => x.key === 'e3')?.feats.some((f) => f.startsWith('r:') || f.startsWith('ro:')));
+});
+
+test('learned events: added for a pair the rules missed, in the original text, never twice', () => {
+  const doc = lavrovDoc();
+  const m = tinyModel();
+  const noRules = learnedEvents(doc, [], pairInstances(doc, [], lex, NO_CLUSTERS), m, lex);
+  assert.equal(noRules.length, 1);
+  const e = noRules[0];
+  assert.equal(e.type, 'ACCUSE');
+  assert.equal(e.source?.entity, 'e1');
+  assert.equal(e.via, 'model');
+  assert.ok(e.score && e.score > 0.8 && e.score < 0.95, String(e.score));
+  // the trigger is a word of the sentence outside the names, the lexicon's ACCUSE word first; offsets into the text
+  assert.equal(e.trigger, 'وانتقد');
+  assert.equal(doc.text.slice(e.start, e.end), e.trigger);
+  assert.equal(e.sentence, 0);
+  assert.equal(e.location?.name, undefined, 'no place after في that is an entity in this sentence');
+  // a rule event of the same type and actor: nothing added
+  const rule: Event = {
+    type: 'ACCUSE',
+    source: { entity: 'e1', name: 'سيرغي لافروف' },
+    target: null,
+    trigger: 'وانتقد',
+    start: 0,
+    end: 6,
+    sentence: 0,
+  };
+  assert.equal(learnedEvents(doc, [rule], pairInstances(doc, [rule], lex, NO_CLUSTERS), m, lex).length, 0);
+  // a descriptive rule source that contains the name covers the entity too
+  const titled: Event = { ...rule, source: { name: 'وزير الخارجية الروسي سيرغي لافروف', country: 'RUS' } };
+  assert.equal(learnedEvents(doc, [titled], pairInstances(doc, [titled], lex, NO_CLUSTERS), m, lex).length, 0);
+  // below the threshold: nothing
+  assert.equal(learnedEvents(doc, [], pairInstances(doc, [], lex, NO_CLUSTERS), { ...m, threshold: 0.95 }, lex).length, 0);
+});
+
+test('pair model file: written and read back the same', () => {
+  const m = tinyModel();
+  const back = parsePairModel(formatPairModel(m));
+  assert.deepEqual(back.types, m.types);
+  assert.deepEqual([...back.bias], [...m.bias]);
+  assert.equal(back.threshold, 0.4);
+  assert.deepEqual([...(back.weights.get('qc:انتقد') ?? [])], [...(m.weights.get('qc:انتقد') ?? [])]);
+  assert.throws(() => parsePairModel('# nothing\nthreshold\t0.5\n'), /types/);
+});
+
+test('shipped layer through the pipeline: the critic is the accuser, and the option switches it off', () => {
+  const text =
+    'روسيا والعراق\nبحث رئيس الوزراء العراقي حيدر العبادي مع وزير الخارجية الروسي سيرغي لافروف في بغداد أمس التعاون بين البلدين. وأكد لافروف أن روسيا تدعم العراق في حربه على الإرهاب، وانتقد الولايات المتحدة لأنها تتدخل في شؤون المنطقة.';
+  const stages = ['morph', 'ner', 'entities', 'time', 'quotes', 'events'];
+  const doc = Pipeline.create({ stages }).run(readArticle(text));
+  const evs = doc.events ?? [];
+  const learned = evs.filter((e) => e.via === 'model');
+  assert.ok(
+    learned.some((e) => e.type === 'ACCUSE' && e.source?.name === 'سيرغي لافروف' && e.trigger === 'وانتقد'),
+    evs.map((e) => `${e.type}:${e.source?.name}:${e.trigger}:${e.via ?? ''}`).join(' / '),
+  );
+  for (const e of evs) assert.equal(doc.text.slice(e.start, e.end), e.trigger);
+  // sorted by position, and no (type, actor) pair the rules have is repeated
+  for (let i = 1; i < evs.length; i++) assert.ok(evs[i - 1].start <= evs[i].start);
+  const off = Pipeline.create({ stages, options: { events: { pairs: false } } }).run(readArticle(text));
+  assert.equal((off.events ?? []).filter((e) => e.via === 'model').length, 0);
+  assert.equal(off.events?.length, evs.length - learned.length);
+});
+
+test('training: labels from gold events, and a model that learns them (smoke test on hand-made articles)', () => {
+  const pipeline = Pipeline.create({
+    stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'],
+    options: { events: { pairs: false } },
+  });
+  const texts = [
+    'انتقاد\nوانتقد سيرغي لافروف سياسة الولايات المتحدة في سوريا.',
+    'انتقاد\nوانتقد جواد ظريف سياسة بريطانيا في العراق.',
+    'زيارة\nوزار سيرغي لافروف بغداد أمس.',
+  ];
+  const golds = [
+    { source: 'سيرغي لافروف', code: 'RUS', evidence: 'وانتقد سيرغي لافروف سياسة الولايات المتحدة' },
+    { source: 'جواد ظريف', code: 'IRN', evidence: 'وانتقد جواد ظريف سياسة بريطانيا' },
+    null,
+  ];
+  const docs: PairDoc[] = texts.map((t, i) => {
+    const doc = pipeline.run(readArticle(t));
+    const g = golds[i];
+    const ev = g
+      ? [
+          {
+            type: 'ACCUSE',
+            source: g.source,
+            source_code: g.code,
+            target: null,
+            target_code: null,
+            evidence: [t.indexOf(g.evidence), t.indexOf(g.evidence) + g.evidence.length] as [number, number],
+          },
+        ]
+      : [];
+    const gold = goldOf(
+      { id: `a${i}`, set: `s${i}`, entities: g ? [{ name: g.source, type: 'PER', mentions: [g.source] }] : [], events: ev },
+      doc.text,
+    );
+    const instances = pairInstances(doc, doc.events ?? [], lex, NO_CLUSTERS);
+    return { set: `s${i}`, lex, doc, instances, labels: pairLabels(doc, instances, gold), gold };
+  });
+  // the critic is labelled ACCUSE in its sentence; the place and the visitor are not
+  const lab = (d: PairDoc, name: string): string[] => d.instances.flatMap((x, i) => (x.actor.name === name ? [...d.labels[i]] : []));
+  assert.deepEqual(lab(docs[0], 'سيرغي لافروف'), ['ACCUSE']);
+  assert.deepEqual(lab(docs[0], 'سوريا'), []);
+  assert.deepEqual(lab(docs[2], 'سيرغي لافروف'), []);
+  const m = trainPairModel(docs, { epochs: 30, minWeight: 0 });
+  const p = (d: PairDoc, name: string): number => {
+    const i = d.instances.findIndex((x) => x.actor.name === name);
+    return learnedEvents(d.doc, [], [d.instances[i]], { ...m, threshold: 0 }, lex).find((e) => e.type === 'ACCUSE')?.score ?? 0;
+  };
+  // (the knowledge base names him in full)
+  assert.ok(p(docs[1], 'محمد جواد ظريف') > p(docs[2], 'سيرغي لافروف'), `${p(docs[1], 'محمد جواد ظريف')} vs ${p(docs[2], 'سيرغي لافروف')}`);
+  assert.ok(p(docs[1], 'محمد جواد ظريف') > 0.5);
+  assert.ok(p(docs[0], 'سوريا') < 0.5);
+});
+
+const ANT = join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl');
+
+test('stand-off annotations: evidence offsets point into the ANT text, and leaving a set out the layer adds recall', {
+  skip: existsSync(ANT) ? false : 'needs ../shared/data/ant_news_corpus_subset (skipped)',
+}, async () => {
+  const all = readStandoff(dataFile('annotations', 'events-train.jsonl'));
+  assert.ok(all.length >= 150, String(all.length));
+  const four = all.filter((r) => ['devgold', 'devgold2', 'devgold3', 'devgold4'].includes(r.set));
+  const clusters = coarseClusters(loadEmbeddingClusters(modelFile('ner-embclusters.tsv')));
+  const docs = await pairDocs(four, ANT, clusters);
+  for (const d of docs) for (const v of d.gold.events) assert.ok(v.evidence && d.doc.text.includes(v.evidence));
+  const cv = cvPairs(docs);
+  assert.equal(cv.rows.length, 4);
+  assert.ok(cv.pooled.model.r > cv.pooled.rules.r, JSON.stringify(cv.pooled));
+});

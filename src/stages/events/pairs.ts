@@ -1,0 +1,386 @@
+/**
+ * The learned actor-event layer: for every (sentence, actor) pair of a document — an entity mentioned in the
+ * sentence, the speaker of a statement made there, a descriptive actor the trigger rules found there — one
+ * logistic-regression classifier per PLOVER type says whether the sentence reports an event of that type done by
+ * that actor. It reads what the rules and the other stages found (rule events of the actor and of others, the
+ * statement's cue and words, trigger-lexicon types near the actor, embedding clusters of its neighbours) and adds
+ * the events the rules missed; it never removes a rule event. Trained on khabar's own annotations of ANT articles
+ * (`data/annotations/`, `src/stages/events/train-pairs.ts`); the model file is `models/events-pairs.tsv` (see its
+ * model card `models/events-pairs.md`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Actor, Doc, Entity, Event } from '../../core/types.ts';
+import { matchForm } from '../../text/normalize.ts';
+import type { EmbeddingClusters } from '../ner/embeddings.ts';
+import { type EventLexicon, stemsCached } from './lexicon.ts';
+
+export const PLOVER_TYPES = [
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
+] as const;
+
+/** One (sentence, actor) pair and its features. */
+export interface PairInstance {
+  sentence: number;
+  /** Entity id, or `d:` + the matching form of a descriptive actor's name. */
+  key: string;
+  actor: Actor;
+  /** Token indices of the actor's mentions in the sentence. */
+  positions: number[];
+  feats: string[];
+}
+
+/** One classifier per type over string features (sparse logistic regression). */
+export interface PairModel {
+  types: string[];
+  bias: Float64Array;
+  /** Feature → weights, one per type (absent features weigh 0). */
+  weights: Map<string, Float32Array>;
+  /** An event is added when its probability reaches this. */
+  threshold: number;
+  header: string;
+}
+
+function strip(w: string): string {
+  let x = w;
+  if ((x.charCodeAt(0) === 0x648 || x.charCodeAt(0) === 0x641) && x.length > 3) x = x.slice(1);
+  for (const p of ['بال', 'كال', 'لل', 'ال'])
+    if (x.startsWith(p) && x.length > 4) {
+      x = x.slice(p.length);
+      break;
+    }
+  return x;
+}
+
+/** PLOVER types the trigger lexicon gives a word without context conditions. */
+function lexTypes(lex: EventLexicon, norm: string, cache: Map<string, string[]>): string[] {
+  let r = cache.get(norm);
+  if (!r) {
+    const s = new Set<string>();
+    for (const st of stemsCached(norm)) for (const x of lex.triggers.get(st) ?? []) if (!x.after.length && !x.before.length) s.add(x.type);
+    r = [...s];
+    if (cache.size > 100_000) cache.clear();
+    cache.set(norm, r);
+  }
+  return r;
+}
+const typeCache = new WeakMap<EventLexicon, Map<string, string[]>>();
+function typeCacheOf(lex: EventLexicon): Map<string, string[]> {
+  let c = typeCache.get(lex);
+  if (!c) {
+    c = new Map();
+    typeCache.set(lex, c);
+  }
+  return c;
+}
+
+function actorKey(a: Actor | null | undefined): string {
+  if (!a) return '';
+  return a.entity ?? `d:${matchForm(a.name ?? '')}`;
+}
+
+function entityActor(e: Entity): Actor {
+  const a: Actor = { entity: e.id, name: e.name };
+  if (e.country) a.country = e.country;
+  if (e.role) a.role = e.role;
+  return a;
+}
+
+/**
+ * The (sentence, actor) pairs of a document with their features, given the rule events. `emb`: word → embedding
+ * cluster (the coarsest level of `models/ner-embclusters.tsv`), may be empty.
+ */
+export function pairInstances(doc: Doc, ruleEvents: readonly Event[], lex: EventLexicon, emb: ReadonlyMap<string, number>): PairInstance[] {
+  const toks = doc.tokens;
+  const out: PairInstance[] = [];
+  if (!toks.length) return out;
+  const cache = typeCacheOf(lex);
+  const types = (n: string): string[] => lexTypes(lex, n, cache);
+  const tokAt = (off: number): number => {
+    let lo = 0;
+    let hi = toks.length - 1;
+    while (lo < hi) {
+      const m = (lo + hi + 1) >> 1;
+      if (toks[m].start <= off) lo = m;
+      else hi = m - 1;
+    }
+    return lo;
+  };
+  const entities = doc.entities ?? [];
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const quotes = doc.quotes ?? [];
+  // entity mentions by sentence
+  const mentionsIn = new Map<number, Array<{ e: Entity; tok: number; via: string }>>();
+  for (const e of entities)
+    for (const m of e.mentions) {
+      const tok = tokAt(m.start);
+      const si = toks[tok].sentence;
+      let l = mentionsIn.get(si);
+      if (!l) mentionsIn.set(si, (l = []));
+      l.push({ e, tok, via: m.via ?? '' });
+    }
+  const eventsIn = new Map<number, Event[]>();
+  for (const ev of ruleEvents) {
+    let l = eventsIn.get(ev.sentence);
+    if (!l) eventsIn.set(ev.sentence, (l = []));
+    l.push(ev);
+  }
+  doc.sentences.forEach((s, si) => {
+    const actors = new Map<string, { actor: Actor; pos: number[]; how: Set<string> }>();
+    const add = (key: string, actor: Actor, pos: number, how: string): void => {
+      let a = actors.get(key);
+      if (!a) actors.set(key, (a = { actor, pos: [], how: new Set() }));
+      if (pos >= 0) a.pos.push(pos);
+      a.how.add(how);
+    };
+    for (const m of mentionsIn.get(si) ?? [])
+      if (m.tok >= s.tokenStart && m.tok < s.tokenEnd) add(m.e.id, entityActor(m.e), m.tok, `m:${m.via}`);
+    const said = quotes.filter((q) => {
+      const sp = q.speakerSpan ?? q;
+      return sp.start >= s.start && sp.start < s.end;
+    });
+    for (const q of said) {
+      const e = q.speaker ? byId.get(q.speaker) : undefined;
+      if (e) add(e.id, entityActor(e), -1, 'q');
+      else if (q.speakerText)
+        add(`d:${matchForm(q.speakerText)}`, { name: q.speakerText }, q.speakerSpan ? tokAt(q.speakerSpan.start) : -1, 'q');
+    }
+    const evs = eventsIn.get(si) ?? [];
+    for (const ev of evs) if (ev.source && !ev.source.entity) add(actorKey(ev.source), ev.source, tokAt(ev.start), 'ev');
+    if (!actors.size) return;
+    // sentence-level features, shared by its actors
+    const shared: string[] = [];
+    const sTypes = new Set<string>();
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const t = toks[k];
+      if (t.kind !== 'word') continue;
+      shared.push(`s:${strip(t.norm)}`);
+      for (const x of types(t.norm)) sTypes.add(x);
+    }
+    for (const x of sTypes) shared.push(`t:${x}`);
+    if (si === 0) shared.push('headline');
+    for (const [key, a] of actors) {
+      const f = new Set<string>(shared);
+      for (const h of a.how) f.add(`ar:${h}`);
+      const e = a.actor.entity ? byId.get(a.actor.entity) : undefined;
+      f.add(`at:${e?.type ?? 'DESC'}`);
+      if (a.actor.role) f.add(`rl:${a.actor.role}`);
+      for (const pos of a.pos) {
+        for (let d = -4; d <= 3; d++) {
+          const k = pos + d;
+          if (d === 0 || k < s.tokenStart || k >= s.tokenEnd) continue;
+          const t = toks[k];
+          if (t.kind !== 'word') {
+            if (d === -1) f.add(`p1:${t.norm}`);
+            continue;
+          }
+          const st = strip(t.norm);
+          const side = d < 0 ? 'L' : 'R';
+          f.add(`${side}:${st}`);
+          const ty = types(t.norm);
+          if (d === -1 || d === -2) {
+            f.add(`p${-d}:${st}`);
+            for (const x of ty) f.add(`pt:${x}`);
+          }
+          for (const x of ty) f.add(`${side}t:${x}`);
+          const c = emb.get(t.norm) ?? emb.get(st);
+          if (c !== undefined) f.add(`${side}e:${c}`);
+        }
+        if (pos - s.tokenStart < 2) f.add('early');
+      }
+      for (const ev of ruleEvents) {
+        const mine = actorKey(ev.source) === key;
+        if (ev.sentence === si) {
+          f.add(mine ? `r:${ev.type}` : `ro:${ev.type}`);
+          if (ev.target && actorKey(ev.target) === key) f.add(`rt:${ev.type}`);
+        } else if (mine) f.add(`dr:${ev.type}`);
+      }
+      for (const q of said) {
+        const e2 = q.speaker ? byId.get(q.speaker) : undefined;
+        if ((e2 ? e2.id : `d:${matchForm(q.speakerText)}`) !== key) continue;
+        f.add('q');
+        f.add(`qc:${strip(matchForm(q.cue).split(/\s+/)[0] ?? '')}`);
+        for (const w of matchForm(q.text).match(/[\p{L}\p{N}_]+/gu) ?? []) {
+          f.add(`qw:${strip(w)}`);
+          for (const x of types(w)) f.add(`qt:${x}`);
+        }
+      }
+      out.push({ sentence: si, key, actor: a.actor, positions: a.pos, feats: [...f] });
+    }
+  });
+  return out;
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, z))));
+
+/** Probabilities of each type for an instance. */
+export function pairProbs(m: PairModel, feats: readonly string[]): Float64Array {
+  const z = Float64Array.from(m.bias);
+  for (const f of feats) {
+    const w = m.weights.get(f);
+    if (w) for (let i = 0; i < z.length; i++) z[i] += w[i];
+  }
+  for (let i = 0; i < z.length; i++) z[i] = sigmoid(z[i]);
+  return z;
+}
+
+/**
+ * The events the model adds to the rule events: for each actor and type it predicts (probability ≥ the model's
+ * threshold) that the rules did not already give that actor anywhere in the document, one event in the sentence
+ * where it is most probable. Its trigger is the word of that sentence whose form weighs most for the type, its
+ * target null, its place a location named after في in the sentence, its date the sentence's first time expression.
+ */
+export function learnedEvents(
+  doc: Doc,
+  ruleEvents: readonly Event[],
+  instances: readonly PairInstance[],
+  m: PairModel,
+  lex: EventLexicon,
+): Event[] {
+  // (type, actor) pairs the rules gave; a descriptive source that contains an entity's name (رئيس الوزراء العراقي حيدر
+  // العبادي) covers that entity too
+  const have = new Set<string>();
+  for (const e of ruleEvents) {
+    have.add(`${e.type}\u0000${actorKey(e.source)}`);
+    if (e.source && !e.source.entity && e.source.name) {
+      const name = e.source.name;
+      for (const ent of doc.entities ?? []) if (ent.mentions.some((m) => name.includes(m.text))) have.add(`${e.type}\u0000${ent.id}`);
+    }
+  }
+  const best = new Map<string, { inst: PairInstance; type: number; p: number }>();
+  for (const inst of instances) {
+    const pr = pairProbs(m, inst.feats);
+    for (let i = 0; i < pr.length; i++) {
+      if (pr[i] < m.threshold) continue;
+      const k = `${m.types[i]}\u0000${inst.key}`;
+      if (have.has(k)) continue;
+      const b = best.get(k);
+      if (!b || b.p < pr[i]) best.set(k, { inst, type: i, p: pr[i] });
+    }
+  }
+  const out: Event[] = [];
+  const toks = doc.tokens;
+  const names = (doc.entities ?? []).flatMap((e) => e.mentions);
+  const inName = (k: number): boolean => names.some((x) => toks[k].start < x.end && toks[k].end > x.start);
+  for (const { inst, type, p } of best.values()) {
+    const s = doc.sentences[inst.sentence];
+    // the trigger: a word of the sentence outside every name, preferring one the trigger lexicon gives this type,
+    // then the one whose form weighs most for the type
+    let tk = -1;
+    let tw = Number.NEGATIVE_INFINITY;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      if (toks[k].kind !== 'word' || inName(k)) continue;
+      const ofType = lexTypes(lex, toks[k].norm, typeCacheOf(lex)).includes(m.types[type]) ? 100 : 0;
+      const w = ofType + (m.weights.get(`s:${strip(toks[k].norm)}`)?.[type] ?? 0);
+      if (w > tw) {
+        tw = w;
+        tk = k;
+      }
+    }
+    if (tk < 0) continue;
+    let location: Event['location'] = null;
+    for (const e of doc.entities ?? []) {
+      if (e.type !== 'LOC' || e.id === inst.actor.entity) continue;
+      const mm = e.mentions.find(
+        (x) => x.start >= s.start && x.end <= s.end && /(^|\s)في\s+$/.test(doc.text.slice(Math.max(s.start, x.start - 4), x.start)),
+      );
+      if (mm) {
+        location = { name: e.name, entity: e.id, ...(e.country ? { country: e.country } : {}) };
+        break;
+      }
+    }
+    const time = (doc.times ?? []).find((t) => t.start >= s.start && t.end <= s.end && t.value);
+    out.push({
+      type: m.types[type],
+      source: inst.actor,
+      target: null,
+      trigger: toks[tk].text,
+      start: toks[tk].start,
+      end: toks[tk].end,
+      sentence: inst.sentence,
+      location,
+      date: time?.value ?? null,
+      via: 'model',
+      score: Math.round(p * 1000) / 1000,
+    });
+  }
+  return out;
+}
+
+/** Serialise a model: a `#` header, `threshold`, `types`, `bias`, then `feature<TAB>i:w i:w …` (type index, weight). */
+export function formatPairModel(m: PairModel): string {
+  const lines = [
+    `# ${m.header.replace(/\n/g, ' ')}`,
+    `threshold\t${m.threshold}`,
+    `types\t${m.types.join(' ')}`,
+    `bias\t${[...m.bias].map((b) => b.toFixed(4)).join(' ')}`,
+  ];
+  for (const [f, w] of [...m.weights].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const parts: string[] = [];
+    w.forEach((x, i) => {
+      if (x !== 0) parts.push(`${i}:${Math.round(x * 1000) / 1000}`);
+    });
+    if (parts.length) lines.push(`${f}\t${parts.join(' ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function parsePairModel(text: string): PairModel {
+  let header = '';
+  let threshold = 0.5;
+  let types: string[] = [];
+  let bias = new Float64Array(0);
+  const weights = new Map<string, Float32Array>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    if (line.startsWith('#')) {
+      header ||= line.slice(1).trim();
+      continue;
+    }
+    const tab = line.indexOf('\t');
+    const k = line.slice(0, tab);
+    const v = line.slice(tab + 1);
+    if (k === 'threshold') threshold = Number(v);
+    else if (k === 'types') types = v.split(' ');
+    else if (k === 'bias') bias = Float64Array.from(v.split(' ').map(Number));
+    else {
+      const w = new Float32Array(types.length);
+      for (const p of v.split(' ')) {
+        const c = p.indexOf(':');
+        w[Number(p.slice(0, c))] = Number(p.slice(c + 1));
+      }
+      weights.set(k, w);
+    }
+  }
+  if (!types.length || bias.length !== types.length) throw new Error('events-pairs model: missing or inconsistent "types"/"bias" lines');
+  return { types, bias, weights, threshold, header };
+}
+
+let cached: { path: string; model: PairModel | null } | undefined;
+
+/** The shipped model (`models/events-pairs.tsv`), or null when the file is absent. */
+export function loadPairModel(path: string): PairModel | null {
+  if (cached?.path === path) return cached.model;
+  const model = existsSync(path) ? parsePairModel(readFileSync(path, 'utf8')) : null;
+  cached = { path, model };
+  return model;
+}
+
+/** The coarsest embedding-cluster level as word → cluster (empty without the file). */
+export function coarseClusters(levels: EmbeddingClusters): ReadonlyMap<string, number> {
+  return levels[0] ?? new Map();
+}

@@ -1,0 +1,228 @@
+/**
+ * Training and cross-validation of the learned actor-event layer (`pairs.ts`) from khabar's stand-off annotations
+ * (`data/annotations/events-train.jsonl`: ANT article ids, event records with evidence offsets, the names of their
+ * source entities) joined with the ANT text of `$KHABAR_DATA`. Each annotated article is analysed by the pipeline
+ * with the learned layer switched off; every (sentence, actor) pair is an example, positive for a type when a gold
+ * event of that type has this actor as its source (the scorer's name matching: any name form or the country code)
+ * and at least half of the words of its evidence lie in the sentence. `khabar train events-pairs`.
+ */
+import { readFileSync } from 'node:fs';
+import type { Doc } from '../../core/types.ts';
+import { type GoldAnnotation, type GoldArticleRecord, goldArticle, readJsonl } from '../../corpora/gold.ts';
+import { keys, norm, type PRF, type PredRecord, scoreGold, words } from '../../eval/gold.ts';
+import { predRecord } from '../../eval/run.ts';
+import { Pipeline } from '../../pipeline/index.ts';
+import { trainLogReg } from './classifier.ts';
+import { type EventLexicon, loadEventLexicon } from './lexicon.ts';
+import { learnedEvents, type PairInstance, type PairModel, PLOVER_TYPES, pairInstances } from './pairs.ts';
+
+/** One line of `data/annotations/events-train.jsonl`. */
+export interface StandoffRecord {
+  id: string;
+  /** The annotation set (batch) the article belongs to: the unit of cross-validation. */
+  set: string;
+  entities: Array<{ name: string; type: string; mentions: string[] }>;
+  events: Array<{
+    type: string;
+    source: string;
+    source_code: string | null;
+    target: string | null;
+    target_code: string | null;
+    /** Character offsets into `title + "\n" + text`. */
+    evidence: [number, number];
+  }>;
+}
+
+/** An analysed training article: the doc (rule events only), its pair examples with labels, its gold annotation. */
+export interface PairDoc {
+  set: string;
+  lex: EventLexicon;
+  doc: Doc;
+  instances: PairInstance[];
+  labels: Array<Set<string>>;
+  gold: GoldAnnotation;
+}
+
+export interface PairTrainOptions {
+  l2?: number;
+  epochs?: number;
+  threshold?: number;
+  minWeight?: number;
+}
+
+/** The recipe chosen by leave-one-set-out cross-validation over the 13 annotation sets (see the model card). */
+export const PAIR_DEFAULTS: Required<PairTrainOptions> = { l2: 3e-3, epochs: 20, threshold: 0.4, minWeight: 0.05 };
+
+/** A record's gold annotation (for the scorer): evidence strings cut from the text, no quotes. */
+export function goldOf(r: StandoffRecord, text: string): GoldAnnotation {
+  return {
+    id: r.id,
+    entities: r.entities.map((e) => ({ name: e.name, name_en: '', type: e.type, mentions: e.mentions })) as GoldAnnotation['entities'],
+    quotes: [],
+    events: r.events.map((v) => ({
+      type: v.type,
+      source: v.source,
+      source_code: v.source_code,
+      target: v.target,
+      target_code: v.target_code,
+      evidence: text.slice(v.evidence[0], v.evidence[1]),
+    })) as GoldAnnotation['events'],
+  };
+}
+
+function overlap(a: string, b: string): number {
+  const wa = words(a);
+  if (!wa.length) return 0;
+  const wb = new Set(words(b));
+  let n = 0;
+  for (const w of wa) if (wb.has(w)) n++;
+  return n / wa.length;
+}
+
+/** The labels of a doc's pair examples from its gold events. */
+export function pairLabels(doc: Doc, instances: readonly PairInstance[], gold: GoldAnnotation): Array<Set<string>> {
+  const gev = gold.events.map((v) => {
+    const gf = new Set([norm(v.source), norm(v.source_code)]);
+    for (const ge of gold.entities) if (ge.name === v.source) for (const m of [...ge.mentions, ge.name]) for (const k of keys(m)) gf.add(k);
+    gf.delete('');
+    return { v, gf };
+  });
+  const byId = new Map((doc.entities ?? []).map((e) => [e.id, e]));
+  return instances.map((inst) => {
+    const forms = new Set<string>();
+    const e = inst.actor.entity ? byId.get(inst.actor.entity) : undefined;
+    for (const m of e ? [...e.mentions.map((x) => x.text), e.name] : [inst.actor.name ?? '']) for (const k of keys(m)) forms.add(k);
+    if (inst.actor.country) forms.add(inst.actor.country);
+    forms.delete('');
+    const s = doc.sentences[inst.sentence];
+    const sentText = doc.text.slice(s.start, s.end);
+    const labels = new Set<string>();
+    for (const { v, gf } of gev) {
+      if (labels.has(v.type)) continue;
+      let hit = false;
+      for (const x of gf)
+        if (forms.has(x)) {
+          hit = true;
+          break;
+        }
+      if (hit && overlap(v.evidence ?? '', sentText) >= 0.5) labels.add(v.type);
+    }
+    return labels;
+  });
+}
+
+/**
+ * Analyse the annotated articles (ANT text by id from `antPath`) with the learned layer off and build their
+ * examples. `progress` is called after each article.
+ */
+export async function pairDocs(
+  records: readonly StandoffRecord[],
+  antPath: string,
+  emb: ReadonlyMap<string, number>,
+  progress?: (done: number, total: number) => void,
+): Promise<PairDoc[]> {
+  const wanted = new Set(records.map((r) => r.id));
+  const ant = new Map<string, GoldArticleRecord>();
+  for (const line of readFileSync(antPath, 'utf8').split('\n')) {
+    if (!line) continue;
+    const m = /"id":\s*"([^"]+)"/.exec(line);
+    if (m && wanted.has(m[1])) ant.set(m[1], JSON.parse(line));
+  }
+  const pipeline = Pipeline.create({ options: { events: { pairs: false } } });
+  await pipeline.load();
+  const lex: EventLexicon = loadEventLexicon();
+  const out: PairDoc[] = [];
+  records.forEach((r, i) => {
+    const a = ant.get(r.id);
+    if (!a) throw new Error(`${r.id}: not in ${antPath}`);
+    const doc = pipeline.run(goldArticle(a));
+    const gold = goldOf(r, doc.text);
+    const instances = pairInstances(doc, doc.events ?? [], lex, emb);
+    out.push({ set: r.set, lex, doc, instances, labels: pairLabels(doc, instances, gold), gold });
+    progress?.(i + 1, records.length);
+  });
+  return out;
+}
+
+/** Fit one logistic regression per PLOVER type on the examples of `docs`. */
+export function trainPairModel(docs: readonly PairDoc[], opts: PairTrainOptions = {}, header = ''): PairModel {
+  const o = { ...PAIR_DEFAULTS, ...opts };
+  const data = docs.flatMap((d) => d.instances.map((inst, i) => ({ feats: inst.feats, labels: d.labels[i] })));
+  const types = [...PLOVER_TYPES];
+  const bias = new Float64Array(types.length);
+  const weights = new Map<string, Float32Array>();
+  types.forEach((t, ti) => {
+    const m = trainLogReg(
+      t,
+      data.map((x) => ({ feats: x.feats, y: x.labels.has(t) })),
+      { epochs: o.epochs, lr: 0.05, l2: o.l2, seed: 13, minWeight: o.minWeight, maxPosWeight: 5 },
+    );
+    bias[ti] = m.bias;
+    for (const [f, w] of Object.entries(m.weights)) {
+      let row = weights.get(f);
+      if (!row) weights.set(f, (row = new Float32Array(types.length)));
+      row[ti] = w;
+    }
+  });
+  return { types, bias, weights, threshold: o.threshold, header };
+}
+
+/** Predictions for a doc: its rule events plus the learned ones. */
+export function withLearned(d: PairDoc, m: PairModel): PredRecord {
+  const rules = d.doc.events ?? [];
+  const rec = predRecord(d.doc);
+  return { ...rec, events: [...rules, ...learnedEvents(d.doc, rules, d.instances, m, d.lex)] as unknown as Array<Record<string, unknown>> };
+}
+
+export interface PairCvRow {
+  set: string;
+  articles: number;
+  rules: { p: number; r: number; f1: number };
+  model: { p: number; r: number; f1: number };
+}
+
+/** Leave-one-set-out cross-validation: per held-out set and pooled, event scores of the rules alone and with the layer. */
+export function cvPairs(
+  docs: readonly PairDoc[],
+  opts: PairTrainOptions = {},
+): { rows: PairCvRow[]; pooled: PairCvRow; byType: Record<string, { rules: PRF; model: PRF }> } {
+  const sets = [...new Set(docs.map((d) => d.set))];
+  const rows: PairCvRow[] = [];
+  const allGold: GoldAnnotation[] = [];
+  const allRules: PredRecord[] = [];
+  const allModel: PredRecord[] = [];
+  for (const s of sets) {
+    const test = docs.filter((d) => d.set === s);
+    const m = trainPairModel(
+      docs.filter((d) => d.set !== s),
+      opts,
+    );
+    const gold = test.map((d) => d.gold);
+    const rules = test.map((d) => predRecord(d.doc));
+    const model = test.map((d) => withLearned(d, m));
+    allGold.push(...gold);
+    allRules.push(...rules);
+    allModel.push(...model);
+    const pick = (x: { p: number; r: number; f1: number }) => ({ p: x.p, r: x.r, f1: x.f1 });
+    rows.push({ set: s, articles: test.length, rules: pick(scoreGold(gold, rules).events), model: pick(scoreGold(gold, model).events) });
+  }
+  const rs = scoreGold(allGold, allRules);
+  const ms = scoreGold(allGold, allModel);
+  const r = rs.events;
+  const m = ms.events;
+  const byType: Record<string, { rules: PRF; model: PRF }> = {};
+  for (const t of PLOVER_TYPES) {
+    const none: PRF = { p: 0, r: 0, f1: 0, pred: 0, gold: 0 };
+    byType[t] = { rules: rs.eventsByType?.[t] ?? none, model: ms.eventsByType?.[t] ?? none };
+  }
+  return {
+    byType,
+    rows,
+    pooled: { set: 'pooled', articles: docs.length, rules: { p: r.p, r: r.r, f1: r.f1 }, model: { p: m.p, r: m.r, f1: m.f1 } },
+  };
+}
+
+/** Read the stand-off annotation file. */
+export function readStandoff(path: string): StandoffRecord[] {
+  return readJsonl<StandoffRecord>(path);
+}
