@@ -9,7 +9,7 @@
  * model card `models/events-pairs.md`).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Actor, Doc, Entity, Event } from '../../core/types.ts';
+import type { Actor, Doc, Entity, Event, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import type { EmbeddingClusters } from '../ner/embeddings.ts';
 import { type EventLexicon, stemsCached } from './lexicon.ts';
@@ -88,6 +88,18 @@ function typeCacheOf(lex: EventLexicon): Map<string, string[]> {
   return c;
 }
 
+/** Index of the last token starting at or before `off` (0 when none). */
+function tokenAt(toks: Doc['tokens'], off: number): number {
+  let lo = 0;
+  let hi = toks.length - 1;
+  while (lo < hi) {
+    const m = (lo + hi + 1) >> 1;
+    if (toks[m].start <= off) lo = m;
+    else hi = m - 1;
+  }
+  return lo;
+}
+
 function actorKey(a: Actor | null | undefined): string {
   if (!a) return '';
   return a.entity ?? `d:${matchForm(a.name ?? '')}`;
@@ -110,16 +122,7 @@ export function pairInstances(doc: Doc, ruleEvents: readonly Event[], lex: Event
   if (!toks.length) return out;
   const cache = typeCacheOf(lex);
   const types = (n: string): string[] => lexTypes(lex, n, cache);
-  const tokAt = (off: number): number => {
-    let lo = 0;
-    let hi = toks.length - 1;
-    while (lo < hi) {
-      const m = (lo + hi + 1) >> 1;
-      if (toks[m].start <= off) lo = m;
-      else hi = m - 1;
-    }
-    return lo;
-  };
+  const tokAt = (off: number): number => tokenAt(toks, off);
   const entities = doc.entities ?? [];
   const byId = new Map(entities.map((e) => [e.id, e]));
   const quotes = doc.quotes ?? [];
@@ -134,10 +137,23 @@ export function pairInstances(doc: Doc, ruleEvents: readonly Event[], lex: Event
       l.push({ e, tok, via: m.via ?? '' });
     }
   const eventsIn = new Map<number, Event[]>();
+  // per actor: how many rule events of each type it has in the whole document
+  const docTypes = new Map<string, Map<string, number>>();
   for (const ev of ruleEvents) {
     let l = eventsIn.get(ev.sentence);
     if (!l) eventsIn.set(ev.sentence, (l = []));
     l.push(ev);
+    const k = actorKey(ev.source);
+    let c = docTypes.get(k);
+    if (!c) docTypes.set(k, (c = new Map()));
+    c.set(ev.type, (c.get(ev.type) ?? 0) + 1);
+  }
+  const saidIn = new Map<number, Quote[]>();
+  for (const q of quotes) {
+    const si = toks[tokAt((q.speakerSpan ?? q).start)].sentence;
+    let l = saidIn.get(si);
+    if (!l) saidIn.set(si, (l = []));
+    l.push(q);
   }
   doc.sentences.forEach((s, si) => {
     const actors = new Map<string, { actor: Actor; pos: number[]; how: Set<string> }>();
@@ -149,7 +165,7 @@ export function pairInstances(doc: Doc, ruleEvents: readonly Event[], lex: Event
     };
     for (const m of mentionsIn.get(si) ?? [])
       if (m.tok >= s.tokenStart && m.tok < s.tokenEnd) add(m.e.id, entityActor(m.e), m.tok, `m:${m.via}`);
-    const said = quotes.filter((q) => {
+    const said = (saidIn.get(si) ?? []).filter((q) => {
       const sp = q.speakerSpan ?? q;
       return sp.start >= s.start && sp.start < s.end;
     });
@@ -202,13 +218,14 @@ export function pairInstances(doc: Doc, ruleEvents: readonly Event[], lex: Event
         }
         if (pos - s.tokenStart < 2) f.add('early');
       }
-      for (const ev of ruleEvents) {
+      const here = new Map<string, number>();
+      for (const ev of evs) {
         const mine = actorKey(ev.source) === key;
-        if (ev.sentence === si) {
-          f.add(mine ? `r:${ev.type}` : `ro:${ev.type}`);
-          if (ev.target && actorKey(ev.target) === key) f.add(`rt:${ev.type}`);
-        } else if (mine) f.add(`dr:${ev.type}`);
+        f.add(mine ? `r:${ev.type}` : `ro:${ev.type}`);
+        if (mine) here.set(ev.type, (here.get(ev.type) ?? 0) + 1);
+        if (ev.target && actorKey(ev.target) === key) f.add(`rt:${ev.type}`);
       }
+      for (const [t, n] of docTypes.get(key) ?? []) if (n > (here.get(t) ?? 0)) f.add(`dr:${t}`);
       for (const q of said) {
         const e2 = q.speaker ? byId.get(q.speaker) : undefined;
         if ((e2 ? e2.id : `d:${matchForm(q.speakerText)}`) !== key) continue;
@@ -274,16 +291,29 @@ export function learnedEvents(
   }
   const out: Event[] = [];
   const toks = doc.tokens;
-  const names = (doc.entities ?? []).flatMap((e) => e.mentions);
-  const inName = (k: number): boolean => names.some((x) => toks[k].start < x.end && toks[k].end > x.start);
+  if (!toks.length || !best.size) return out;
+  // names, places and time expressions by sentence
+  const bySentence = <T extends { start: number }>(xs: readonly T[]): Map<number, T[]> => {
+    const out = new Map<number, T[]>();
+    for (const x of xs) {
+      const si = toks[tokenAt(toks, x.start)].sentence;
+      let l = out.get(si);
+      if (!l) out.set(si, (l = []));
+      l.push(x);
+    }
+    return out;
+  };
+  const mentionsIn = bySentence((doc.entities ?? []).flatMap((e) => e.mentions.map((x) => ({ ...x, e }))));
+  const timesIn = bySentence(doc.times ?? []);
   for (const { inst, type, p } of best.values()) {
     const s = doc.sentences[inst.sentence];
     // the trigger: a word of the sentence outside every name, preferring one the trigger lexicon gives this type,
     // then the one whose form weighs most for the type
     let tk = -1;
     let tw = Number.NEGATIVE_INFINITY;
+    const names = mentionsIn.get(inst.sentence) ?? [];
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-      if (toks[k].kind !== 'word' || inName(k)) continue;
+      if (toks[k].kind !== 'word' || names.some((x) => toks[k].start < x.end && toks[k].end > x.start)) continue;
       const ofType = lexTypes(lex, toks[k].norm, typeCacheOf(lex)).includes(m.types[type]) ? 100 : 0;
       const w = ofType + (m.weights.get(`s:${strip(toks[k].norm)}`)?.[type] ?? 0);
       if (w > tw) {
@@ -293,17 +323,15 @@ export function learnedEvents(
     }
     if (tk < 0) continue;
     let location: Event['location'] = null;
-    for (const e of doc.entities ?? []) {
-      if (e.type !== 'LOC' || e.id === inst.actor.entity) continue;
-      const mm = e.mentions.find(
-        (x) => x.start >= s.start && x.end <= s.end && /(^|\s)في\s+$/.test(doc.text.slice(Math.max(s.start, x.start - 4), x.start)),
-      );
-      if (mm) {
+    for (const x of names) {
+      const e = x.e;
+      if (e.type !== 'LOC' || e.id === inst.actor.entity || x.end > s.end || x.start < s.start) continue;
+      if (/(^|\s)في\s+$/.test(doc.text.slice(Math.max(s.start, x.start - 4), x.start))) {
         location = { name: e.name, entity: e.id, ...(e.country ? { country: e.country } : {}) };
         break;
       }
     }
-    const time = (doc.times ?? []).find((t) => t.start >= s.start && t.end <= s.end && t.value);
+    const time = (timesIn.get(inst.sentence) ?? []).find((t) => t.start >= s.start && t.end <= s.end && t.value);
     out.push({
       type: m.types[type],
       source: inst.actor,
