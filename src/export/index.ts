@@ -31,6 +31,8 @@ export const CSV_COLUMNS: Record<Exclude<ExportWhat, 'analyses'>, string[]> = {
     'start',
     'end',
     'text',
+    'via',
+    'score',
     'url',
     'outlet',
   ],
@@ -76,7 +78,7 @@ export function toPlover(r: Record<string, unknown>, n: number): Record<string, 
       start: r.start,
       end: r.end,
     },
-    coder: 'khabar',
+    coder: r.via === 'model' ? 'khabar (learned layer)' : 'khabar',
     coded_date: new Date().toISOString().slice(0, 10),
   };
   if (r.location) rec.event_loc = { name: r.location, ...(r.location_country ? { country: r.location_country } : {}) };

@@ -23,7 +23,7 @@ interface Spec {
   rec: Record<string, unknown>;
   entities?: { id: string; type: Entity['type']; name: string; kbId?: string; country?: string; surface: string[] }[];
   quotes?: { speaker: string | null; speakerText: string; quote: string }[];
-  events?: { type: string; source: string; target: string; trigger: string }[];
+  events?: { type: string; source: string; target: string; trigger: string; via?: 'model'; score?: number }[];
 }
 
 function spanOf(text: string, s: string, from = 0): { start: number; end: number } {
@@ -69,6 +69,7 @@ function docFor(spec: Spec): (a: Article) => Doc {
           trigger: e.trigger,
           sentence: 0,
           date: null,
+          ...(e.via ? { via: e.via, score: e.score } : {}),
         }),
       );
     }
@@ -140,7 +141,7 @@ export const CORPUS: Spec[] = [
       { id: 'e2', type: 'LOC', name: 'روسيا', kbId: 'Q159', surface: ['روسيا'] },
       { id: 'e3', type: 'ORG', name: 'المعارضة السورية', surface: ['والمعارضة'] },
     ],
-    events: [{ type: 'ASSAULT', source: 'e2', target: 'e3', trigger: 'وقصفت' }],
+    events: [{ type: 'ASSAULT', source: 'e2', target: 'e3', trigger: 'وقصفت', via: 'model', score: 0.625 }],
   },
 ];
 
@@ -268,4 +269,16 @@ export async function storeContract(store: Store): Promise<void> {
   assert.equal(pl.recipient[0].entity_text, 'المعارضة السورية');
   assert.equal(pl.date, '2018-05-01');
   assert.equal(pl.event_text[0], 'قصفت');
+  assert.equal(pl.coder, 'khabar');
+  assert.equal(JSON.parse(chunks[1]).coder, 'khabar (learned layer)');
+  // events found by the learned layer keep how they were found, and its probability
+  chunks.length = 0;
+  assert.equal(await exportCorpus(store, 'events', 'csv', (c) => void chunks.push(c)), 2);
+  const [head, r1, r2] = chunks
+    .join('')
+    .split('\r\n')
+    .map((l) => l.split(','));
+  const col = (row: string[], name: string): string => row[head.indexOf(name)];
+  assert.deepEqual([col(r1, 'via'), col(r1, 'score')], ['', '']);
+  assert.deepEqual([col(r2, 'via'), col(r2, 'score')], ['model', '0.625']);
 }

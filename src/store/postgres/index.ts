@@ -273,7 +273,7 @@ export class PostgresStore implements Store {
       const ae: unknown[][] = [[], [], [], []];
       const mn: unknown[][] = [[], [], [], [], [], []];
       const qt: unknown[][] = [[], [], [], [], [], [], [], []];
-      const ev: unknown[][] = Array.from({ length: 19 }, () => []);
+      const ev: unknown[][] = Array.from({ length: 21 }, () => []);
       const tm: unknown[][] = [[], [], [], [], [], []];
       const push = (cols: unknown[][], vals: unknown[]): void => {
         for (let i = 0; i < vals.length; i++) cols[i].push(vals[i]);
@@ -324,6 +324,8 @@ export class PostgresStore implements Store {
             clean(e.location?.name),
             e.location?.country ?? null,
             e.date ?? null,
+            e.via ?? null,
+            e.score ?? null,
           ]);
         }
         for (const t of a.times) push(tm, [a.id, t.start, t.end, clean(t.text), t.value ?? null, t.type]);
@@ -350,9 +352,10 @@ export class PostgresStore implements Store {
       if (ev[0].length) {
         await c.query(
           `INSERT INTO events (article_id, type, source_entity_id, source_name, source_match, source_country, source_role, target_entity_id,
-            target_name, target_match, target_country, target_role, trigger, start, "end", sentence, location, location_country, date)
+            target_name, target_match, target_country, target_role, trigger, start, "end", sentence, location, location_country, date, via, score)
            SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[],
-             $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::int[], $16::int[], $17::text[], $18::text[], $19::text[])`,
+             $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::int[], $16::int[], $17::text[], $18::text[], $19::text[],
+             $20::text[], $21::real[])`,
           ev,
         );
       }
@@ -571,7 +574,7 @@ export class PostgresStore implements Store {
         WHERE a.id > $1 AND a.id <= $2 ORDER BY q.id`,
       events: `SELECT a.ext_id AS article, a.url, a.source AS outlet, a.published, a.pub_date, ev.type, ev.source_name, ev.source_country, ev.source_role,
         es.kb_id AS source_kb_id, ev.target_name, ev.target_country, ev.target_role, et.kb_id AS target_kb_id, ev.trigger, ev.location,
-        ev.location_country, ev.date, ev.sentence, ev.start, ev."end", t.text AS _text
+        ev.location_country, ev.date, ev.sentence, ev.start, ev."end", ev.via, ev.score, t.text AS _text
         FROM events ev JOIN articles a ON a.id = ev.article_id JOIN article_texts t ON t.id = a.id LEFT JOIN entities es ON es.id = ev.source_entity_id
         LEFT JOIN entities et ON et.id = ev.target_entity_id WHERE a.id > $1 AND a.id <= $2 ORDER BY ev.id`,
     };

@@ -160,4 +160,12 @@ UPDATE articles a SET tf = s.tf, doc_len = s.n FROM (
 ) s WHERE s.id = a.id;
 `,
   },
+  {
+    version: 3,
+    description: 'events: how an event was found (null: the trigger rules; model: the learned actor-event layer) and its probability',
+    sql: `
+ALTER TABLE events ADD COLUMN via TEXT;
+ALTER TABLE events ADD COLUMN score REAL;
+`,
+  },
 ];

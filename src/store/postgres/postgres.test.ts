@@ -31,7 +31,7 @@ test('PostgreSQL store: the same behaviour as SQLite', { skip }, async () => {
     const versions = await (store as unknown as { pool: pg.Pool }).pool.query('SELECT version FROM schema_version');
     assert.deepEqual(
       versions.rows.map((r) => r.version),
-      [1, 2],
+      [1, 2, 3],
     );
   } finally {
     await store.close();

@@ -156,8 +156,8 @@ export class SqliteStore implements Store {
     );
     const insEvent = db.prepare(
       `INSERT INTO events (article_id, type, source_entity_id, source_name, source_match, source_country, source_role, target_entity_id, target_name,
-        target_match, target_country, target_role, trigger, start, "end", sentence, location, location_country, date)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        target_match, target_country, target_role, trigger, start, "end", sentence, location, location_country, date, via, score)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insTime = db.prepare('INSERT INTO times (article_id, start, "end", text, value, type) VALUES (?, ?, ?, ?, ?, ?)');
     const upStory = db.prepare(
@@ -247,6 +247,8 @@ export class SqliteStore implements Store {
               ev.location?.name ?? null,
               ev.location?.country ?? null,
               ev.date ?? null,
+              ev.via ?? null,
+              ev.score ?? null,
             );
           }
           for (const t of a.times) insTime.run(a.id, t.start, t.end, t.text, t.value ?? null, t.type);
@@ -478,7 +480,7 @@ export class SqliteStore implements Store {
         q.text, q.direct, q.start, q."end" FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id ORDER BY q.id`,
       events: `SELECT a.ext_id AS article, a.url, a.source AS outlet, a.published, a.pub_date, ev.type, ev.source_name, ev.source_country, ev.source_role,
         es.kb_id AS source_kb_id, ev.target_name, ev.target_country, ev.target_role, et.kb_id AS target_kb_id, ev.trigger, ev.location,
-        ev.location_country, ev.date, ev.sentence, ev.start, ev."end", t.text AS _text
+        ev.location_country, ev.date, ev.sentence, ev.start, ev."end", ev.via, ev.score, t.text AS _text
         FROM events ev JOIN articles a ON a.id = ev.article_id JOIN article_texts t ON t.id = a.id LEFT JOIN entities es ON es.id = ev.source_entity_id
         LEFT JOIN entities et ON et.id = ev.target_entity_id ORDER BY ev.id`,
     };

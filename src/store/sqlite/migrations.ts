@@ -151,4 +151,12 @@ CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', contentless_delete=
 CREATE VIRTUAL TABLE fts_dup USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
 `,
   },
+  {
+    version: 2,
+    description: 'events: how an event was found (null: the trigger rules; model: the learned actor-event layer) and its probability',
+    sql: `
+ALTER TABLE events ADD COLUMN via TEXT;
+ALTER TABLE events ADD COLUMN score REAL;
+`,
+  },
 ];

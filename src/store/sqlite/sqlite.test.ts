@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { openStore } from '../index.ts';
 import { storeContract } from '../testing.ts';
 import { SqliteStore } from './index.ts';
+import { SQLITE_MIGRATIONS } from './migrations.ts';
 
 test('SQLite store: ingest, idempotency, search, filters, aggregates, exports', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'khabar-sqlite-'));
@@ -22,11 +23,20 @@ test('SQLite migrations are versioned and re-running them is a no-op', async () 
   const dir = mkdtempSync(join(tmpdir(), 'khabar-sqlite-'));
   try {
     const s = new SqliteStore(join(dir, 'm.db'));
-    assert.equal(await s.migrate(), 1);
-    assert.equal(await s.migrate(), 1);
-    assert.deepEqual(s.db.prepare('SELECT version FROM schema_version').pluck().all(), [1]);
+    assert.equal(await s.migrate(), 2);
+    assert.equal(await s.migrate(), 2);
+    assert.deepEqual(s.db.prepare('SELECT version FROM schema_version').pluck().all(), [1, 2]);
     assert.equal(s.db.pragma('journal_mode', { simple: true }), 'wal');
     await s.close();
+    // a database made before step 2 (events without via/score) is brought up to date, its rows kept
+    const old = new SqliteStore(join(dir, 'v1.db'));
+    old.db.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    old.db.exec(SQLITE_MIGRATIONS[0].sql);
+    old.db.prepare("INSERT INTO schema_version VALUES (1, 'v1', '2026-01-01')").run();
+    old.db.prepare(`INSERT INTO events (article_id, type, trigger, start, "end", sentence) VALUES (1, 'ASSAULT', 'قصفت', 0, 4, 0)`).run();
+    assert.equal(await old.migrate(), 2);
+    assert.deepEqual(old.db.prepare('SELECT type, via, score FROM events').all(), [{ type: 'ASSAULT', via: null, score: null }]);
+    await old.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
