@@ -55,7 +55,12 @@ export function registerEvents(program: Command): void {
         }
         const line = (r: (typeof cv.rows)[number]): string =>
           `${r.set.padEnd(10)} ${String(r.articles).padStart(3)}  rules P ${r.rules.p} R ${r.rules.r} F1 ${r.rules.f1}  ->  with the layer P ${r.model.p} R ${r.model.r} F1 ${r.model.f1}`;
-        process.stdout.write(`${[...cv.rows, cv.pooled].map(line).join('\n')}\n\npooled by type (F1, pred / gold):\n`);
+        process.stdout.write(`${[...cv.rows, cv.pooled].map(line).join('\n')}\n\n`);
+        const tg = (x: { n: number; right: number; none: number }): string =>
+          `${x.n ? ((100 * x.right) / x.n).toFixed(1) : '-'} % right of ${x.n} (${x.none} null)`;
+        process.stdout.write(
+          `targets of the events that match a gold event: rule events ${tg(cv.targets.rules)}; learned events ${tg(cv.targets.model)}\n\npooled by type (F1, pred / gold):\n`,
+        );
         for (const [t, x] of Object.entries(cv.byType))
           process.stdout.write(
             `  ${t.padEnd(10)} rules ${String(x.rules.f1).padStart(5)} (${x.rules.pred} / ${x.rules.gold})  ->  with the layer ${String(x.model.f1).padStart(5)} (${x.model.pred} / ${x.model.gold})\n`,

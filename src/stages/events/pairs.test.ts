@@ -9,7 +9,16 @@ import { readArticle } from '../../reader/index.ts';
 import { loadEmbeddingClusters } from '../ner/embeddings.ts';
 import { tokenizeStage } from '../tokenize/index.ts';
 import { loadEventLexicon } from './lexicon.ts';
-import { coarseClusters, formatPairModel, learnedEvents, type PairModel, PLOVER_TYPES, pairInstances, parsePairModel } from './pairs.ts';
+import {
+  coarseClusters,
+  formatPairModel,
+  learnedEvents,
+  type PairModel,
+  PLOVER_TYPES,
+  pairInstances,
+  parsePairModel,
+  targetFeatures,
+} from './pairs.ts';
 import { cvPairs, goldOf, type PairDoc, pairDocs, pairLabels, readStandoff, trainPairModel } from './train-pairs.ts';
 
 const lex = loadEventLexicon();
@@ -136,9 +145,36 @@ test('learned events: added for a pair the rules missed, in the original text, n
   assert.equal(learnedEvents(doc, [], pairInstances(doc, [], lex, NO_CLUSTERS), { ...m, threshold: 0.95 }, lex).length, 0);
 });
 
+test('targets: the chooser takes the most probable other actor of the sentence, or none', () => {
+  const doc = lavrovDoc();
+  // a chooser that likes places and dislikes the doer's own country
+  const target = {
+    bias: -1,
+    weights: new Map([
+      ['tt:LOC', 2],
+      ['tsamec', -5],
+    ]),
+  };
+  const m = { ...tinyModel(), target };
+  const e = learnedEvents(doc, [], pairInstances(doc, [], lex, NO_CLUSTERS), m, lex)[0];
+  assert.equal(e.target?.entity, 'e2');
+  assert.equal(e.target?.name, 'الولايات المتحدة');
+  // below TARGET_THRESHOLD for every candidate: no target
+  const weak = { ...tinyModel(), target: { bias: -3, weights: new Map([['tt:LOC', 2]]) } };
+  assert.equal(learnedEvents(doc, [], pairInstances(doc, [], lex, NO_CLUSTERS), weak, lex)[0].target, null);
+  const inst = pairInstances(doc, [], lex, NO_CLUSTERS);
+  const src = inst.find((x) => x.key === 'e1');
+  const us = inst.find((x) => x.key === 'e2');
+  assert.ok(src && us);
+  const f = targetFeatures(doc, src, us, 'ACCUSE');
+  for (const x of ['tt:LOC', 'ACCUSE|tt:LOC', 'tw1:سياسه', 'ts:afternear']) assert.ok(f.includes(x), `${x} in ${f.join(' ')}`);
+});
+
 test('pair model file: written and read back the same', () => {
-  const m = tinyModel();
+  const m = { ...tinyModel(), target: { bias: -1.5, weights: new Map([['tt:LOC', 0.75]]) } };
   const back = parsePairModel(formatPairModel(m));
+  assert.equal(back.target?.bias, -1.5);
+  assert.equal(back.target?.weights.get('tt:LOC'), 0.75);
   assert.deepEqual(back.types, m.types);
   assert.deepEqual([...back.bias], [...m.bias]);
   assert.equal(back.threshold, 0.4);

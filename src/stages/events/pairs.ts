@@ -53,6 +53,63 @@ export interface PairModel {
   /** An event is added when its probability reaches this. */
   threshold: number;
   header: string;
+  /** The target chooser: a logistic regression over (event, other actor of the sentence); absent = targets null. */
+  target?: { bias: number; weights: Map<string, number> };
+}
+
+/** A candidate target is taken when its probability reaches this (and beats the other candidates). */
+export const TARGET_THRESHOLD = 0.4;
+
+/**
+ * Features of `cand` as the target of an event of `type` done by `src` (both actors of the same sentence): its entity
+ * type, the word before it (a preposition: على، ضد، مع), a fused ل/ب, its side and distance from the doer, whether the
+ * rules made it a target or a doer in the sentence, a shared country, whether it is a speaker.
+ */
+export function targetFeatures(doc: Doc, src: PairInstance, cand: PairInstance, type: string): string[] {
+  const toks = doc.tokens;
+  const f = new Set<string>();
+  const e = cand.actor.entity ? doc.entities?.find((x) => x.id === cand.actor.entity) : undefined;
+  const et = e?.type ?? 'DESC';
+  f.add(`tt:${et}`);
+  f.add(`${type}|tt:${et}`);
+  const pos = cand.positions[0];
+  if (pos !== undefined) {
+    const p1 = toks[pos - 1];
+    const w1 = p1 && p1.sentence === cand.sentence ? (p1.kind === 'word' ? strip(p1.norm) : p1.norm) : '^';
+    f.add(`tw1:${w1}`);
+    f.add(`${type}|tw1:${w1}`);
+    const c0 = toks[pos].norm[0];
+    if (c0 === 'ل' || c0 === 'ب') f.add(`tcl:${c0}`);
+    const sp = src.positions[0];
+    if (sp !== undefined) {
+      const d = pos - sp;
+      f.add(`ts:${d > 0 ? 'after' : 'before'}${Math.abs(d) <= 3 ? 'near' : Math.abs(d) <= 8 ? 'mid' : 'far'}`);
+    }
+  } else f.add('tnopos');
+  if (cand.feats.some((x) => x.startsWith('rt:'))) f.add('trt');
+  if (cand.feats.includes(`rt:${type}`)) f.add('trtT');
+  if (cand.feats.some((x) => x.startsWith('r:'))) f.add('trs');
+  if (cand.actor.country && cand.actor.country === src.actor.country) f.add('tsamec');
+  if (cand.feats.includes('ar:q')) f.add('tq');
+  return [...f];
+}
+
+/** The target of an event of `type` by `src`: the most probable other actor of its sentence, or null. */
+export function chooseTarget(doc: Doc, src: PairInstance, type: string, sameSentence: readonly PairInstance[], m: PairModel): Actor | null {
+  if (!m.target) return null;
+  let best: Actor | null = null;
+  let bp = TARGET_THRESHOLD;
+  for (const c of sameSentence) {
+    if (c.key === src.key) continue;
+    let z = m.target.bias;
+    for (const f of targetFeatures(doc, src, c, type)) z += m.target.weights.get(f) ?? 0;
+    const p = sigmoid(z);
+    if (p >= bp) {
+      bp = p;
+      best = c.actor;
+    }
+  }
+  return best;
 }
 
 function strip(w: string): string {
@@ -304,6 +361,12 @@ export function learnedEvents(
     return out;
   };
   const mentionsIn = bySentence((doc.entities ?? []).flatMap((e) => e.mentions.map((x) => ({ ...x, e }))));
+  const instancesIn = new Map<number, PairInstance[]>();
+  for (const x of instances) {
+    let l = instancesIn.get(x.sentence);
+    if (!l) instancesIn.set(x.sentence, (l = []));
+    l.push(x);
+  }
   const timesIn = bySentence(doc.times ?? []);
   for (const { inst, type, p } of best.values()) {
     const s = doc.sentences[inst.sentence];
@@ -335,7 +398,7 @@ export function learnedEvents(
     out.push({
       type: m.types[type],
       source: inst.actor,
-      target: null,
+      target: chooseTarget(doc, inst, m.types[type], instancesIn.get(inst.sentence) ?? [], m),
       trigger: toks[tk].text,
       start: toks[tk].start,
       end: toks[tk].end,
@@ -349,7 +412,10 @@ export function learnedEvents(
   return out;
 }
 
-/** Serialise a model: a `#` header, `threshold`, `types`, `bias`, then `feature<TAB>i:w i:w …` (type index, weight). */
+/**
+ * Serialise a model: a `#` header, `threshold`, `types`, `bias`, the target chooser (`target-bias`, then `~feature<TAB>w`),
+ * then `feature<TAB>i:w i:w …` (type index, weight).
+ */
 export function formatPairModel(m: PairModel): string {
   const lines = [
     `# ${m.header.replace(/\n/g, ' ')}`,
@@ -357,6 +423,11 @@ export function formatPairModel(m: PairModel): string {
     `types\t${m.types.join(' ')}`,
     `bias\t${[...m.bias].map((b) => b.toFixed(4)).join(' ')}`,
   ];
+  if (m.target) {
+    lines.push(`target-bias\t${m.target.bias.toFixed(4)}`);
+    for (const [f, w] of [...m.target.weights].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
+      if (w !== 0) lines.push(`~${f}\t${Math.round(w * 1000) / 1000}`);
+  }
   for (const [f, w] of [...m.weights].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const parts: string[] = [];
     w.forEach((x, i) => {
@@ -373,6 +444,7 @@ export function parsePairModel(text: string): PairModel {
   let types: string[] = [];
   let bias = new Float64Array(0);
   const weights = new Map<string, Float32Array>();
+  let target: PairModel['target'];
   for (const line of text.split('\n')) {
     if (!line) continue;
     if (line.startsWith('#')) {
@@ -383,7 +455,11 @@ export function parsePairModel(text: string): PairModel {
     const k = line.slice(0, tab);
     const v = line.slice(tab + 1);
     if (k === 'threshold') threshold = Number(v);
-    else if (k === 'types') types = v.split(' ');
+    else if (k === 'target-bias') target = { bias: Number(v), weights: target?.weights ?? new Map() };
+    else if (k.startsWith('~')) {
+      target ??= { bias: 0, weights: new Map() };
+      target.weights.set(k.slice(1), Number(v));
+    } else if (k === 'types') types = v.split(' ');
     else if (k === 'bias') bias = Float64Array.from(v.split(' ').map(Number));
     else {
       const w = new Float32Array(types.length);
@@ -395,7 +471,7 @@ export function parsePairModel(text: string): PairModel {
     }
   }
   if (!types.length || bias.length !== types.length) throw new Error('events-pairs model: missing or inconsistent "types"/"bias" lines');
-  return { types, bias, weights, threshold, header };
+  return { types, bias, weights, threshold, header, ...(target ? { target } : {}) };
 }
 
 let cached: { path: string; model: PairModel | null } | undefined;

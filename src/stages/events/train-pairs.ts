@@ -7,14 +7,14 @@
  * and at least half of the words of its evidence lie in the sentence. `khabar train events-pairs`.
  */
 import { readFileSync } from 'node:fs';
-import type { Doc } from '../../core/types.ts';
+import type { Actor, Doc, Event } from '../../core/types.ts';
 import { type GoldAnnotation, type GoldArticleRecord, goldArticle, readJsonl } from '../../corpora/gold.ts';
 import { keys, norm, type PRF, type PredRecord, scoreGold, words } from '../../eval/gold.ts';
 import { predRecord } from '../../eval/run.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { trainLogReg } from './classifier.ts';
 import { type EventLexicon, loadEventLexicon } from './lexicon.ts';
-import { learnedEvents, type PairInstance, type PairModel, PLOVER_TYPES, pairInstances } from './pairs.ts';
+import { learnedEvents, type PairInstance, type PairModel, PLOVER_TYPES, pairInstances, targetFeatures } from './pairs.ts';
 
 /** One line of `data/annotations/events-train.jsonl`. */
 export interface StandoffRecord {
@@ -79,36 +79,67 @@ function overlap(a: string, b: string): number {
   return n / wa.length;
 }
 
+/** The scorer's name forms of a gold actor (name, code, the mentions of the gold entity of that name). */
+function goldForms(gold: GoldAnnotation, name: string | null | undefined, code: string | null | undefined): Set<string> {
+  const f = new Set([norm(name), norm(code)]);
+  for (const ge of gold.entities) if (ge.name === name) for (const m of [...ge.mentions, ge.name]) for (const k of keys(m)) f.add(k);
+  f.delete('');
+  return f;
+}
+
+/** The name forms of a predicted actor (its entity's mentions and name, or its name; its country). */
+function actorForms(doc: Doc, actor: Actor): Set<string> {
+  const forms = new Set<string>();
+  const e = actor.entity ? doc.entities?.find((x) => x.id === actor.entity) : undefined;
+  for (const m of e ? [...e.mentions.map((x) => x.text), e.name] : [actor.name ?? '']) for (const k of keys(m)) forms.add(k);
+  if (actor.country) forms.add(actor.country);
+  forms.delete('');
+  return forms;
+}
+
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/** The gold events of a pair example: its actor is their source and their evidence lies in its sentence. */
+function goldEventsOf(doc: Doc, inst: { actor: Actor; sentence: number }, gold: GoldAnnotation): GoldAnnotation['events'] {
+  const forms = actorForms(doc, inst.actor);
+  const s = doc.sentences[inst.sentence];
+  const sentText = doc.text.slice(s.start, s.end);
+  return gold.events.filter(
+    (v) => intersects(goldForms(gold, v.source, v.source_code), forms) && overlap(v.evidence ?? '', sentText) >= 0.5,
+  );
+}
+
 /** The labels of a doc's pair examples from its gold events. */
 export function pairLabels(doc: Doc, instances: readonly PairInstance[], gold: GoldAnnotation): Array<Set<string>> {
-  const gev = gold.events.map((v) => {
-    const gf = new Set([norm(v.source), norm(v.source_code)]);
-    for (const ge of gold.entities) if (ge.name === v.source) for (const m of [...ge.mentions, ge.name]) for (const k of keys(m)) gf.add(k);
-    gf.delete('');
-    return { v, gf };
-  });
-  const byId = new Map((doc.entities ?? []).map((e) => [e.id, e]));
-  return instances.map((inst) => {
-    const forms = new Set<string>();
-    const e = inst.actor.entity ? byId.get(inst.actor.entity) : undefined;
-    for (const m of e ? [...e.mentions.map((x) => x.text), e.name] : [inst.actor.name ?? '']) for (const k of keys(m)) forms.add(k);
-    if (inst.actor.country) forms.add(inst.actor.country);
-    forms.delete('');
-    const s = doc.sentences[inst.sentence];
-    const sentText = doc.text.slice(s.start, s.end);
-    const labels = new Set<string>();
-    for (const { v, gf } of gev) {
-      if (labels.has(v.type)) continue;
-      let hit = false;
-      for (const x of gf)
-        if (forms.has(x)) {
-          hit = true;
-          break;
-        }
-      if (hit && overlap(v.evidence ?? '', sentText) >= 0.5) labels.add(v.type);
+  return instances.map((inst) => new Set(goldEventsOf(doc, inst, gold).map((v) => v.type)));
+}
+
+/**
+ * Examples for the target chooser: for each pair example labelled with a type, the other actors of its sentence,
+ * positive when one of the gold events of that type names it as the target.
+ */
+export function targetExamples(d: PairDoc): Array<{ feats: string[]; y: boolean }> {
+  const out: Array<{ feats: string[]; y: boolean }> = [];
+  const bySentence = new Map<number, PairInstance[]>();
+  for (const x of d.instances) {
+    let l = bySentence.get(x.sentence);
+    if (!l) bySentence.set(x.sentence, (l = []));
+    l.push(x);
+  }
+  d.instances.forEach((inst, i) => {
+    if (!d.labels[i].size) return;
+    const gev = goldEventsOf(d.doc, inst, d.gold);
+    for (const type of d.labels[i]) {
+      const tf = new Set<string>();
+      for (const v of gev) if (v.type === type) for (const x of goldForms(d.gold, v.target, v.target_code)) tf.add(x);
+      for (const c of bySentence.get(inst.sentence) ?? [])
+        if (c.key !== inst.key) out.push({ feats: targetFeatures(d.doc, inst, c, type), y: intersects(actorForms(d.doc, c.actor), tf) });
     }
-    return labels;
   });
+  return out;
 }
 
 /**
@@ -164,7 +195,13 @@ export function trainPairModel(docs: readonly PairDoc[], opts: PairTrainOptions 
       row[ti] = w;
     }
   });
-  return { types, bias, weights, threshold: o.threshold, header };
+  const tm = trainLogReg(
+    'target',
+    docs.flatMap((d) => targetExamples(d)),
+    { epochs: o.epochs, lr: 0.05, l2: o.l2, seed: 13, minWeight: 0.01, maxPosWeight: 3 },
+  );
+  const target = { bias: tm.bias, weights: new Map(Object.entries(tm.weights)) };
+  return { types, bias, weights, threshold: o.threshold, header, target };
 }
 
 /** Predictions for a doc: its rule events plus the learned ones. */
@@ -181,11 +218,41 @@ export interface PairCvRow {
   model: { p: number; r: number; f1: number };
 }
 
+/** Target accuracy of events that match a gold event (same type, the source, evidence in the event's sentence). */
+export interface TargetScore {
+  /** Matched events. */
+  n: number;
+  /** … whose target is right (a name form or country code of a gold target, or null where the gold has none). */
+  right: number;
+  /** … whose target is null. */
+  none: number;
+}
+
+export function targetScore(doc: Doc, gold: GoldAnnotation, events: readonly Event[], into: TargetScore): void {
+  for (const ev of events) {
+    if (!ev.source) continue;
+    const gev = goldEventsOf(doc, { actor: ev.source, sentence: ev.sentence }, gold).filter((v) => v.type === ev.type);
+    if (!gev.length) continue;
+    into.n++;
+    if (!ev.target) into.none++;
+    const ok = ev.target
+      ? gev.some((v) => intersects(goldForms(gold, v.target, v.target_code), actorForms(doc, ev.target as Actor)))
+      : gev.some((v) => !v.target && !v.target_code);
+    if (ok) into.right++;
+  }
+}
+
 /** Leave-one-set-out cross-validation: per held-out set and pooled, event scores of the rules alone and with the layer. */
 export function cvPairs(
   docs: readonly PairDoc[],
   opts: PairTrainOptions = {},
-): { rows: PairCvRow[]; pooled: PairCvRow; byType: Record<string, { rules: PRF; model: PRF }> } {
+): {
+  rows: PairCvRow[];
+  pooled: PairCvRow;
+  byType: Record<string, { rules: PRF; model: PRF }>;
+  targets: { rules: TargetScore; model: TargetScore };
+} {
+  const targets = { rules: { n: 0, right: 0, none: 0 }, model: { n: 0, right: 0, none: 0 } };
   const sets = [...new Set(docs.map((d) => d.set))];
   const rows: PairCvRow[] = [];
   const allGold: GoldAnnotation[] = [];
@@ -200,6 +267,16 @@ export function cvPairs(
     const gold = test.map((d) => d.gold);
     const rules = test.map((d) => predRecord(d.doc));
     const model = test.map((d) => withLearned(d, m));
+    test.forEach((d, i) => {
+      const evs = (model[i].events ?? []) as unknown as Event[];
+      targetScore(d.doc, d.gold, d.doc.events ?? [], targets.rules);
+      targetScore(
+        d.doc,
+        d.gold,
+        evs.filter((e) => e.via === 'model'),
+        targets.model,
+      );
+    });
     allGold.push(...gold);
     allRules.push(...rules);
     allModel.push(...model);
@@ -216,6 +293,7 @@ export function cvPairs(
     byType[t] = { rules: rs.eventsByType?.[t] ?? none, model: ms.eventsByType?.[t] ?? none };
   }
   return {
+    targets,
     byType,
     rows,
     pooled: { set: 'pooled', articles: docs.length, rules: { p: r.p, r: r.r, f1: r.f1 }, model: { p: m.p, r: m.r, f1: m.f1 } },
