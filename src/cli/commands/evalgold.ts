@@ -14,6 +14,8 @@ interface GoldOpts {
   json?: boolean;
   pred?: string;
   skip?: string;
+  /** `--no-learned`: false (events from the trigger rules only). */
+  learned?: boolean;
 }
 
 function line(name: string, s: PRF): string {
@@ -23,7 +25,10 @@ function line(name: string, s: PRF): string {
 async function gold(part: 'quotes' | 'entities' | 'events', opts: GoldOpts): Promise<void> {
   const dir = opts.gold ?? sharedGoldDir();
   const t0 = performance.now();
-  const { scores, predictions } = await runGold(dir, { skip: opts.skip ? opts.skip.split(',').map((s) => s.trim()) : undefined });
+  const { scores, predictions } = await runGold(dir, {
+    skip: opts.skip ? opts.skip.split(',').map((s) => s.trim()) : undefined,
+    ...(opts.learned === false ? { options: { events: { pairs: false } } } : {}),
+  });
   const seconds = Math.round((performance.now() - t0) / 10) / 100;
   if (opts.pred) writeFileSync(opts.pred, `${predictions.map((p) => JSON.stringify(p)).join('\n')}\n`);
   const pick = (s: GoldScores): Record<string, unknown> => {
@@ -66,6 +71,7 @@ export function registerEvalGold(program: Command): void {
       .option('--gold <dir>', 'folder with articles.jsonl and annotations.jsonl (default: shared gold)')
       .option('--pred <file>', 'also write the predictions (JSONL) for the reference scorer')
       .option('--skip <stages>', 'skip these stages (comma-separated)')
+      .option('--no-learned', 'events from the trigger rules only (no learned actor-event layer)')
       .option('--json', 'machine-readable output')
       .action((opts: GoldOpts) => gold(part, opts));
   }
