@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -35,6 +35,7 @@ export function registerEvents(program: Command): void {
     .action(async (o: Opts) => {
       const records = readStandoff(o.annotations);
       const ant = join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl');
+      if (!existsSync(ant)) throw new Error(`the annotated articles' text comes from the ANT corpus: ${ant} not found (set KHABAR_DATA)`);
       const emb = coarseClusters(loadEmbeddingClusters(modelFile('ner-embclusters.tsv')));
       const bar =
         o.progress !== false
