@@ -106,6 +106,15 @@ export interface AggregateFilters {
   limit?: number;
 }
 
+/** Filters of `eventsBetween`: one actor or two (either direction), the period, and whether learned events count. */
+export interface EventFilters extends AggregateFilters {
+  a: string;
+  b?: string;
+  period: 'day' | 'month' | 'year';
+  /** Only the trigger rules' events (leave out those of the learned actor-event layer, `via = 'model'`). */
+  rulesOnly?: boolean;
+}
+
 export interface EntityCount {
   name: string;
   type: string;
@@ -163,7 +172,7 @@ export interface Store {
   stats(): Promise<Stats>;
   topEntities(f: AggregateFilters & { type?: string }): Promise<EntityCount[]>;
   quotesBySpeaker(f: AggregateFilters & { speaker?: string }): Promise<SpeakerQuotes[]>;
-  eventsBetween(f: AggregateFilters & { a: string; b?: string; period: 'day' | 'month' | 'year' }): Promise<EventPeriodCount[]>;
+  eventsBetween(f: EventFilters): Promise<EventPeriodCount[]>;
   cooccurrence(f: AggregateFilters & { entity?: string }): Promise<PairCount[]>;
   /** Refresh planner statistics and index structures after a bulk ingest. */
   optimize(): Promise<void>;

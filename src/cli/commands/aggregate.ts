@@ -81,11 +81,13 @@ export function registerAggregate(program: Command): void {
     .requiredOption('--a <actor>', 'first actor: entity name, English name, KB id or country code')
     .option('--b <actor>', 'second actor (either direction)')
     .option('--period <p>', 'day, month or year', 'month')
-    .action((o: CommonOptions & { a: string; b?: string; period: string }) => {
+    .option('--no-learned', 'only the trigger rules’ events (leave out those the learned layer added)')
+    .action((o: CommonOptions & { a: string; b?: string; period: string; learned?: boolean }) => {
       if (!['day', 'month', 'year'].includes(o.period)) throw new Error(`--period must be day, month or year, not "${o.period}"`);
       return run(
         o,
-        (s) => s.eventsBetween({ ...filters(o), a: o.a, b: o.b, period: o.period as 'day' | 'month' | 'year' }),
+        (s) =>
+          s.eventsBetween({ ...filters(o), a: o.a, b: o.b, period: o.period as 'day' | 'month' | 'year', rulesOnly: o.learned === false }),
         (r) => (r.length ? r.map((e) => `${e.period || '?'}  ${e.type.padEnd(10)} ${e.source} → ${e.target}  ×${e.count}`) : ['no events']),
       );
     });

@@ -22,6 +22,7 @@ import type {
   AggregateFilters,
   DedupRecord,
   EntityCount,
+  EventFilters,
   EventPeriodCount,
   ExportWhat,
   PairCount,
@@ -528,9 +529,10 @@ export class PostgresStore implements Store {
     return `(ev.${side}_entity_id IN (${this.entityMatch(p, name)}) OR ev.${side}_match = ${p.p(f.match)} OR ev.${side}_country = ${p.p(f.raw.toUpperCase())})`;
   }
 
-  async eventsBetween(f: AggregateFilters & { a: string; b?: string; period: 'day' | 'month' | 'year' }): Promise<EventPeriodCount[]> {
+  async eventsBetween(f: EventFilters): Promise<EventPeriodCount[]> {
     const p = new Params();
     const w = this.filters(f, p);
+    if (f.rulesOnly) w.push('ev.via IS NULL');
     if (f.b) {
       w.push(
         `((${this.actor(p, 'source', f.a)} AND ${this.actor(p, 'target', f.b)}) OR (${this.actor(p, 'source', f.b)} AND ${this.actor(p, 'target', f.a)}))`,

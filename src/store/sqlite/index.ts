@@ -22,6 +22,7 @@ import type {
   AggregateFilters,
   DedupRecord,
   EntityCount,
+  EventFilters,
   EventPeriodCount,
   ExportWhat,
   PairCount,
@@ -427,8 +428,9 @@ export class SqliteStore implements Store {
     };
   }
 
-  async eventsBetween(f: AggregateFilters & { a: string; b?: string; period: 'day' | 'month' | 'year' }): Promise<EventPeriodCount[]> {
+  async eventsBetween(f: EventFilters): Promise<EventPeriodCount[]> {
     const { where, params } = this.aggWhere(f);
+    if (f.rulesOnly) where.push('ev.via IS NULL');
     const sa = this.actorSql('source', f.a);
     const ta = this.actorSql('target', f.a);
     if (f.b) {
