@@ -10,7 +10,7 @@ import { seededRandom } from '../../learn/index.ts';
 import { matchForm } from '../../text/normalize.ts';
 import type { Tok } from '../time/scan.ts';
 import { cueFeatures } from './cues.ts';
-import { type EventLexicon, stems } from './lexicon.ts';
+import { contextFreeTypes, type EventLexicon, stems, stripClitics } from './lexicon.ts';
 
 export interface LogRegModel {
   type: string;
@@ -29,13 +29,6 @@ export interface GsrModelFile {
   /** The feature options the models were trained with (`DEFAULT_FEATURES` when missing). */
   features?: FeatureOptions;
   models: Record<string, LogRegModel>;
-}
-
-function stripClitics(w: string): string {
-  let x = w;
-  if (/^[وف]/.test(x) && x.length > 3) x = x.slice(1);
-  if (/^(بال|كال|لل|ال)/.test(x) && x.length > 4) x = x.replace(/^(بال|كال|لل|ال)/, '');
-  return x;
 }
 
 export interface FeatureOptions {
@@ -90,9 +83,7 @@ export function sentenceFeatures(
     }
     if (opts.lexical === false) {
       nw++;
-      if (lex)
-        for (const st of stems(t.norm))
-          for (const x of lex.triggers.get(st) ?? []) if (!x.after.length && !x.before.length) f.add(`t:${x.type}`);
+      if (lex) for (const x of contextFreeTypes(lex, t.norm)) f.add(`t:${x}`);
       continue;
     }
     if (!opts.noWords) f.add(`w:${t.norm}`);
@@ -111,12 +102,7 @@ export function sentenceFeatures(
       f.add(`p3:${s.slice(0, 3)}`);
       f.add(`p4:${s.slice(0, 4)}`);
     }
-    if (lex) {
-      for (const st of stems(t.norm)) {
-        const tr = lex.triggers.get(st);
-        if (tr) for (const x of tr) if (x.after.length === 0 && x.before.length === 0) f.add(`t:${x.type}`);
-      }
-    }
+    if (lex) for (const x of contextFreeTypes(lex, t.norm)) f.add(`t:${x}`);
   }
   return [...f];
 }

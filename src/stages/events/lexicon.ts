@@ -324,3 +324,22 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
   else cached = lex;
   return lex;
 }
+
+/** A word without a leading و/ف (words of 4+ letters) and its article or fused ل/ب/ك + article (what is left keeps 3+ letters). */
+export function stripClitics(w: string): string {
+  let x = w;
+  if ((x.charCodeAt(0) === 0x648 || x.charCodeAt(0) === 0x641) && x.length > 3) x = x.slice(1);
+  for (const p of ['بال', 'كال', 'لل', 'ال'])
+    if (x.startsWith(p) && x.length > 4) {
+      x = x.slice(p.length);
+      break;
+    }
+  return x;
+}
+
+/** The PLOVER types the lexicon gives a word (matching form) through its context-free trigger entries. */
+export function contextFreeTypes(lex: EventLexicon, norm: string): string[] {
+  const out = new Set<string>();
+  for (const st of stemsCached(norm)) for (const x of lex.triggers.get(st) ?? []) if (!x.after.length && !x.before.length) out.add(x.type);
+  return [...out];
+}

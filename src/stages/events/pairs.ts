@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Actor, Doc, Entity, Event, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import type { EmbeddingClusters } from '../ner/embeddings.ts';
-import { type EventLexicon, stemsCached } from './lexicon.ts';
+import { contextFreeTypes, type EventLexicon, stripClitics as strip } from './lexicon.ts';
 
 export const PLOVER_TYPES = [
   'AGREE',
@@ -112,24 +112,11 @@ export function chooseTarget(doc: Doc, src: PairInstance, type: string, sameSent
   return best;
 }
 
-function strip(w: string): string {
-  let x = w;
-  if ((x.charCodeAt(0) === 0x648 || x.charCodeAt(0) === 0x641) && x.length > 3) x = x.slice(1);
-  for (const p of ['بال', 'كال', 'لل', 'ال'])
-    if (x.startsWith(p) && x.length > 4) {
-      x = x.slice(p.length);
-      break;
-    }
-  return x;
-}
-
 /** PLOVER types the trigger lexicon gives a word without context conditions. */
 function lexTypes(lex: EventLexicon, norm: string, cache: Map<string, string[]>): string[] {
   let r = cache.get(norm);
   if (!r) {
-    const s = new Set<string>();
-    for (const st of stemsCached(norm)) for (const x of lex.triggers.get(st) ?? []) if (!x.after.length && !x.before.length) s.add(x.type);
-    r = [...s];
+    r = contextFreeTypes(lex, norm);
     if (cache.size > 100_000) cache.clear();
     cache.set(norm, r);
   }
