@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { hasSharedData, modelFile, sharedDataDir } from '../../core/paths.ts';
@@ -7,10 +7,12 @@ import { readPadt } from '../../corpora/ud-words.ts';
 import { metricsSection, updateCard } from '../../stages/morph/card.ts';
 import { CORPUS_FILE, CORPUS_MIN_COUNT, countCorpusWords } from '../../stages/morph/corpus.ts';
 import { evaluateMorph, type MorphScores } from '../../stages/morph/eval.ts';
-import { MorphAnalyzer } from '../../stages/morph/morph.ts';
+import { MODEL_FILES, MorphAnalyzer } from '../../stages/morph/morph.ts';
+import { NEURAL_DEFAULTS, readWord2Vec } from '../../stages/morph/neural.ts';
 import { evaluateStems, WIKINEWS_FILE } from '../../stages/morph/stem-eval.ts';
 import { readClusters } from '../../stages/morph/tagger.ts';
 import { DEFAULT_EPOCHS, padtFile, saveMorph, trainMorph } from '../../stages/morph/train.ts';
+import { trainNeural } from '../../stages/morph/train-neural.ts';
 import { commandGroup } from '../group.ts';
 
 const pct = (x: number): string => (100 * x).toFixed(2);
@@ -94,6 +96,72 @@ export function registerMorph(program: Command): void {
         process.stdout.write(`  ${name.padEnd(20)} P ${pct(c.precision)}  R ${pct(c.recall)}  F1 ${pct(c.f1)}  (${c.classes} classes)\n`);
       }
     });
+
+  commandGroup(program, 'train', 'train models from the shared data')
+    .command('morph-nn')
+    .description(
+      'train the UPOS window networks on PADT train over pretrained word vectors, tune their weight on dev, score test, write models/morph-nn.bin',
+    )
+    .requiredOption('--vectors <file>', 'word vectors, word2vec text format (khabar train ner-embeddings --out /tmp/x.tsv --vectors FILE)')
+    .option('--out <dir>', 'models folder (its morph-seg.bin and morph-pos.bin are used; morph-nn.bin is written there)', modelFile())
+    .option('--nets <n>', 'networks averaged', String(NEURAL_DEFAULTS.nets))
+    .option('--hidden <n>', 'hidden units', String(NEURAL_DEFAULTS.hidden))
+    .option('--window <n>', 'window radius', String(NEURAL_DEFAULTS.window))
+    .option('--epochs <n>', 'passes over PADT train', String(NEURAL_DEFAULTS.epochs))
+    .option('--seed <n>', 'seed of the first network', String(NEURAL_DEFAULTS.seed))
+    .option('--no-test', 'do not score PADT test')
+    .option('--json', 'print the scores as JSON')
+    .action(
+      (opts: {
+        vectors: string;
+        out: string;
+        nets: string;
+        hidden: string;
+        window: string;
+        epochs: string;
+        seed: string;
+        test: boolean;
+        json?: boolean;
+      }) => {
+        if (!hasSharedData()) throw new Error(`shared data not found at ${sharedDataDir()} (set KHABAR_DATA)`);
+        const dataDir = sharedDataDir();
+        const log = (m: string) => process.stderr.write(`${m}\n`);
+        const vectors = readWord2Vec(opts.vectors);
+        log(`${vectors.words.length} vectors of ${vectors.dim} dimensions from ${opts.vectors}`);
+        const analyzer = MorphAnalyzer.load(opts.out, { neural: false });
+        const r = trainNeural(analyzer, dataDir, vectors, {
+          nets: Number(opts.nets),
+          hidden: Number(opts.hidden),
+          window: Number(opts.window),
+          epochs: Number(opts.epochs),
+          seed: Number(opts.seed),
+          onEpoch: (e) => log(`network ${e.net} epoch ${e.epoch}: loss ${e.loss.toFixed(4)}, ${Math.round(e.ms / 1000)} s`),
+        });
+        for (const d of r.dev)
+          log(`dev, weight ${d.weight}, gate ${d.gate}: Words F1 ${pct(d.scores.words.f1)}, UPOS F1 ${pct(d.scores.upos.f1)}`);
+        log(`chosen weight ${r.weight}, gate ${r.gate}`);
+        const file = join(opts.out, MODEL_FILES.neural);
+        r.neural.meta.trained = new Date().toISOString().slice(0, 10);
+        r.neural.meta.vectors = basename(opts.vectors);
+        r.neural.save(file);
+        const l0 = performance.now();
+        const loaded = MorphAnalyzer.load(opts.out);
+        const loadMs = performance.now() - l0;
+        const dev = evaluateMorph(loaded, readPadt(padtFile(dataDir, 'dev')));
+        const test = opts.test ? evaluateMorph(loaded, readPadt(padtFile(dataDir, 'test'))) : null;
+        if (opts.json) {
+          process.stdout.write(
+            `${JSON.stringify({ file, weight: r.weight, trainSeconds: r.seconds, loadMs, devByWeight: r.dev, dev, test })}\n`,
+          );
+          return;
+        }
+        process.stdout.write(
+          `wrote ${file} (weight ${r.weight}, gate ${r.gate}; trained in ${Math.round(r.seconds)} s; analyser loads in ${Math.round(loadMs)} ms)\n`,
+        );
+        printScores('dev', dev);
+        if (test) printScores('test', test);
+      },
+    );
 
   commandGroup(program, 'train', 'train models from the shared data')
     .command('morph')

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { GenerationalCache } from '../../core/cache.ts';
 import type { TokenKind } from '../../core/types.ts';
 import { RankingPerceptron, SequencePerceptron } from '../../learn/index.ts';
+import { NeuralTagger } from './neural.ts';
 import { type Segmentation, Segmenter, type SegmenterLexicon } from './segmenter.ts';
 import { lightStem } from './stem.ts';
 import { Tagger, type TagWord } from './tagger.ts';
@@ -45,7 +46,7 @@ const KIND_UPOS: Partial<Record<TokenKind, string>> = {
   symbol: 'SYM',
 };
 
-export const MODEL_FILES = { segmenter: 'morph-seg.bin', tagger: 'morph-pos.bin' } as const;
+export const MODEL_FILES = { segmenter: 'morph-seg.bin', tagger: 'morph-pos.bin', neural: 'morph-nn.bin' } as const;
 
 const CACHE_LIMIT = 50_000;
 
@@ -59,14 +60,20 @@ export class MorphAnalyzer {
     this.tagger = tagger;
   }
 
-  /** Loads `morph-seg.bin` and `morph-pos.bin` from a models folder. */
-  static load(dir: string): MorphAnalyzer {
+  /**
+   * Loads `morph-seg.bin` and `morph-pos.bin` from a models folder, and the
+   * window network `morph-nn.bin` when it is there and `neural` is not false.
+   */
+  static load(dir: string, opts: { neural?: boolean } = {}): MorphAnalyzer {
     const seg = `${dir}/${MODEL_FILES.segmenter}`;
     const pos = `${dir}/${MODEL_FILES.tagger}`;
     if (!existsSync(seg) || !existsSync(pos)) throw new Error(`morph models missing in ${dir} (run: khabar train morph)`);
     const ranker = RankingPerceptron.load(seg);
     const segmenter = new Segmenter(ranker, ranker.meta.lexicon as SegmenterLexicon);
-    return new MorphAnalyzer(segmenter, new Tagger(SequencePerceptron.load(pos), segmenter.corpus));
+    const tagger = new Tagger(SequencePerceptron.load(pos), segmenter.corpus);
+    const nn = `${dir}/${MODEL_FILES.neural}`;
+    if (opts.neural !== false && existsSync(nn)) tagger.neural = NeuralTagger.load(nn);
+    return new MorphAnalyzer(segmenter, tagger);
   }
 
   /** Segmentation of one surface token, bounds in the token's original text. */

@@ -16,6 +16,7 @@ function tagPlain(tagger: Tagger, words: TagWord[]): string[] {
   for (let i = 0; i < words.length; i++) {
     for (let j = offsets[i]; j < offsets[i + 1]; j++) tagger.model.table.addTo(keys[j], emit, i * L);
   }
+  tagger.neural?.addTo(emit, words, tagger.model.labels);
   return Array.from(tagger.decode(emit, tagger.allowed(words), words.length), (i) => tagger.model.labels[i]);
 }
 

@@ -30,6 +30,7 @@ import {
 } from '../../learn/index.ts';
 import { matchForm } from '../../text/normalize.ts';
 import { cachedLookup, type Lookup, recordLookup } from './lookup.ts';
+import type { NeuralTagger } from './neural.ts';
 /** A syntactic word as the tagger sees it. */
 export interface TagWord {
   form: string;
@@ -356,6 +357,8 @@ export class Tagger {
   private readonly trans2: Float64Array | null;
   /** Second-order decoding considers only this many best-scoring labels per word (speed). */
   beam = SECOND_ORDER_BEAM;
+  /** Window network whose weighted log-probabilities are added to the emissions (`neural.ts`); null = perceptron alone. */
+  neural: NeuralTagger | null = null;
 
   constructor(model: SequencePerceptron, corpus: Lookup<number> = new Map()) {
     this.model = model;
@@ -442,6 +445,7 @@ export class Tagger {
       const k = contextKeys(words, i, ctx, withClusters, scratch, 0);
       for (let j = 0; j < k; j++) table.addTo(scratch[j], emit, i * L);
     }
+    this.neural?.addTo(emit, words, this.model.labels);
     const ids = this.decode(
       emit,
       facts.map((f) => f.allowed),
