@@ -293,8 +293,22 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const isComp = (k: number): boolean => k < toks.length && toks[k].kind === 'w' && COMP.has(toks[k].norm) && !toks[k].text.includes('آ');
   /** The word an attribution phrase attributes to ("بحسب ما أكده X": after ما and its verb) is never a speaker. */
   const attrNonSpeaker = (k: number, end: number): boolean => {
-    if (k < end && toks[k].norm === 'ما') k += 2;
+    k = attrSubject(k - 1, end);
     return k < end && toks[k].kind === 'w' && nonSpeakerAt(k);
+  };
+  /**
+   * Where the speaker of an attribution phrase ending at j starts: after "ما"/"لما" and the verb that follows it, with
+   * its "عنه" ("بحسب ما أكده X"، "وفق ما أعلنت X"، "وفقا لما أعلنت عنه X").
+   */
+  const attrSubject = (j: number, end: number): number => {
+    let a = j + 1;
+    const ma = toks[j].norm === 'ما' && j > 0 && toks[j - 1].kind === 'w';
+    if (a < end && /^ل?ما$/.test(toks[a].norm)) a++;
+    else if (!ma) return a;
+    if (a < end && toks[a].kind === 'w') a++;
+    if (a < end && /^(عنه|عنها|عنهم|به|بها)$/.test(toks[a].norm)) a++;
+    while (a + 1 < end && toks[a].kind === 'w' && lex.adverbs.has(toks[a].norm)) a++;
+    return a;
   };
   /**
    * An attribution phrase n after the speaker of the cue ending at j, before that cue's content opens:
@@ -806,8 +820,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       if (e.kind === 'attr') {
         // بحسب X، content  |  content، بحسب X  |  بحسب ما أكده X
-        let a = j + 1;
-        if (toks[a] && toks[a].norm === 'ما') a += 2;
+        let a = attrSubject(j, limit);
         // "وفقا لبيان صادر عن وزارة الدفاع"، "وفقا لبيان أصدرته السلطات": the statement's issuer speaks
         if (a + 2 < limit && lex.statements.has(toks[a].norm.replace(/^[لب](?=..)/, ''))) {
           if (a + 3 < limit && /^(ال)?صادر(ه)?$/.test(toks[a + 1].norm) && /^(عن|من)$/.test(toks[a + 2].norm)) a += 3;

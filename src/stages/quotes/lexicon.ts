@@ -27,6 +27,8 @@ export interface CueLexicon {
   speakerHeads: Set<string>;
   /** Documents that speak for their issuer (البيان، الخطاب; matching forms): `data/quotes/statements.txt`. */
   statements: Set<string>;
+  /** Adverbs of time and "also" between a verb and its subject (matching forms): `data/quotes/adverbs.txt`. */
+  adverbs: Set<string>;
 }
 
 /** Strip و and ال from a matching form: the key of `speakerHeads`. */
@@ -38,7 +40,7 @@ export function headKey(norm: string): string {
 }
 
 /** Parse `data/quotes/cues.tsv` (format in its header). */
-export function parseCues(text: string, heads = '', statementList = ''): CueLexicon {
+export function parseCues(text: string, heads = '', statementList = '', adverbList = ''): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   const nonSpeakers = new Set<string>();
   const speakerHeads = new Set<string>();
@@ -74,7 +76,12 @@ export function parseCues(text: string, heads = '', statementList = ''): CueLexi
     const line = raw.trim();
     if (line && !line.startsWith('#')) statements.add(matchForm(line));
   }
-  return { byFirst, nonSpeakers, speakerHeads, statements };
+  const adverbs = new Set<string>();
+  for (const raw of adverbList.split('\n')) {
+    const line = raw.trim();
+    if (line && !line.startsWith('#')) adverbs.add(matchForm(line));
+  }
+  return { byFirst, nonSpeakers, speakerHeads, statements, adverbs };
 }
 
 let cached: CueLexicon | undefined;
@@ -85,6 +92,7 @@ export function loadCues(): CueLexicon {
     readFileSync(dataFile('quotes', 'cues.tsv'), 'utf8'),
     readFileSync(dataFile('quotes', 'speakers.tsv'), 'utf8'),
     readFileSync(dataFile('quotes', 'statements.txt'), 'utf8'),
+    readFileSync(dataFile('quotes', 'adverbs.txt'), 'utf8'),
   );
   return cached;
 }

@@ -792,3 +792,15 @@ test('round 6: one noun phrase before المسؤولية is held responsible, pa
     g.join(' / '),
   );
 });
+
+test('round 8: "وفق ما أعلنت" and "وفقا لما أعلنت عنه": the verb, its عنه and adverbs before the subject do not speak', () => {
+  const a = run('وسيفتتح الجسر الجديد في الربيع المقبل، وفق ما أعلنت الأحد وزارة النقل.').quotes ?? [];
+  assert.equal(a.length, 1);
+  assert.equal(a[0].speakerText, 'وزارة النقل');
+  assert.equal(a[0].text, 'وسيفتتح الجسر الجديد في الربيع المقبل');
+  const b = run('وتأجلت المباراة إلى موعد لاحق، وفقا لما أعلن عنه أيضا الاتحاد المحلي.').quotes ?? [];
+  assert.equal(b.length, 1);
+  assert.equal(b[0].speakerText, 'الاتحاد المحلي');
+  const c = run('وارتفعت الأسعار بنسبة كبيرة، وفق ما أكد مدير المصرف.').quotes ?? [];
+  assert.equal(c[0]?.speakerText, 'مدير المصرف');
+});
