@@ -64,10 +64,6 @@ const BOUNDARY = new Set([
   'هو',
   'هي',
 ]);
-/** Clause openers after a comma that end reported content ("، فيما زادت تركيا ..."). */
-const CLAUSE_END = new Set(['فيما', 'بينما', 'وذلك', 'علما']);
-/** Two-word narrator clauses after a comma that end reported content ("، في إشارة إلى ..."، "، ردا على ..."، "، وهو ما ..."). */
-const CLAUSE_END2 = new Set(['في اشاره', 'ردا علي', 'وهو ما', 'وهي ما', 'قبل ان']);
 /** Prepositions with a pronoun right after a cue: "قال فيه العلماء إن" (the subject follows), "قالت خلالها إنها" (it does not). */
 const PRON_PREP = new Set(['فيه', 'فيها', 'خلاله', 'خلالها', 'عنه', 'عنها', 'منه', 'منها']);
 /** Nouns that open the content of a reporting verb with no أن ("أكد ... ضرورة مقاضاة إسرائيل على "جرائمها""). */
@@ -318,6 +314,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     for (let k = j + 1; k < n.i; k++) if (isComp(k) || pairs.has(k) || toks[k].text === ':') return false;
     for (let k = n.j + 1; k < Math.min(end, j + WINDOW + 1); k++) if (isComp(k) || pairs.has(k) || toks[k].text === ':') return true;
     return false;
+  };
+  /** A narrator clause opens at k, after a comma ("، فيما ..."، "، في إشارة إلى ..."، "، كما انتقد ..."). */
+  const clauseEndAt = (k: number, end: number): boolean => {
+    if (k >= end) return false;
+    const one = toks[k].norm;
+    if (lex.clauseEnds.has(one))
+      return !lex.clauseEndsPast.has(one) || (k + 1 < end && !/^[يتنس]/.test(toks[k + 1].norm) && !isComp(k + 1));
+    return k + 1 < end && lex.clauseEnds.has(`${one} ${toks[k + 1].norm}`);
   };
   /** A word that is never a speaker (الاتفاقية، البرنامج), also with a fused preposition (للاتفاقية، لبرنامج، بموجب). */
   const nonSpeakerAt = (k: number): boolean => {
@@ -800,9 +804,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       let opened = false;
       for (let q = j + 2; q < limit - 1; q++) {
         if (isComp(q) || pairs.has(q) || toks[q].text === ':') opened = true;
-        const two = q + 2 < limit && toks[q + 1].norm === 'في' && /^(وقت|حين)$/.test(toks[q + 2].norm);
-        const pair2 = q + 2 < limit && CLAUSE_END2.has(`${toks[q + 1].norm} ${toks[q + 2].norm}`);
-        if (toks[q].text === '،' && (CLAUSE_END.has(toks[q + 1].norm) || two || pair2) && !inside[q]) {
+        if (toks[q].text === '،' && !inside[q] && clauseEndAt(q + 1, limit)) {
           // "وقالت الوزيرة، في إشارة إلى الأزمة، "لتكن ..."": a narrator clause between the speaker and the content
           // (closed by a comma right before the opener) does not end it
           if (!opened) {

@@ -29,6 +29,10 @@ export interface CueLexicon {
   statements: Set<string>;
   /** Adverbs of time and "also" between a verb and its subject (matching forms): `data/quotes/adverbs.txt`. */
   adverbs: Set<string>;
+  /** Openers of a narrator clause after a comma, one or two words (matching forms): `data/quotes/clause-ends.txt`. */
+  clauseEnds: Set<string>;
+  /** Of those, the ones that end the content only before a past verb or a noun (كما). */
+  clauseEndsPast: Set<string>;
 }
 
 /** Strip و and ال from a matching form: the key of `speakerHeads`. */
@@ -40,7 +44,7 @@ export function headKey(norm: string): string {
 }
 
 /** Parse `data/quotes/cues.tsv` (format in its header). */
-export function parseCues(text: string, heads = '', statementList = '', adverbList = ''): CueLexicon {
+export function parseCues(text: string, heads = '', statementList = '', adverbList = '', clauseEndList = ''): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   const nonSpeakers = new Set<string>();
   const speakerHeads = new Set<string>();
@@ -81,7 +85,17 @@ export function parseCues(text: string, heads = '', statementList = '', adverbLi
     const line = raw.trim();
     if (line && !line.startsWith('#')) adverbs.add(matchForm(line));
   }
-  return { byFirst, nonSpeakers, speakerHeads, statements, adverbs };
+  const clauseEnds = new Set<string>();
+  const clauseEndsPast = new Set<string>();
+  for (const raw of clauseEndList.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const [form, flag] = line.split('\t');
+    const key = form.trim().split(/\s+/).map(matchForm).join(' ');
+    clauseEnds.add(key);
+    if (flag?.trim() === 'past') clauseEndsPast.add(key);
+  }
+  return { byFirst, nonSpeakers, speakerHeads, statements, adverbs, clauseEnds, clauseEndsPast };
 }
 
 let cached: CueLexicon | undefined;
@@ -93,6 +107,7 @@ export function loadCues(): CueLexicon {
     readFileSync(dataFile('quotes', 'speakers.tsv'), 'utf8'),
     readFileSync(dataFile('quotes', 'statements.txt'), 'utf8'),
     readFileSync(dataFile('quotes', 'adverbs.txt'), 'utf8'),
+    readFileSync(dataFile('quotes', 'clause-ends.txt'), 'utf8'),
   );
   return cached;
 }
