@@ -921,6 +921,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                   t.norm.startsWith('ب') &&
                   !inEnt[k] &&
                   !COMP.has(t.norm) &&
+                  !lex.nonOpeners.has(t.norm) &&
                   !nextP &&
                   (toks[k - 1]?.text !== '،' || /^(بال|با|بم|بت)/.test(t.norm))
                 : t.norm === p

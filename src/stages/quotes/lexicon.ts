@@ -21,6 +21,8 @@ export interface CueEntry {
 export interface CueLexicon {
   /** First word (matching form, no conjunction) to entries, longest phrase first. */
   byFirst: Map<string, CueEntry[]>;
+  /** Words with a fused بـ that never open a cue's content ("المتحدث باسم الحكومة"; matching forms): kind `noopen`. */
+  nonOpeners: Set<string>;
   /** Words that are never speakers after an attribution phrase (matching forms). */
   nonSpeakers: Set<string>;
   /** Head nouns that open a speaker phrase (matching forms without ال). */
@@ -47,6 +49,7 @@ export function headKey(norm: string): string {
 export function parseCues(text: string, heads = '', statementList = '', adverbList = '', clauseEndList = ''): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   const nonSpeakers = new Set<string>();
+  const nonOpeners = new Set<string>();
   const speakerHeads = new Set<string>();
   for (const raw of heads.split('\n')) {
     const line = raw.trim();
@@ -58,6 +61,10 @@ export function parseCues(text: string, heads = '', statementList = '', adverbLi
     const [form, kind, extra, flags] = line.split('\t');
     if (!form || !kind) continue;
     const ws = form.trim().split(/\s+/).map(matchForm);
+    if (kind.trim() === 'noopen') {
+      nonOpeners.add(ws[0]);
+      continue;
+    }
     if (kind.trim() === 'nonspeaker') {
       nonSpeakers.add(ws[0]);
       continue;
@@ -95,7 +102,7 @@ export function parseCues(text: string, heads = '', statementList = '', adverbLi
     clauseEnds.add(key);
     if (flag?.trim() === 'past') clauseEndsPast.add(key);
   }
-  return { byFirst, nonSpeakers, speakerHeads, statements, adverbs, clauseEnds, clauseEndsPast };
+  return { byFirst, nonSpeakers, nonOpeners, speakerHeads, statements, adverbs, clauseEnds, clauseEndsPast };
 }
 
 let cached: CueLexicon | undefined;

@@ -815,3 +815,11 @@ test('round 8: a narrator clause after a comma (دون، بعدما، كما + p
   const d = run('وقال الوزير إن الحكومة ستخفض الضرائب، كما ستزيد الرواتب في العام المقبل.').quotes ?? [];
   assert.equal(d[0]?.text, 'الحكومة ستخفض الضرائب، كما ستزيد الرواتب في العام المقبل');
 });
+
+test('round 8: "باسم" in a spokesman\'s title is not the fused بـ that opens an act cue\'s content', () => {
+  const doc = run('وطالب المتحدث باسم النقابة، سمير حداد، الإدارة بزيادة الأجور.');
+  const q = doc.quotes ?? [];
+  assert.equal(q.length, 1);
+  assert.ok(q[0].speakerText.startsWith('المتحدث باسم النقابة'), q[0].speakerText);
+  assert.ok(!q[0].text.startsWith('باسم'), q[0].text);
+});
