@@ -823,3 +823,16 @@ test('round 8: "باسم" in a spokesman\'s title is not the fused بـ that ope
   assert.ok(q[0].speakerText.startsWith('المتحدث باسم النقابة'), q[0].speakerText);
   assert.ok(!q[0].text.startsWith('باسم'), q[0].text);
 });
+
+test('round 8: requests with من and welcomes with بـ are statements (طلبت، رحب); a request as a noun is not', () => {
+  const a = run('وطلبت النقابة من الوزارة تأجيل الامتحانات إلى الشهر المقبل.').quotes ?? [];
+  assert.equal(a.length, 1);
+  assert.equal(a[0].speakerText, 'النقابة');
+  assert.ok(a[0].text.includes('تأجيل الامتحانات'), a[0].text);
+  const b = run('ورحب رئيس البلدية بقرار إعادة فتح السوق القديم.').quotes ?? [];
+  assert.equal(b.length, 1);
+  assert.equal(b[0].speakerText, 'رئيس البلدية');
+  assert.ok(b[0].text.startsWith('بقرار'), b[0].text);
+  const c = run('وقدم المحامي طلب استئناف للحكم أمس.').quotes ?? [];
+  assert.equal(c.length, 0);
+});
