@@ -663,14 +663,21 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (toks[k].kind === 'w' && findCue(toks, k, te, lex) && k > colon + 1) cueAfter = true;
       if (colon > ts && colon < te - 1 && !cueAfter) {
         let a = colon - 1;
-        while (a >= ts && !(toks[a].kind === 'p' && toks[a].text !== '-')) a--;
+        // a name in quotation marks before the colon ('"الخوذ البيضاء": لم نتلق ...'): the name inside them
+        const open = closeToOpen.get(colon - 1);
+        const quotedName = open !== undefined && open >= ts && colon - 1 - open > 1 && (open === ts || toks[open - 1].kind === 'p');
+        const nameEnd = quotedName ? colon - 1 : colon;
+        if (quotedName) a = open;
+        else while (a >= ts && !(toks[a].kind === 'p' && toks[a].text !== '-')) a--;
         a++;
         let b = a;
-        while (b < colon && !stopsSpeaker(b) && !(b > a && toks[b].norm.startsWith('ل') && !toks[b].norm.startsWith('ال'))) b++;
+        while (b < nameEnd && !stopsSpeaker(b) && !(b > a && toks[b].norm.startsWith('ل') && !toks[b].norm.startsWith('ال'))) b++;
         let ok = b > a && (sentence.zone === 'headline' || te - ts <= 30);
         if (ok && doc.entities) {
           const ent = entityAt(doc.entities, toks[a].start, toks[a].end);
           ok = ent?.mentions.some((m) => m.start <= toks[a].start && m.end > toks[a].start) || lex.speakerHeads.has(headKey(toks[a].norm));
+          // (a quoted name speaks when it names a person or a body: '"صفقة القرن": ...' is a topic)
+          if (quotedName && !(ent && (ent.type === 'ORG' || ent.type === 'PER'))) ok = false;
         }
         // "العراق: تفجير انتحاري يستهدف ..."، "مصر: مجلس النواب يقر ...": a country before the colon is a topic label
         // unless what follows speaks in the first person or in quotation marks ("كندا: "ستدافع كندا ..."")

@@ -836,3 +836,23 @@ test('round 8: requests with من and welcomes with بـ are statements (طلب�
   const c = run('وقدم المحامي طلب استئناف للحكم أمس.').quotes ?? [];
   assert.equal(c.length, 0);
 });
+
+test('round 8: a headline speaker in quotation marks before the colon speaks; a quoted topic does not', () => {
+  const org = (doc: Doc): Entity[] => [{ id: 'e1', type: 'ORG', name: 'أطباء بلا حدود', mentions: [mention(doc, 'أطباء بلا حدود')] }];
+  const a = run('وقالت المنظمة إن الوضع خطير.', '"أطباء بلا حدود": لن نغادر المدينة رغم القصف', org).quotes ?? [];
+  assert.ok(
+    a.some((q) => q.cue === ':' && q.speaker === 'e1' && q.text === 'لن نغادر المدينة رغم القصف'),
+    a.map((q) => `${q.speakerText}|${q.cue}|${q.text}`).join(' / '),
+  );
+  const topic = (doc: Doc): Entity[] => [{ id: 'e1', type: 'MISC', name: 'خطة السلام', mentions: [mention(doc, 'خطة السلام')] }];
+  const b = run('وقال الوزير إن الخطة لم تنشر بعد.', '"خطة السلام": تفاصيل جديدة عن المرحلة الأولى', topic).quotes ?? [];
+  assert.ok(!b.some((q) => q.cue === ':'), b.map((q) => `${q.speakerText}|${q.cue}|${q.text}`).join(' / '));
+});
+
+test('round 8: scholars and unions head speaker phrases in headlines (علماء، نقابة)', () => {
+  const a = run('وأوضح التقرير أن الأمر يحتاج إلى وقت.', 'علماء ببريطانيا: لا يمكننا تحديد مصدر التسرب', () => []).quotes ?? [];
+  assert.ok(
+    a.some((q) => q.cue === ':' && q.speakerText.startsWith('علماء')),
+    a.map((q) => `${q.speakerText}|${q.cue}|${q.text}`).join(' / '),
+  );
+});
