@@ -856,3 +856,12 @@ test('round 8: scholars and unions head speaker phrases in headlines (علماء
     a.map((q) => `${q.speakerText}|${q.cue}|${q.text}`).join(' / '),
   );
 });
+
+test('round 8: "، وهذا بعد"، "، ويأتي ذلك"، "، في ضوء"، "، الأمر الذي" are the narrator\'s, not the speaker\'s', () => {
+  const a = run('وقالت الوزيرة إن بلادها ستدعم المزارعين، وهذا بعد أيام من موجة الجفاف.').quotes ?? [];
+  assert.equal(a[0]?.text, 'بلادها ستدعم المزارعين');
+  const b = run('وقال المتحدث إن المفاوضات ستستأنف قريبا، ويأتي ذلك بعد توقف دام شهرين.').quotes ?? [];
+  assert.equal(b[0]?.text, 'المفاوضات ستستأنف قريبا');
+  const c = run('وأكد المدير أن المصنع سيعمل بكامل طاقته، الأمر الذي قد يخفض الأسعار.').quotes ?? [];
+  assert.equal(c[0]?.text, 'المصنع سيعمل بكامل طاقته');
+});
