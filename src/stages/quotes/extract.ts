@@ -1243,10 +1243,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (!sp && e.kind !== 'part' && i - 1 > ts) {
         // "وكان رئيس المكتب السياسي لحركة حماس إسماعيل هنية قد أكد": the subject between كان and قد, however long;
         // also without قد: "وكان العقيد الركن تركي المالكي المتحدث باسم التحالف العربي قال، ... إن"
-        const subjEnd = toks[i - 1].norm === 'قد' ? i - 1 : i;
+        let subjEnd = toks[i - 1].norm === 'قد' ? i - 1 : i;
+        // "وكانت المحكمة التي تتخذ من لاهاي مقرا لها قد أعلنت": the subject ends at its relative clause
+        let rel = -1;
         for (let r = subjEnd - 1; r >= Math.max(ts, consumedTo, i - 16); r--) {
           const n = toks[r].norm;
+          if (subjEnd < i && /^(الذي|التي|الذين)$/.test(n)) {
+            rel = r;
+            continue;
+          }
           if (/^[وف]?(كان|كانت)$/.test(n)) {
+            if (rel >= 0) subjEnd = rel;
             if (r + 1 < subjEnd) {
               const per = appositivePerson(r + 1, subjEnd);
               sp = mkSpeaker(r + 1, subjEnd);

@@ -865,3 +865,11 @@ test('round 8: "، وهذا بعد"، "، ويأتي ذلك"، "، في ضوء"�
   const c = run('وأكد المدير أن المصنع سيعمل بكامل طاقته، الأمر الذي قد يخفض الأسعار.').quotes ?? [];
   assert.equal(c[0]?.text, 'المصنع سيعمل بكامل طاقته');
 });
+
+test('round 8: "وكانت X التي ... قد أعلنت": the subject ends at its relative clause', () => {
+  const a = run('وكانت الهيئة التي تتخذ من جنيف مقرا لها قد أعلنت أن التحقيق سيستمر.').quotes ?? [];
+  assert.equal(a[0]?.speakerText, 'الهيئة');
+  assert.equal(a[0]?.text, 'التحقيق سيستمر');
+  const b = run('وكان المهندس الذي أشرف على المشروع قد أكد أن الجسر آمن.').quotes ?? [];
+  assert.equal(b[0]?.speakerText, 'المهندس');
+});
