@@ -1424,6 +1424,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           if (h?.g && h.g !== g) {
             const other = [...history].reverse().find((x) => x.g === g && si - x.sentence <= 4);
             if (other) prev = other.sp;
+            else if (e.kind === 'act' && prep > j + 1 && prep - j <= 4) {
+              // no speaker before agrees with the cue ("قال الوزير ... وطالبت أوتاوا بالإفراج"): the noun phrase
+              // between the cue and its preposition is the subject, not an object
+              let ok = true;
+              for (let k = j + 1; k < prep && ok; k++) if (toks[k].kind !== 'w' || isComp(k) || stopsSpeaker(k)) ok = false;
+              const np = ok ? mkSpeaker(j + 1, prep) : null;
+              if (np) {
+                const ent = entityAt(doc.entities, toks[j + 1].start, toks[prep - 1].end);
+                if (ent && (ent.type === 'PER' || ent.type === 'ORG' || ent.type === 'LOC')) np.id = ent.id;
+                prev = { ...np, carried: false };
+                pronoun = false;
+                spEnd = prep;
+              }
+            }
           }
         }
         if (!prev && pronPrep) {

@@ -873,3 +873,13 @@ test('round 8: "وكانت X التي ... قد أعلنت": the subject ends at 
   const b = run('وكان المهندس الذي أشرف على المشروع قد أكد أن الجسر آمن.').quotes ?? [];
   assert.equal(b[0]?.speakerText, 'المهندس');
 });
+
+test('round 8: when no earlier speaker agrees with an act cue, the noun phrase before its preposition is the subject', () => {
+  const a = run('وقال المدير إن الشركة ستواصل العمل. وطالبت النقابة بزيادة الأجور.').quotes ?? [];
+  assert.equal(a.length, 2);
+  assert.equal(a[1].speakerText, 'النقابة');
+  assert.equal(a[1].text, 'بزيادة الأجور');
+  // an agreeing speaker before is still carried over, and the noun phrase stays the object
+  const b = run('وقالت المديرة إن الشركة ستواصل العمل. وطالبت النقابة بزيادة الأجور.').quotes ?? [];
+  assert.equal(b[1]?.speakerText, 'المديرة');
+});
