@@ -951,6 +951,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0)) prep = -1;
       // a quotation inside the object ("ضرورة مقاضاة إسرائيل على "جرائمها"") does not open the content
       if (objn >= 0 && comp < 0 && colon < 0 && (mark < 0 || mark > objn)) prep = objn;
+      // 'وأضافت: "...'، a quotation after the colon: it is the content, also past the end of the sentence
+      if (colon >= 0 && mark < 0 && prep < 0 && comp < 0 && pairs.has(colon + 1)) mark = colon + 1;
       const opener = prep >= 0 ? prep : comp >= 0 ? comp : mark >= 0 ? mark : colon;
       // The speaker: after the cue (VSO), before it (SVO), or carried over.
       let sp: Speaker | null = null;

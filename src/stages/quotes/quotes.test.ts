@@ -883,3 +883,13 @@ test('round 8: when no earlier speaker agrees with an act cue, the noun phrase b
   const b = run('وقالت المديرة إن الشركة ستواصل العمل. وطالبت النقابة بزيادة الأجور.').quotes ?? [];
   assert.equal(b[1]?.speakerText, 'المديرة');
 });
+
+test('round 8: a long quotation opened right after "وأضافت:" is the content over all its sentences, one quote each', () => {
+  // (over 400 characters, the sentence splitter cuts inside the quotation)
+  const body =
+    'قالت المديرة إن العمل مستمر. وأضافت: "تذكروا أنه قبل وقت قصير، كانت الأمطار شحيحة في معظم مناطق الإقليم الشمالي والشرقي. والحقيقة أن المزارعين تمكنوا من جني محصول وفير في ظروف صعبة هي بالتأكيد نتيجة مذهلة وشهادة لكل العاملين. نهنئ المزارعين والعمال مرة أخرى على المشاركة في هذا الجهد الوطني الكبير. لا شك في أن المزارعين حريصون على بناء موسم آمن ومزدهر لأنفسهم في إطار خطة مستقرة وواضحة. لذلك نود أن نهنئهم على القيام بذلك، وسنواصل دعمهم في المواسم المقبلة بكل ما نملك من وسائل."';
+  const q = (run(body).quotes ?? []).filter((x) => x.cue === 'وأضافت');
+  assert.equal(q.length, 5, q.map((x) => x.text).join(' / '));
+  assert.equal(q[0].text, 'تذكروا أنه قبل وقت قصير، كانت الأمطار شحيحة في معظم مناطق الإقليم الشمالي والشرقي');
+  assert.ok(q.every((x) => x.direct && x.speakerText === 'المديرة'));
+});
