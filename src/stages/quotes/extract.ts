@@ -1526,6 +1526,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     }
   }
   resolveTitles(doc, quotes);
+  resolveHeads(doc, quotes);
   quotes.sort((x, y) => x.start - y.start);
   // A quoted span reached twice (by its cue and again as a carried-over quotation) is one quote: keep the first.
   const seen = new Set<string>();
@@ -1535,6 +1536,47 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A speaker that is one definite head noun ("الوكالة"، "الوزارة"، "الرئيس") is the nearest entity named before the
+ * quote with that head ("وكالة الأنباء السورية"، "وزارة الدفاع الروسية") or right after it ("الرئيس ترامب").
+ */
+function resolveHeads(doc: Doc, quotes: Quote[]): void {
+  if (!doc.entities || doc.entities.length === 0) return;
+  const text = doc.text;
+  // the first word of each person or organisation mention and the word before it, computed on first need
+  let heads: Array<{ id: string; start: number; first: string; prev: string }> | null = null;
+  for (const q of quotes) {
+    if (q.speaker !== null) continue;
+    const w = matchForm(q.speakerText).trim();
+    if (!/^و?ال\S{3,}$/.test(w)) continue;
+    const head = w.replace(/^و?ال/, '');
+    heads ??= doc.entities
+      .filter((e) => e.type === 'ORG' || e.type === 'PER')
+      .flatMap((e) =>
+        e.mentions.map((m) => ({
+          id: e.id,
+          start: m.start,
+          first: matchForm(m.text).split(' ')[0],
+          prev:
+            matchForm(text.slice(Math.max(0, m.start - 30), m.start))
+              .trim()
+              .split(/\s+/)
+              .pop() ?? '',
+        })),
+      );
+    let best: string | null = null;
+    let bestStart = -1;
+    for (const h of heads) {
+      if (h.start >= q.start || h.start <= bestStart) continue;
+      if (h.first === head || h.first === `ال${head}` || h.prev === `ال${head}`) {
+        bestStart = h.start;
+        best = h.id;
+      }
+    }
+    if (best) q.speaker = best;
+  }
 }
 
 /**

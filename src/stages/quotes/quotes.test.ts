@@ -893,3 +893,14 @@ test('round 8: a long quotation opened right after "وأضافت:" is the conten
   assert.equal(q[0].text, 'تذكروا أنه قبل وقت قصير، كانت الأمطار شحيحة في معظم مناطق الإقليم الشمالي والشرقي');
   assert.ok(q.every((x) => x.direct && x.speakerText === 'المديرة'));
 });
+
+test('round 8: a speaker that is one definite head noun (الوكالة) is the entity named before with that head', () => {
+  const ents = (doc: Doc): Entity[] => [
+    { id: 'e1', type: 'ORG', name: 'وكالة الأنباء المحلية', mentions: [mention(doc, 'وكالة الأنباء المحلية')] },
+    { id: 'e2', type: 'PER', name: 'سمير حداد', mentions: [mention(doc, 'سمير حداد')] },
+  ];
+  const doc = run('ونقلت وكالة الأنباء المحلية عن سمير حداد قوله إن الطريق مغلق. وذكرت الوكالة أن الأمطار غزيرة.', '', ents);
+  const q = (doc.quotes ?? []).find((x) => x.text === 'الأمطار غزيرة');
+  assert.equal(q?.speakerText, 'الوكالة');
+  assert.equal(q?.speaker, 'e1');
+});
