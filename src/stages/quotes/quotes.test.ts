@@ -904,3 +904,13 @@ test('round 8: a speaker that is one definite head noun (الوكالة) is the 
   assert.equal(q?.speakerText, 'الوكالة');
   assert.equal(q?.speaker, 'e1');
 });
+
+test('round 8: claims of responsibility (تبنى) and apologies with عن (اعتذر) are statements', () => {
+  const a = run('وتبنت الجماعة المسلحة الهجوم على القافلة.').quotes ?? [];
+  assert.equal(a.length, 1);
+  assert.equal(a[0].speakerText, 'الجماعة المسلحة');
+  const b = run('واعتذر المدرب عن تصريحاته بحق الحكم.').quotes ?? [];
+  assert.equal(b.length, 1);
+  assert.equal(b[0].speakerText, 'المدرب');
+  assert.ok(b[0].text.includes('تصريحاته'), b[0].text);
+});
