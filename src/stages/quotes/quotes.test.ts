@@ -914,3 +914,10 @@ test('round 8: claims of responsibility (تبنى) and apologies with عن (اع
   assert.equal(b[0].speakerText, 'المدرب');
   assert.ok(b[0].text.includes('تصريحاته'), b[0].text);
 });
+
+test('round 8: fears are statements like تتخوف (يخشى أن، تخشى من)', () => {
+  const a = run('ويخشى المزارعون أن يؤدي الجفاف إلى خسائر كبيرة.').quotes ?? [];
+  assert.equal(a.length, 1);
+  assert.equal(a[0].speakerText, 'المزارعون');
+  assert.equal(a[0].text, 'يؤدي الجفاف إلى خسائر كبيرة');
+});
