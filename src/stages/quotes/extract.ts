@@ -859,7 +859,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
         if (first) {
           let c = b;
-          while (c < limit && toks[c].kind !== 'p' && !isComp(c)) c++;
+          // "وبحسب البيان فقد أغارت المقاتلات ...": the content opens with فقد, no comma after the speaker
+          if (c < limit && /^فقد$/.test(toks[c].norm)) c = b;
+          else while (c < limit && toks[c].kind !== 'p' && !isComp(c)) c++;
           if (c >= limit) continue;
           let from = c + 1;
           // "وحسب المرصد، ومقره بريطانيا، فإن ...": content after فإن

@@ -921,3 +921,10 @@ test('round 8: fears are statements like تتخوف (يخشى أن، تخشى م
   assert.equal(a[0].speakerText, 'المزارعون');
   assert.equal(a[0].text, 'يؤدي الجفاف إلى خسائر كبيرة');
 });
+
+test('round 8: "وبحسب X فقد ...": the content opens after فقد when no comma follows the speaker', () => {
+  const a = run('وبحسب الدفاع المدني فقد غمرت المياه عشرات المنازل، إلى جانب عدد من المدارس.').quotes ?? [];
+  assert.equal(a.length, 1);
+  assert.equal(a[0].speakerText, 'الدفاع المدني');
+  assert.equal(a[0].text, 'غمرت المياه عشرات المنازل، إلى جانب عدد من المدارس');
+});
