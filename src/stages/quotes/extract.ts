@@ -64,10 +64,6 @@ const BOUNDARY = new Set([
   'هو',
   'هي',
 ]);
-/** Clause openers after a comma that end reported content ("، فيما زادت تركيا ..."). */
-const CLAUSE_END = new Set(['فيما', 'بينما', 'وذلك', 'علما']);
-/** Two-word narrator clauses after a comma that end reported content ("، في إشارة إلى ..."، "، ردا على ..."، "، وهو ما ..."). */
-const CLAUSE_END2 = new Set(['في اشاره', 'ردا علي', 'وهو ما', 'وهي ما', 'قبل ان']);
 /** Prepositions with a pronoun right after a cue: "قال فيه العلماء إن" (the subject follows), "قالت خلالها إنها" (it does not). */
 const PRON_PREP = new Set(['فيه', 'فيها', 'خلاله', 'خلالها', 'عنه', 'عنها', 'منه', 'منها']);
 /** Nouns that open the content of a reporting verb with no أن ("أكد ... ضرورة مقاضاة إسرائيل على "جرائمها""). */
@@ -293,8 +289,22 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const isComp = (k: number): boolean => k < toks.length && toks[k].kind === 'w' && COMP.has(toks[k].norm) && !toks[k].text.includes('آ');
   /** The word an attribution phrase attributes to ("بحسب ما أكده X": after ما and its verb) is never a speaker. */
   const attrNonSpeaker = (k: number, end: number): boolean => {
-    if (k < end && toks[k].norm === 'ما') k += 2;
+    k = attrSubject(k - 1, end);
     return k < end && toks[k].kind === 'w' && nonSpeakerAt(k);
+  };
+  /**
+   * Where the speaker of an attribution phrase ending at j starts: after "ما"/"لما" and the verb that follows it, with
+   * its "عنه" ("بحسب ما أكده X"، "وفق ما أعلنت X"، "وفقا لما أعلنت عنه X").
+   */
+  const attrSubject = (j: number, end: number): number => {
+    let a = j + 1;
+    const ma = toks[j].norm === 'ما' && j > 0 && toks[j - 1].kind === 'w';
+    if (a < end && /^ل?ما$/.test(toks[a].norm)) a++;
+    else if (!ma) return a;
+    if (a < end && toks[a].kind === 'w') a++;
+    if (a < end && /^(عنه|عنها|عنهم|به|بها)$/.test(toks[a].norm)) a++;
+    while (a + 1 < end && toks[a].kind === 'w' && lex.adverbs.has(toks[a].norm)) a++;
+    return a;
   };
   /**
    * An attribution phrase n after the speaker of the cue ending at j, before that cue's content opens:
@@ -304,6 +314,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     for (let k = j + 1; k < n.i; k++) if (isComp(k) || pairs.has(k) || toks[k].text === ':') return false;
     for (let k = n.j + 1; k < Math.min(end, j + WINDOW + 1); k++) if (isComp(k) || pairs.has(k) || toks[k].text === ':') return true;
     return false;
+  };
+  /** A narrator clause opens at k, after a comma ("، فيما ..."، "، في إشارة إلى ..."، "، كما انتقد ..."). */
+  const clauseEndAt = (k: number, end: number): boolean => {
+    if (k >= end) return false;
+    const one = toks[k].norm;
+    if (lex.clauseEnds.has(one))
+      return !lex.clauseEndsPast.has(one) || (k + 1 < end && !/^[يتنس]/.test(toks[k + 1].norm) && !isComp(k + 1));
+    return k + 1 < end && lex.clauseEnds.has(`${one} ${toks[k + 1].norm}`);
   };
   /** A word that is never a speaker (الاتفاقية، البرنامج), also with a fused preposition (للاتفاقية، لبرنامج، بموجب). */
   const nonSpeakerAt = (k: number): boolean => {
@@ -645,14 +663,21 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (toks[k].kind === 'w' && findCue(toks, k, te, lex) && k > colon + 1) cueAfter = true;
       if (colon > ts && colon < te - 1 && !cueAfter) {
         let a = colon - 1;
-        while (a >= ts && !(toks[a].kind === 'p' && toks[a].text !== '-')) a--;
+        // a name in quotation marks before the colon ('"الخوذ البيضاء": لم نتلق ...'): the name inside them
+        const open = closeToOpen.get(colon - 1);
+        const quotedName = open !== undefined && open >= ts && colon - 1 - open > 1 && (open === ts || toks[open - 1].kind === 'p');
+        const nameEnd = quotedName ? colon - 1 : colon;
+        if (quotedName) a = open;
+        else while (a >= ts && !(toks[a].kind === 'p' && toks[a].text !== '-')) a--;
         a++;
         let b = a;
-        while (b < colon && !stopsSpeaker(b) && !(b > a && toks[b].norm.startsWith('ل') && !toks[b].norm.startsWith('ال'))) b++;
+        while (b < nameEnd && !stopsSpeaker(b) && !(b > a && toks[b].norm.startsWith('ل') && !toks[b].norm.startsWith('ال'))) b++;
         let ok = b > a && (sentence.zone === 'headline' || te - ts <= 30);
         if (ok && doc.entities) {
           const ent = entityAt(doc.entities, toks[a].start, toks[a].end);
           ok = ent?.mentions.some((m) => m.start <= toks[a].start && m.end > toks[a].start) || lex.speakerHeads.has(headKey(toks[a].norm));
+          // (a quoted name speaks when it names a person or a body: '"صفقة القرن": ...' is a topic)
+          if (quotedName && !(ent && (ent.type === 'ORG' || ent.type === 'PER'))) ok = false;
         }
         // "العراق: تفجير انتحاري يستهدف ..."، "مصر: مجلس النواب يقر ...": a country before the colon is a topic label
         // unless what follows speaks in the first person or in quotation marks ("كندا: "ستدافع كندا ..."")
@@ -786,9 +811,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       let opened = false;
       for (let q = j + 2; q < limit - 1; q++) {
         if (isComp(q) || pairs.has(q) || toks[q].text === ':') opened = true;
-        const two = q + 2 < limit && toks[q + 1].norm === 'في' && /^(وقت|حين)$/.test(toks[q + 2].norm);
-        const pair2 = q + 2 < limit && CLAUSE_END2.has(`${toks[q + 1].norm} ${toks[q + 2].norm}`);
-        if (toks[q].text === '،' && (CLAUSE_END.has(toks[q + 1].norm) || two || pair2) && !inside[q]) {
+        if (toks[q].text === '،' && !inside[q] && clauseEndAt(q + 1, limit)) {
           // "وقالت الوزيرة، في إشارة إلى الأزمة، "لتكن ..."": a narrator clause between the speaker and the content
           // (closed by a comma right before the opener) does not end it
           if (!opened) {
@@ -806,8 +829,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       if (e.kind === 'attr') {
         // بحسب X، content  |  content، بحسب X  |  بحسب ما أكده X
-        let a = j + 1;
-        if (toks[a] && toks[a].norm === 'ما') a += 2;
+        let a = attrSubject(j, limit);
         // "وفقا لبيان صادر عن وزارة الدفاع"، "وفقا لبيان أصدرته السلطات": the statement's issuer speaks
         if (a + 2 < limit && lex.statements.has(toks[a].norm.replace(/^[لب](?=..)/, ''))) {
           if (a + 3 < limit && /^(ال)?صادر(ه)?$/.test(toks[a + 1].norm) && /^(عن|من)$/.test(toks[a + 2].norm)) a += 3;
@@ -837,7 +859,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
         if (first) {
           let c = b;
-          while (c < limit && toks[c].kind !== 'p' && !isComp(c)) c++;
+          // "وبحسب البيان فقد أغارت المقاتلات ...": the content opens with فقد, no comma after the speaker
+          if (c < limit && /^فقد$/.test(toks[c].norm)) c = b;
+          else while (c < limit && toks[c].kind !== 'p' && !isComp(c)) c++;
           if (c >= limit) continue;
           let from = c + 1;
           // "وحسب المرصد، ومقره بريطانيا، فإن ...": content after فإن
@@ -906,6 +930,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                   t.norm.startsWith('ب') &&
                   !inEnt[k] &&
                   !COMP.has(t.norm) &&
+                  !lex.nonOpeners.has(t.norm) &&
                   !nextP &&
                   (toks[k - 1]?.text !== '،' || /^(بال|با|بم|بت)/.test(t.norm))
                 : t.norm === p
@@ -928,6 +953,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0)) prep = -1;
       // a quotation inside the object ("ضرورة مقاضاة إسرائيل على "جرائمها"") does not open the content
       if (objn >= 0 && comp < 0 && colon < 0 && (mark < 0 || mark > objn)) prep = objn;
+      // 'وأضافت: "...'، a quotation after the colon: it is the content, also past the end of the sentence
+      if (colon >= 0 && mark < 0 && prep < 0 && comp < 0 && pairs.has(colon + 1)) mark = colon + 1;
       const opener = prep >= 0 ? prep : comp >= 0 ? comp : mark >= 0 ? mark : colon;
       // The speaker: after the cue (VSO), before it (SVO), or carried over.
       let sp: Speaker | null = null;
@@ -1220,10 +1247,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (!sp && e.kind !== 'part' && i - 1 > ts) {
         // "وكان رئيس المكتب السياسي لحركة حماس إسماعيل هنية قد أكد": the subject between كان and قد, however long;
         // also without قد: "وكان العقيد الركن تركي المالكي المتحدث باسم التحالف العربي قال، ... إن"
-        const subjEnd = toks[i - 1].norm === 'قد' ? i - 1 : i;
+        let subjEnd = toks[i - 1].norm === 'قد' ? i - 1 : i;
+        // "وكانت المحكمة التي تتخذ من لاهاي مقرا لها قد أعلنت": the subject ends at its relative clause
+        let rel = -1;
         for (let r = subjEnd - 1; r >= Math.max(ts, consumedTo, i - 16); r--) {
           const n = toks[r].norm;
+          if (subjEnd < i && /^(الذي|التي|الذين)$/.test(n)) {
+            rel = r;
+            continue;
+          }
           if (/^[وف]?(كان|كانت)$/.test(n)) {
+            if (rel >= 0) subjEnd = rel;
             if (r + 1 < subjEnd) {
               const per = appositivePerson(r + 1, subjEnd);
               sp = mkSpeaker(r + 1, subjEnd);
@@ -1394,6 +1428,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           if (h?.g && h.g !== g) {
             const other = [...history].reverse().find((x) => x.g === g && si - x.sentence <= 4);
             if (other) prev = other.sp;
+            else if (e.kind === 'act' && prep > j + 1 && prep - j <= 4) {
+              // no speaker before agrees with the cue ("قال الوزير ... وطالبت أوتاوا بالإفراج"): the noun phrase
+              // between the cue and its preposition is the subject, not an object
+              let ok = true;
+              for (let k = j + 1; k < prep && ok; k++) if (toks[k].kind !== 'w' || isComp(k) || stopsSpeaker(k)) ok = false;
+              const np = ok ? mkSpeaker(j + 1, prep) : null;
+              if (np) {
+                const ent = entityAt(doc.entities, toks[j + 1].start, toks[prep - 1].end);
+                if (ent && (ent.type === 'PER' || ent.type === 'ORG' || ent.type === 'LOC')) np.id = ent.id;
+                prev = { ...np, carried: false };
+                pronoun = false;
+                spEnd = prep;
+              }
+            }
           }
         }
         if (!prev && pronPrep) {
@@ -1480,6 +1528,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     }
   }
   resolveTitles(doc, quotes);
+  resolveHeads(doc, quotes);
   quotes.sort((x, y) => x.start - y.start);
   // A quoted span reached twice (by its cue and again as a carried-over quotation) is one quote: keep the first.
   const seen = new Set<string>();
@@ -1489,6 +1538,47 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A speaker that is one definite head noun ("الوكالة"، "الوزارة"، "الرئيس") is the nearest entity named before the
+ * quote with that head ("وكالة الأنباء السورية"، "وزارة الدفاع الروسية") or right after it ("الرئيس ترامب").
+ */
+function resolveHeads(doc: Doc, quotes: Quote[]): void {
+  if (!doc.entities || doc.entities.length === 0) return;
+  const text = doc.text;
+  // the first word of each person or organisation mention and the word before it, computed on first need
+  let heads: Array<{ id: string; start: number; first: string; prev: string }> | null = null;
+  for (const q of quotes) {
+    if (q.speaker !== null) continue;
+    const w = matchForm(q.speakerText).trim();
+    if (!/^و?ال\S{3,}$/.test(w)) continue;
+    const head = w.replace(/^و?ال/, '');
+    heads ??= doc.entities
+      .filter((e) => e.type === 'ORG' || e.type === 'PER')
+      .flatMap((e) =>
+        e.mentions.map((m) => ({
+          id: e.id,
+          start: m.start,
+          first: matchForm(m.text).split(' ')[0],
+          prev:
+            matchForm(text.slice(Math.max(0, m.start - 30), m.start))
+              .trim()
+              .split(/\s+/)
+              .pop() ?? '',
+        })),
+      );
+    let best: string | null = null;
+    let bestStart = -1;
+    for (const h of heads) {
+      if (h.start >= q.start || h.start <= bestStart) continue;
+      if (h.first === head || h.first === `ال${head}` || h.prev === `ال${head}`) {
+        bestStart = h.start;
+        best = h.id;
+      }
+    }
+    if (best) q.speaker = best;
+  }
 }
 
 /**

@@ -21,12 +21,20 @@ export interface CueEntry {
 export interface CueLexicon {
   /** First word (matching form, no conjunction) to entries, longest phrase first. */
   byFirst: Map<string, CueEntry[]>;
+  /** Words with a fused بـ that never open a cue's content ("المتحدث باسم الحكومة"; matching forms): kind `noopen`. */
+  nonOpeners: Set<string>;
   /** Words that are never speakers after an attribution phrase (matching forms). */
   nonSpeakers: Set<string>;
   /** Head nouns that open a speaker phrase (matching forms without ال). */
   speakerHeads: Set<string>;
   /** Documents that speak for their issuer (البيان، الخطاب; matching forms): `data/quotes/statements.txt`. */
   statements: Set<string>;
+  /** Adverbs of time and "also" between a verb and its subject (matching forms): `data/quotes/adverbs.txt`. */
+  adverbs: Set<string>;
+  /** Openers of a narrator clause after a comma, one or two words (matching forms): `data/quotes/clause-ends.txt`. */
+  clauseEnds: Set<string>;
+  /** Of those, the ones that end the content only before a past verb or a noun (كما). */
+  clauseEndsPast: Set<string>;
 }
 
 /** Strip و and ال from a matching form: the key of `speakerHeads`. */
@@ -38,9 +46,10 @@ export function headKey(norm: string): string {
 }
 
 /** Parse `data/quotes/cues.tsv` (format in its header). */
-export function parseCues(text: string, heads = '', statementList = ''): CueLexicon {
+export function parseCues(text: string, heads = '', statementList = '', adverbList = '', clauseEndList = ''): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   const nonSpeakers = new Set<string>();
+  const nonOpeners = new Set<string>();
   const speakerHeads = new Set<string>();
   for (const raw of heads.split('\n')) {
     const line = raw.trim();
@@ -52,6 +61,10 @@ export function parseCues(text: string, heads = '', statementList = ''): CueLexi
     const [form, kind, extra, flags] = line.split('\t');
     if (!form || !kind) continue;
     const ws = form.trim().split(/\s+/).map(matchForm);
+    if (kind.trim() === 'noopen') {
+      nonOpeners.add(ws[0]);
+      continue;
+    }
     if (kind.trim() === 'nonspeaker') {
       nonSpeakers.add(ws[0]);
       continue;
@@ -74,7 +87,22 @@ export function parseCues(text: string, heads = '', statementList = ''): CueLexi
     const line = raw.trim();
     if (line && !line.startsWith('#')) statements.add(matchForm(line));
   }
-  return { byFirst, nonSpeakers, speakerHeads, statements };
+  const adverbs = new Set<string>();
+  for (const raw of adverbList.split('\n')) {
+    const line = raw.trim();
+    if (line && !line.startsWith('#')) adverbs.add(matchForm(line));
+  }
+  const clauseEnds = new Set<string>();
+  const clauseEndsPast = new Set<string>();
+  for (const raw of clauseEndList.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const [form, flag] = line.split('\t');
+    const key = form.trim().split(/\s+/).map(matchForm).join(' ');
+    clauseEnds.add(key);
+    if (flag?.trim() === 'past') clauseEndsPast.add(key);
+  }
+  return { byFirst, nonSpeakers, nonOpeners, speakerHeads, statements, adverbs, clauseEnds, clauseEndsPast };
 }
 
 let cached: CueLexicon | undefined;
@@ -85,6 +113,8 @@ export function loadCues(): CueLexicon {
     readFileSync(dataFile('quotes', 'cues.tsv'), 'utf8'),
     readFileSync(dataFile('quotes', 'speakers.tsv'), 'utf8'),
     readFileSync(dataFile('quotes', 'statements.txt'), 'utf8'),
+    readFileSync(dataFile('quotes', 'adverbs.txt'), 'utf8'),
+    readFileSync(dataFile('quotes', 'clause-ends.txt'), 'utf8'),
   );
   return cached;
 }

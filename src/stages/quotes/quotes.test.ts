@@ -792,3 +792,139 @@ test('round 6: one noun phrase before المسؤولية is held responsible, pa
     g.join(' / '),
   );
 });
+
+test('round 8: "وفق ما أعلنت" and "وفقا لما أعلنت عنه": the verb, its عنه and adverbs before the subject do not speak', () => {
+  const a = run('وسيفتتح الجسر الجديد في الربيع المقبل، وفق ما أعلنت الأحد وزارة النقل.').quotes ?? [];
+  assert.equal(a.length, 1);
+  assert.equal(a[0].speakerText, 'وزارة النقل');
+  assert.equal(a[0].text, 'وسيفتتح الجسر الجديد في الربيع المقبل');
+  const b = run('وتأجلت المباراة إلى موعد لاحق، وفقا لما أعلن عنه أيضا الاتحاد المحلي.').quotes ?? [];
+  assert.equal(b.length, 1);
+  assert.equal(b[0].speakerText, 'الاتحاد المحلي');
+  const c = run('وارتفعت الأسعار بنسبة كبيرة، وفق ما أكد مدير المصرف.').quotes ?? [];
+  assert.equal(c[0]?.speakerText, 'مدير المصرف');
+});
+
+test('round 8: a narrator clause after a comma (دون، بعدما، كما + past verb) ends the content; كما + future does not', () => {
+  const a = run('وقال المدير إن المصنع سيغلق أبوابه، دون أن يحدد موعدا لذلك.').quotes ?? [];
+  assert.equal(a[0]?.text, 'المصنع سيغلق أبوابه');
+  const b = run('وأكدت النقابة أن الإضراب مستمر، بعدما رفضت الحكومة مطالبها.').quotes ?? [];
+  assert.equal(b[0]?.text, 'الإضراب مستمر');
+  const c = run('وذكرت الشركة أن أرباحها تراجعت، كما وزعت صورا للمصنع الجديد.').quotes ?? [];
+  assert.equal(c[0]?.text, 'أرباحها تراجعت');
+  const d = run('وقال الوزير إن الحكومة ستخفض الضرائب، كما ستزيد الرواتب في العام المقبل.').quotes ?? [];
+  assert.equal(d[0]?.text, 'الحكومة ستخفض الضرائب، كما ستزيد الرواتب في العام المقبل');
+});
+
+test('round 8: "باسم" in a spokesman\'s title is not the fused بـ that opens an act cue\'s content', () => {
+  const doc = run('وطالب المتحدث باسم النقابة، سمير حداد، الإدارة بزيادة الأجور.');
+  const q = doc.quotes ?? [];
+  assert.equal(q.length, 1);
+  assert.ok(q[0].speakerText.startsWith('المتحدث باسم النقابة'), q[0].speakerText);
+  assert.ok(!q[0].text.startsWith('باسم'), q[0].text);
+});
+
+test('round 8: requests with من and welcomes with بـ are statements (طلبت، رحب); a request as a noun is not', () => {
+  const a = run('وطلبت النقابة من الوزارة تأجيل الامتحانات إلى الشهر المقبل.').quotes ?? [];
+  assert.equal(a.length, 1);
+  assert.equal(a[0].speakerText, 'النقابة');
+  assert.ok(a[0].text.includes('تأجيل الامتحانات'), a[0].text);
+  const b = run('ورحب رئيس البلدية بقرار إعادة فتح السوق القديم.').quotes ?? [];
+  assert.equal(b.length, 1);
+  assert.equal(b[0].speakerText, 'رئيس البلدية');
+  assert.ok(b[0].text.startsWith('بقرار'), b[0].text);
+  const c = run('وقدم المحامي طلب استئناف للحكم أمس.').quotes ?? [];
+  assert.equal(c.length, 0);
+});
+
+test('round 8: a headline speaker in quotation marks before the colon speaks; a quoted topic does not', () => {
+  const org = (doc: Doc): Entity[] => [{ id: 'e1', type: 'ORG', name: 'أطباء بلا حدود', mentions: [mention(doc, 'أطباء بلا حدود')] }];
+  const a = run('وقالت المنظمة إن الوضع خطير.', '"أطباء بلا حدود": لن نغادر المدينة رغم القصف', org).quotes ?? [];
+  assert.ok(
+    a.some((q) => q.cue === ':' && q.speaker === 'e1' && q.text === 'لن نغادر المدينة رغم القصف'),
+    a.map((q) => `${q.speakerText}|${q.cue}|${q.text}`).join(' / '),
+  );
+  const topic = (doc: Doc): Entity[] => [{ id: 'e1', type: 'MISC', name: 'خطة السلام', mentions: [mention(doc, 'خطة السلام')] }];
+  const b = run('وقال الوزير إن الخطة لم تنشر بعد.', '"خطة السلام": تفاصيل جديدة عن المرحلة الأولى', topic).quotes ?? [];
+  assert.ok(!b.some((q) => q.cue === ':'), b.map((q) => `${q.speakerText}|${q.cue}|${q.text}`).join(' / '));
+});
+
+test('round 8: scholars and unions head speaker phrases in headlines (علماء، نقابة)', () => {
+  const a = run('وأوضح التقرير أن الأمر يحتاج إلى وقت.', 'علماء ببريطانيا: لا يمكننا تحديد مصدر التسرب', () => []).quotes ?? [];
+  assert.ok(
+    a.some((q) => q.cue === ':' && q.speakerText.startsWith('علماء')),
+    a.map((q) => `${q.speakerText}|${q.cue}|${q.text}`).join(' / '),
+  );
+});
+
+test('round 8: "، وهذا بعد"، "، ويأتي ذلك"، "، في ضوء"، "، الأمر الذي" are the narrator\'s, not the speaker\'s', () => {
+  const a = run('وقالت الوزيرة إن بلادها ستدعم المزارعين، وهذا بعد أيام من موجة الجفاف.').quotes ?? [];
+  assert.equal(a[0]?.text, 'بلادها ستدعم المزارعين');
+  const b = run('وقال المتحدث إن المفاوضات ستستأنف قريبا، ويأتي ذلك بعد توقف دام شهرين.').quotes ?? [];
+  assert.equal(b[0]?.text, 'المفاوضات ستستأنف قريبا');
+  const c = run('وأكد المدير أن المصنع سيعمل بكامل طاقته، الأمر الذي قد يخفض الأسعار.').quotes ?? [];
+  assert.equal(c[0]?.text, 'المصنع سيعمل بكامل طاقته');
+});
+
+test('round 8: "وكانت X التي ... قد أعلنت": the subject ends at its relative clause', () => {
+  const a = run('وكانت الهيئة التي تتخذ من جنيف مقرا لها قد أعلنت أن التحقيق سيستمر.').quotes ?? [];
+  assert.equal(a[0]?.speakerText, 'الهيئة');
+  assert.equal(a[0]?.text, 'التحقيق سيستمر');
+  const b = run('وكان المهندس الذي أشرف على المشروع قد أكد أن الجسر آمن.').quotes ?? [];
+  assert.equal(b[0]?.speakerText, 'المهندس');
+});
+
+test('round 8: when no earlier speaker agrees with an act cue, the noun phrase before its preposition is the subject', () => {
+  const a = run('وقال المدير إن الشركة ستواصل العمل. وطالبت النقابة بزيادة الأجور.').quotes ?? [];
+  assert.equal(a.length, 2);
+  assert.equal(a[1].speakerText, 'النقابة');
+  assert.equal(a[1].text, 'بزيادة الأجور');
+  // an agreeing speaker before is still carried over, and the noun phrase stays the object
+  const b = run('وقالت المديرة إن الشركة ستواصل العمل. وطالبت النقابة بزيادة الأجور.').quotes ?? [];
+  assert.equal(b[1]?.speakerText, 'المديرة');
+});
+
+test('round 8: a long quotation opened right after "وأضافت:" is the content over all its sentences, one quote each', () => {
+  // (over 400 characters, the sentence splitter cuts inside the quotation)
+  const body =
+    'قالت المديرة إن العمل مستمر. وأضافت: "تذكروا أنه قبل وقت قصير، كانت الأمطار شحيحة في معظم مناطق الإقليم الشمالي والشرقي. والحقيقة أن المزارعين تمكنوا من جني محصول وفير في ظروف صعبة هي بالتأكيد نتيجة مذهلة وشهادة لكل العاملين. نهنئ المزارعين والعمال مرة أخرى على المشاركة في هذا الجهد الوطني الكبير. لا شك في أن المزارعين حريصون على بناء موسم آمن ومزدهر لأنفسهم في إطار خطة مستقرة وواضحة. لذلك نود أن نهنئهم على القيام بذلك، وسنواصل دعمهم في المواسم المقبلة بكل ما نملك من وسائل."';
+  const q = (run(body).quotes ?? []).filter((x) => x.cue === 'وأضافت');
+  assert.equal(q.length, 5, q.map((x) => x.text).join(' / '));
+  assert.equal(q[0].text, 'تذكروا أنه قبل وقت قصير، كانت الأمطار شحيحة في معظم مناطق الإقليم الشمالي والشرقي');
+  assert.ok(q.every((x) => x.direct && x.speakerText === 'المديرة'));
+});
+
+test('round 8: a speaker that is one definite head noun (الوكالة) is the entity named before with that head', () => {
+  const ents = (doc: Doc): Entity[] => [
+    { id: 'e1', type: 'ORG', name: 'وكالة الأنباء المحلية', mentions: [mention(doc, 'وكالة الأنباء المحلية')] },
+    { id: 'e2', type: 'PER', name: 'سمير حداد', mentions: [mention(doc, 'سمير حداد')] },
+  ];
+  const doc = run('ونقلت وكالة الأنباء المحلية عن سمير حداد قوله إن الطريق مغلق. وذكرت الوكالة أن الأمطار غزيرة.', '', ents);
+  const q = (doc.quotes ?? []).find((x) => x.text === 'الأمطار غزيرة');
+  assert.equal(q?.speakerText, 'الوكالة');
+  assert.equal(q?.speaker, 'e1');
+});
+
+test('round 8: claims of responsibility (تبنى) and apologies with عن (اعتذر) are statements', () => {
+  const a = run('وتبنت الجماعة المسلحة الهجوم على القافلة.').quotes ?? [];
+  assert.equal(a.length, 1);
+  assert.equal(a[0].speakerText, 'الجماعة المسلحة');
+  const b = run('واعتذر المدرب عن تصريحاته بحق الحكم.').quotes ?? [];
+  assert.equal(b.length, 1);
+  assert.equal(b[0].speakerText, 'المدرب');
+  assert.ok(b[0].text.includes('تصريحاته'), b[0].text);
+});
+
+test('round 8: fears are statements like تتخوف (يخشى أن، تخشى من)', () => {
+  const a = run('ويخشى المزارعون أن يؤدي الجفاف إلى خسائر كبيرة.').quotes ?? [];
+  assert.equal(a.length, 1);
+  assert.equal(a[0].speakerText, 'المزارعون');
+  assert.equal(a[0].text, 'يؤدي الجفاف إلى خسائر كبيرة');
+});
+
+test('round 8: "وبحسب X فقد ...": the content opens after فقد when no comma follows the speaker', () => {
+  const a = run('وبحسب الدفاع المدني فقد غمرت المياه عشرات المنازل، إلى جانب عدد من المدارس.').quotes ?? [];
+  assert.equal(a.length, 1);
+  assert.equal(a[0].speakerText, 'الدفاع المدني');
+  assert.equal(a[0].text, 'غمرت المياه عشرات المنازل، إلى جانب عدد من المدارس');
+});
