@@ -76,7 +76,7 @@ test('window network: cached decoding = full forward pass; file round trip; dete
       for (let t = 0; t < T; t++) ref[i * T + t] += Math.log(p[t] + 1e-7) / a.nets.length;
     }
   }
-  lp.forEach((v, i) => assert.ok(Math.abs(v - ref[i]) < 1e-4, `position ${i}: ${v} vs ${ref[i]}`));
+  for (const [i, v] of lp.entries()) assert.ok(Math.abs(v - ref[i]) < 1e-4, `position ${i}: ${v} vs ${ref[i]}`);
   // a second call reads every form from the cache
   assert.deepEqual(a.logProbs(words), lp);
   const dir = mkdtempSync(join(tmpdir(), 'khabar-nn-'));
@@ -87,7 +87,7 @@ test('window network: cached decoding = full forward pass; file round trip; dete
     assert.equal(c.weight, 7);
     assert.deepEqual(c.tags, a.tags);
     const lc = c.logProbs(words); // int8 embeddings: close, not equal
-    lc.forEach((v, i) => assert.ok(Math.abs(v - lp[i]) < 0.1, `position ${i}`));
+    for (const [i, v] of lc.entries()) assert.ok(Math.abs(v - lp[i]) < 0.1, `position ${i}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
