@@ -70,19 +70,12 @@ export class Mlp {
    * projections) to log-probabilities, written into `logp` at `at`.
    */
   logProbsFrom(z: Float32Array, logp: Float32Array, at: number): void {
-    const { hidden: H, labels: L, W2, b1, b2, h, out } = this;
+    const { hidden: H, labels: L, b1, h, out } = this;
     for (let u = 0; u < H; u++) {
       const s = z[u] + b1[u];
       h[u] = s > 0 ? s : 0;
     }
-    let max = -Infinity;
-    for (let t = 0; t < L; t++) {
-      let s = b2[t];
-      const row = t * H;
-      for (let u = 0; u < H; u++) s += W2[row + u] * h[u];
-      out[t] = s;
-      if (s > max) max = s;
-    }
+    const max = this.logits();
     let sum = 0;
     for (let t = 0; t < L; t++) sum += Math.exp(out[t] - max);
     const log = max + Math.log(sum);
@@ -106,9 +99,10 @@ export class Mlp {
     return this.output();
   }
 
-  private output(): Float32Array {
+  /** Output scores of the hidden layer `h` into `out`; returns the largest. */
+  private logits(): number {
     const { hidden: H, labels: L, W2, b2, h, out } = this;
-    let max = -Infinity;
+    let max = Number.NEGATIVE_INFINITY;
     for (let t = 0; t < L; t++) {
       let s = b2[t];
       const row = t * H;
@@ -116,6 +110,13 @@ export class Mlp {
       out[t] = s;
       if (s > max) max = s;
     }
+    return max;
+  }
+
+  /** Softmax of the hidden layer's output scores, in `out`. */
+  private output(): Float32Array {
+    const { labels: L, out } = this;
+    const max = this.logits();
     let z = 0;
     for (let t = 0; t < L; t++) {
       out[t] = Math.exp(out[t] - max);
