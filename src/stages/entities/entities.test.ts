@@ -715,3 +715,21 @@ test('one sense per discourse: the family name of a person named in full is thei
   // a word that merely ends like nothing named is not touched: no other person appears
   assert.equal(ents.filter((e) => e.type === 'PER').length, 1);
 });
+
+test('a descriptive word after a one-word first name is cut from the person (محمد البالغ من العمر -> محمد)', () => {
+  const text = 'وقال محمد البالغ من العمر 40 عاما إن المدينة تغيرت. وأضاف محمد أنه سيبقى.';
+  const ents = entitiesOf(text, [
+    ['محمد البالغ', 'PER'],
+    ['محمد', 'PER'],
+  ]);
+  const people = ents.filter((e) => e.type === 'PER');
+  assert.equal(people.length, 1, JSON.stringify(ents));
+  assert.equal(people[0].name, 'محمد');
+  assert.deepEqual(
+    people[0].mentions.map((m) => text.slice(m.start, m.end)),
+    ['محمد', 'محمد'],
+  );
+  // a word that is not a first name keeps the descriptive word: nothing is cut from "البالغ" alone
+  const other = entitiesOf('وقال المسؤول البالغ إن الأمر انتهى.', [['المسؤول البالغ', 'PER']]);
+  assert.ok(!other.some((e) => e.name === 'المسؤول'), JSON.stringify(other));
+});

@@ -530,7 +530,8 @@ export class EntityResolver {
       // تنظيم داعش الإرهابي -> تنظيم داعش: a descriptive adjective after the name.
       const shorter = words.slice(0, -1);
       const e = this.link(shorter.join(' '), type);
-      if (e || shorter.length >= 2) {
+      // a person's first name alone is still a name (محمد البالغ من العمر -> محمد)
+      if (e || shorter.length >= 2 || (type === 'PER' && this.kb.firstNames.has(shorter[0]))) {
         words = shorter;
         b--;
         end = toks[b - 1].end;
