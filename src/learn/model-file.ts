@@ -10,6 +10,7 @@
  * caller's `meta` (any JSON: feature settings, small lexicons, metrics).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { decodeFrame, encodeFrame } from './frame.ts';
 import { WeightTable } from './weights.ts';
 
 const MAGIC = 0x4d42484b; // "KHBM" read as u32 LE
@@ -33,8 +34,6 @@ interface Header {
   scale: number;
   meta: Record<string, unknown>;
 }
-
-const pad4 = (n: number): number => (n + 3) & ~3;
 
 /** Serialises a model to bytes. `i16` halves the size at a tiny precision cost (max-abs scaling). */
 export function encodeModel(model: ModelFile, quant: Quantisation = 'f32'): Buffer {
@@ -70,39 +69,15 @@ export function encodeModel(model: ModelFile, quant: Quantisation = 'f32'): Buff
     }
   }
   const header: Header = { kind: model.kind, labels: model.labels, nRows, nnz, quant, scale, meta: model.meta };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const parts: Buffer[] = [];
-  const fixed = Buffer.alloc(12);
-  fixed.writeUInt32LE(MAGIC, 0);
-  fixed.writeUInt32LE(VERSION, 4);
-  fixed.writeUInt32LE(headerBytes.length, 8);
-  parts.push(fixed, headerBytes, Buffer.alloc(pad4(headerBytes.length) - headerBytes.length));
-  const push = (a: ArrayBufferView): void => {
-    parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-    parts.push(Buffer.alloc(pad4(a.byteLength) - a.byteLength));
-  };
-  push(table.keys);
-  push(nnzRow);
-  push(ids);
-  push(values);
-  return Buffer.concat(parts);
+  return encodeFrame(MAGIC, VERSION, header, [table.keys, nnzRow, ids, values]);
 }
 
 /** Parses bytes written by `encodeModel`. */
 export function decodeModel(buf: Buffer): ModelFile {
-  if (buf.length < 12 || buf.readUInt32LE(0) !== MAGIC) throw new Error('not a khabar model file (bad magic)');
-  const version = buf.readUInt32LE(4);
-  if (version !== VERSION) throw new Error(`unsupported model file version ${version}`);
-  const hLen = buf.readUInt32LE(8);
-  const header = JSON.parse(buf.toString('utf8', 12, 12 + hLen)) as Header;
-  let off = 12 + pad4(hLen);
+  const frame = decodeFrame<Header>(buf, MAGIC, VERSION, 'model file');
+  const header = frame.header;
   // Copy each section into a fresh, aligned typed array.
-  const take = <T>(bytes: number, make: (ab: ArrayBuffer) => T): T => {
-    const ab = new ArrayBuffer(bytes);
-    new Uint8Array(ab).set(buf.subarray(off, off + bytes));
-    off += pad4(bytes);
-    return make(ab);
-  };
+  const take = <T>(bytes: number, make: (ab: ArrayBuffer) => T): T => make(frame.take(bytes));
   const { nRows, nnz, labels } = header;
   const L = labels.length;
   const keys = take(nRows * 4, (ab) => new Uint32Array(ab));

@@ -10,6 +10,7 @@
  * per row (max-abs scaling), enough for embeddings and hidden layers.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { decodeFrame, encodeFrame } from './frame.ts';
 
 const MAGIC = 0x5442484b; // "KHBT" read as u32 LE
 const VERSION = 1;
@@ -33,7 +34,6 @@ interface Header {
   tensors: Array<{ name: string; shape: number[]; quant: TensorQuant }>;
 }
 
-const pad4 = (n: number): number => (n + 3) & ~3;
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** Serialises tensors; `quant` per tensor name (default f32). */
@@ -47,18 +47,10 @@ export function encodeTensors(file: TensorFile, quant: Record<string, TensorQuan
       return { name, shape: t.shape, quant: quant[name] ?? 'f32' };
     }),
   };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const fixed = Buffer.alloc(12);
-  fixed.writeUInt32LE(MAGIC, 0);
-  fixed.writeUInt32LE(VERSION, 4);
-  fixed.writeUInt32LE(headerBytes.length, 8);
-  const parts: Buffer[] = [fixed, headerBytes, Buffer.alloc(pad4(headerBytes.length) - headerBytes.length)];
-  const push = (a: ArrayBufferView): void => {
-    parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.alloc(pad4(a.byteLength) - a.byteLength));
-  };
+  const sections: ArrayBufferView[] = [];
   for (const [i, [, t]] of entries.entries()) {
     if (header.tensors[i].quant === 'f32') {
-      push(t.data);
+      sections.push(t.data);
       continue;
     }
     const rows = t.shape[0] ?? 1;
@@ -72,27 +64,14 @@ export function encodeTensors(file: TensorFile, quant: Record<string, TensorQuan
       scales[r] = s;
       for (let c = 0; c < cols; c++) q[r * cols + c] = Math.round(t.data[r * cols + c] / s);
     }
-    push(scales);
-    push(q);
+    sections.push(scales, q);
   }
-  return Buffer.concat(parts);
+  return encodeFrame(MAGIC, VERSION, header, sections);
 }
 
 /** Parses bytes written by `encodeTensors` (int8 tensors come back as float32). */
 export function decodeTensors(buf: Buffer): TensorFile {
-  if (buf.length < 12 || buf.readUInt32LE(0) !== MAGIC) throw new Error('not a khabar tensor file (bad magic)');
-  const version = buf.readUInt32LE(4);
-  if (version !== VERSION) throw new Error(`unsupported tensor file version ${version}`);
-  const hLen = buf.readUInt32LE(8);
-  const header = JSON.parse(buf.toString('utf8', 12, 12 + hLen)) as Header;
-  let off = 12 + pad4(hLen);
-  const take = (bytes: number): ArrayBuffer => {
-    if (off + bytes > buf.length) throw new Error('truncated tensor file');
-    const ab = new ArrayBuffer(bytes);
-    new Uint8Array(ab).set(buf.subarray(off, off + bytes));
-    off += pad4(bytes);
-    return ab;
-  };
+  const { header, take } = decodeFrame<Header>(buf, MAGIC, VERSION, 'tensor file');
   const tensors: Record<string, Tensor> = {};
   for (const { name, shape, quant } of header.tensors) {
     const n = size(shape);
