@@ -73,6 +73,12 @@ test('tensor file: f32 round trip is exact, int8 within a row scale step; bad by
     const step = i < 3 ? 1 / 127 : 100 / 127;
     assert.ok(Math.abs(back.tensors.W.data[i] - v) <= step * 0.51, `W[${i}]`);
   });
+  // kept as int8: the same values once dequantised, a quarter of the memory
+  const kept = decodeTensors(buf, new Set(['W'])).tensors.W;
+  assert.equal(kept.data.length, 0);
+  assert.equal(kept.q?.length, 6);
+  for (let i = 0; i < 6; i++)
+    assert.equal(Math.fround((kept.q?.[i] ?? 0) * (kept.scales?.[Math.floor(i / 3)] ?? 0)), back.tensors.W.data[i]);
   assert.throws(() => decodeTensors(Buffer.from('KHBM0000000000')), /bad magic/);
   assert.throws(() => decodeTensors(buf.subarray(0, buf.length - 8)), /truncated/);
   assert.throws(() => encodeTensors({ kind: 'k', meta: {}, tensors: { b: { shape: [4], data: b.data } } }), /3 values/);

@@ -19,7 +19,11 @@ export type TensorQuant = 'f32' | 'i8';
 
 export interface Tensor {
   shape: number[];
+  /** Values (empty when the tensor was kept as int8: see `q`). */
   data: Float32Array;
+  /** An int8 tensor kept as stored (`decodeTensors` option `keepInt8`): value = q[r · cols + c] × scales[r]. */
+  q?: Int8Array;
+  scales?: Float32Array;
 }
 
 export interface TensorFile {
@@ -69,8 +73,12 @@ export function encodeTensors(file: TensorFile, quant: Record<string, TensorQuan
   return encodeFrame(MAGIC, VERSION, header, sections);
 }
 
-/** Parses bytes written by `encodeTensors` (int8 tensors come back as float32). */
-export function decodeTensors(buf: Buffer): TensorFile {
+/**
+ * Parses bytes written by `encodeTensors`. Int8 tensors come back as float32,
+ * except those named in `keepInt8`, which keep their int8 values and row
+ * scales (a quarter of the memory; the caller dequantises what it reads).
+ */
+export function decodeTensors(buf: Buffer, keepInt8: ReadonlySet<string> = new Set()): TensorFile {
   const { header, take } = decodeFrame<Header>(buf, MAGIC, VERSION, 'tensor file');
   const tensors: Record<string, Tensor> = {};
   for (const { name, shape, quant } of header.tensors) {
@@ -83,6 +91,10 @@ export function decodeTensors(buf: Buffer): TensorFile {
     const cols = rows > 0 ? n / rows : 0;
     const scales = new Float32Array(take(rows * 4));
     const q = new Int8Array(take(n));
+    if (keepInt8.has(name)) {
+      tensors[name] = { shape, data: new Float32Array(0), q, scales };
+      continue;
+    }
     const data = new Float32Array(n);
     for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) data[r * cols + c] = q[r * cols + c] * scales[r];
     tensors[name] = { shape, data };
@@ -93,4 +105,4 @@ export function decodeTensors(buf: Buffer): TensorFile {
 export const saveTensorFile = (path: string, file: TensorFile, quant: Record<string, TensorQuant> = {}): void =>
   writeFileSync(path, encodeTensors(file, quant));
 
-export const loadTensorFile = (path: string): TensorFile => decodeTensors(readFileSync(path));
+export const loadTensorFile = (path: string, keepInt8?: ReadonlySet<string>): TensorFile => decodeTensors(readFileSync(path), keepInt8);

@@ -29,11 +29,34 @@ import type { TagWord } from './tagger.ts';
 
 export const NEURAL_KIND = 'khabar-pos-window-net';
 
-/** Pretrained word vectors (word2vec text format), rows in file order. */
+/**
+ * Pretrained word vectors (word2vec text format), rows in file order: as
+ * float32 (`data`), or, loaded from a model file, as int8 with a scale per row
+ * (`q`, `scales`; `data` empty), a quarter of the memory.
+ */
 export interface WordVectors {
   words: string[];
   dim: number;
   data: Float32Array;
+  q?: Int8Array;
+  scales?: Float32Array;
+}
+
+/** Row r of the vectors into x at `at`. */
+function copyVector(v: WordVectors, r: number, x: Float32Array, at: number): void {
+  const { dim, q, scales } = v;
+  if (q && scales) {
+    const s = scales[r];
+    for (let d = 0; d < dim; d++) x[at + d] = q[r * dim + d] * s;
+  } else x.set(v.data.subarray(r * dim, r * dim + dim), at);
+}
+
+/** The vectors as float32 (a copy when they are held as int8). */
+function vectorData(v: WordVectors): Float32Array {
+  if (!v.q || !v.scales) return v.data;
+  const out = new Float32Array(v.words.length * v.dim);
+  for (let r = 0; r < v.words.length; r++) copyVector(v, r, out, r * v.dim);
+  return out;
 }
 
 /** Reads a word2vec text file ("count dim" line, then "word v1 … vdim"); rows are scaled to unit length. */
@@ -215,7 +238,7 @@ export class NeuralTagger {
   private slotBlock(net: Net, id: WordIds, x: Float32Array, at: number): void {
     const { dim } = this.layout;
     if (id.vec > 0) {
-      x.set(this.vectors.data.subarray((id.vec - 1) * dim, id.vec * dim), at);
+      copyVector(this.vectors, id.vec - 1, x, at);
       x[at + dim] = 1;
     }
     x.set(net.WE.subarray(id.word * WD, id.word * WD + WD), at + dim + 1);
@@ -395,7 +418,7 @@ export class NeuralTagger {
 
   save(path: string): void {
     const tensors: Record<string, Tensor> = {
-      vectors: { shape: [this.vectors.words.length, this.vectors.dim], data: this.vectors.data },
+      vectors: { shape: [this.vectors.words.length, this.vectors.dim], data: vectorData(this.vectors) },
     };
     const quant: Record<string, 'i8'> = { vectors: 'i8' };
     this.nets.forEach((net, k) => {
@@ -427,7 +450,7 @@ export class NeuralTagger {
   }
 
   static load(path: string): NeuralTagger {
-    const f = loadTensorFile(path);
+    const f = loadTensorFile(path, new Set(['vectors']));
     if (f.kind !== NEURAL_KIND) throw new Error(`${path}: not a neural tagger (${f.kind})`);
     const m = f.meta as {
       tags: string[];
@@ -440,7 +463,7 @@ export class NeuralTagger {
       affVocab: string[];
     };
     const v = f.tensors.vectors;
-    const vectors: WordVectors = { words: m.vectorWords, dim: v.shape[1], data: v.data };
+    const vectors: WordVectors = { words: m.vectorWords, dim: v.shape[1], data: v.data, q: v.q, scales: v.scales };
     const nets: Net[] = Array.from({ length: m.nets }, (_, k) => ({
       WE: f.tensors[`n${k}.WE`].data,
       AE: f.tensors[`n${k}.AE`].data,
