@@ -52,6 +52,9 @@ const BOUNDARY = new Set([
   'الذي',
   'التي',
   'الذين',
+  'والذي',
+  'والتي',
+  'والذين',
   'غير',
   'بعدما',
   'عندما',
@@ -194,12 +197,14 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
     // its subject, as after an intransitive cue
     const m = /^(.{3,}?)(ه|ها|هم|هما)$/.exec(stripCueConj(t.norm));
     // (only verbs whose content follows with a preposition, "اتهمه بـ"، "دعاه إلى": "نفاه" has the pronoun for content,
-    // and "ونفته إلى قبرص" is an exile)
-    const acts = m ? lex.byFirst.get(m[1])?.filter((e) => e.kind === 'act' && e.rest.length === 0 && !!e.preps?.length) : undefined;
+    // and "ونفته إلى قبرص" is an exile; a plural drops its alif before the pronoun: "اتهموه" is اتهموا + ه)
+    const stem = m && !lex.byFirst.has(m[1]) && m[1].endsWith('و') ? `${m[1]}ا` : m?.[1];
+    const acts = stem ? lex.byFirst.get(stem)?.filter((e) => e.kind === 'act' && e.rest.length === 0 && !!e.preps?.length) : undefined;
     // (not a feminine noun in ة: "طالبة" is a student; not after a relative pronoun: "العقوبات التي أعلنتها الإدارة" is
     // no statement; and the content's preposition must follow: "وتتهمه الحكومة بتنظيم")
     if (!acts?.length || /[ةۃ][\u064B-\u0652]*$/.test(t.text)) return null;
-    if (i > 0 && /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm)) return null;
+    // (a verbal noun with its pronoun is followed by its object's لـ: "ووصفها لها بالجريمة" is "her calling it a crime")
+    if (i + 1 < end && /^ل(ه|ها|هم|هما)$/.test(toks[i + 1].norm)) return null;
     const e = acts[0];
     let opens = false;
     for (let q = i + 1; q < Math.min(end, i + 8) && !opens && toks[q].kind === 'w'; q++)
@@ -335,7 +340,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
     while (b > a && toks[b - 1].kind === 'p' && !closeToOpen.has(b - 1)) b--;
     if (b <= a) return null;
-    if (nonSpeakerAt(a)) return null;
+    // a relative pronoun is no speaker ("والتي تتهمها الحكومة بـ"): its clause's subject or antecedent is
+    if (nonSpeakerAt(a) || /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)$/.test(toks[a].norm)) return null;
     let start = toks[a].start;
     const t0 = toks[a];
     if (t0.text.startsWith('#')) start++;
@@ -1044,7 +1050,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm)) return mkSpeaker(st, end);
         return null;
       };
-      if (e.kind !== 'part' && i - 1 > ts && /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm))
+      if (e.kind !== 'part' && !e.pronObj && i - 1 > ts && /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm))
         sp = relativeSpeaker(i - 1);
       // "سائقو الأجرة، الذين اعتبروا الخدمة غير قانونية وطالبوا بحظرها": a plural cue with و continues the subject of
       // the plural relative clause before it in the sentence, not the single speaker quoted before

@@ -928,3 +928,28 @@ test('round 8: "وبحسب X فقد ...": the content opens after فقد when no
   assert.equal(a[0].speakerText, 'الدفاع المدني');
   assert.equal(a[0].text, 'غمرت المياه عشرات المنازل، إلى جانب عدد من المدارس');
 });
+
+test('round 9: a cue with its object as a pronoun after a relative pronoun speaks for the noun after it (والذي تتهمه X بـ، تصفه X بأنه، اتهموه)', () => {
+  const qs = fullQuotes;
+  const a = qs(
+    'وتنشط شبكة رجل الدين فتح الله غولن الذي يعيش في الولايات المتحدة، والذي تتهمه السلطات التركية بتدبير محاولة الانقلاب في يوليو 2016.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('السلطات التركية|تتهمه|')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('والذي|')), a.join(' / '));
+  const b = qs('ويثير البرنامج النووي توترا في المنطقة، والذي تصفه بيونغيانغ بأنه خط دفاع عن أراضيها.');
+  assert.ok(
+    b.some((x) => x.startsWith('بيونغيانغ|تصفه|') && x.endsWith('خط دفاع عن أراضيها')),
+    b.join(' / '),
+  );
+  const c = qs('وتعد تصريحات الشاهد أول انتقاد علني ضد نجل الرئيس، خاصة أن معارضيه اتهموه من قبل باستغلال نفوذ عائلته.');
+  assert.ok(
+    c.some((x) => x.startsWith('معارضيه|اتهموه|')),
+    c.join(' / '),
+  );
+  // a verbal noun with its pronoun and لـ is no cue: "ووصفها لها بالجريمة"
+  const d = qs('وانسحبت الفلبين من المحكمة بعد انتقادها لحربه على المخدرات ووصفها لها بالجريمة.');
+  assert.ok(!d.some((x) => x.includes('|ووصفها|')), d.join(' / '));
+});
