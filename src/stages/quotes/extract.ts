@@ -336,12 +336,19 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (/^[لب]/.test(n) && n.length > 3) return lex.nonSpeakers.has(headKey(n.slice(1)));
     return false;
   };
+  /** An adverb of time or "also" (`data/quotes/adverbs.txt`), also with و ("والآن"). */
+  const adverbAt = (k: number): boolean =>
+    lex.adverbs.has(toks[k].norm) || (/^و../.test(toks[k].norm) && lex.adverbs.has(toks[k].norm.slice(1)));
   const mkSpeaker = (a: number, b: number, dropPrep = false): Speaker | null => {
     while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
     while (b > a && toks[b - 1].kind === 'p' && !closeToOpen.has(b - 1)) b--;
     if (b <= a) return null;
     // a relative pronoun is no speaker ("والتي تتهمها الحكومة بـ"): its clause's subject or antecedent is
     if (nonSpeakerAt(a) || /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)$/.test(toks[a].norm)) return null;
+    // adverbs alone are no speaker ("وكتب يومها في تغريدة"، "والآن أعلنت"): the subject is elsewhere
+    let adv = true;
+    for (let k = a; k < b && adv; k++) if (toks[k].kind === 'w' && !adverbAt(k)) adv = false;
+    if (adv) return null;
     let start = toks[a].start;
     const t0 = toks[a];
     if (t0.text.startsWith('#')) start++;
@@ -1088,7 +1095,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             BOUNDARY.has(toks[q].norm) ||
             isComp(q) ||
             /^(هذا|هذه|ذلك|تلك)$/.test(toks[q].norm) ||
-            (q === cs && TIME_HEAD.has(headKey(toks[q].norm)))
+            (q === cs && (TIME_HEAD.has(headKey(toks[q].norm)) || adverbAt(q)))
           )
             ok = false;
         const first = toks[cs];
@@ -1212,7 +1219,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // relays: "نقل مراسلنا عن شهود عيان أن" (the source after عن), "نسبت رويترز له القول إن" (the one quoted before)
           if (opener > b) {
             for (let q = b; q < opener - 1; q++) {
-              if (toks[q].norm === 'عن' && /^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm))) {
+              // (also after any cue: "وذكرت وكالة الأنباء نقلا عن مصدر أمني أن": the agency relays, the source speaks; a
+              // person who says it "نقلا عن" a body still speaks: "وقال كريم كينيك نقلا عن الهلال الأحمر")
+              const person = !!sp?.id && doc.entities?.find((x) => x.id === sp?.id)?.type === 'PER';
+              if (
+                toks[q].norm === 'عن' &&
+                (/^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm)) || (toks[q - 1]?.norm === 'نقلا' && !person))
+              ) {
                 const r = mkSpeaker(q + 1, speakerEnd(q + 1, opener));
                 if (r) sp = r;
                 break;

@@ -953,3 +953,23 @@ test('round 9: a cue with its object as a pronoun after a relative pronoun speak
   const d = qs('وانسحبت الفلبين من المحكمة بعد انتقادها لحربه على المخدرات ووصفها لها بالجريمة.');
   assert.ok(!d.some((x) => x.includes('|ووصفها|')), d.join(' / '));
 });
+
+test('round 9: adverbs alone are no speaker (وكتب يومها، والآن أعلنت); an agency "نقلا عن" a source relays, a person does not', () => {
+  const qs = fullQuotes;
+  const a = qs('وقال ترامب إنه لا يدعو لتسليح كل الأساتذة. وكتب يومها في تغريدة "لم أقل أبدا أعطوا الأساتذة أسلحة".');
+  assert.ok(
+    a.some((x) => x.startsWith('ترامب|وكتب|')),
+    a.join(' / '),
+  );
+  const b = qs('والآن أعلنت شركة "فيسبوك"، الأربعاء، عن توفيرها لسلسلة من التغييرات.');
+  assert.ok(!b.some((x) => x.startsWith('والآن|')), b.join(' / '));
+  const c = run('وذكرت وكالة تونس أفريقيا للأنباء نقلا عن مصدر أمني أن المهاجمين ألقوا قنبلة على السيارة الأولى.', '', (d) => [
+    { id: 'e1', type: 'ORG', name: 'وكالة تونس أفريقيا للأنباء', mentions: [mention(d, 'وكالة تونس أفريقيا للأنباء')] },
+  ]);
+  assert.equal(c.quotes?.[0]?.speakerText, 'مصدر أمني');
+  const d = run('وقال كريم كينيك رئيس الهلال الأحمر التركي نقلا عن الهلال الأحمر الإيراني "تم العثور على حطام الطائرة".', '', (x) => [
+    { id: 'e1', type: 'PER', name: 'كريم كينيك', mentions: [mention(x, 'كريم كينيك')] },
+    { id: 'e2', type: 'ORG', name: 'الهلال الأحمر الإيراني', mentions: [mention(x, 'الهلال الأحمر الإيراني')] },
+  ]);
+  assert.equal(d.quotes?.[0]?.speaker, 'e1');
+});
