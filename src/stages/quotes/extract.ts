@@ -1132,6 +1132,36 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           }
         }
       }
+      // "نشر التحالف الحاكم بيانا أعلن فيه إنهاء ..."، "أعاد نشر المقابلة بتعليق قال فيه:": with no subject after its
+      // pronoun the cue speaks for whoever issued the statement the pronoun stands for, the first person or organisation
+      // of the sentence (not the statement before the cue, nor the content after it); with none, the subject carried over
+      if (
+        !sp &&
+        e.kind !== 'part' &&
+        pronPrep &&
+        /^(فيه|فيها)$/.test(toks[j + 1].norm) &&
+        // (a subject after the pronoun is definite, a name or a title: "قال فيه العلماء"; "أعلن فيه إنهاء ..." is content)
+        (speakerEnd(j + 2, opener >= 0 ? opener : Math.min(limit, j + 2 + MAX_SPEAKER)) === j + 2 ||
+          !(
+            /^(ال|وال)/.test(toks[j + 2].norm) ||
+            lex.speakerHeads.has(headKey(toks[j + 2].norm)) ||
+            !!entityAt(doc.entities, toks[j + 2].start, toks[j + 2].end)
+          ))
+      ) {
+        for (let k = ts; k < i && !sp; k++) {
+          const t = toks[k];
+          if (t.kind !== 'w' || (k > ts && NOUN_PREP.has(toks[k - 1].norm))) continue;
+          const ent = entityAt(doc.entities, t.start, t.end);
+          const m = ent?.mentions.find((x) => x.start < t.end && x.end > t.start);
+          if (ent && m && (ent.type === 'PER' || ent.type === 'ORG') && m.end <= toks[i].start)
+            sp = { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end };
+        }
+        if (!sp && last) sp = { ...last.sp, carried: true };
+        if (sp) {
+          svoFirst = false;
+          spEnd = j + 2;
+        }
+      }
       if (e.kind !== 'part' && !svoFirst && !sp) {
         const end = opener >= 0 ? opener : Math.min(limit, j + 1 + MAX_SPEAKER);
         let b = speakerEnd(j + 1, end, e.kind === 'act' || e.kind === 'need');

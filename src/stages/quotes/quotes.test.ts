@@ -973,3 +973,21 @@ test('round 9: adverbs alone are no speaker (وكتب يومها، والآن أ
   ]);
   assert.equal(d.quotes?.[0]?.speaker, 'e1');
 });
+
+test('round 9: "بيانا أعلن فيه"، "بتعليق قال فيه": with no subject after the pronoun, the issuer of the statement speaks', () => {
+  const qs = fullQuotes;
+  const a = qs(
+    'ونشر الثلاثاء التحالف الحاكم "الجبهة الثورية الديمقراطية للشعب الإثيوبي" على صفحته بموقع فيس بوك بيانا أعلن فيه إنهاء خلافه الحدودي مع جارته إريتريا.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('الجبهة الثورية الديمقراطية للشعب الإثيوبي|أعلن|إنهاء خلافه الحدودي')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('إنهاء')), a.join(' / '));
+  // a subject after the pronoun still speaks
+  const b = qs('وجاء التقرير في وقت قال فيه العلماء البريطانيون إن الغاز روسي الصنع.');
+  assert.ok(
+    b.some((x) => x.startsWith('العلماء البريطانيون|قال|')),
+    b.join(' / '),
+  );
+});
