@@ -983,7 +983,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (subj) return mkSpeaker(v + 1, subj.end);
         if (lex.speakerHeads.has(headKey(toks[v + 1].norm))) {
           // "وكان رئيس مجلس إدارة الشركة كيفن جونسون قدم اعتذاره ..., مؤكدا أن": a title phrase ending in a name
-          for (let z = v + 2; z < i && z - v <= MAX_SPEAKER && !stopsSpeaker(z); z++) {
+          // (across "في" before a named place or body: "رفض مرشح المعارضة في مالي سومايلا سيسيه ...، داعيا")
+          const inPlace = (z: number): boolean =>
+            toks[z].norm === 'في' && z + 1 < i && !!entityAt(doc.entities, toks[z + 1].start, toks[z + 1].end);
+          for (let z = v + 2; z < i && z - v <= MAX_SPEAKER && (!stopsSpeaker(z) || inPlace(z)); z++) {
             const per = personAt(z);
             if (per) {
               const r = mkSpeaker(v + 1, per.end);
@@ -998,7 +1001,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           return z > v + 1 ? mkSpeaker(v + 1, z) : null;
         }
         const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
-        const m = ent?.type === 'ORG' ? ent.mentions.find((x) => x.start === toks[v + 1].start) : undefined;
+        // (an organisation, or a country standing for its government: "فرضت الولايات المتحدة عقوبات ...، متهمة")
+        const acts = ent?.type === 'ORG' || (ent?.type === 'LOC' && !!ent.country && (!!ent.role || !!ent.kbId?.startsWith('country:')));
+        const m = acts ? ent?.mentions.find((x) => x.start === toks[v + 1].start) : undefined;
         if (!m) return null;
         let z = v + 1;
         while (z < i && toks[z].start < m.end) z++;
@@ -1461,7 +1466,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // the morph stage finds nearest before it ("وعلى موقع تويتر، رحب الوزير بومبيو ...، داعيا").
         let v = ts;
         while (v < i && toks[v].kind === 'p') v++;
-        sp = subjectAfter(v, /^[وف]/.test(toks[v]?.norm ?? ''));
+        // (also a verb without و that opens the sentence: "قررت محكمة ألمانية ...، معتبرة أن")
+        sp = subjectAfter(v, /^[وف]/.test(toks[v]?.norm ?? '') || verbAt(v));
         if (!sp && tagged) {
           let w = i - 1;
           while (w > v && !verbAt(w)) w--;
