@@ -580,6 +580,25 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     }
     return best;
   };
+  /**
+   * The issuer named right after a statement ("تقرير لمجلس اللوردات"، "تقرير في صحيفة واشنطن بوست"، "بيان صادر عن الجيش"):
+   * an organisation, person or country whose name follows with a fused لـ, or after في، من or صادر عن.
+   */
+  const issuerAt = (x: number, lim: number): Speaker | null => {
+    if (x >= lim || toks[x].kind !== 'w') return null;
+    let at = toks[x].start;
+    if (/^ل[^ل]/.test(toks[x].norm) && !toks[x].norm.startsWith('ال')) at++;
+    else if (/^(في|من)$/.test(toks[x].norm) && x + 1 < lim) at = toks[x + 1].start;
+    else if (/^(ال)?صادر(ه)?$/.test(toks[x].norm) && x + 2 < lim && /^(عن|من)$/.test(toks[x + 1].norm)) at = toks[x + 2].start;
+    else return null;
+    const ent = (doc.entities ?? []).find(
+      (e) =>
+        (e.type === 'ORG' || e.type === 'PER' || (e.type === 'LOC' && !!e.country && (!!e.role || !!e.kbId?.startsWith('country:')))) &&
+        e.mentions.some((m) => m.start === at),
+    );
+    const m = ent?.mentions.find((y) => y.start === at);
+    return ent && m ? { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end } : null;
+  };
   /** A speaker phrase headed by a title ("المتحدث باسم ..."، "مراسلة جريدة ...") with no name in it takes the name after it. */
   const withAppositive = (a: number, b: number, to: number): { b: number; ent: Entity | null } => {
     if (b <= a || !lex.speakerHeads.has(headKey(toks[a].norm)) || hasPerson(a, b)) return { b, ent: null };
@@ -865,6 +884,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         let sp = mkSpeaker(a, b, true);
         if (sp && ap.ent) sp.id = ap.ent.id;
         if (!sp) continue;
+        if (lex.statements.has(matchForm(sp.text))) sp = issuerAt(b, limit) ?? sp;
         if (lex.statements.has(matchForm(sp.text)) && last) sp = { ...last.sp, carried: true };
         // "بحسب تعبيرهم"، "على حد قوله": the words of whoever was speaking
         else if (b - a === 1 && /^(تعبير|قول|وصف|زعم|روايت|كلام|راي)(ه|ها|هم|هما)$/.test(toks[a].norm) && last)
@@ -1293,6 +1313,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                 if (per) issuer.id = per.ent.id;
                 sp = issuer;
               }
+            }
+            if (sp && lex.statements.has(matchFormOf(sp.text))) {
+              const issuer = issuerAt(b, lim);
+              if (issuer) sp = issuer;
             }
             if (sp && lex.statements.has(matchFormOf(sp.text)) && last) sp = { ...last.sp, carried: true };
           }

@@ -1016,3 +1016,19 @@ test('round 9: a participle continues the subject of the verb opening its senten
     c.join(' / '),
   );
 });
+
+test('round 9: a report speaks for the body named after it with لـ or في (تقرير لمجلس اللوردات، لتقرير في صحيفة واشنطن بوست)', () => {
+  const org = (name: string) => (d: Doc) => [{ id: 'e1', type: 'ORG' as const, name, mentions: [mention(d, name)] }];
+  const a = run(
+    'وقال الوزير إن الأمر خطير. كشف تقرير لمجلس اللوردات البريطاني أن الشرطة استخدمت الأطفال كعملاء.',
+    '',
+    org('مجلس اللوردات البريطاني'),
+  );
+  assert.equal(a.quotes?.find((q) => q.cue === 'كشف')?.speaker, 'e1');
+  const b = run(
+    'وقال الوزير إن الأمر خطير. ووفقا لتقرير في صحيفة واشنطن بوست، فإن الرئيس أعطى تعليمات للقادة.',
+    '',
+    org('صحيفة واشنطن بوست'),
+  );
+  assert.equal(b.quotes?.find((q) => q.cue === 'ووفقا')?.speaker, 'e1');
+});
