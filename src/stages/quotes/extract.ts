@@ -1190,6 +1190,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (e.kind !== 'part' && !svoFirst && !sp) {
         const end = opener >= 0 ? opener : Math.min(limit, j + 1 + MAX_SPEAKER);
         let b = speakerEnd(j + 1, end, e.kind === 'act' || e.kind === 'need');
+        let apposed: Entity | null = null;
         if (pronPrep && speakerEnd(j + 2, end) > j + 2) {
           // "في وقت قال فيه العلماء البريطانيون بأنهم": the subject after the pronoun
           b = speakerEnd(j + 2, end);
@@ -1249,7 +1250,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             const q = namesEnd(j + 1, b);
             if (!comma) b = Math.max(q, j + 2);
           } else if (!head && doc.entities) {
-            pronoun = true;
+            // "أدان البرلماني البريطاني المعارض، ديفيد كولتارت، تصريحات جونسون": a phrase closed by a name between commas
+            // is the subject, not an object
+            let named: Entity | null = null;
+            if (comma)
+              for (let k = j + 2; k < b && !named; k++) if (toks[k - 1].text === '،' && personAt(k)?.end === b) named = personAt(k)!.ent;
+            if (named) apposed = named;
+            else pronoun = true;
           } else if (!comma && b - (j + 1) > 2) b = j + 3;
         }
         if (!pronoun && !sp && mark >= 0 && e.kind === 'act' && b >= mark - 1 && /^بـ*$/.test(toks[mark - 1]?.text ?? '')) {
@@ -1266,7 +1273,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           }
         }
         if (!pronoun && !sp) {
-          const ap = withAppositive(j + 1, b, end);
+          const ap = apposed ? { b, ent: apposed } : withAppositive(j + 1, b, end);
           b = ap.b;
           sp = b > j + 1 ? mkSpeaker(j + 1, b) : null;
           if (sp && ap.ent) sp.id = ap.ent.id;

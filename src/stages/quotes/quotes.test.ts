@@ -1032,3 +1032,18 @@ test('round 9: a report speaks for the body named after it with لـ or في (ت
   );
   assert.equal(b.quotes?.find((q) => q.cue === 'ووفقا')?.speaker, 'e1');
 });
+
+test("round 9: an act cue's title phrase closed by a name between commas is its subject, not an object (أدان البرلماني المعارض، X، تصريحات)", () => {
+  const qs = fullQuotes;
+  const a = qs(
+    'وفي حين أكد جونسون أن زيمبابوي لا يزال يتعين عليها ضمان نزاهة الانتخابات، أدان البرلماني البريطاني المعارض، ديفيد كولتارت، تصريحات جونسون، وقال إنها "صدمته".',
+  );
+  assert.ok(
+    a.some((x) => x.includes('ديفيد كولتارت|أدان|تصريحات جونسون')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.includes('ديفيد كولتارت|وقال|صدمته')),
+    a.join(' / '),
+  );
+});
