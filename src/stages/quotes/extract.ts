@@ -1699,6 +1699,26 @@ function resolveTitles(doc: Doc, quotes: Quote[]): void {
     if (q.speaker !== null) continue;
     const phrase = clean(q.speakerText);
     const words = phrase.split(' ');
+    // "وتابعت الوزيرة": a lone definite title is the person named earlier with that title in front ("وزيرة العدل ... X"),
+    // the nearest such mention before the quote
+    if (words.length === 1 && /^ال.{3,}$/.test(words[0])) {
+      const title = words[0].slice(2);
+      let best: { id: string; at: number } | null = null;
+      for (const e of doc.entities ?? []) {
+        if (e.type !== 'PER') continue;
+        for (const m of e.mentions) {
+          if (m.end > q.start || (best && m.start <= best.at)) continue;
+          // (the title and the name with no preposition between: "ونقلت الوكالة عن سمير حداد" is another man)
+          const before = clean(text.slice(Math.max(0, m.start - 40), m.start))
+            .split(' ')
+            .slice(-4);
+          const t = before.findLastIndex((w) => w === title || w === `ال${title}`);
+          if (t >= 0 && !before.slice(t + 1).some((w) => NOUN_PREP.has(w) || w === 'عن')) best = { id: e.id, at: m.start };
+        }
+      }
+      if (best) q.speaker = best.id;
+      continue;
+    }
     if (words.length < 2 || words.length > 6) continue;
     let id = cache.get(phrase);
     if (id === undefined) {

@@ -1047,3 +1047,14 @@ test("round 9: an act cue's title phrase closed by a name between commas is its 
     a.join(' / '),
   );
 });
+
+test('round 9: a lone definite title speaks for the person named earlier with that title in front (وتابعت الوزيرة)', () => {
+  const doc = run(
+    'وقالت وزيرة العدل الألمانية كاتارينا بارلي إن الشركات تحترم القواعد. وتابعت الوزيرة: "نعلم أن العقوبات مؤلمة".',
+    '',
+    (d) => [{ id: 'e1', type: 'PER', name: 'كاتارينا بارلي', mentions: [mention(d, 'كاتارينا بارلي')] }],
+  );
+  const q = doc.quotes?.find((x) => x.cue === 'وتابعت');
+  assert.equal(q?.speakerText, 'الوزيرة');
+  assert.equal(q?.speaker, 'e1');
+});
