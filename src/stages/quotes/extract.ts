@@ -52,6 +52,9 @@ const BOUNDARY = new Set([
   'الذي',
   'التي',
   'الذين',
+  'والذي',
+  'والتي',
+  'والذين',
   'غير',
   'بعدما',
   'عندما',
@@ -194,12 +197,14 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
     // its subject, as after an intransitive cue
     const m = /^(.{3,}?)(ه|ها|هم|هما)$/.exec(stripCueConj(t.norm));
     // (only verbs whose content follows with a preposition, "اتهمه بـ"، "دعاه إلى": "نفاه" has the pronoun for content,
-    // and "ونفته إلى قبرص" is an exile)
-    const acts = m ? lex.byFirst.get(m[1])?.filter((e) => e.kind === 'act' && e.rest.length === 0 && !!e.preps?.length) : undefined;
+    // and "ونفته إلى قبرص" is an exile; a plural drops its alif before the pronoun: "اتهموه" is اتهموا + ه)
+    const stem = m && !lex.byFirst.has(m[1]) && m[1].endsWith('و') ? `${m[1]}ا` : m?.[1];
+    const acts = stem ? lex.byFirst.get(stem)?.filter((e) => e.kind === 'act' && e.rest.length === 0 && !!e.preps?.length) : undefined;
     // (not a feminine noun in ة: "طالبة" is a student; not after a relative pronoun: "العقوبات التي أعلنتها الإدارة" is
     // no statement; and the content's preposition must follow: "وتتهمه الحكومة بتنظيم")
     if (!acts?.length || /[ةۃ][\u064B-\u0652]*$/.test(t.text)) return null;
-    if (i > 0 && /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm)) return null;
+    // (a verbal noun with its pronoun is followed by its object's لـ: "ووصفها لها بالجريمة" is "her calling it a crime")
+    if (i + 1 < end && /^ل(ه|ها|هم|هما)$/.test(toks[i + 1].norm)) return null;
     const e = acts[0];
     let opens = false;
     for (let q = i + 1; q < Math.min(end, i + 8) && !opens && toks[q].kind === 'w'; q++)
@@ -331,11 +336,19 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (/^[لب]/.test(n) && n.length > 3) return lex.nonSpeakers.has(headKey(n.slice(1)));
     return false;
   };
+  /** An adverb of time or "also" (`data/quotes/adverbs.txt`), also with و ("والآن"). */
+  const adverbAt = (k: number): boolean =>
+    lex.adverbs.has(toks[k].norm) || (/^و../.test(toks[k].norm) && lex.adverbs.has(toks[k].norm.slice(1)));
   const mkSpeaker = (a: number, b: number, dropPrep = false): Speaker | null => {
     while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
     while (b > a && toks[b - 1].kind === 'p' && !closeToOpen.has(b - 1)) b--;
     if (b <= a) return null;
-    if (nonSpeakerAt(a)) return null;
+    // a relative pronoun is no speaker ("والتي تتهمها الحكومة بـ"): its clause's subject or antecedent is
+    if (nonSpeakerAt(a) || /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)$/.test(toks[a].norm)) return null;
+    // adverbs alone are no speaker ("وكتب يومها في تغريدة"، "والآن أعلنت"): the subject is elsewhere
+    let adv = true;
+    for (let k = a; k < b && adv; k++) if (toks[k].kind === 'w' && !adverbAt(k)) adv = false;
+    if (adv) return null;
     let start = toks[a].start;
     const t0 = toks[a];
     if (t0.text.startsWith('#')) start++;
@@ -566,6 +579,25 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
     }
     return best;
+  };
+  /**
+   * The issuer named right after a statement ("تقرير لمجلس اللوردات"، "تقرير في صحيفة واشنطن بوست"، "بيان صادر عن الجيش"):
+   * an organisation, person or country whose name follows with a fused لـ, or after في، من or صادر عن.
+   */
+  const issuerAt = (x: number, lim: number): Speaker | null => {
+    if (x >= lim || toks[x].kind !== 'w') return null;
+    let at = toks[x].start;
+    if (/^ل[^ل]/.test(toks[x].norm) && !toks[x].norm.startsWith('ال')) at++;
+    else if (/^(في|من)$/.test(toks[x].norm) && x + 1 < lim) at = toks[x + 1].start;
+    else if (/^(ال)?صادر(ه)?$/.test(toks[x].norm) && x + 2 < lim && /^(عن|من)$/.test(toks[x + 1].norm)) at = toks[x + 2].start;
+    else return null;
+    const ent = (doc.entities ?? []).find(
+      (e) =>
+        (e.type === 'ORG' || e.type === 'PER' || (e.type === 'LOC' && !!e.country && (!!e.role || !!e.kbId?.startsWith('country:')))) &&
+        e.mentions.some((m) => m.start === at),
+    );
+    const m = ent?.mentions.find((y) => y.start === at);
+    return ent && m ? { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end } : null;
   };
   /** A speaker phrase headed by a title ("المتحدث باسم ..."، "مراسلة جريدة ...") with no name in it takes the name after it. */
   const withAppositive = (a: number, b: number, to: number): { b: number; ent: Entity | null } => {
@@ -852,6 +884,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         let sp = mkSpeaker(a, b, true);
         if (sp && ap.ent) sp.id = ap.ent.id;
         if (!sp) continue;
+        if (lex.statements.has(matchForm(sp.text))) sp = issuerAt(b, limit) ?? sp;
         if (lex.statements.has(matchForm(sp.text)) && last) sp = { ...last.sp, carried: true };
         // "بحسب تعبيرهم"، "على حد قوله": the words of whoever was speaking
         else if (b - a === 1 && /^(تعبير|قول|وصف|زعم|روايت|كلام|راي)(ه|ها|هم|هما)$/.test(toks[a].norm) && last)
@@ -970,7 +1003,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (subj) return mkSpeaker(v + 1, subj.end);
         if (lex.speakerHeads.has(headKey(toks[v + 1].norm))) {
           // "وكان رئيس مجلس إدارة الشركة كيفن جونسون قدم اعتذاره ..., مؤكدا أن": a title phrase ending in a name
-          for (let z = v + 2; z < i && z - v <= MAX_SPEAKER && !stopsSpeaker(z); z++) {
+          // (across "في" before a named place or body: "رفض مرشح المعارضة في مالي سومايلا سيسيه ...، داعيا")
+          const inPlace = (z: number): boolean =>
+            toks[z].norm === 'في' && z + 1 < i && !!entityAt(doc.entities, toks[z + 1].start, toks[z + 1].end);
+          for (let z = v + 2; z < i && z - v <= MAX_SPEAKER && (!stopsSpeaker(z) || inPlace(z)); z++) {
             const per = personAt(z);
             if (per) {
               const r = mkSpeaker(v + 1, per.end);
@@ -985,7 +1021,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           return z > v + 1 ? mkSpeaker(v + 1, z) : null;
         }
         const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
-        const m = ent?.type === 'ORG' ? ent.mentions.find((x) => x.start === toks[v + 1].start) : undefined;
+        // (an organisation, or a country standing for its government: "فرضت الولايات المتحدة عقوبات ...، متهمة")
+        const acts = ent?.type === 'ORG' || (ent?.type === 'LOC' && !!ent.country && (!!ent.role || !!ent.kbId?.startsWith('country:')));
+        const m = acts ? ent?.mentions.find((x) => x.start === toks[v + 1].start) : undefined;
         if (!m) return null;
         let z = v + 1;
         while (z < i && toks[z].start < m.end) z++;
@@ -1044,7 +1082,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm)) return mkSpeaker(st, end);
         return null;
       };
-      if (e.kind !== 'part' && i - 1 > ts && /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm))
+      if (e.kind !== 'part' && !e.pronObj && i - 1 > ts && /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm))
         sp = relativeSpeaker(i - 1);
       // "سائقو الأجرة، الذين اعتبروا الخدمة غير قانونية وطالبوا بحظرها": a plural cue with و continues the subject of
       // the plural relative clause before it in the sentence, not the single speaker quoted before
@@ -1082,7 +1120,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             BOUNDARY.has(toks[q].norm) ||
             isComp(q) ||
             /^(هذا|هذه|ذلك|تلك)$/.test(toks[q].norm) ||
-            (q === cs && TIME_HEAD.has(headKey(toks[q].norm)))
+            (q === cs && (TIME_HEAD.has(headKey(toks[q].norm)) || adverbAt(q)))
           )
             ok = false;
         const first = toks[cs];
@@ -1119,9 +1157,40 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           }
         }
       }
+      // "نشر التحالف الحاكم بيانا أعلن فيه إنهاء ..."، "أعاد نشر المقابلة بتعليق قال فيه:": with no subject after its
+      // pronoun the cue speaks for whoever issued the statement the pronoun stands for, the first person or organisation
+      // of the sentence (not the statement before the cue, nor the content after it); with none, the subject carried over
+      if (
+        !sp &&
+        e.kind !== 'part' &&
+        pronPrep &&
+        /^(فيه|فيها)$/.test(toks[j + 1].norm) &&
+        // (a subject after the pronoun is definite, a name or a title: "قال فيه العلماء"; "أعلن فيه إنهاء ..." is content)
+        (speakerEnd(j + 2, opener >= 0 ? opener : Math.min(limit, j + 2 + MAX_SPEAKER)) === j + 2 ||
+          !(
+            /^(ال|وال)/.test(toks[j + 2].norm) ||
+            lex.speakerHeads.has(headKey(toks[j + 2].norm)) ||
+            !!entityAt(doc.entities, toks[j + 2].start, toks[j + 2].end)
+          ))
+      ) {
+        for (let k = ts; k < i && !sp; k++) {
+          const t = toks[k];
+          if (t.kind !== 'w' || (k > ts && NOUN_PREP.has(toks[k - 1].norm))) continue;
+          const ent = entityAt(doc.entities, t.start, t.end);
+          const m = ent?.mentions.find((x) => x.start < t.end && x.end > t.start);
+          if (ent && m && (ent.type === 'PER' || ent.type === 'ORG') && m.end <= toks[i].start)
+            sp = { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end };
+        }
+        if (!sp && last) sp = { ...last.sp, carried: true };
+        if (sp) {
+          svoFirst = false;
+          spEnd = j + 2;
+        }
+      }
       if (e.kind !== 'part' && !svoFirst && !sp) {
         const end = opener >= 0 ? opener : Math.min(limit, j + 1 + MAX_SPEAKER);
         let b = speakerEnd(j + 1, end, e.kind === 'act' || e.kind === 'need');
+        let apposed: Entity | null = null;
         if (pronPrep && speakerEnd(j + 2, end) > j + 2) {
           // "في وقت قال فيه العلماء البريطانيون بأنهم": the subject after the pronoun
           b = speakerEnd(j + 2, end);
@@ -1181,7 +1250,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             const q = namesEnd(j + 1, b);
             if (!comma) b = Math.max(q, j + 2);
           } else if (!head && doc.entities) {
-            pronoun = true;
+            // "أدان البرلماني البريطاني المعارض، ديفيد كولتارت، تصريحات جونسون": a phrase closed by a name between commas
+            // is the subject, not an object
+            let named: Entity | null = null;
+            if (comma)
+              for (let k = j + 2; k < b && !named; k++) if (toks[k - 1].text === '،' && personAt(k)?.end === b) named = personAt(k)!.ent;
+            if (named) apposed = named;
+            else pronoun = true;
           } else if (!comma && b - (j + 1) > 2) b = j + 3;
         }
         if (!pronoun && !sp && mark >= 0 && e.kind === 'act' && b >= mark - 1 && /^بـ*$/.test(toks[mark - 1]?.text ?? '')) {
@@ -1198,7 +1273,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           }
         }
         if (!pronoun && !sp) {
-          const ap = withAppositive(j + 1, b, end);
+          const ap = apposed ? { b, ent: apposed } : withAppositive(j + 1, b, end);
           b = ap.b;
           sp = b > j + 1 ? mkSpeaker(j + 1, b) : null;
           if (sp && ap.ent) sp.id = ap.ent.id;
@@ -1206,7 +1281,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // relays: "نقل مراسلنا عن شهود عيان أن" (the source after عن), "نسبت رويترز له القول إن" (the one quoted before)
           if (opener > b) {
             for (let q = b; q < opener - 1; q++) {
-              if (toks[q].norm === 'عن' && /^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm))) {
+              // (also after any cue: "وذكرت وكالة الأنباء نقلا عن مصدر أمني أن": the agency relays, the source speaks; a
+              // person who says it "نقلا عن" a body still speaks: "وقال كريم كينيك نقلا عن الهلال الأحمر")
+              const person = !!sp?.id && doc.entities?.find((x) => x.id === sp?.id)?.type === 'PER';
+              if (
+                toks[q].norm === 'عن' &&
+                (/^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm)) || (toks[q - 1]?.norm === 'نقلا' && !person))
+              ) {
                 const r = mkSpeaker(q + 1, speakerEnd(q + 1, opener));
                 if (r) sp = r;
                 break;
@@ -1239,6 +1320,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                 if (per) issuer.id = per.ent.id;
                 sp = issuer;
               }
+            }
+            if (sp && lex.statements.has(matchFormOf(sp.text))) {
+              const issuer = issuerAt(b, lim);
+              if (issuer) sp = issuer;
             }
             if (sp && lex.statements.has(matchFormOf(sp.text)) && last) sp = { ...last.sp, carried: true };
           }
@@ -1412,7 +1497,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // the morph stage finds nearest before it ("وعلى موقع تويتر، رحب الوزير بومبيو ...، داعيا").
         let v = ts;
         while (v < i && toks[v].kind === 'p') v++;
-        sp = subjectAfter(v, /^[وف]/.test(toks[v]?.norm ?? ''));
+        // (also a verb without و that opens the sentence: "قررت محكمة ألمانية ...، معتبرة أن")
+        sp = subjectAfter(v, /^[وف]/.test(toks[v]?.norm ?? '') || verbAt(v));
         if (!sp && tagged) {
           let w = i - 1;
           while (w > v && !verbAt(w)) w--;
@@ -1613,6 +1699,26 @@ function resolveTitles(doc: Doc, quotes: Quote[]): void {
     if (q.speaker !== null) continue;
     const phrase = clean(q.speakerText);
     const words = phrase.split(' ');
+    // "وتابعت الوزيرة": a lone definite title is the person named earlier with that title in front ("وزيرة العدل ... X"),
+    // the nearest such mention before the quote
+    if (words.length === 1 && /^ال.{3,}$/.test(words[0])) {
+      const title = words[0].slice(2);
+      let best: { id: string; at: number } | null = null;
+      for (const e of doc.entities ?? []) {
+        if (e.type !== 'PER') continue;
+        for (const m of e.mentions) {
+          if (m.end > q.start || (best && m.start <= best.at)) continue;
+          // (the title and the name with no preposition between: "ونقلت الوكالة عن سمير حداد" is another man)
+          const before = clean(text.slice(Math.max(0, m.start - 40), m.start))
+            .split(' ')
+            .slice(-4);
+          const t = before.findLastIndex((w) => w === title || w === `ال${title}`);
+          if (t >= 0 && !before.slice(t + 1).some((w) => NOUN_PREP.has(w) || w === 'عن')) best = { id: e.id, at: m.start };
+        }
+      }
+      if (best) q.speaker = best.id;
+      continue;
+    }
     if (words.length < 2 || words.length > 6) continue;
     let id = cache.get(phrase);
     if (id === undefined) {

@@ -928,3 +928,133 @@ test('round 8: "وبحسب X فقد ...": the content opens after فقد when no
   assert.equal(a[0].speakerText, 'الدفاع المدني');
   assert.equal(a[0].text, 'غمرت المياه عشرات المنازل، إلى جانب عدد من المدارس');
 });
+
+test('round 9: a cue with its object as a pronoun after a relative pronoun speaks for the noun after it (والذي تتهمه X بـ، تصفه X بأنه، اتهموه)', () => {
+  const qs = fullQuotes;
+  const a = qs(
+    'وتنشط شبكة رجل الدين فتح الله غولن الذي يعيش في الولايات المتحدة، والذي تتهمه السلطات التركية بتدبير محاولة الانقلاب في يوليو 2016.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('السلطات التركية|تتهمه|')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('والذي|')), a.join(' / '));
+  const b = qs('ويثير البرنامج النووي توترا في المنطقة، والذي تصفه بيونغيانغ بأنه خط دفاع عن أراضيها.');
+  assert.ok(
+    b.some((x) => x.startsWith('بيونغيانغ|تصفه|') && x.endsWith('خط دفاع عن أراضيها')),
+    b.join(' / '),
+  );
+  const c = qs('وتعد تصريحات الشاهد أول انتقاد علني ضد نجل الرئيس، خاصة أن معارضيه اتهموه من قبل باستغلال نفوذ عائلته.');
+  assert.ok(
+    c.some((x) => x.startsWith('معارضيه|اتهموه|')),
+    c.join(' / '),
+  );
+  // a verbal noun with its pronoun and لـ is no cue: "ووصفها لها بالجريمة"
+  const d = qs('وانسحبت الفلبين من المحكمة بعد انتقادها لحربه على المخدرات ووصفها لها بالجريمة.');
+  assert.ok(!d.some((x) => x.includes('|ووصفها|')), d.join(' / '));
+});
+
+test('round 9: adverbs alone are no speaker (وكتب يومها، والآن أعلنت); an agency "نقلا عن" a source relays, a person does not', () => {
+  const qs = fullQuotes;
+  const a = qs('وقال ترامب إنه لا يدعو لتسليح كل الأساتذة. وكتب يومها في تغريدة "لم أقل أبدا أعطوا الأساتذة أسلحة".');
+  assert.ok(
+    a.some((x) => x.startsWith('ترامب|وكتب|')),
+    a.join(' / '),
+  );
+  const b = qs('والآن أعلنت شركة "فيسبوك"، الأربعاء، عن توفيرها لسلسلة من التغييرات.');
+  assert.ok(!b.some((x) => x.startsWith('والآن|')), b.join(' / '));
+  const c = run('وذكرت وكالة تونس أفريقيا للأنباء نقلا عن مصدر أمني أن المهاجمين ألقوا قنبلة على السيارة الأولى.', '', (d) => [
+    { id: 'e1', type: 'ORG', name: 'وكالة تونس أفريقيا للأنباء', mentions: [mention(d, 'وكالة تونس أفريقيا للأنباء')] },
+  ]);
+  assert.equal(c.quotes?.[0]?.speakerText, 'مصدر أمني');
+  const d = run('وقال كريم كينيك رئيس الهلال الأحمر التركي نقلا عن الهلال الأحمر الإيراني "تم العثور على حطام الطائرة".', '', (x) => [
+    { id: 'e1', type: 'PER', name: 'كريم كينيك', mentions: [mention(x, 'كريم كينيك')] },
+    { id: 'e2', type: 'ORG', name: 'الهلال الأحمر الإيراني', mentions: [mention(x, 'الهلال الأحمر الإيراني')] },
+  ]);
+  assert.equal(d.quotes?.[0]?.speaker, 'e1');
+});
+
+test('round 9: "بيانا أعلن فيه"، "بتعليق قال فيه": with no subject after the pronoun, the issuer of the statement speaks', () => {
+  const qs = fullQuotes;
+  const a = qs(
+    'ونشر الثلاثاء التحالف الحاكم "الجبهة الثورية الديمقراطية للشعب الإثيوبي" على صفحته بموقع فيس بوك بيانا أعلن فيه إنهاء خلافه الحدودي مع جارته إريتريا.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('الجبهة الثورية الديمقراطية للشعب الإثيوبي|أعلن|إنهاء خلافه الحدودي')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('إنهاء')), a.join(' / '));
+  // a subject after the pronoun still speaks
+  const b = qs('وجاء التقرير في وقت قال فيه العلماء البريطانيون إن الغاز روسي الصنع.');
+  assert.ok(
+    b.some((x) => x.startsWith('العلماء البريطانيون|قال|')),
+    b.join(' / '),
+  );
+});
+
+test('round 9: a participle continues the subject of the verb opening its sentence (قررت محكمة ...، معتبرة), across "في" + a name in a title, and a country acts', () => {
+  const qs = fullQuotes;
+  const a = qs(
+    'وقال الوزير إن التهم كثيرة. قررت محكمة ألمانية مساء الخميس الإفراج عن الرئيس الكاتالوني السابق كارلس بيغديمونت، معتبرة أن تسليمه لا يمكن أن يتم.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('محكمة ألمانية|معتبرة|')),
+    a.join(' / '),
+  );
+  const b = qs(
+    'وقال الحارس إن الحكم أخطأ. وجه رئيس لجنة الحكام في إيطاليا مارتشيلو نيكي، الاثنين، انتقادات للحارس جانلويجي بوفون، داعيا إياه إلى الانتباه أكثر لما يقوله.',
+  );
+  assert.ok(
+    b.some((x) => x.includes('مارتشيلو نيكي|داعيا|')),
+    b.join(' / '),
+  );
+  const c = qs(
+    'وقال الوزير إن العقوبات قاسية. ففي الشهر الماضي فرضت الولايات المتحدة عقوبات على 19 روسيا، متهمة إياهم بالتدخل في الانتخابات.',
+  );
+  assert.ok(
+    c.some((x) => x.startsWith('الولايات المتحدة|متهمة|')),
+    c.join(' / '),
+  );
+});
+
+test('round 9: a report speaks for the body named after it with لـ or في (تقرير لمجلس اللوردات، لتقرير في صحيفة واشنطن بوست)', () => {
+  const org = (name: string) => (d: Doc) => [{ id: 'e1', type: 'ORG' as const, name, mentions: [mention(d, name)] }];
+  const a = run(
+    'وقال الوزير إن الأمر خطير. كشف تقرير لمجلس اللوردات البريطاني أن الشرطة استخدمت الأطفال كعملاء.',
+    '',
+    org('مجلس اللوردات البريطاني'),
+  );
+  assert.equal(a.quotes?.find((q) => q.cue === 'كشف')?.speaker, 'e1');
+  const b = run(
+    'وقال الوزير إن الأمر خطير. ووفقا لتقرير في صحيفة واشنطن بوست، فإن الرئيس أعطى تعليمات للقادة.',
+    '',
+    org('صحيفة واشنطن بوست'),
+  );
+  assert.equal(b.quotes?.find((q) => q.cue === 'ووفقا')?.speaker, 'e1');
+});
+
+test("round 9: an act cue's title phrase closed by a name between commas is its subject, not an object (أدان البرلماني المعارض، X، تصريحات)", () => {
+  const qs = fullQuotes;
+  const a = qs(
+    'وفي حين أكد جونسون أن زيمبابوي لا يزال يتعين عليها ضمان نزاهة الانتخابات، أدان البرلماني البريطاني المعارض، ديفيد كولتارت، تصريحات جونسون، وقال إنها "صدمته".',
+  );
+  assert.ok(
+    a.some((x) => x.includes('ديفيد كولتارت|أدان|تصريحات جونسون')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.includes('ديفيد كولتارت|وقال|صدمته')),
+    a.join(' / '),
+  );
+});
+
+test('round 9: a lone definite title speaks for the person named earlier with that title in front (وتابعت الوزيرة)', () => {
+  const doc = run(
+    'وقالت وزيرة العدل الألمانية كاتارينا بارلي إن الشركات تحترم القواعد. وتابعت الوزيرة: "نعلم أن العقوبات مؤلمة".',
+    '',
+    (d) => [{ id: 'e1', type: 'PER', name: 'كاتارينا بارلي', mentions: [mention(d, 'كاتارينا بارلي')] }],
+  );
+  const q = doc.quotes?.find((x) => x.cue === 'وتابعت');
+  assert.equal(q?.speakerText, 'الوزيرة');
+  assert.equal(q?.speaker, 'e1');
+});
