@@ -26,6 +26,11 @@ export class GenerationalCache<K, V> {
     this.young.set(key, value);
   }
 
+  clear(): void {
+    this.young.clear();
+    this.old.clear();
+  }
+
   /** Entries held (both generations). */
   get size(): number {
     return this.young.size + this.old.size;

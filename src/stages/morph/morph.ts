@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { GenerationalCache } from '../../core/cache.ts';
 import type { TokenKind } from '../../core/types.ts';
 import { RankingPerceptron, SequencePerceptron } from '../../learn/index.ts';
+import { BiLstmTagger } from './bilstm.ts';
 import { NeuralTagger } from './neural.ts';
 import { type Segmentation, Segmenter, type SegmenterLexicon } from './segmenter.ts';
 import { lightStem } from './stem.ts';
@@ -46,7 +47,12 @@ const KIND_UPOS: Partial<Record<TokenKind, string>> = {
   symbol: 'SYM',
 };
 
-export const MODEL_FILES = { segmenter: 'morph-seg.bin', tagger: 'morph-pos.bin', neural: 'morph-nn.bin' } as const;
+export const MODEL_FILES = {
+  segmenter: 'morph-seg.bin',
+  tagger: 'morph-pos.bin',
+  neural: 'morph-nn.bin',
+  sentence: 'morph-lstm.bin',
+} as const;
 
 const CACHE_LIMIT = 50_000;
 
@@ -62,9 +68,10 @@ export class MorphAnalyzer {
 
   /**
    * Loads `morph-seg.bin` and `morph-pos.bin` from a models folder, and the
-   * window network `morph-nn.bin` when it is there and `neural` is not false.
+   * window networks `morph-nn.bin` and the sentence network `morph-lstm.bin`
+   * when they are there and `neural` is not false.
    */
-  static load(dir: string, opts: { neural?: boolean } = {}): MorphAnalyzer {
+  static load(dir: string, opts: { neural?: boolean; sentence?: boolean } = {}): MorphAnalyzer {
     const seg = `${dir}/${MODEL_FILES.segmenter}`;
     const pos = `${dir}/${MODEL_FILES.tagger}`;
     if (!existsSync(seg) || !existsSync(pos)) throw new Error(`morph models missing in ${dir} (run: khabar train morph)`);
@@ -73,6 +80,8 @@ export class MorphAnalyzer {
     const tagger = new Tagger(SequencePerceptron.load(pos), segmenter.corpus);
     const nn = `${dir}/${MODEL_FILES.neural}`;
     if (opts.neural !== false && existsSync(nn)) tagger.neural = NeuralTagger.load(nn);
+    const lstm = `${dir}/${MODEL_FILES.sentence}`;
+    if (opts.neural !== false && opts.sentence !== false && existsSync(lstm)) tagger.sentence = BiLstmTagger.load(lstm);
     return new MorphAnalyzer(segmenter, tagger);
   }
 

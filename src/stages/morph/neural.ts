@@ -43,7 +43,7 @@ export interface WordVectors {
 }
 
 /** Row r of the vectors into x at `at`. */
-function copyVector(v: WordVectors, r: number, x: Float32Array, at: number): void {
+export function copyVector(v: WordVectors, r: number, x: Float32Array, at: number): void {
   const { dim, q, scales } = v;
   if (q && scales) {
     const s = scales[r];
@@ -52,7 +52,7 @@ function copyVector(v: WordVectors, r: number, x: Float32Array, at: number): voi
 }
 
 /** The vectors as float32 (a copy when they are held as int8). */
-function vectorData(v: WordVectors): Float32Array {
+export function vectorData(v: WordVectors): Float32Array {
   if (!v.q || !v.scales) return v.data;
   const out = new Float32Array(v.words.length * v.dim);
   for (let r = 0; r < v.words.length; r++) copyVector(v, r, out, r * v.dim);
@@ -79,6 +79,15 @@ export function readWord2Vec(path: string): WordVectors {
   return { words, dim, data: data.subarray(0, words.length * dim) };
 }
 
+/** The pretrained vectors stored (int8) in a window-network or BiLSTM model file, so a model can be retrained without the text file. */
+export function vectorsFromModel(path: string): WordVectors {
+  const f = loadTensorFile(path, new Set(['vectors']));
+  const v = f.tensors.vectors;
+  const words = (f.meta as { vectorWords?: string[] }).vectorWords;
+  if (!v || !words) throw new Error(`${path}: no word vectors in this model file`);
+  return { words, dim: v.shape[1], data: v.data, q: v.q, scales: v.scales };
+}
+
 export interface NeuralOptions {
   /** Networks averaged (seeds seed … seed + nets − 1). */
   nets?: number;
@@ -101,17 +110,17 @@ const NB_AFF = [1, 5]; // suffix 2 and prefix 2 of the words at ±1
 const ROLE_UNK = 3; // word ids 0–2: unknown form by role
 const AFF_UNK = 8; // affix ids 0–6: unknown affix by kind
 const DIGITS = /^[0-9٠-٩.,]+$/;
-const roleOf = (w: TagWord): number => (w.role === 0 ? 0 : w.role === 2 ? 2 : 1);
+export const roleOf = (w: TagWord): number => (w.role === 0 ? 0 : w.role === 2 ? 2 : 1);
 /** Stem forms whose hidden-layer shares are cached, per generation (`GenerationalCache`). */
 const CACHE_FORMS = 16_000;
 
 /** Matching form used to look a word up among the pretrained vectors (as the embeddings' corpus was read). */
-const vectorKey = (form: string): string => {
+export const vectorKey = (form: string): string => {
   const m = matchForm(form).toLowerCase();
   return DIGITS.test(m) ? '0' : m;
 };
 
-function affixes(form: string): string[] {
+export function affixes(form: string): string[] {
   const m = matchForm(form);
   return [
     `1${m.slice(-1)}`,

@@ -29,6 +29,7 @@ import {
   viterbi,
 } from '../../learn/index.ts';
 import { matchForm } from '../../text/normalize.ts';
+import type { BiLstmTagger } from './bilstm.ts';
 import { cachedLookup, type Lookup, recordLookup } from './lookup.ts';
 import type { NeuralTagger } from './neural.ts';
 /** A syntactic word as the tagger sees it. */
@@ -359,6 +360,8 @@ export class Tagger {
   beam = SECOND_ORDER_BEAM;
   /** Window network whose weighted log-probabilities are added to the emissions (`neural.ts`); null = perceptron alone. */
   neural: NeuralTagger | null = null;
+  /** Sentence network (`bilstm.ts`), added the same way; null = none. */
+  sentence: BiLstmTagger | null = null;
 
   constructor(model: SequencePerceptron, corpus: Lookup<number> = new Map()) {
     this.model = model;
@@ -446,6 +449,8 @@ export class Tagger {
       for (let j = 0; j < k; j++) table.addTo(scratch[j], emit, i * L);
     }
     this.neural?.addTo(emit, words, this.model.labels);
+    // gated on the margins the window networks leave
+    this.sentence?.addTo(emit, words, this.model.labels);
     const ids = this.decode(
       emit,
       facts.map((f) => f.allowed),

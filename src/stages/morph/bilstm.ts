@@ -1,0 +1,535 @@
+/**
+ * A bidirectional LSTM over the syntactic words of a sentence (Plank et al.
+ * 2016), added like the window networks (`neural.ts`) to the perceptron's
+ * emission scores: its log-probabilities times a weight tuned on PADT dev.
+ * Where the window networks see ±2 words, it sees the whole sentence.
+ *
+ * Input of a word: its pretrained skip-gram vector (fixed), a "has a vector"
+ * flag, a learnt 32-dimensional embedding of its form, its role (proclitic,
+ * stem, enclitic), learnt embeddings of its suffixes 1–4 and prefixes 1–3, its
+ * place in its surface token. Two LSTM layers (`src/learn/lstm.ts`), one per
+ * direction; softmax over the tags of the two outputs. Adam, dropout on the
+ * inputs and on the outputs, deterministic (seeded).
+ *
+ * Decoding caches each form's input projection (both directions), so a word
+ * costs the two recurrences and the output layer.
+ */
+import { GenerationalCache } from '../../core/cache.ts';
+import { Adam, Lstm } from '../../learn/lstm.ts';
+import { seededRandom, shuffleInPlace } from '../../learn/random.ts';
+import { loadTensorFile, saveTensorFile } from '../../learn/tensor-file.ts';
+import { affixes, copyVector, roleOf, vectorData, vectorKey, type WordVectors } from './neural.ts';
+import type { TagWord } from './tagger.ts';
+
+export const BILSTM_KIND = 'khabar-pos-bilstm';
+
+const WD = 32;
+const AD = 16;
+const NAFF = 7;
+const ROLE_UNK = 3;
+const AFF_UNK = 7;
+const CACHE_FORMS = 16_000;
+
+export interface BiLstmOptions {
+  hidden?: number;
+  epochs?: number;
+  lr?: number;
+  /** Dropout on the inputs and on the LSTM outputs. */
+  dropIn?: number;
+  dropOut?: number;
+  /** A training word's form embedding is replaced by its role's unknown one with this probability. */
+  wordDrop?: number;
+  seed?: number;
+  clip?: number;
+  onEpoch?: (e: { epoch: number; loss: number; ms: number; model: BiLstmTagger }) => void;
+}
+
+export const BILSTM_DEFAULTS = {
+  hidden: 64,
+  epochs: 6,
+  lr: 0.002,
+  dropIn: 0.2,
+  dropOut: 0.3,
+  wordDrop: 0.05,
+  seed: 1,
+  clip: 5,
+} as const;
+
+interface Ids {
+  vec: number;
+  word: number;
+  role: number;
+  aff: Int32Array;
+}
+
+interface Layout {
+  dim: number;
+  we: number;
+  role: number;
+  aff: number;
+  part: number;
+  inputs: number;
+}
+
+function layoutOf(dim: number): Layout {
+  const we = dim + 1;
+  const role = we + WD;
+  const aff = role + 3;
+  const part = aff + NAFF * AD;
+  return { dim, we, role, aff, part, inputs: part + 8 };
+}
+
+export class BiLstmTagger {
+  readonly layout: Layout;
+  private readonly vecIndex: Map<string, number>;
+  private readonly wordIndex: Map<string, number>;
+  private readonly affIndex: Map<string, number>;
+  private readonly cache = new GenerationalCache<string, Float32Array>(CACHE_FORMS);
+  private readonly block: Float32Array;
+  private mapFor: readonly string[] | null = null;
+  private map = new Int32Array(0);
+
+  constructor(
+    readonly tags: string[],
+    private readonly vectors: WordVectors,
+    readonly wordVocab: string[],
+    readonly affVocab: string[],
+    readonly WE: Float32Array,
+    readonly AE: Float32Array,
+    readonly fw: Lstm,
+    readonly bw: Lstm,
+    readonly Wo: Float32Array,
+    readonly bo: Float32Array,
+    public weight = 1,
+    /** Consulted for a sentence where some word's perceptron emission margin is below this (Infinity = always). */
+    public gate = Number.POSITIVE_INFINITY,
+    /** Words each direction runs before (after) a consulted word (Infinity = the whole sentence). */
+    public reach = Number.POSITIVE_INFINITY,
+    readonly meta: Record<string, unknown> = {},
+  ) {
+    this.layout = layoutOf(vectors.dim);
+    this.vecIndex = new Map(vectors.words.map((w, i) => [w, i + 1]));
+    this.wordIndex = new Map(wordVocab.map((w, i) => [w, i + ROLE_UNK]));
+    this.affIndex = new Map(affVocab.map((a, i) => [a, i + AFF_UNK]));
+    this.block = new Float32Array(this.layout.part);
+    fw.freeze();
+    bw.freeze();
+  }
+
+  get hidden(): number {
+    return this.fw.hidden;
+  }
+
+  ids(w: TagWord): Ids {
+    const aff = new Int32Array(NAFF);
+    affixes(w.form).forEach((a, j) => {
+      aff[j] = this.affIndex.get(a) ?? j;
+    });
+    const role = roleOf(w);
+    return { vec: this.vecIndex.get(vectorKey(w.form)) ?? 0, word: this.wordIndex.get(w.form) ?? role, role, aff };
+  }
+
+  /** The form-dependent part of a word's input (everything but its place in the token) into x at `at`. */
+  private fillForm(id: Ids, word: number, x: Float32Array, at: number): void {
+    const L = this.layout;
+    if (id.vec > 0) {
+      copyVector(this.vectors, id.vec - 1, x, at);
+      x[at + L.dim] = 1;
+    }
+    x.set(this.WE.subarray(word * WD, word * WD + WD), at + L.we);
+    x[at + L.role + id.role] = 1;
+    for (let k = 0; k < NAFF; k++) x.set(this.AE.subarray(id.aff[k] * AD, id.aff[k] * AD + AD), at + L.aff + k * AD);
+  }
+
+  /** Input projection of a form for both directions (8H, no bias), cached. */
+  private projection(w: TagWord): Float32Array {
+    const key = `${w.role}${w.form}`;
+    const have = this.cache.get(key);
+    if (have) return have;
+    const G = 4 * this.hidden;
+    const p = new Float32Array(2 * G);
+    const x = this.block;
+    x.fill(0);
+    const id = this.ids(w);
+    this.fillForm(id, id.word, x, 0);
+    this.fw.projectInput(0, x, p, 0);
+    this.bw.projectInput(0, x, p, G);
+    this.cache.set(key, p);
+    return p;
+  }
+
+  /**
+   * Log-probability of each tag (`tags` order) at each word, n × tags.length.
+   * With `only`, just at the marked words, and with a finite `reach`, each
+   * direction runs only over the `reach` words before (after) a marked word,
+   * from an empty state (overlapping stretches are run once): an
+   * approximation measured on dev (README), and most of the saving.
+   */
+  logProbs(words: readonly TagWord[], only: Uint8Array | null = null, reach = Number.POSITIVE_INFINITY): Float32Array {
+    const n = words.length;
+    const T = this.tags.length;
+    const out = new Float32Array(n * T);
+    if (n === 0) return out;
+    const H = this.hidden;
+    const G = 4 * H;
+    const L = this.layout;
+    // stretches of each direction: [from, to] in position order
+    const spans = (dir: 1 | -1): Array<[number, number]> => {
+      if (!only || !Number.isFinite(reach)) return [[0, n - 1]];
+      const res: Array<[number, number]> = [];
+      for (let i = 0; i < n; i++) {
+        if (!only[i]) continue;
+        const a = dir === 1 ? Math.max(0, i - reach) : i;
+        const b = dir === 1 ? i : Math.min(n - 1, i + reach);
+        const last = res[res.length - 1];
+        if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+        else res.push([a, b]);
+      }
+      return res;
+    };
+    const fwSpans = spans(1);
+    const bwSpans = spans(-1);
+    const need = new Uint8Array(n);
+    for (const [a, b] of [...fwSpans, ...bwSpans]) need.fill(1, a, b + 1);
+    const pf = new Float32Array(n * G);
+    const pb = new Float32Array(n * G);
+    for (let i = 0; i < n; i++) {
+      if (!need[i]) continue;
+      const w = words[i];
+      const p = this.projection(w);
+      pf.set(p.subarray(0, G), i * G);
+      pb.set(p.subarray(G), i * G);
+      const c1 = L.part + Math.min(w.part, 3);
+      const c2 = L.part + 4 + Math.min(Math.max(w.parts, 1), 4) - 1;
+      this.fw.column(c1, pf, i * G);
+      this.fw.column(c2, pf, i * G);
+      this.bw.column(c1, pb, i * G);
+      this.bw.column(c2, pb, i * G);
+    }
+    const hf = new Float32Array(n * H);
+    const hb = new Float32Array(n * H);
+    for (const [lstm, list, proj, h, rev] of [
+      [this.fw, fwSpans, pf, hf, false],
+      [this.bw, bwSpans, pb, hb, true],
+    ] as const) {
+      for (const [a, b] of list) h.set(lstm.forward(null, b - a + 1, rev, proj.subarray(a * G, (b + 1) * G)), a * H);
+    }
+    for (let i = 0; i < n; i++) if (!only || only[i]) this.output(hf, hb, i, out, i * T);
+    return out;
+  }
+
+  /** Log-softmax of the output layer at word i into out at `at`. */
+  private output(hf: Float32Array, hb: Float32Array, i: number, out: Float32Array, at: number): void {
+    const H = this.hidden;
+    const T = this.tags.length;
+    const { Wo, bo } = this;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let t = 0; t < T; t++) {
+      let s = bo[t];
+      const row = t * 2 * H;
+      for (let u = 0; u < H; u++) s += Wo[row + u] * hf[i * H + u] + Wo[row + H + u] * hb[i * H + u];
+      out[at + t] = s;
+      if (s > max) max = s;
+    }
+    let z = 0;
+    for (let t = 0; t < T; t++) z += Math.exp(out[at + t] - max);
+    const log = max + Math.log(z);
+    for (let t = 0; t < T; t++) out[at + t] -= log;
+  }
+
+  /**
+   * Adds weight × log-probability to emission scores laid out n × labels (the
+   * perceptron's label order) at the words whose best score in `margins`
+   * (default: `emit` itself) leads the second by less than `gate`; the
+   * recurrences run `reach` words around them.
+   */
+  addTo(
+    emit: Float64Array,
+    words: readonly TagWord[],
+    labels: readonly string[],
+    weight = this.weight,
+    gate = this.gate,
+    margins: Float64Array = emit,
+    reach = this.reach,
+  ): void {
+    const n = words.length;
+    if (weight === 0 || n === 0) return;
+    const Lb = labels.length;
+    let only: Uint8Array | null = null;
+    if (Number.isFinite(gate)) {
+      only = new Uint8Array(n);
+      let any = false;
+      for (let i = 0; i < n; i++) {
+        let best = Number.NEGATIVE_INFINITY;
+        let second = Number.NEGATIVE_INFINITY;
+        for (let l = 0; l < Lb; l++) {
+          const v = margins[i * Lb + l];
+          if (v > best) {
+            second = best;
+            best = v;
+          } else if (v > second) second = v;
+        }
+        if (best - second < gate) {
+          only[i] = 1;
+          any = true;
+        }
+      }
+      if (!any) return;
+    }
+    const lp = this.logProbs(words, only, reach);
+    const T = this.tags.length;
+    if (this.mapFor !== labels) {
+      this.mapFor = labels;
+      this.map = Int32Array.from(labels, (l) => this.tags.indexOf(l));
+    }
+    const map = this.map;
+    for (let i = 0; i < n; i++) {
+      if (only && !only[i]) continue;
+      for (let l = 0; l < Lb; l++) emit[i * Lb + l] += map[l] < 0 ? weight * Math.log(1e-7) : weight * lp[i * T + map[l]];
+    }
+  }
+
+  save(path: string): void {
+    saveTensorFile(
+      path,
+      {
+        kind: BILSTM_KIND,
+        meta: {
+          ...this.meta,
+          tags: this.tags,
+          weight: this.weight,
+          gate: Number.isFinite(this.gate) ? this.gate : null,
+          reach: Number.isFinite(this.reach) ? this.reach : null,
+          vectorWords: this.vectors.words,
+          wordVocab: this.wordVocab,
+          affVocab: this.affVocab,
+        },
+        tensors: {
+          vectors: { shape: [this.vectors.words.length, this.vectors.dim], data: vectorData(this.vectors) },
+          WE: { shape: [this.WE.length / WD, WD], data: this.WE },
+          AE: { shape: [this.AE.length / AD, AD], data: this.AE },
+          ...this.fw.tensors('fw.'),
+          ...this.bw.tensors('bw.'),
+          Wo: { shape: [this.tags.length, 2 * this.hidden], data: this.Wo },
+          bo: { shape: [this.tags.length], data: this.bo },
+        },
+      },
+      { vectors: 'i8', WE: 'i8', AE: 'i8' },
+    );
+  }
+
+  static load(path: string): BiLstmTagger {
+    const f = loadTensorFile(path, new Set(['vectors']));
+    if (f.kind !== BILSTM_KIND) throw new Error(`${path}: not a BiLSTM tagger (${f.kind})`);
+    const m = f.meta as {
+      tags: string[];
+      weight: number;
+      gate: number | null;
+      reach?: number | null;
+      vectorWords: string[];
+      wordVocab: string[];
+      affVocab: string[];
+    };
+    const t = f.tensors;
+    const v = t.vectors;
+    const vectors: WordVectors = { words: m.vectorWords, dim: v.shape[1], data: v.data, q: v.q, scales: v.scales };
+    const { tags, weight, gate, reach, vectorWords: _v, wordVocab, affVocab, ...rest } = m;
+    return new BiLstmTagger(
+      tags,
+      vectors,
+      wordVocab,
+      affVocab,
+      t.WE.data,
+      t.AE.data,
+      Lstm.fromTensors(t, 'fw.'),
+      Lstm.fromTensors(t, 'bw.'),
+      t.Wo.data,
+      t.bo.data,
+      weight,
+      gate ?? Number.POSITIVE_INFINITY,
+      reach ?? Number.POSITIVE_INFINITY,
+      rest,
+    );
+  }
+
+  /** Trains on gold words and tags (PADT train); deterministic. The weight is left at 1: tune it on dev. */
+  static train(sentences: Array<{ words: TagWord[]; tags: string[] }>, vectors: WordVectors, opts: BiLstmOptions = {}): BiLstmTagger {
+    const o = { ...BILSTM_DEFAULTS, ...opts };
+    const count = (keysOf: (w: TagWord) => string[]): string[] => {
+      const c = new Map<string, number>();
+      for (const s of sentences) for (const w of s.words) for (const k of keysOf(w)) c.set(k, (c.get(k) ?? 0) + 1);
+      return [...c]
+        .filter(([, n]) => n >= 2)
+        .map(([k]) => k)
+        .sort();
+    };
+    const wordVocab = count((w) => [w.form]);
+    const affVocab = count((w) => affixes(w.form));
+    const tags = [...new Set(sentences.flatMap((s) => s.tags))].sort();
+    const T = tags.length;
+    const rand = seededRandom(o.seed);
+    const L = layoutOf(vectors.dim);
+    const D = L.inputs;
+    const H = o.hidden;
+    const WE = new Float32Array((wordVocab.length + ROLE_UNK) * WD).map(() => (rand() - 0.5) * 0.1);
+    const AE = new Float32Array((affVocab.length + AFF_UNK) * AD).map(() => (rand() - 0.5) * 0.1);
+    const fw = new Lstm(D, H).init(rand);
+    const bw = new Lstm(D, H).init(rand);
+    const ao = Math.sqrt(6 / (2 * H + T));
+    const Wo = new Float32Array(T * 2 * H).map(() => (rand() * 2 - 1) * ao);
+    const bo = new Float32Array(T);
+    const model = new BiLstmTagger(
+      tags,
+      vectors,
+      wordVocab,
+      affVocab,
+      WE,
+      AE,
+      fw,
+      bw,
+      Wo,
+      bo,
+      1,
+      Number.POSITIVE_INFINITY,
+      Number.POSITIVE_INFINITY,
+      {
+        hidden: H,
+        epochs: o.epochs,
+        lr: o.lr,
+        dropIn: o.dropIn,
+        dropOut: o.dropOut,
+        wordDrop: o.wordDrop,
+        seed: o.seed,
+      },
+    );
+    const data = sentences.map((s) => ({
+      ids: s.words.map((w) => model.ids(w)),
+      words: s.words,
+      gold: Int32Array.from(s.tags, (t) => tags.indexOf(t)),
+    }));
+    const adam = new Adam(o.lr);
+    const gWo = new Float32Array(Wo.length);
+    const gbo = new Float32Array(T);
+    const maxN = Math.max(1, ...data.map((d) => d.gold.length));
+    const xs = new Float32Array(maxN * D);
+    const inMask = new Float32Array(maxN * D);
+    const dx = new Float32Array(maxN * D);
+    const hcat = new Float32Array(maxN * 2 * H);
+    const outMask = new Float32Array(maxN * 2 * H);
+    const dhf = new Float32Array(maxN * H);
+    const dhb = new Float32Array(maxN * H);
+    const p = new Float32Array(T);
+    const rowGrads = new Map<number, Float32Array>();
+    const order = data.map((_, i) => i);
+    const keepIn = 1 - o.dropIn;
+    const keepOut = 1 - o.dropOut;
+    for (let epoch = 1; epoch <= o.epochs; epoch++) {
+      const t0 = performance.now();
+      shuffleInPlace(order, rand);
+      let loss = 0;
+      let words = 0;
+      for (const si of order) {
+        const { ids, words: ws, gold } = data[si];
+        const n = gold.length;
+        xs.fill(0, 0, n * D);
+        const wordIds = new Int32Array(n);
+        for (let i = 0; i < n; i++) {
+          const id = ids[i];
+          wordIds[i] = o.wordDrop > 0 && id.word >= ROLE_UNK && rand() < o.wordDrop ? id.role : id.word;
+          model.fillForm(id, wordIds[i], xs, i * D);
+          xs[i * D + L.part + Math.min(ws[i].part, 3)] = 1;
+          xs[i * D + L.part + 4 + Math.min(Math.max(ws[i].parts, 1), 4) - 1] = 1;
+        }
+        for (let k = 0; k < n * D; k++) {
+          const m = rand() < keepIn ? 1 / keepIn : 0;
+          inMask[k] = m;
+          xs[k] *= m;
+        }
+        const hf = fw.forward(xs, n, false);
+        const hb = bw.forward(xs, n, true);
+        for (let i = 0; i < n; i++) {
+          for (let u = 0; u < H; u++) {
+            const mf = rand() < keepOut ? 1 / keepOut : 0;
+            const mb = rand() < keepOut ? 1 / keepOut : 0;
+            outMask[i * 2 * H + u] = mf;
+            outMask[i * 2 * H + H + u] = mb;
+            hcat[i * 2 * H + u] = hf[i * H + u] * mf;
+            hcat[i * 2 * H + H + u] = hb[i * H + u] * mb;
+          }
+        }
+        dhf.fill(0, 0, n * H);
+        dhb.fill(0, 0, n * H);
+        for (let i = 0; i < n; i++) {
+          let max = Number.NEGATIVE_INFINITY;
+          const hc = i * 2 * H;
+          for (let t = 0; t < T; t++) {
+            let s = bo[t];
+            const row = t * 2 * H;
+            for (let u = 0; u < 2 * H; u++) s += Wo[row + u] * hcat[hc + u];
+            p[t] = s;
+            if (s > max) max = s;
+          }
+          let z = 0;
+          for (let t = 0; t < T; t++) {
+            p[t] = Math.exp(p[t] - max);
+            z += p[t];
+          }
+          for (let t = 0; t < T; t++) p[t] /= z;
+          loss -= Math.log(p[gold[i]] + 1e-9);
+          for (let t = 0; t < T; t++) {
+            const g = p[t] - (t === gold[i] ? 1 : 0);
+            gbo[t] += g;
+            const row = t * 2 * H;
+            for (let u = 0; u < H; u++) {
+              gWo[row + u] += g * hcat[hc + u];
+              gWo[row + H + u] += g * hcat[hc + H + u];
+              dhf[i * H + u] += g * Wo[row + u] * outMask[hc + u];
+              dhb[i * H + u] += g * Wo[row + H + u] * outMask[hc + H + u];
+            }
+          }
+        }
+        words += n;
+        dx.fill(0, 0, n * D);
+        fw.backward(xs, n, false, dhf, dx, L.we);
+        bw.backward(xs, n, true, dhb, dx, L.we);
+        // clip the global norm of the dense gradients
+        let norm = 0;
+        for (const g of [fw.gWx, fw.gWh, fw.gb, bw.gWx, bw.gWh, bw.gb, gWo, gbo]) for (let k = 0; k < g.length; k++) norm += g[k] * g[k];
+        norm = Math.sqrt(norm);
+        const scale = norm > o.clip ? o.clip / norm : 1;
+        adam.begin();
+        adam.dense(fw.Wx, fw.gWx, scale);
+        adam.dense(fw.Wh, fw.gWh, scale);
+        adam.dense(fw.b, fw.gb, scale);
+        adam.dense(bw.Wx, bw.gWx, scale);
+        adam.dense(bw.Wh, bw.gWh, scale);
+        adam.dense(bw.b, bw.gb, scale);
+        adam.dense(Wo, gWo, scale);
+        adam.dense(bo, gbo, scale);
+        // the learnt embeddings: gradients of their input columns, through the input dropout
+        rowGrads.clear();
+        const acc = (key: number, width: number, from: number): void => {
+          let g = rowGrads.get(key);
+          if (!g) {
+            g = new Float32Array(width);
+            rowGrads.set(key, g);
+          }
+          for (let d = 0; d < width; d++) g[d] += dx[from + d] * inMask[from + d];
+        };
+        for (let i = 0; i < n; i++) {
+          acc(wordIds[i], WD, i * D + L.we);
+          for (let k = 0; k < NAFF; k++) acc(-1 - ids[i].aff[k], AD, i * D + L.aff + k * AD);
+        }
+        for (const [key, g] of rowGrads) {
+          if (key >= 0) adam.row(WE, key, WD, g, scale);
+          else adam.row(AE, -1 - key, AD, g, scale);
+        }
+      }
+      model.cache.clear();
+      fw.freeze();
+      bw.freeze();
+      o.onEpoch?.({ epoch, loss: loss / Math.max(1, words), ms: performance.now() - t0, model });
+    }
+    return model;
+  }
+}
