@@ -1068,3 +1068,18 @@ test('round 7: taking control by force, denied attacks, unwillingness, unidentif
     [],
   );
 });
+
+test('round 9: a noun in ة with a possessive pronoun (مسؤوليته، زيارته) is its trigger', () => {
+  assert.ok(stems('مسؤوليته').includes('مسؤوليه'));
+  assert.ok(stems('وزيارتها').includes('زياره'));
+  const a = fullEvents('وتحمل بريطانيا روسيا مسؤوليته.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:بريطانيا:GBR>روسيا')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وبحث الرئيس الروسي فلاديمير بوتين خلال زيارته لأنقرة الأزمة السورية.');
+  assert.ok(
+    b.some((x) => x.startsWith('CONSULT:فلاديمير بوتين:RUS')),
+    b.join(' / '),
+  );
+});
