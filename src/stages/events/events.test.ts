@@ -1083,3 +1083,21 @@ test('round 9: a noun in ة with a possessive pronoun (مسؤوليته، زيا
     b.join(' / '),
   );
 });
+
+test('round 9 lexicon: supplying, allying, withdrawing diplomats, phone conversations', () => {
+  const a = fullEvents('وقامت بريطانيا بسحب 23 دبلوماسيا روسيا من لندن.');
+  assert.ok(
+    a.some((x) => x.startsWith('SANCTION:بريطانيا:GBR')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وأجرى أردوغان محادثة هاتفية مع ترامب.');
+  assert.ok(
+    b.some((x) => x.startsWith('CONSULT:رجب طيب أردوغان:TUR')),
+    b.join(' / '),
+  );
+  const c = fullEvents('وقال الحريري إن تحالفه مع الرئيس اللبناني ميشيل عون سيستمر.');
+  assert.ok(
+    c.some((x) => x.startsWith('AGREE:الحريري')),
+    c.join(' / '),
+  );
+});
