@@ -1101,3 +1101,11 @@ test('round 9 lexicon: supplying, allying, withdrawing diplomats, phone conversa
     c.join(' / '),
   );
 });
+
+test('round 9: a pattern word may come twelve tokens after the anchor (coordinated subjects, a title and a name)', () => {
+  const a = fullEvents('وحملت فرنسا وألمانيا وبريطانيا والاتحاد الأوروبي الحكومة السورية مسؤولية الهجوم الكيماوي.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:فرنسا:FRA')),
+    a.join(' / '),
+  );
+});
