@@ -1068,3 +1068,44 @@ test('round 7: taking control by force, denied attacks, unwillingness, unidentif
     [],
   );
 });
+
+test('round 9: a noun in ة with a possessive pronoun (مسؤوليته، زيارته) is its trigger', () => {
+  assert.ok(stems('مسؤوليته').includes('مسؤوليه'));
+  assert.ok(stems('وزيارتها').includes('زياره'));
+  const a = fullEvents('وتحمل بريطانيا روسيا مسؤوليته.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:بريطانيا:GBR>روسيا')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وبحث الرئيس الروسي فلاديمير بوتين خلال زيارته لأنقرة الأزمة السورية.');
+  assert.ok(
+    b.some((x) => x.startsWith('CONSULT:فلاديمير بوتين:RUS')),
+    b.join(' / '),
+  );
+});
+
+test('round 9 lexicon: supplying, allying, withdrawing diplomats, phone conversations', () => {
+  const a = fullEvents('وقامت بريطانيا بسحب 23 دبلوماسيا روسيا من لندن.');
+  assert.ok(
+    a.some((x) => x.startsWith('SANCTION:بريطانيا:GBR')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وأجرى أردوغان محادثة هاتفية مع ترامب.');
+  assert.ok(
+    b.some((x) => x.startsWith('CONSULT:رجب طيب أردوغان:TUR')),
+    b.join(' / '),
+  );
+  const c = fullEvents('وقال الحريري إن تحالفه مع الرئيس اللبناني ميشيل عون سيستمر.');
+  assert.ok(
+    c.some((x) => x.startsWith('AGREE:الحريري')),
+    c.join(' / '),
+  );
+});
+
+test('round 9: a pattern word may come twelve tokens after the anchor (coordinated subjects, a title and a name)', () => {
+  const a = fullEvents('وحملت فرنسا وألمانيا وبريطانيا والاتحاد الأوروبي الحكومة السورية مسؤولية الهجوم الكيماوي.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:فرنسا:FRA')),
+    a.join(' / '),
+  );
+});

@@ -385,6 +385,13 @@ function candidates(lex: EventLexicon, norm: string): Trigger[][] {
   return r;
 }
 
+/**
+ * Tokens after a trigger's anchor in which the pattern's other words are looked for: a title and a full name may come
+ * between (round 9: 6 → 12; "وحملت لندن والولايات المتحدة والاتحاد الأوروبي الدولة الروسية مسؤولية الهجوم"، "بحث الرئيس
+ * التركي رجب طيب أردوغان خلال محادثة هاتفية ليل الأربعاء مع نظيره").
+ */
+const AFTER_WINDOW = 12;
+
 function matchTrigger(toks: Tok[], k: number, ts: number, te: number, lex: EventLexicon): Trigger | null {
   const t = toks[k];
   if (t.kind !== 'w' || t.norm.length < 2 || (t.norm.length === 2 && !lex.triggers.has(t.norm))) return null;
@@ -393,7 +400,8 @@ function matchTrigger(toks: Tok[], k: number, ts: number, te: number, lex: Event
       let ok = true;
       for (const w of tr.after) {
         let found = false;
-        for (let q = k + 1; q < Math.min(te, k + 7) && !found; q++) if (toks[q].norm === w || stems(toks[q].norm).includes(w)) found = true;
+        for (let q = k + 1; q < Math.min(te, k + 1 + AFTER_WINDOW) && !found; q++)
+          if (toks[q].norm === w || stems(toks[q].norm).includes(w)) found = true;
         if (!found) ok = false;
       }
       for (const w of tr.before) {

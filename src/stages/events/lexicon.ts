@@ -110,6 +110,8 @@ const SUFFIXES = [
   // no bare ي: it would turn nisba adjectives into nouns (الاجتماعي → اجتماع "meeting", الأمني → أمن "security forces")
   'ا',
 ];
+/** A stem then ت and a possessive pronoun: the ت is the ة of a noun. */
+const TA_POSSESSIVE = /^(.+)ت(ه|ها|هم|هما|هن|نا|كم)$/;
 const PREFIXES = ['وال', 'فال', 'بال', 'كال', 'ال', 'لل', 'وب', 'ول', 'وس', 'ب', 'ل', 'س'];
 
 /**
@@ -157,6 +159,11 @@ export function stems(w: string): string[] {
     for (const s of SUFFIXES) {
       if (b.length - s.length >= 2 && b.endsWith(s)) out.add(b.slice(0, b.length - s.length));
     }
+  }
+  // a noun in ة with a possessive pronoun spells the ة as ت (مسؤوليته، زيارتها، إدانتهم): the ة form, tried last
+  for (const b of bases) {
+    const m = TA_POSSESSIVE.exec(b);
+    if (m && m[1].length >= 3) out.add(`${m[1]}ه`);
   }
   return [...out];
 }
