@@ -29,7 +29,14 @@ export class Lstm {
   private readonly dcRec: Float32Array;
   private readonly zero: Float32Array;
   /** Float64 copies of Wh and b for decoding (`freeze`); null while training. */
-  private frozen: { Wh: Float64Array; b: Float64Array; a: Float64Array; c: Float64Array; h: Float64Array } | null = null;
+  private frozen: {
+    Wx: Float64Array;
+    Wh: Float64Array;
+    b: Float64Array;
+    a: Float64Array;
+    c: Float64Array;
+    h: Float64Array;
+  } | null = null;
 
   constructor(
     readonly inputs: number,
@@ -62,13 +69,14 @@ export class Lstm {
   }
 
   /**
-   * Takes a float64 copy of the recurrent weights for `forward` from projected
-   * inputs: about three times faster in V8 than float32 reads. Call again
-   * after the weights change.
+   * Takes float64 copies of the weights for decoding (`forward` from projected
+   * inputs, `projectInput`, the `…Frozen` steps): about three times faster in
+   * V8 than float32 reads. Call again after the weights change.
    */
   freeze(): this {
     const H = this.hidden;
     this.frozen = {
+      Wx: Float64Array.from(this.Wx),
       Wh: Float64Array.from(this.Wh),
       b: Float64Array.from(this.b),
       a: new Float64Array(4 * H),
@@ -83,6 +91,27 @@ export class Lstm {
     const D = this.inputs;
     const n = v.length;
     const G = 4 * this.hidden;
+    const f = this.frozen;
+    if (f) {
+      const W = f.Wx;
+      for (let k = 0; k < G; k++) {
+        const row = k * D + offset;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let d = 0;
+        for (; d + 3 < n; d += 4) {
+          s0 += W[row + d] * v[d];
+          s1 += W[row + d + 1] * v[d + 1];
+          s2 += W[row + d + 2] * v[d + 2];
+          s3 += W[row + d + 3] * v[d + 3];
+        }
+        for (; d < n; d++) s0 += W[row + d] * v[d];
+        out[at + k] += s0 + s1 + s2 + s3;
+      }
+      return;
+    }
     for (let k = 0; k < G; k++) {
       let s = 0;
       const row = k * D + offset;
@@ -157,6 +186,43 @@ export class Lstm {
       }
     }
     return h.subarray(0, n * H);
+  }
+
+  /**
+   * One step with the frozen weights: gate pre-activations `pre` (4H, bias
+   * and recurrent term included; overwritten) and the previous cell state
+   * (null = empty) give the new cell state and output.
+   */
+  stepFrozen(pre: Float64Array, cPrev: ArrayLike<number> | null, cOut: Float64Array, hOut: Float64Array): void {
+    const H = this.hidden;
+    for (let u = 0; u < H; u++) {
+      const i = 1 / (1 + Math.exp(-pre[u]));
+      const g = Math.tanh(pre[2 * H + u]);
+      const o = 1 / (1 + Math.exp(-pre[3 * H + u]));
+      const c = cPrev ? (1 / (1 + Math.exp(-pre[H + u]))) * cPrev[u] + i * g : i * g;
+      cOut[u] = c;
+      hOut[u] = o * Math.tanh(c);
+    }
+  }
+
+  /** out = Wh · h + b with the frozen weights (the next step's pre-activation before its input). */
+  recurrentFrozen(h: ArrayLike<number>, out: Float64Array, at = 0): void {
+    const H = this.hidden;
+    const f = this.frozen;
+    if (!f) throw new Error('lstm: freeze() first');
+    const { Wh, b } = f;
+    for (let k = 0; k < 4 * H; k++) {
+      const row = k * H;
+      let v = b[k];
+      for (let u = 0; u < H; u++) v += Wh[row + u] * h[u];
+      out[at + k] = v;
+    }
+  }
+
+  /** The frozen bias (pre-activation of a first step before its input). */
+  get frozenBias(): Float64Array {
+    if (!this.frozen) throw new Error('lstm: freeze() first');
+    return this.frozen.b;
   }
 
   /** `forward` from projected inputs with the frozen float64 weights (decoding; no state kept for `backward`). */

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { hasSharedData, modelFile, sharedDataDir } from '../../core/paths.ts';
 import { readPadt } from '../../corpora/ud-words.ts';
-import { BILSTM_DEFAULTS } from '../../stages/morph/bilstm.ts';
+import { BILSTM_DEFAULTS, BiLstmTagger, vectorsSignature } from '../../stages/morph/bilstm.ts';
 import { metricsSection, updateCard } from '../../stages/morph/card.ts';
 import { CORPUS_FILE, CORPUS_MIN_COUNT, countCorpusWords } from '../../stages/morph/corpus.ts';
 import { evaluateMorph, type MorphScores } from '../../stages/morph/eval.ts';
@@ -175,49 +175,69 @@ export function registerMorph(program: Command): void {
     .option('--hidden <n>', 'LSTM units per direction', String(BILSTM_DEFAULTS.hidden))
     .option('--epochs <n>', 'passes over PADT train', String(BILSTM_DEFAULTS.epochs))
     .option('--seed <n>', 'seed', String(BILSTM_DEFAULTS.seed))
+    .option('--network <file>', 'tune and score this already trained network instead of training one')
     .option('--no-test', 'do not score PADT test')
     .option('--json', 'print the scores as JSON')
-    .action((opts: { vectors?: string; out: string; hidden: string; epochs: string; seed: string; test: boolean; json?: boolean }) => {
-      if (!hasSharedData()) throw new Error(`shared data not found at ${sharedDataDir()} (set KHABAR_DATA)`);
-      const dataDir = sharedDataDir();
-      const log = (m: string) => process.stderr.write(`${m}\n`);
-      const source = opts.vectors ?? join(opts.out, MODEL_FILES.neural);
-      const vectors = opts.vectors ? readWord2Vec(opts.vectors) : vectorsFromModel(source);
-      log(`${vectors.words.length} vectors of ${vectors.dim} dimensions from ${source}`);
-      const analyzer = MorphAnalyzer.load(opts.out, { sentence: false });
-      const r = trainBiLstm(analyzer, dataDir, vectors, {
-        hidden: Number(opts.hidden),
-        epochs: Number(opts.epochs),
-        seed: Number(opts.seed),
-        onEpoch: (e) => log(`epoch ${e.epoch}: loss ${e.loss.toFixed(4)}, ${Math.round(e.ms / 1000)} s`),
-      });
-      for (const d of r.dev)
-        log(
-          `dev, weight ${d.weight}, gate ${d.gate}, reach ${d.reach}: Words F1 ${pct(d.scores.words.f1)}, UPOS F1 ${pct(d.scores.upos.f1)}`,
-        );
-      const m = r.model;
-      log(`chosen weight ${m.weight}, gate ${m.gate}, reach ${m.reach}`);
-      const file = join(opts.out, MODEL_FILES.sentence);
-      m.meta.trained = new Date().toISOString().slice(0, 10);
-      m.meta.vectors = basename(source);
-      m.save(file);
-      const l0 = performance.now();
-      const loaded = MorphAnalyzer.load(opts.out);
-      const loadMs = performance.now() - l0;
-      const dev = evaluateMorph(loaded, readPadt(padtFile(dataDir, 'dev')));
-      const test = opts.test ? evaluateMorph(loaded, readPadt(padtFile(dataDir, 'test'))) : null;
-      if (opts.json) {
+    .action(
+      (opts: {
+        vectors?: string;
+        out: string;
+        hidden: string;
+        epochs: string;
+        seed: string;
+        network?: string;
+        test: boolean;
+        json?: boolean;
+      }) => {
+        if (!hasSharedData()) throw new Error(`shared data not found at ${sharedDataDir()} (set KHABAR_DATA)`);
+        const dataDir = sharedDataDir();
+        const log = (m: string) => process.stderr.write(`${m}\n`);
+        const source = opts.vectors ?? join(opts.out, MODEL_FILES.neural);
+        const network = opts.network ? BiLstmTagger.load(opts.network) : undefined;
+        const vectors = network
+          ? { words: [], dim: 0, data: new Float32Array(0) }
+          : opts.vectors
+            ? readWord2Vec(opts.vectors)
+            : vectorsFromModel(source);
+        if (!network) log(`${vectors.words.length} vectors of ${vectors.dim} dimensions from ${source}`);
+        const analyzer = MorphAnalyzer.load(opts.out, { sentence: false });
+        const r = trainBiLstm(analyzer, dataDir, vectors, {
+          hidden: Number(opts.hidden),
+          epochs: Number(opts.epochs),
+          seed: Number(opts.seed),
+          network,
+          onEpoch: (e) => log(`epoch ${e.epoch}: loss ${e.loss.toFixed(4)}, ${Math.round(e.ms / 1000)} s`),
+        });
+        for (const d of r.dev)
+          log(
+            `dev, weight ${d.weight}, gate ${d.gate}, reach ${d.reach}: Words F1 ${pct(d.scores.words.f1)}, UPOS F1 ${pct(d.scores.upos.f1)}`,
+          );
+        const m = r.model;
+        log(`chosen weight ${m.weight}, gate ${m.gate}, reach ${m.reach}`);
+        const file = join(opts.out, MODEL_FILES.sentence);
+        m.meta.trained ??= new Date().toISOString().slice(0, 10);
+        m.meta.vectors ??= basename(source);
+        // the vectors are the window networks' own: kept once, in morph-nn.bin
+        const shared = analyzer.tagger.neural?.vectors;
+        m.save(file, { shareVectors: !opts.vectors && !!shared && vectorsSignature(shared) === vectorsSignature(m.vectors) });
+        const l0 = performance.now();
+        const loaded = MorphAnalyzer.load(opts.out);
+        const loadMs = performance.now() - l0;
+        const dev = evaluateMorph(loaded, readPadt(padtFile(dataDir, 'dev')));
+        const test = opts.test ? evaluateMorph(loaded, readPadt(padtFile(dataDir, 'test'))) : null;
+        if (opts.json) {
+          process.stdout.write(
+            `${JSON.stringify({ file, weight: m.weight, gate: m.gate, reach: m.reach, trainSeconds: r.seconds, loadMs, devGrid: r.dev, dev, test })}\n`,
+          );
+          return;
+        }
         process.stdout.write(
-          `${JSON.stringify({ file, weight: m.weight, gate: m.gate, reach: m.reach, trainSeconds: r.seconds, loadMs, devGrid: r.dev, dev, test })}\n`,
+          `wrote ${file} (weight ${m.weight}, gate ${m.gate}, reach ${m.reach}; trained in ${Math.round(r.seconds)} s; analyser loads in ${Math.round(loadMs)} ms)\n`,
         );
-        return;
-      }
-      process.stdout.write(
-        `wrote ${file} (weight ${m.weight}, gate ${m.gate}, reach ${m.reach}; trained in ${Math.round(r.seconds)} s; analyser loads in ${Math.round(loadMs)} ms)\n`,
-      );
-      printScores('dev', dev);
-      if (test) printScores('test', test);
-    });
+        printScores('dev', dev);
+        if (test) printScores('test', test);
+      },
+    );
 
   commandGroup(program, 'train', 'train models from the shared data')
     .command('morph')

@@ -56,8 +56,15 @@ test('sentence network: deterministic; reach covering the sentence = whole sente
     }
   }
   // a short reach runs from an empty state: the scores change, but stay log-probabilities
-  const near = a.logProbs(words, only, 1);
+  const near = a.logProbs(words, only, 2);
   assert.ok(near.some((v, k) => Math.abs(v - lp[k]) > 1e-6));
+  // reach 1 (cached first steps) = the whole network run over the word and its two neighbours
+  const one = a.logProbs(words, only, 1);
+  for (const i of [1, 4]) {
+    const ref = a.logProbs(words.slice(i - 1, i + 2));
+    for (let t = 0; t < T; t++) assert.ok(Math.abs(one[i * T + t] - ref[T + t]) < 1e-5, `reach 1, word ${i}`);
+  }
+  assert.deepEqual(a.logProbs(words, only, 1), one); // from the caches
   const dir = mkdtempSync(join(tmpdir(), 'khabar-lstm-'));
   try {
     Object.assign(a, { weight: 5, gate: 30, reach: 4 });
@@ -66,6 +73,11 @@ test('sentence network: deterministic; reach covering the sentence = whole sente
     assert.deepEqual([c.weight, c.gate, c.reach], [5, 30, 4]);
     const lc = c.logProbs(words); // int8 embeddings: close, not equal
     for (const [k, v] of lc.entries()) assert.ok(Math.abs(v - lp[k]) < 0.1, `value ${k}`);
+    // vectors left to another file: needed at load, and only the same ones
+    a.save(join(dir, 'shared.bin'), { shareVectors: true });
+    assert.throws(() => BiLstmTagger.load(join(dir, 'shared.bin')), /window networks/);
+    assert.throws(() => BiLstmTagger.load(join(dir, 'shared.bin'), { ...VECTORS, words: ['من'] }), /not the ones/);
+    assert.deepEqual(BiLstmTagger.load(join(dir, 'shared.bin'), VECTORS).logProbs(words), lc);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,6 +15,7 @@
  * costs the two recurrences and the output layer.
  */
 import { GenerationalCache } from '../../core/cache.ts';
+import { hashString } from '../../learn/hash.ts';
 import { Adam, Lstm } from '../../learn/lstm.ts';
 import { seededRandom, shuffleInPlace } from '../../learn/random.ts';
 import { loadTensorFile, saveTensorFile } from '../../learn/tensor-file.ts';
@@ -28,7 +29,7 @@ const AD = 16;
 const NAFF = 7;
 const ROLE_UNK = 3;
 const AFF_UNK = 7;
-const CACHE_FORMS = 16_000;
+const CACHE_FORMS = 32_000;
 
 export interface BiLstmOptions {
   hidden?: number;
@@ -45,8 +46,8 @@ export interface BiLstmOptions {
 }
 
 export const BILSTM_DEFAULTS = {
-  hidden: 64,
-  epochs: 6,
+  hidden: 32,
+  epochs: 4,
   lr: 0.002,
   dropIn: 0.2,
   dropOut: 0.3,
@@ -54,6 +55,19 @@ export const BILSTM_DEFAULTS = {
   seed: 1,
   clip: 5,
 } as const;
+
+/** Count, dimension and a hash of the words of a set of vectors: what a file that shares them records. */
+export function vectorsSignature(v: WordVectors): string {
+  let h = hashString(String(v.dim));
+  for (const w of v.words) h = hashString(w, h);
+  return `${v.words.length}x${v.dim}:${(h >>> 0).toString(16)}`;
+}
+
+/** A form's cached input projection and, per place in the token, its first step (`firstStep`). */
+interface FormEntry {
+  p: Float32Array;
+  first: Array<Float32Array | null>;
+}
 
 interface Ids {
   vec: number;
@@ -84,14 +98,23 @@ export class BiLstmTagger {
   private readonly vecIndex: Map<string, number>;
   private readonly wordIndex: Map<string, number>;
   private readonly affIndex: Map<string, number>;
-  private readonly cache = new GenerationalCache<string, Float32Array>(CACHE_FORMS);
+  /** Input projections by role (proclitics and enclitics are a few dozen forms, stems many), keyed by form. */
+  private readonly caches = [256, CACHE_FORMS, 256].map((n) => new GenerationalCache<string, FormEntry>(n));
   private readonly block: Float32Array;
   private mapFor: readonly string[] | null = null;
+  /** Per place in the token (part 0–3 × parts 1–4), its two input columns in both directions (8H). */
+  private places: Float32Array[];
+  private readonly pre: Float64Array;
+  private readonly hTmp: Float64Array;
+  private readonly cTmp: Float64Array;
+  private readonly hf: Float64Array;
+  private readonly hb: Float64Array;
+  private readonly rec: Float64Array;
   private map = new Int32Array(0);
 
   constructor(
     readonly tags: string[],
-    private readonly vectors: WordVectors,
+    readonly vectors: WordVectors,
     readonly wordVocab: string[],
     readonly affVocab: string[],
     readonly WE: Float32Array,
@@ -112,8 +135,29 @@ export class BiLstmTagger {
     this.wordIndex = new Map(wordVocab.map((w, i) => [w, i + ROLE_UNK]));
     this.affIndex = new Map(affVocab.map((a, i) => [a, i + AFF_UNK]));
     this.block = new Float32Array(this.layout.part);
+    this.places = this.placeColumns();
+    const H = fw.hidden;
+    this.pre = new Float64Array(4 * H);
+    this.hTmp = new Float64Array(H);
+    this.cTmp = new Float64Array(H);
+    this.hf = new Float64Array(H);
+    this.hb = new Float64Array(H);
+    this.rec = new Float64Array(4 * H);
     fw.freeze();
     bw.freeze();
+  }
+
+  private placeColumns(): Float32Array[] {
+    const G = 4 * this.hidden;
+    const L = this.layout;
+    return Array.from({ length: 16 }, (_, c) => {
+      const v = new Float32Array(2 * G);
+      for (const col of [L.part + (c >> 2), L.part + 4 + (c & 3)]) {
+        this.fw.column(col, v, 0);
+        this.bw.column(col, v, G);
+      }
+      return v;
+    });
   }
 
   get hidden(): number {
@@ -141,10 +185,9 @@ export class BiLstmTagger {
     for (let k = 0; k < NAFF; k++) x.set(this.AE.subarray(id.aff[k] * AD, id.aff[k] * AD + AD), at + L.aff + k * AD);
   }
 
-  /** Input projection of a form for both directions (8H, no bias), cached. */
-  private projection(w: TagWord): Float32Array {
-    const key = `${w.role}${w.form}`;
-    const have = this.cache.get(key);
+  private entry(w: TagWord): FormEntry {
+    const cache = this.caches[roleOf(w)];
+    const have = cache.get(w.form);
     if (have) return have;
     const G = 4 * this.hidden;
     const p = new Float32Array(2 * G);
@@ -154,8 +197,72 @@ export class BiLstmTagger {
     this.fillForm(id, id.word, x, 0);
     this.fw.projectInput(0, x, p, 0);
     this.bw.projectInput(0, x, p, G);
-    this.cache.set(key, p);
-    return p;
+    const e: FormEntry = { p, first: new Array(16).fill(null) };
+    cache.set(w.form, e);
+    return e;
+  }
+
+  /** Input projection of a form for both directions (8H, no bias), cached. */
+  private projection(w: TagWord): Float32Array {
+    return this.entry(w).p;
+  }
+
+  /**
+   * A word's first step from an empty state, in both directions, as the next
+   * step needs it: Wh · h + b (4H) and the cell state (H), per direction;
+   * cached per form and place in the token.
+   */
+  private firstStep(w: TagWord): Float32Array {
+    const e = this.entry(w);
+    const place = Math.min(w.part, 3) * 4 + Math.min(Math.max(w.parts, 1), 4) - 1;
+    const have = e.first[place];
+    if (have) return have;
+    const H = this.hidden;
+    const G = 4 * H;
+    const q = this.places[place];
+    const v = new Float32Array(2 * (G + H));
+    const { pre, hTmp: h, cTmp: c, rec } = this;
+    for (const [d, lstm] of [this.fw, this.bw].entries()) {
+      const b = lstm.frozenBias;
+      for (let k = 0; k < G; k++) pre[k] = b[k] + e.p[d * G + k] + q[d * G + k];
+      lstm.stepFrozen(pre, null, c, h);
+      lstm.recurrentFrozen(h, rec, 0);
+      v.set(rec, d * (G + H));
+      v.set(c, d * (G + H) + G);
+    }
+    e.first[place] = v;
+    return v;
+  }
+
+  /**
+   * Log-probabilities at the marked words with exactly one word of context on
+   * each side (reach 1): each direction's previous step comes from the
+   * neighbour's cached first step, so no matrix product is left to do.
+   */
+  private logProbsReach1(words: readonly TagWord[], only: Uint8Array, out: Float32Array): void {
+    const n = words.length;
+    const T = this.tags.length;
+    const H = this.hidden;
+    const G = 4 * H;
+    const { pre, hf, hb, cTmp } = this;
+    for (let i = 0; i < n; i++) {
+      if (!only[i]) continue;
+      const w = words[i];
+      const p = this.projection(w);
+      const q = this.places[Math.min(w.part, 3) * 4 + Math.min(Math.max(w.parts, 1), 4) - 1];
+      for (const [d, lstm] of [this.fw, this.bw].entries()) {
+        const j = d === 0 ? i - 1 : i + 1;
+        const prev = j >= 0 && j < n ? this.firstStep(words[j]) : null;
+        const o = d * (G + H);
+        if (prev) for (let k = 0; k < G; k++) pre[k] = prev[o + k] + p[d * G + k] + q[d * G + k];
+        else {
+          const b = lstm.frozenBias;
+          for (let k = 0; k < G; k++) pre[k] = b[k] + p[d * G + k] + q[d * G + k];
+        }
+        lstm.stepFrozen(pre, prev ? prev.subarray(o + G, o + G + H) : null, cTmp, d === 0 ? hf : hb);
+      }
+      this.output(hf, hb, 0, out, i * T);
+    }
   }
 
   /**
@@ -170,9 +277,12 @@ export class BiLstmTagger {
     const T = this.tags.length;
     const out = new Float32Array(n * T);
     if (n === 0) return out;
+    if (only && reach === 1) {
+      this.logProbsReach1(words, only, out);
+      return out;
+    }
     const H = this.hidden;
     const G = 4 * H;
-    const L = this.layout;
     // stretches of each direction: [from, to] in position order
     const spans = (dir: 1 | -1): Array<[number, number]> => {
       if (!only || !Number.isFinite(reach)) return [[0, n - 1]];
@@ -197,14 +307,13 @@ export class BiLstmTagger {
       if (!need[i]) continue;
       const w = words[i];
       const p = this.projection(w);
-      pf.set(p.subarray(0, G), i * G);
-      pb.set(p.subarray(G), i * G);
-      const c1 = L.part + Math.min(w.part, 3);
-      const c2 = L.part + 4 + Math.min(Math.max(w.parts, 1), 4) - 1;
-      this.fw.column(c1, pf, i * G);
-      this.fw.column(c2, pf, i * G);
-      this.bw.column(c1, pb, i * G);
-      this.bw.column(c2, pb, i * G);
+      // the form's projection plus the columns of its place in the token (precomputed per place)
+      const q = this.places[Math.min(w.part, 3) * 4 + Math.min(Math.max(w.parts, 1), 4) - 1];
+      const o = i * G;
+      for (let k = 0; k < G; k++) {
+        pf[o + k] = p[k] + q[k];
+        pb[o + k] = p[G + k] + q[G + k];
+      }
     }
     const hf = new Float32Array(n * H);
     const hb = new Float32Array(n * H);
@@ -219,7 +328,7 @@ export class BiLstmTagger {
   }
 
   /** Log-softmax of the output layer at word i into out at `at`. */
-  private output(hf: Float32Array, hb: Float32Array, i: number, out: Float32Array, at: number): void {
+  private output(hf: ArrayLike<number>, hb: ArrayLike<number>, i: number, out: Float32Array, at: number): void {
     const H = this.hidden;
     const T = this.tags.length;
     const { Wo, bo } = this;
@@ -289,7 +398,13 @@ export class BiLstmTagger {
     }
   }
 
-  save(path: string): void {
+  /**
+   * Writes the model. With `shareVectors`, the pretrained vectors are left
+   * out (the window networks' file holds the same ones; 6 MB): the file then
+   * records their count and a hash, and `load` needs them passed.
+   */
+  save(path: string, opts: { shareVectors?: boolean } = {}): void {
+    const own = !opts.shareVectors;
     saveTensorFile(
       path,
       {
@@ -300,12 +415,12 @@ export class BiLstmTagger {
           weight: this.weight,
           gate: Number.isFinite(this.gate) ? this.gate : null,
           reach: Number.isFinite(this.reach) ? this.reach : null,
-          vectorWords: this.vectors.words,
+          ...(own ? { vectorWords: this.vectors.words } : { sharedVectors: vectorsSignature(this.vectors) }),
           wordVocab: this.wordVocab,
           affVocab: this.affVocab,
         },
         tensors: {
-          vectors: { shape: [this.vectors.words.length, this.vectors.dim], data: vectorData(this.vectors) },
+          ...(own ? { vectors: { shape: [this.vectors.words.length, this.vectors.dim], data: vectorData(this.vectors) } } : {}),
           WE: { shape: [this.WE.length / WD, WD], data: this.WE },
           AE: { shape: [this.AE.length / AD, AD], data: this.AE },
           ...this.fw.tensors('fw.'),
@@ -318,7 +433,8 @@ export class BiLstmTagger {
     );
   }
 
-  static load(path: string): BiLstmTagger {
+  /** Loads a model; `shared`: the vectors of a file saved with `shareVectors` (the window networks'). */
+  static load(path: string, shared: WordVectors | null = null): BiLstmTagger {
     const f = loadTensorFile(path, new Set(['vectors']));
     if (f.kind !== BILSTM_KIND) throw new Error(`${path}: not a BiLSTM tagger (${f.kind})`);
     const m = f.meta as {
@@ -326,14 +442,22 @@ export class BiLstmTagger {
       weight: number;
       gate: number | null;
       reach?: number | null;
-      vectorWords: string[];
+      vectorWords?: string[];
+      sharedVectors?: string;
       wordVocab: string[];
       affVocab: string[];
     };
     const t = f.tensors;
     const v = t.vectors;
-    const vectors: WordVectors = { words: m.vectorWords, dim: v.shape[1], data: v.data, q: v.q, scales: v.scales };
-    const { tags, weight, gate, reach, vectorWords: _v, wordVocab, affVocab, ...rest } = m;
+    let vectors: WordVectors;
+    if (v && m.vectorWords) vectors = { words: m.vectorWords, dim: v.shape[1], data: v.data, q: v.q, scales: v.scales };
+    else {
+      if (!shared) throw new Error(`${path}: its word vectors are kept in the window networks' file (morph-nn.bin), which was not loaded`);
+      if (vectorsSignature(shared) !== m.sharedVectors)
+        throw new Error(`${path}: the given word vectors are not the ones it was trained with (${m.sharedVectors})`);
+      vectors = shared;
+    }
+    const { tags, weight, gate, reach, vectorWords: _v, sharedVectors: _s, wordVocab, affVocab, ...rest } = m;
     return new BiLstmTagger(
       tags,
       vectors,
@@ -525,7 +649,8 @@ export class BiLstmTagger {
           else adam.row(AE, -1 - key, AD, g, scale);
         }
       }
-      model.cache.clear();
+      for (const c of model.caches) c.clear();
+      model.places = model.placeColumns();
       fw.freeze();
       bw.freeze();
       o.onEpoch?.({ epoch, loss: loss / Math.max(1, words), ms: performance.now() - t0, model });

@@ -81,7 +81,8 @@ export class MorphAnalyzer {
     const nn = `${dir}/${MODEL_FILES.neural}`;
     if (opts.neural !== false && existsSync(nn)) tagger.neural = NeuralTagger.load(nn);
     const lstm = `${dir}/${MODEL_FILES.sentence}`;
-    if (opts.neural !== false && opts.sentence !== false && existsSync(lstm)) tagger.sentence = BiLstmTagger.load(lstm);
+    if (opts.neural !== false && opts.sentence !== false && existsSync(lstm))
+      tagger.sentence = BiLstmTagger.load(lstm, tagger.neural?.vectors ?? null);
     return new MorphAnalyzer(segmenter, tagger);
   }
 

@@ -193,7 +193,8 @@ export class NeuralTagger {
 
   constructor(
     readonly tags: string[],
-    private readonly vectors: WordVectors,
+    /** The pretrained vectors (also lent to the sentence network, `bilstm.ts`). */
+    readonly vectors: WordVectors,
     readonly wordVocab: string[],
     readonly affVocab: string[],
     readonly nets: Net[],
