@@ -1100,7 +1100,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (pi > ts && /^(قد|لقد|وقد)$/.test(toks[pi].norm)) pi--;
       let svoFirst = false;
       // "لكن الباحث السياسي، مناف الموسوي، أرجع عزوف الناخبين ...": a name and a comma right before the cue are its subject
-      if (!hasConj && e.kind !== 'part' && pi - 1 >= Math.max(ts, consumedTo) && toks[pi].text === '،' && inName[pi - 1]) svoFirst = true;
+      // (not when a person follows the cue as its own subject: "وحول زيارة الوزير، يوسف بن علوي، قال خلفان: ..." is خلفان's)
+      if (
+        !hasConj &&
+        e.kind !== 'part' &&
+        pi - 1 >= Math.max(ts, consumedTo) &&
+        toks[pi].text === '،' &&
+        inName[pi - 1] &&
+        !(j + 1 < te && personAt(j + 1))
+      )
+        svoFirst = true;
       if (!hasConj && e.kind !== 'part' && pi >= Math.max(ts, consumedTo) && toks[pi].kind === 'w') {
         let cs = pi;
         while (

@@ -1058,3 +1058,13 @@ test('round 9: a lone definite title speaks for the person named earlier with th
   assert.equal(q?.speakerText, 'الوزيرة');
   assert.equal(q?.speaker, 'e1');
 });
+
+test('a name closed by a comma before the cue is not its subject when the cue has its own named subject (وحول زيارة الوزير، X، قال Y:)', () => {
+  const doc = run('وحول زيارة وزير الخارجية العماني، يوسف بن علوي، قال خلفان: "زيارة موفقة."', '', (d) => [
+    { id: 'e1', type: 'PER', name: 'يوسف بن علوي', mentions: [mention(d, 'يوسف بن علوي')] },
+    { id: 'e2', type: 'PER', name: 'ضاحي خلفان', mentions: [mention(d, 'خلفان')] },
+  ]);
+  const q = doc.quotes?.find((x) => x.cue === 'قال');
+  assert.equal(q?.speaker, 'e2');
+  assert.equal(q?.text, 'زيارة موفقة.');
+});
