@@ -29,6 +29,34 @@ function printScores(name: string, s: MorphScores): void {
   );
 }
 
+/**
+ * After a network was written: reloads the analyser from the models folder
+ * (timing the load), scores PADT dev and test, prints the figures or JSON.
+ */
+function reportNetwork(
+  opts: { out: string; test: boolean; json?: boolean },
+  dataDir: string,
+  file: string,
+  setting: string,
+  trainSeconds: number,
+  extra: Record<string, unknown>,
+): void {
+  const l0 = performance.now();
+  const loaded = MorphAnalyzer.load(opts.out);
+  const loadMs = performance.now() - l0;
+  const dev = evaluateMorph(loaded, readPadt(padtFile(dataDir, 'dev')));
+  const test = opts.test ? evaluateMorph(loaded, readPadt(padtFile(dataDir, 'test'))) : null;
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ file, ...extra, trainSeconds, loadMs, dev, test })}\n`);
+    return;
+  }
+  process.stdout.write(
+    `wrote ${file} (${setting}; trained in ${Math.round(trainSeconds)} s; analyser loads in ${Math.round(loadMs)} ms)\n`,
+  );
+  printScores('dev', dev);
+  if (test) printScores('test', test);
+}
+
 /** `khabar segment`, `khabar eval morph`, `khabar train morph`. */
 export function registerMorph(program: Command): void {
   program
@@ -146,22 +174,7 @@ export function registerMorph(program: Command): void {
         r.neural.meta.trained = new Date().toISOString().slice(0, 10);
         r.neural.meta.vectors = basename(opts.vectors);
         r.neural.save(file);
-        const l0 = performance.now();
-        const loaded = MorphAnalyzer.load(opts.out);
-        const loadMs = performance.now() - l0;
-        const dev = evaluateMorph(loaded, readPadt(padtFile(dataDir, 'dev')));
-        const test = opts.test ? evaluateMorph(loaded, readPadt(padtFile(dataDir, 'test'))) : null;
-        if (opts.json) {
-          process.stdout.write(
-            `${JSON.stringify({ file, weight: r.weight, trainSeconds: r.seconds, loadMs, devByWeight: r.dev, dev, test })}\n`,
-          );
-          return;
-        }
-        process.stdout.write(
-          `wrote ${file} (weight ${r.weight}, gate ${r.gate}; trained in ${Math.round(r.seconds)} s; analyser loads in ${Math.round(loadMs)} ms)\n`,
-        );
-        printScores('dev', dev);
-        if (test) printScores('test', test);
+        reportNetwork(opts, dataDir, file, `weight ${r.weight}, gate ${r.gate}`, r.seconds, { weight: r.weight, devByWeight: r.dev });
       },
     );
 
@@ -220,22 +233,12 @@ export function registerMorph(program: Command): void {
         // the vectors are the window networks' own: kept once, in morph-nn.bin
         const shared = analyzer.tagger.neural?.vectors;
         m.save(file, { shareVectors: !opts.vectors && !!shared && vectorsSignature(shared) === vectorsSignature(m.vectors) });
-        const l0 = performance.now();
-        const loaded = MorphAnalyzer.load(opts.out);
-        const loadMs = performance.now() - l0;
-        const dev = evaluateMorph(loaded, readPadt(padtFile(dataDir, 'dev')));
-        const test = opts.test ? evaluateMorph(loaded, readPadt(padtFile(dataDir, 'test'))) : null;
-        if (opts.json) {
-          process.stdout.write(
-            `${JSON.stringify({ file, weight: m.weight, gate: m.gate, reach: m.reach, trainSeconds: r.seconds, loadMs, devGrid: r.dev, dev, test })}\n`,
-          );
-          return;
-        }
-        process.stdout.write(
-          `wrote ${file} (weight ${m.weight}, gate ${m.gate}, reach ${m.reach}; trained in ${Math.round(r.seconds)} s; analyser loads in ${Math.round(loadMs)} ms)\n`,
-        );
-        printScores('dev', dev);
-        if (test) printScores('test', test);
+        reportNetwork(opts, dataDir, file, `weight ${m.weight}, gate ${m.gate}, reach ${m.reach}`, r.seconds, {
+          weight: m.weight,
+          gate: m.gate,
+          reach: m.reach,
+          devGrid: r.dev,
+        });
       },
     );
 

@@ -19,6 +19,7 @@ import { hashString } from '../../learn/hash.ts';
 import { Adam, Lstm } from '../../learn/lstm.ts';
 import { seededRandom, shuffleInPlace } from '../../learn/random.ts';
 import { loadTensorFile, saveTensorFile } from '../../learn/tensor-file.ts';
+import { addWeighted, gateMask, LabelMap, vocabulary } from './experts.ts';
 import { affixes, copyVector, roleOf, vectorData, vectorKey, type WordVectors } from './neural.ts';
 import type { TagWord } from './tagger.ts';
 
@@ -101,7 +102,7 @@ export class BiLstmTagger {
   /** Input projections by role (proclitics and enclitics are a few dozen forms, stems many), keyed by form. */
   private readonly caches = [256, CACHE_FORMS, 256].map((n) => new GenerationalCache<string, FormEntry>(n));
   private readonly block: Float32Array;
-  private mapFor: readonly string[] | null = null;
+  private readonly labels: LabelMap;
   /** Per place in the token (part 0–3 × parts 1–4), its two input columns in both directions (8H). */
   private places: Float32Array[];
   private readonly pre: Float64Array;
@@ -110,7 +111,6 @@ export class BiLstmTagger {
   private readonly hf: Float64Array;
   private readonly hb: Float64Array;
   private readonly rec: Float64Array;
-  private map = new Int32Array(0);
 
   constructor(
     readonly tags: string[],
@@ -131,6 +131,7 @@ export class BiLstmTagger {
     readonly meta: Record<string, unknown> = {},
   ) {
     this.layout = layoutOf(vectors.dim);
+    this.labels = new LabelMap(tags);
     this.vecIndex = new Map(vectors.words.map((w, i) => [w, i + 1]));
     this.wordIndex = new Map(wordVocab.map((w, i) => [w, i + ROLE_UNK]));
     this.affIndex = new Map(affVocab.map((a, i) => [a, i + AFF_UNK]));
@@ -363,39 +364,9 @@ export class BiLstmTagger {
   ): void {
     const n = words.length;
     if (weight === 0 || n === 0) return;
-    const Lb = labels.length;
-    let only: Uint8Array | null = null;
-    if (Number.isFinite(gate)) {
-      only = new Uint8Array(n);
-      let any = false;
-      for (let i = 0; i < n; i++) {
-        let best = Number.NEGATIVE_INFINITY;
-        let second = Number.NEGATIVE_INFINITY;
-        for (let l = 0; l < Lb; l++) {
-          const v = margins[i * Lb + l];
-          if (v > best) {
-            second = best;
-            best = v;
-          } else if (v > second) second = v;
-        }
-        if (best - second < gate) {
-          only[i] = 1;
-          any = true;
-        }
-      }
-      if (!any) return;
-    }
-    const lp = this.logProbs(words, only, reach);
-    const T = this.tags.length;
-    if (this.mapFor !== labels) {
-      this.mapFor = labels;
-      this.map = Int32Array.from(labels, (l) => this.tags.indexOf(l));
-    }
-    const map = this.map;
-    for (let i = 0; i < n; i++) {
-      if (only && !only[i]) continue;
-      for (let l = 0; l < Lb; l++) emit[i * Lb + l] += map[l] < 0 ? weight * Math.log(1e-7) : weight * lp[i * T + map[l]];
-    }
+    const only = gateMask(margins, n, labels.length, gate);
+    if (only === false) return;
+    addWeighted(emit, this.logProbs(words, only, reach), n, this.tags.length, this.labels.of(labels), weight, only);
   }
 
   /**
@@ -479,16 +450,8 @@ export class BiLstmTagger {
   /** Trains on gold words and tags (PADT train); deterministic. The weight is left at 1: tune it on dev. */
   static train(sentences: Array<{ words: TagWord[]; tags: string[] }>, vectors: WordVectors, opts: BiLstmOptions = {}): BiLstmTagger {
     const o = { ...BILSTM_DEFAULTS, ...opts };
-    const count = (keysOf: (w: TagWord) => string[]): string[] => {
-      const c = new Map<string, number>();
-      for (const s of sentences) for (const w of s.words) for (const k of keysOf(w)) c.set(k, (c.get(k) ?? 0) + 1);
-      return [...c]
-        .filter(([, n]) => n >= 2)
-        .map(([k]) => k)
-        .sort();
-    };
-    const wordVocab = count((w) => [w.form]);
-    const affVocab = count((w) => affixes(w.form));
+    const wordVocab = vocabulary(sentences, (w) => [w.form]);
+    const affVocab = vocabulary(sentences, (w) => affixes(w.form));
     const tags = [...new Set(sentences.flatMap((s) => s.tags))].sort();
     const T = tags.length;
     const rand = seededRandom(o.seed);

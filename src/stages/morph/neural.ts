@@ -25,6 +25,7 @@ import { Mlp } from '../../learn/mlp.ts';
 import { seededRandom, shuffleInPlace } from '../../learn/random.ts';
 import { loadTensorFile, saveTensorFile, type Tensor } from '../../learn/tensor-file.ts';
 import { matchForm } from '../../text/normalize.ts';
+import { addWeighted, gateMask, LabelMap, vocabulary } from './experts.ts';
 import type { TagWord } from './tagger.ts';
 
 export const NEURAL_KIND = 'khabar-pos-window-net';
@@ -188,8 +189,7 @@ export class NeuralTagger {
   /** Per window slot, the sentence edge's share: nets × H. */
   private readonly edge: Float32Array[];
   private readonly z: Float32Array;
-  private mapFor: readonly string[] | null = null;
-  private map = new Int32Array(0);
+  private readonly labels: LabelMap;
 
   constructor(
     readonly tags: string[],
@@ -206,6 +206,7 @@ export class NeuralTagger {
     readonly meta: Record<string, unknown> = {},
   ) {
     this.layout = layoutOf(window, vectors.dim);
+    this.labels = new LabelMap(tags);
     this.vecIndex = new Map(vectors.words.map((w, i) => [w, i + 1]));
     this.wordIndex = new Map(wordVocab.map((w, i) => [w, i + ROLE_UNK + 1]));
     this.affIndex = new Map(affVocab.map((a, i) => [a, i + AFF_UNK]));
@@ -387,43 +388,9 @@ export class NeuralTagger {
   addTo(emit: Float64Array, words: readonly TagWord[], labels: readonly string[], weight = this.weight, gate = this.gate): void {
     const n = words.length;
     if (weight === 0 || n === 0) return;
-    const Lb = labels.length;
-    let only: Uint8Array | null = null;
-    if (Number.isFinite(gate)) {
-      only = new Uint8Array(n);
-      let any = false;
-      for (let i = 0; i < n; i++) {
-        let best = Number.NEGATIVE_INFINITY;
-        let second = Number.NEGATIVE_INFINITY;
-        for (let l = 0; l < Lb; l++) {
-          const v = emit[i * Lb + l];
-          if (v > best) {
-            second = best;
-            best = v;
-          } else if (v > second) second = v;
-        }
-        if (best - second < gate) {
-          only[i] = 1;
-          any = true;
-        }
-      }
-      if (!any) return;
-    }
-    const lp = this.logProbs(words, only);
-    const T = this.tags.length;
-    const map = this.labelMap(labels);
-    for (let i = 0; i < n; i++) {
-      if (only && !only[i]) continue;
-      for (let l = 0; l < Lb; l++) emit[i * Lb + l] += map[l] < 0 ? weight * Math.log(1e-7) : weight * lp[i * T + map[l]];
-    }
-  }
-
-  private labelMap(labels: readonly string[]): Int32Array {
-    if (this.mapFor !== labels) {
-      this.mapFor = labels;
-      this.map = Int32Array.from(labels, (l) => this.tags.indexOf(l));
-    }
-    return this.map;
+    const only = gateMask(emit, n, labels.length, gate);
+    if (only === false) return;
+    addWeighted(emit, this.logProbs(words, only), n, this.tags.length, this.labels.of(labels), weight, only);
   }
 
   save(path: string): void {
@@ -489,16 +456,8 @@ export class NeuralTagger {
    */
   static train(sentences: Array<{ words: TagWord[]; tags: string[] }>, vectors: WordVectors, opts: NeuralOptions = {}): NeuralTagger {
     const o = { ...NEURAL_DEFAULTS, ...opts };
-    const count = (keysOf: (w: TagWord) => string[]): string[] => {
-      const c = new Map<string, number>();
-      for (const s of sentences) for (const w of s.words) for (const k of keysOf(w)) c.set(k, (c.get(k) ?? 0) + 1);
-      return [...c]
-        .filter(([, n]) => n >= 2)
-        .map(([k]) => k)
-        .sort();
-    };
-    const wordVocab = count((w) => [w.form]);
-    const affVocab = count((w) => affixes(w.form));
+    const wordVocab = vocabulary(sentences, (w) => [w.form]);
+    const affVocab = vocabulary(sentences, (w) => affixes(w.form));
     const tags = [...new Set(sentences.flatMap((s) => s.tags))].sort();
     const layout = layoutOf(o.window, vectors.dim);
     const nets: Net[] = [];
