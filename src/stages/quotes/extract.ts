@@ -19,6 +19,10 @@ const SPEAKER_STOP = new Set(
 const NEG = new Set(['لا', 'لم', 'لن', 'ما', 'ولا', 'ولم', 'ولن']);
 /** Prepositions before a cue form make it a noun, not a verb: "في رد على سؤال"، "بعد تصريح". */
 const NOUN_PREP = new Set(['في', 'وفي', 'من', 'علي', 'عن', 'الي', 'بعد', 'قبل', 'خلال', 'عقب', 'اثر', 'حول', 'مع']);
+/** "بعد أن قال"، "قبل أن يضيف"، "منذ أن أعلن": أن before a cue that opens a time clause, the cue still reports a statement. */
+const TIME_AN = new Set(['بعد', 'وبعد', 'قبل', 'منذ', 'ومنذ']);
+/** Prepositions before ما that make it a relative pronoun ("بسبب ما قالت X إنه"، "ضد ما يقول إنها"). */
+const MA_PREP = new Set(['بسبب', 'ضد', 'علي', 'عن', 'الي', 'من', 'في', 'مع', 'رغم', 'برغم', 'حول', 'بشان', 'تجاه', 'عكس', 'خلاف']);
 /** Leading connectives before an SVO subject. */
 const LEAD = new Set([
   'فيما',
@@ -440,6 +444,21 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         !/^(ال|لل|ب|ل|و|ف|ك)/.test(toks[b].norm)
       )
         break;
+      // "انتقد الفريق ضاحي خلفان خطاب الرئيس": likewise an indefinite word in construct with a definite one right after a
+      // person's name heads the object, unless it is a title in apposition ("بوتين رئيس الوزراء")
+      if (
+        b > a &&
+        objectCue &&
+        inName[b - 1] &&
+        !inName[b] &&
+        toks[b].kind === 'w' &&
+        !/^(ال|لل|ب|ل|و|ف|ك)/.test(toks[b].norm) &&
+        !lex.speakerHeads.has(headKey(toks[b].norm)) &&
+        b + 1 < limit &&
+        toks[b + 1].kind === 'w' &&
+        /^ال/.test(toks[b + 1].norm)
+      )
+        break;
     }
     // "بيان للجيش الإسرائيلي": a statement of someone
     if (b === a + 1 && b < limit && lex.statements.has(toks[a].norm) && /^ل/.test(toks[b].norm) && toks[b].kind === 'w') {
@@ -765,14 +784,36 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       return false;
     };
+    /**
+     * "بسبب ما قالت أجهزة مخابرات أميركية إنه تدخل"، "ضد ما يقول إنها أهداف": ما after a preposition is a relative
+     * pronoun, not a negation, and the cue after it speaks when its content opens with أن/إن after its subject.
+     */
+    const relativeMa = (m: number): boolean => {
+      if (toks[m].norm !== 'ما' || m - 1 < ts || !MA_PREP.has(toks[m - 1].norm)) return false;
+      for (let q = m + 2; q < Math.min(te, m + 2 + MAX_SPEAKER); q++) {
+        if (isComp(q)) return q > m + 2;
+        if (toks[q].kind === 'p' || findCue(toks, q, te, lex)) return false;
+      }
+      return false;
+    };
     const cues: CueHit[] = [];
     for (let k = ts; k < te; k++) {
       if (inside[k] || covered[k]) continue;
       const c = findCue(toks, k, te, lex);
       if (c) {
         if (
-          !(k > ts && (NEG.has(toks[k - 1].norm) || toks[k - 1].norm === 'ان' || NOUN_PREP.has(toks[k - 1].norm))) &&
-          !(c.e.kind === 'need' && !toks.slice(c.j + 1, Math.min(te, c.j + 8)).some((t) => t.norm === c.e.prep)) &&
+          !(
+            k > ts &&
+            ((NEG.has(toks[k - 1].norm) && !relativeMa(k - 1)) ||
+              (toks[k - 1].norm === 'ان' && !(k - 1 > ts && TIME_AN.has(toks[k - 2].norm))) ||
+              NOUN_PREP.has(toks[k - 1].norm))
+          ) &&
+          // (the preposition within a few words after the speaker phrase, however long: "أعرب وزير المياه والري الأثيوبي،
+          // سليشي بقلي، عن أمله"، "أعرب الرئيس الروسي فلاديمير بوتين، الثلاثاء، عن أمله")
+          !(
+            c.e.kind === 'need' &&
+            !toks.slice(c.j + 1, Math.min(te, Math.max(c.j + 8, speakerEnd(c.j + 1, te) + 5))).some((t) => t.norm === c.e.prep)
+          ) &&
           // "وفقا للإجراء المعروف"، "وفق برنامج ...": an attribution to a rule or a document, not to a speaker
           !(c.e.kind === 'attr' && attrNonSpeaker(c.j + 1, te)) &&
           // "ويذكر أن ..."، "يشار إلى أن ...": an impersonal passive ("it is worth noting"), the writer's own background
@@ -927,7 +968,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // A preposition opener found earlier wins over an أن far away.
         if (prep >= 0 && k > prep + 3) break;
         // (not "قبل أن تعود"، "بعد أن": a time clause, not the content)
-        if (isComp(k) && !/^(قبل|بعد|منذ|الي|حتي|دون|بدل|بدلا)$/.test(toks[k - 1]?.norm ?? '')) {
+        if (isComp(k) && !/^(قبل|بعد|منذ|الي|حتي|دون|بدل|بدلا|رغم|برغم)$/.test(toks[k - 1]?.norm ?? '')) {
           comp = k;
           break;
         }
@@ -1266,7 +1307,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               for (let k = j + 2; k < b && !named; k++) if (toks[k - 1].text === '،' && personAt(k)?.end === b) named = personAt(k)!.ent;
             if (named) apposed = named;
             else pronoun = true;
-          } else if (!comma && b - (j + 1) > 2) b = j + 3;
+          } else if (!comma && b - (j + 1) > 2) {
+            // a title phrase ends with the name in it ("انتقد الفريق ضاحي خلفان خطاب الرئيس"), else after two words
+            let named = -1;
+            for (let k = j + 2; k < b && named < 0; k++) {
+              const per = personAt(k);
+              if (per && per.end <= b) named = per.end;
+            }
+            b = named > 0 ? named : j + 3;
+          }
         }
         if (!pronoun && !sp && mark >= 0 && e.kind === 'act' && b >= mark - 1 && /^بـ*$/.test(toks[mark - 1]?.text ?? '')) {
           // "ووصفت الوزيرة هدى ناصر قرار الحكومة بـ"...": the speaker ends with the first name, the rest is the object
@@ -1499,6 +1548,27 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             break;
           sp = mkSpeaker(k, per.end);
           if (sp) sp.id = per.ent.id;
+        }
+      }
+      if (!sp && e.kind === 'part' && ci > 0) {
+        // "، رد المرشح المعارض قائلا:"، "وعلق الوزير قائلا إن": a verb cue right before the participle that gave no content
+        // of its own (nothing consumed after it) has the participle's subject right after it
+        const pc = cues[ci - 1];
+        if (pc.j < i - 1 && consumedTo <= pc.i && pc.e.kind !== 'attr' && pc.e.kind !== 'part' && !relays.has(ci - 1)) {
+          let b = speakerEnd(pc.j + 1, i);
+          let z = b;
+          while (z < i && toks[z].kind === 'p' && !pairs.has(z)) z++;
+          // (a subject: a title or a name; not the object of "كما أكد التزام بلاده ...، مبينا")
+          const f = toks[pc.j + 1];
+          const subj =
+            lex.speakerHeads.has(headKey(f.norm)) ||
+            !!entityAt(doc.entities, f.start, f.end)?.mentions.some((m) => m.start <= f.start && m.end > f.start);
+          if (z === i && b > pc.j + 1 && subj) {
+            const ap = withAppositive(pc.j + 1, b, i);
+            b = ap.b;
+            sp = mkSpeaker(pc.j + 1, b);
+            if (sp && ap.ent) sp.id = ap.ent.id;
+          }
         }
       }
       if (!sp && e.kind === 'part' && !mainSpeaker) {

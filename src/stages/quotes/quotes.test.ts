@@ -1068,3 +1068,65 @@ test('a name closed by a comma before the cue is not its subject when the cue ha
   assert.equal(q?.speaker, 'e2');
   assert.equal(q?.text, 'زيارة موفقة.');
 });
+
+test('bug round: a cue after بعد أن / قبل أن reports a statement (وبعد أن قال X إن ...، قبل أن يضيف أنه ...)', () => {
+  const a = fullQuotes('وبعد أن قال الوزير إن بلاده سترد، أعلن الجيش أنه مستعد.');
+  assert.ok(
+    a.some((x) => x.startsWith('الوزير|قال|بلاده سترد')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('وقال الصحفي إنه "كان يكذب" حين أصدر هذا الكتاب، قبل أن يضيف أنه "كتب تلك المعلومة دون أي دليل".');
+  assert.ok(
+    b.some((x) => x.includes('|يضيف|كتب تلك المعلومة')),
+    b.join(' / '),
+  );
+});
+
+test('bug round: ما after a preposition is a relative pronoun, not a negation (بسبب ما قالت X إنه ...)', () => {
+  const a = fullQuotes('وفرضت الولايات المتحدة عقوبات على روسيا بسبب ما قالت أجهزة مخابرات أميركية إنه تدخل في الانتخابات.');
+  assert.ok(
+    a.some((x) => x === 'أجهزة مخابرات أميركية|قالت|تدخل في الانتخابات'),
+    a.join(' / '),
+  );
+  // a negation still is one
+  assert.ok(!fullQuotes('ما قال الوزير إن بلاده سترد.').some((x) => x.includes('بلاده سترد')));
+});
+
+test('bug round: رغم أن does not open the content of a cue (اعتبرت X ممتلكاتها تجارية، رغم أنها ...)', () => {
+  const a = fullQuotes('واعتبرت إسرائيل ممتلكات الكنائس تجارية، رغم أنها كانت دوما معفاة من الضرائب.');
+  assert.ok(!a.some((x) => x.includes('كانت دوما معفاة')), a.join(' / '));
+});
+
+test("bug round: a participle after a verb cue with no content of its own has that verb's subject (رد المرشح المعارض قائلا:)", () => {
+  const a = fullQuotes('رد المرشح المعارض قائلا: "أردوغان هو من يملك علاقة مميزة بهذه الجماعة".');
+  assert.ok(
+    a.some((x) => x.startsWith('المرشح المعارض|قائلا|أردوغان هو من')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('وبعد أن قال الرئيس التركي إن إنجه هو مرشح الجماعة، رد المرشح المعارض قائلا: "أردوغان هو من يملك علاقة مميزة".');
+  assert.ok(
+    b.some((x) => x.startsWith('المرشح المعارض|قائلا|أردوغان هو من')),
+    b.join(' / '),
+  );
+});
+
+test('bug round: the object of an act cue is not glued to the name before it (انتقد الفريق ضاحي خلفان خطاب الرئيس، قائلا)', () => {
+  const a = fullQuotes('انتقد الفريق ضاحي خلفان خطاب الرئيس، قائلا إنه لم يكن موفقا.');
+  assert.ok(
+    a.some((x) => x === 'الفريق ضاحي خلفان|قائلا|لم يكن موفقا'),
+    a.join(' / '),
+  );
+});
+
+test('bug round: the preposition of أعرب عن may stand after an apposition or a day between commas', () => {
+  const a = fullQuotes('وأعرب وزير المياه والري الأثيوبي، سليشي بقلي، عن أمله في أن يبحث الاجتماع القضايا الخلافية بروح إيجابية.');
+  assert.ok(
+    a.some((x) => x.includes('|وأعرب|أمله في أن يبحث')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('أعرب الرئيس الروسي فلاديمير بوتين، الثلاثاء، عن أمله بأن ينجح اجتماع المنظمة في إنهاء التحقيق.');
+  assert.ok(
+    b.some((x) => x.includes('|أعرب|أمله بأن ينجح')),
+    b.join(' / '),
+  );
+});
