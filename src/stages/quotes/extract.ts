@@ -11,7 +11,7 @@ const COMP = new Set(
 );
 /** Words that end a speaker phrase after the cue. */
 const SPEAKER_STOP = new Set(
-  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها وسط عند ردا تعليقا بدوره بدورها بدورهم بالقول امامه امامها امامهم لاحقا دائما مجددا سابقا مؤخرا مرارا رسميا صراحه عزمه عزمها عزمهم رفضه رفضها رفضهم دعمه دعمها دعمهم تمسكه تمسكها استعداده استعدادها ترحيبه ترحيبها قلقه قلقها'.split(
+  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ولكنه ولكنها لكنهم ولكنهم ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها وسط عند ردا تعليقا بدوره بدورها بدورهم بالقول امامه امامها امامهم لاحقا دائما مجددا سابقا مؤخرا مرارا رسميا صراحه عزمه عزمها عزمهم رفضه رفضها رفضهم دعمه دعمها دعمهم تمسكه تمسكها استعداده استعدادها ترحيبه ترحيبها قلقه قلقها'.split(
     ' ',
   ),
 );
@@ -66,6 +66,9 @@ const BOUNDARY = new Set([
   'لكنه',
   'لكنها',
   'ولكنه',
+  'ولكنها',
+  'لكنهم',
+  'ولكنهم',
   'وهو',
   'وهي',
   'هو',
@@ -92,6 +95,8 @@ const TIME_HEAD = new Set([
   'اواخر',
   'اوائل',
 ]);
+/** Heads of a time a relative clause may hang on (matching forms without و/ال). */
+const TIME_ANTECEDENT = /^(وقت|مره|فتره|لحظه|ساعه|يوم|اسبوع|شهر|عام|سنه|حين|مرحله)$/;
 /** Words between a title phrase and a later name that give the name another role ("مع نظيره X"). */
 const APPOS_BLOCK = new Set(['مع', 'الي', 'علي', 'ضد', 'بين', 'لدي', 'بحضور', 'وبحضور']);
 
@@ -248,8 +253,8 @@ function entityAt(entities: Entity[] | undefined, start: number, end: number): E
   return best;
 }
 
-/** A media outlet or the press with a fused لـ (لوكالة، للصحفيين): addressed, or relaying, never the speaker. */
-const TO_MEDIA = /^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز|وسائل|مراسل|صحفيين|صحافيين|تلفزيون|اذاعه)/;
+/** A media outlet, the press or a counterpart with a fused لـ (لوكالة، للصحفيين، لنظيره): addressed, or relaying, never the speaker. */
+const TO_MEDIA = /^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز|وسائل|مراسل|صحفيين|صحافيين|تلفزيون|اذاعه|نظير)/;
 
 /** An indefinite head noun that names what follows it in quotation marks (جماعة "حزب الله"، قناة "العربية"). */
 const NAMING_HEAD =
@@ -360,6 +365,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (dropPrep && t0.kind === 'w' && /^[لب]/.test(t0.norm) && t0.norm.length > 3 && !t0.norm.startsWith('ال')) start++;
     const end = toks[b - 1].end;
     if (end <= start) return null;
+    // a date is no speaker ("وفي كانون الثاني/ديسمبر الماضي، ...، صرح"): the subject is elsewhere
+    if (doc.times?.some((x) => x.start <= start && x.end >= end)) return null;
     // a phrase that opens with a person's name is that person, whatever it names after them ("ماريا زاخاروفا،
     // المتحدثة باسم الخارجية الروسية"، "جيمي كارتر، الرئيس الأمريكي الأسبق")
     const ent =
@@ -874,7 +881,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           limit = n.i;
           // "، لكن زعيمة الحزب، النائبة جو سوينسون، دعت": the next cue's subject, opened by لكن after a comma, is no content
           for (let r = n.i - 1; r > j + 2 && n.i - r <= 14; r--)
-            if (toks[r].text === '،' && /^و?لكن$/.test(toks[r + 1].norm)) {
+            if (toks[r].text === '،' && /^و?لكن(ه|ها|هم)?$/.test(toks[r + 1].norm)) {
               limit = r;
               break;
             }
@@ -1058,7 +1065,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // no name: the description itself ("ورد المرشح المعارض قائلا")
           let z = v + 1;
           // (not into an indefinite object: "استعرض المتحدث صواريخا")
-          while (z < i && z - v <= 4 && toks[z].kind === 'w' && !stopsSpeaker(z) && !/^[^ا].{3,}ا$/.test(toks[z].norm)) z++;
+          // (nor into a definite noun with a fused بـ: "واعترفت الحكومة البولندية بالتراجع")
+          while (
+            z < i &&
+            z - v <= 4 &&
+            toks[z].kind === 'w' &&
+            !stopsSpeaker(z) &&
+            !/^[^ا].{3,}ا$/.test(toks[z].norm) &&
+            !(z > v + 1 && /^بال/.test(toks[z].norm))
+          )
+            z++;
           return z > v + 1 ? mkSpeaker(v + 1, z) : null;
         }
         const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
@@ -1088,6 +1104,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           end -= 2;
         let st = end - 1;
         if (st < floor) return null;
+        // a time is no antecedent that speaks ("في نفس الوقت الذي تهدد فيه"، "وهذه المرة الأولى التي يعلن فريق المحققين")
+        for (let q = st; q >= floor && q >= st - 2; q--) if (TIME_ANTECEDENT.test(headKey(toks[q].norm))) return null;
         const named = entityAt(doc.entities, toks[st].start, toks[st].end);
         const m = named?.mentions.find((x) => x.start < toks[st].end && x.end > toks[st].start);
         if (m) while (st - 1 >= floor && toks[st - 1].start >= m.start) st--;
@@ -1583,6 +1601,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           while (w > v && !verbAt(w)) w--;
           if (w > v && !isComp(w - 1)) sp = subjectAfter(w, true);
         }
+      }
+      if (!sp && !mainSpeaker && e.kind !== 'part' && i - 1 > ts && /^[وف]?لكن(ه|ها|هم)$/.test(toks[i - 1].norm)) {
+        // "ولم تحدد وكالة الأنباء إيرنا أعداد المحتجين، ولكنها قالت إن": with no statement before it in the sentence, the
+        // pronoun is the subject of the sentence's first verb, not whoever was quoted before
+        let v = ts;
+        while (v < i - 1 && !verbAt(v)) v++;
+        if (v < i - 1) sp = subjectAfter(v, true);
       }
       if (!sp) {
         let prev: Speaker | null = mainSpeaker ?? last?.sp ?? null;

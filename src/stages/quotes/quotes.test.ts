@@ -1130,3 +1130,53 @@ test('bug round: the preposition of أعرب عن may stand after an apposition 
     b.join(' / '),
   );
 });
+
+test('bug round: ولكنها قالت with no statement before it in the sentence speaks for the subject of its first verb', () => {
+  const a = fullQuotes(
+    'وأطلق مجهول النار على المحتجين، حسب مسؤولين. ولم تحدد وكالة الأنباء الرسمية إيرنا أعداد المحتجين في عبدان، ولكنها قالت إن قوات الأمن فضت الجموع.',
+  );
+  assert.ok(
+    a.some((x) => x === 'وكالة الأنباء الرسمية إيرنا|قالت|قوات الأمن فضت الجموع'),
+    a.join(' / '),
+  );
+  // (and the content of the cue before stops at "، ولكنها قالت"; a definite noun with بـ ends a subject description)
+  const b = fullQuotes('واعترفت الحكومة البولندية بالتراجع عن القانون، ولكنها قالت إنه أدى مفعوله في ردع المسيئين.');
+  assert.ok(
+    b.some((x) => x === 'الحكومة البولندية|قالت|أدى مفعوله في ردع المسيئين'),
+    b.join(' / '),
+  );
+  assert.ok(!b.some((x) => x.includes('القانون، ولكنها')), b.join(' / '));
+});
+
+test('bug round: a time is no speaker, neither as the antecedent of a relative clause nor as a date before the cue', () => {
+  const a = fullQuotes('وهذه المرة الأولى التي يعلن فريق المحققين أن الصاروخ أطلقته كتيبة روسية في مدينة كورسك.');
+  assert.ok(
+    a.some((x) => x.startsWith('فريق المحققين|يعلن|الصاروخ أطلقته')),
+    a.join(' / '),
+  );
+  // (the dates come from the time stage, which runs before quotes in the full pipeline)
+  const withTime = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes'] });
+  const b = (
+    withTime.run(
+      readArticle(
+        'وقال عبد السلام إنه بريء. وفي كانون الثاني/ديسمبر الماضي، مع اقتراب موعد المحاكمة في بروكسل، صرح لصحيفة بلجيكية أنه يزوره في سجنه.',
+      ),
+    ).quotes ?? []
+  ).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  assert.ok(!b.some((x) => x.startsWith('ديسمبر')), b.join(' / '));
+  assert.ok(
+    b.some((x) => x.includes('|صرح|يزوره في سجنه')),
+    b.join(' / '),
+  );
+});
+
+test('bug round: a counterpart with a fused لـ is addressed, not the speaker (وقال لنظيره البولندي إن)', () => {
+  const a = fullQuotes(
+    'وقد انتقد الرئيس الإسرائيلي، رؤوفين ريفلين، القانون علنا في أبريل، وقال لنظيره البولندي إنه لا جدال أن الكثير من البولنديين قاتلوا النازية.',
+  );
+  assert.ok(!a.some((x) => x.startsWith('لنظيره')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.includes('رؤوفين ريفلين|وقال|')),
+    a.join(' / '),
+  );
+});
