@@ -11,7 +11,7 @@ const COMP = new Set(
 );
 /** Words that end a speaker phrase after the cue. */
 const SPEAKER_STOP = new Set(
-  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها وسط عند ردا تعليقا بدوره بدورها بدورهم بالقول امامه امامها امامهم لاحقا دائما مجددا سابقا مؤخرا مرارا رسميا صراحه عزمه عزمها عزمهم رفضه رفضها رفضهم دعمه دعمها دعمهم تمسكه تمسكها استعداده استعدادها ترحيبه ترحيبها قلقه قلقها'.split(
+  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ولكنه ولكنها لكنهم ولكنهم ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها وسط عند ردا تعليقا بدوره بدورها بدورهم بالقول امامه امامها امامهم لاحقا دائما مجددا سابقا مؤخرا مرارا رسميا صراحه عزمه عزمها عزمهم رفضه رفضها رفضهم دعمه دعمها دعمهم تمسكه تمسكها استعداده استعدادها ترحيبه ترحيبها قلقه قلقها'.split(
     ' ',
   ),
 );
@@ -19,6 +19,10 @@ const SPEAKER_STOP = new Set(
 const NEG = new Set(['لا', 'لم', 'لن', 'ما', 'ولا', 'ولم', 'ولن']);
 /** Prepositions before a cue form make it a noun, not a verb: "في رد على سؤال"، "بعد تصريح". */
 const NOUN_PREP = new Set(['في', 'وفي', 'من', 'علي', 'عن', 'الي', 'بعد', 'قبل', 'خلال', 'عقب', 'اثر', 'حول', 'مع']);
+/** "بعد أن قال"، "قبل أن يضيف"، "منذ أن أعلن": أن before a cue that opens a time clause, the cue still reports a statement. */
+const TIME_AN = new Set(['بعد', 'وبعد', 'قبل', 'منذ', 'ومنذ']);
+/** Prepositions before ما that make it a relative pronoun ("بسبب ما قالت X إنه"، "ضد ما يقول إنها"). */
+const MA_PREP = new Set(['بسبب', 'ضد', 'علي', 'عن', 'الي', 'من', 'في', 'مع', 'رغم', 'برغم', 'حول', 'بشان', 'تجاه', 'عكس', 'خلاف']);
 /** Leading connectives before an SVO subject. */
 const LEAD = new Set([
   'فيما',
@@ -62,6 +66,9 @@ const BOUNDARY = new Set([
   'لكنه',
   'لكنها',
   'ولكنه',
+  'ولكنها',
+  'لكنهم',
+  'ولكنهم',
   'وهو',
   'وهي',
   'هو',
@@ -88,6 +95,8 @@ const TIME_HEAD = new Set([
   'اواخر',
   'اوائل',
 ]);
+/** Heads of a time a relative clause may hang on (matching forms without و/ال). */
+const TIME_ANTECEDENT = /^(وقت|مره|فتره|لحظه|ساعه|يوم|اسبوع|شهر|عام|سنه|حين|مرحله)$/;
 /** Words between a title phrase and a later name that give the name another role ("مع نظيره X"). */
 const APPOS_BLOCK = new Set(['مع', 'الي', 'علي', 'ضد', 'بين', 'لدي', 'بحضور', 'وبحضور']);
 
@@ -244,8 +253,8 @@ function entityAt(entities: Entity[] | undefined, start: number, end: number): E
   return best;
 }
 
-/** A media outlet or the press with a fused لـ (لوكالة، للصحفيين): addressed, or relaying, never the speaker. */
-const TO_MEDIA = /^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز|وسائل|مراسل|صحفيين|صحافيين|تلفزيون|اذاعه)/;
+/** A media outlet, the press or a counterpart with a fused لـ (لوكالة، للصحفيين، لنظيره): addressed, or relaying, never the speaker. */
+const TO_MEDIA = /^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سكاي|رويترز|وسائل|مراسل|صحفيين|صحافيين|تلفزيون|اذاعه|نظير)/;
 
 /** An indefinite head noun that names what follows it in quotation marks (جماعة "حزب الله"، قناة "العربية"). */
 const NAMING_HEAD =
@@ -356,6 +365,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (dropPrep && t0.kind === 'w' && /^[لب]/.test(t0.norm) && t0.norm.length > 3 && !t0.norm.startsWith('ال')) start++;
     const end = toks[b - 1].end;
     if (end <= start) return null;
+    // a date is no speaker ("وفي كانون الثاني/ديسمبر الماضي، ...، صرح"): the subject is elsewhere
+    if (doc.times?.some((x) => x.start <= start && x.end >= end)) return null;
     // a phrase that opens with a person's name is that person, whatever it names after them ("ماريا زاخاروفا،
     // المتحدثة باسم الخارجية الروسية"، "جيمي كارتر، الرئيس الأمريكي الأسبق")
     const ent =
@@ -438,6 +449,21 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         toks[b].kind === 'w' &&
         /^[وف]?(ال|لل)/.test(toks[b - 1].norm) &&
         !/^(ال|لل|ب|ل|و|ف|ك)/.test(toks[b].norm)
+      )
+        break;
+      // "انتقد الفريق ضاحي خلفان خطاب الرئيس": likewise an indefinite word in construct with a definite one right after a
+      // person's name heads the object, unless it is a title in apposition ("بوتين رئيس الوزراء")
+      if (
+        b > a &&
+        objectCue &&
+        inName[b - 1] &&
+        !inName[b] &&
+        toks[b].kind === 'w' &&
+        !/^(ال|لل|ب|ل|و|ف|ك)/.test(toks[b].norm) &&
+        !lex.speakerHeads.has(headKey(toks[b].norm)) &&
+        b + 1 < limit &&
+        toks[b + 1].kind === 'w' &&
+        /^ال/.test(toks[b + 1].norm)
       )
         break;
     }
@@ -765,14 +791,36 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       return false;
     };
+    /**
+     * "بسبب ما قالت أجهزة مخابرات أميركية إنه تدخل"، "ضد ما يقول إنها أهداف": ما after a preposition is a relative
+     * pronoun, not a negation, and the cue after it speaks when its content opens with أن/إن after its subject.
+     */
+    const relativeMa = (m: number): boolean => {
+      if (toks[m].norm !== 'ما' || m - 1 < ts || !MA_PREP.has(toks[m - 1].norm)) return false;
+      for (let q = m + 2; q < Math.min(te, m + 2 + MAX_SPEAKER); q++) {
+        if (isComp(q)) return q > m + 2;
+        if (toks[q].kind === 'p' || findCue(toks, q, te, lex)) return false;
+      }
+      return false;
+    };
     const cues: CueHit[] = [];
     for (let k = ts; k < te; k++) {
       if (inside[k] || covered[k]) continue;
       const c = findCue(toks, k, te, lex);
       if (c) {
         if (
-          !(k > ts && (NEG.has(toks[k - 1].norm) || toks[k - 1].norm === 'ان' || NOUN_PREP.has(toks[k - 1].norm))) &&
-          !(c.e.kind === 'need' && !toks.slice(c.j + 1, Math.min(te, c.j + 8)).some((t) => t.norm === c.e.prep)) &&
+          !(
+            k > ts &&
+            ((NEG.has(toks[k - 1].norm) && !relativeMa(k - 1)) ||
+              (toks[k - 1].norm === 'ان' && !(k - 1 > ts && TIME_AN.has(toks[k - 2].norm))) ||
+              NOUN_PREP.has(toks[k - 1].norm))
+          ) &&
+          // (the preposition within a few words after the speaker phrase, however long: "أعرب وزير المياه والري الأثيوبي،
+          // سليشي بقلي، عن أمله"، "أعرب الرئيس الروسي فلاديمير بوتين، الثلاثاء، عن أمله")
+          !(
+            c.e.kind === 'need' &&
+            !toks.slice(c.j + 1, Math.min(te, Math.max(c.j + 8, speakerEnd(c.j + 1, te) + 5))).some((t) => t.norm === c.e.prep)
+          ) &&
           // "وفقا للإجراء المعروف"، "وفق برنامج ...": an attribution to a rule or a document, not to a speaker
           !(c.e.kind === 'attr' && attrNonSpeaker(c.j + 1, te)) &&
           // "ويذكر أن ..."، "يشار إلى أن ...": an impersonal passive ("it is worth noting"), the writer's own background
@@ -833,7 +881,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           limit = n.i;
           // "، لكن زعيمة الحزب، النائبة جو سوينسون، دعت": the next cue's subject, opened by لكن after a comma, is no content
           for (let r = n.i - 1; r > j + 2 && n.i - r <= 14; r--)
-            if (toks[r].text === '،' && /^و?لكن$/.test(toks[r + 1].norm)) {
+            if (toks[r].text === '،' && /^و?لكن(ه|ها|هم)?$/.test(toks[r + 1].norm)) {
               limit = r;
               break;
             }
@@ -927,7 +975,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // A preposition opener found earlier wins over an أن far away.
         if (prep >= 0 && k > prep + 3) break;
         // (not "قبل أن تعود"، "بعد أن": a time clause, not the content)
-        if (isComp(k) && !/^(قبل|بعد|منذ|الي|حتي|دون|بدل|بدلا)$/.test(toks[k - 1]?.norm ?? '')) {
+        if (isComp(k) && !/^(قبل|بعد|منذ|الي|حتي|دون|بدل|بدلا|رغم|برغم)$/.test(toks[k - 1]?.norm ?? '')) {
           comp = k;
           break;
         }
@@ -1017,7 +1065,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // no name: the description itself ("ورد المرشح المعارض قائلا")
           let z = v + 1;
           // (not into an indefinite object: "استعرض المتحدث صواريخا")
-          while (z < i && z - v <= 4 && toks[z].kind === 'w' && !stopsSpeaker(z) && !/^[^ا].{3,}ا$/.test(toks[z].norm)) z++;
+          // (nor into a definite noun with a fused بـ: "واعترفت الحكومة البولندية بالتراجع")
+          while (
+            z < i &&
+            z - v <= 4 &&
+            toks[z].kind === 'w' &&
+            !stopsSpeaker(z) &&
+            !/^[^ا].{3,}ا$/.test(toks[z].norm) &&
+            !(z > v + 1 && /^بال/.test(toks[z].norm))
+          )
+            z++;
           return z > v + 1 ? mkSpeaker(v + 1, z) : null;
         }
         const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
@@ -1047,6 +1104,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           end -= 2;
         let st = end - 1;
         if (st < floor) return null;
+        // a time is no antecedent that speaks ("في نفس الوقت الذي تهدد فيه"، "وهذه المرة الأولى التي يعلن فريق المحققين")
+        for (let q = st; q >= floor && q >= st - 2; q--) if (TIME_ANTECEDENT.test(headKey(toks[q].norm))) return null;
         const named = entityAt(doc.entities, toks[st].start, toks[st].end);
         const m = named?.mentions.find((x) => x.start < toks[st].end && x.end > toks[st].start);
         if (m) while (st - 1 >= floor && toks[st - 1].start >= m.start) st--;
@@ -1266,7 +1325,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               for (let k = j + 2; k < b && !named; k++) if (toks[k - 1].text === '،' && personAt(k)?.end === b) named = personAt(k)!.ent;
             if (named) apposed = named;
             else pronoun = true;
-          } else if (!comma && b - (j + 1) > 2) b = j + 3;
+          } else if (!comma && b - (j + 1) > 2) {
+            // a title phrase ends with the name in it ("انتقد الفريق ضاحي خلفان خطاب الرئيس"), else after two words
+            let named = -1;
+            for (let k = j + 2; k < b && named < 0; k++) {
+              const per = personAt(k);
+              if (per && per.end <= b) named = per.end;
+            }
+            b = named > 0 ? named : j + 3;
+          }
         }
         if (!pronoun && !sp && mark >= 0 && e.kind === 'act' && b >= mark - 1 && /^بـ*$/.test(toks[mark - 1]?.text ?? '')) {
           // "ووصفت الوزيرة هدى ناصر قرار الحكومة بـ"...": the speaker ends with the first name, the rest is the object
@@ -1501,6 +1568,27 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           if (sp) sp.id = per.ent.id;
         }
       }
+      if (!sp && e.kind === 'part' && ci > 0) {
+        // "، رد المرشح المعارض قائلا:"، "وعلق الوزير قائلا إن": a verb cue right before the participle that gave no content
+        // of its own (nothing consumed after it) has the participle's subject right after it
+        const pc = cues[ci - 1];
+        if (pc.j < i - 1 && consumedTo <= pc.i && pc.e.kind !== 'attr' && pc.e.kind !== 'part' && !relays.has(ci - 1)) {
+          let b = speakerEnd(pc.j + 1, i);
+          let z = b;
+          while (z < i && toks[z].kind === 'p' && !pairs.has(z)) z++;
+          // (a subject: a title or a name; not the object of "كما أكد التزام بلاده ...، مبينا")
+          const f = toks[pc.j + 1];
+          const subj =
+            lex.speakerHeads.has(headKey(f.norm)) ||
+            !!entityAt(doc.entities, f.start, f.end)?.mentions.some((m) => m.start <= f.start && m.end > f.start);
+          if (z === i && b > pc.j + 1 && subj) {
+            const ap = withAppositive(pc.j + 1, b, i);
+            b = ap.b;
+            sp = mkSpeaker(pc.j + 1, b);
+            if (sp && ap.ent) sp.id = ap.ent.id;
+          }
+        }
+      }
       if (!sp && e.kind === 'part' && !mainSpeaker) {
         // "وأقامت دانييلز دعوى ...، قائلة إن": a participle continues the subject of the sentence's verb, or of the verb
         // the morph stage finds nearest before it ("وعلى موقع تويتر، رحب الوزير بومبيو ...، داعيا").
@@ -1513,6 +1601,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           while (w > v && !verbAt(w)) w--;
           if (w > v && !isComp(w - 1)) sp = subjectAfter(w, true);
         }
+      }
+      if (!sp && !mainSpeaker && e.kind !== 'part' && i - 1 > ts && /^[وف]?لكن(ه|ها|هم)$/.test(toks[i - 1].norm)) {
+        // "ولم تحدد وكالة الأنباء إيرنا أعداد المحتجين، ولكنها قالت إن": with no statement before it in the sentence, the
+        // pronoun is the subject of the sentence's first verb, not whoever was quoted before
+        let v = ts;
+        while (v < i - 1 && !verbAt(v)) v++;
+        if (v < i - 1) sp = subjectAfter(v, true);
       }
       if (!sp) {
         let prev: Speaker | null = mainSpeaker ?? last?.sp ?? null;

@@ -1068,3 +1068,115 @@ test('a name closed by a comma before the cue is not its subject when the cue ha
   assert.equal(q?.speaker, 'e2');
   assert.equal(q?.text, 'زيارة موفقة.');
 });
+
+test('bug round: a cue after بعد أن / قبل أن reports a statement (وبعد أن قال X إن ...، قبل أن يضيف أنه ...)', () => {
+  const a = fullQuotes('وبعد أن قال الوزير إن بلاده سترد، أعلن الجيش أنه مستعد.');
+  assert.ok(
+    a.some((x) => x.startsWith('الوزير|قال|بلاده سترد')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('وقال الصحفي إنه "كان يكذب" حين أصدر هذا الكتاب، قبل أن يضيف أنه "كتب تلك المعلومة دون أي دليل".');
+  assert.ok(
+    b.some((x) => x.includes('|يضيف|كتب تلك المعلومة')),
+    b.join(' / '),
+  );
+});
+
+test('bug round: ما after a preposition is a relative pronoun, not a negation (بسبب ما قالت X إنه ...)', () => {
+  const a = fullQuotes('وفرضت الولايات المتحدة عقوبات على روسيا بسبب ما قالت أجهزة مخابرات أميركية إنه تدخل في الانتخابات.');
+  assert.ok(
+    a.some((x) => x === 'أجهزة مخابرات أميركية|قالت|تدخل في الانتخابات'),
+    a.join(' / '),
+  );
+  // a negation still is one
+  assert.ok(!fullQuotes('ما قال الوزير إن بلاده سترد.').some((x) => x.includes('بلاده سترد')));
+});
+
+test('bug round: رغم أن does not open the content of a cue (اعتبرت X ممتلكاتها تجارية، رغم أنها ...)', () => {
+  const a = fullQuotes('واعتبرت إسرائيل ممتلكات الكنائس تجارية، رغم أنها كانت دوما معفاة من الضرائب.');
+  assert.ok(!a.some((x) => x.includes('كانت دوما معفاة')), a.join(' / '));
+});
+
+test("bug round: a participle after a verb cue with no content of its own has that verb's subject (رد المرشح المعارض قائلا:)", () => {
+  const a = fullQuotes('رد المرشح المعارض قائلا: "أردوغان هو من يملك علاقة مميزة بهذه الجماعة".');
+  assert.ok(
+    a.some((x) => x.startsWith('المرشح المعارض|قائلا|أردوغان هو من')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('وبعد أن قال الرئيس التركي إن إنجه هو مرشح الجماعة، رد المرشح المعارض قائلا: "أردوغان هو من يملك علاقة مميزة".');
+  assert.ok(
+    b.some((x) => x.startsWith('المرشح المعارض|قائلا|أردوغان هو من')),
+    b.join(' / '),
+  );
+});
+
+test('bug round: the object of an act cue is not glued to the name before it (انتقد الفريق ضاحي خلفان خطاب الرئيس، قائلا)', () => {
+  const a = fullQuotes('انتقد الفريق ضاحي خلفان خطاب الرئيس، قائلا إنه لم يكن موفقا.');
+  assert.ok(
+    a.some((x) => x === 'الفريق ضاحي خلفان|قائلا|لم يكن موفقا'),
+    a.join(' / '),
+  );
+});
+
+test('bug round: the preposition of أعرب عن may stand after an apposition or a day between commas', () => {
+  const a = fullQuotes('وأعرب وزير المياه والري الأثيوبي، سليشي بقلي، عن أمله في أن يبحث الاجتماع القضايا الخلافية بروح إيجابية.');
+  assert.ok(
+    a.some((x) => x.includes('|وأعرب|أمله في أن يبحث')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('أعرب الرئيس الروسي فلاديمير بوتين، الثلاثاء، عن أمله بأن ينجح اجتماع المنظمة في إنهاء التحقيق.');
+  assert.ok(
+    b.some((x) => x.includes('|أعرب|أمله بأن ينجح')),
+    b.join(' / '),
+  );
+});
+
+test('bug round: ولكنها قالت with no statement before it in the sentence speaks for the subject of its first verb', () => {
+  const a = fullQuotes(
+    'وأطلق مجهول النار على المحتجين، حسب مسؤولين. ولم تحدد وكالة الأنباء الرسمية إيرنا أعداد المحتجين في عبدان، ولكنها قالت إن قوات الأمن فضت الجموع.',
+  );
+  assert.ok(
+    a.some((x) => x === 'وكالة الأنباء الرسمية إيرنا|قالت|قوات الأمن فضت الجموع'),
+    a.join(' / '),
+  );
+  // (and the content of the cue before stops at "، ولكنها قالت"; a definite noun with بـ ends a subject description)
+  const b = fullQuotes('واعترفت الحكومة البولندية بالتراجع عن القانون، ولكنها قالت إنه أدى مفعوله في ردع المسيئين.');
+  assert.ok(
+    b.some((x) => x === 'الحكومة البولندية|قالت|أدى مفعوله في ردع المسيئين'),
+    b.join(' / '),
+  );
+  assert.ok(!b.some((x) => x.includes('القانون، ولكنها')), b.join(' / '));
+});
+
+test('bug round: a time is no speaker, neither as the antecedent of a relative clause nor as a date before the cue', () => {
+  const a = fullQuotes('وهذه المرة الأولى التي يعلن فريق المحققين أن الصاروخ أطلقته كتيبة روسية في مدينة كورسك.');
+  assert.ok(
+    a.some((x) => x.startsWith('فريق المحققين|يعلن|الصاروخ أطلقته')),
+    a.join(' / '),
+  );
+  // (the dates come from the time stage, which runs before quotes in the full pipeline)
+  const withTime = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes'] });
+  const b = (
+    withTime.run(
+      readArticle(
+        'وقال عبد السلام إنه بريء. وفي كانون الثاني/ديسمبر الماضي، مع اقتراب موعد المحاكمة في بروكسل، صرح لصحيفة بلجيكية أنه يزوره في سجنه.',
+      ),
+    ).quotes ?? []
+  ).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  assert.ok(!b.some((x) => x.startsWith('ديسمبر')), b.join(' / '));
+  assert.ok(
+    b.some((x) => x.includes('|صرح|يزوره في سجنه')),
+    b.join(' / '),
+  );
+});
+
+test('bug round: a counterpart with a fused لـ is addressed, not the speaker (وقال لنظيره البولندي إن)', () => {
+  const a = fullQuotes(
+    'وقد انتقد الرئيس الإسرائيلي، رؤوفين ريفلين، القانون علنا في أبريل، وقال لنظيره البولندي إنه لا جدال أن الكثير من البولنديين قاتلوا النازية.',
+  );
+  assert.ok(!a.some((x) => x.startsWith('لنظيره')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.includes('رؤوفين ريفلين|وقال|')),
+    a.join(' / '),
+  );
+});
