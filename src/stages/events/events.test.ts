@@ -1109,3 +1109,18 @@ test('round 9: a pattern word may come twelve tokens after the anchor (coordinat
     a.join(' / '),
   );
 });
+
+test('event bug round: the imperfect of a verb whose perfect starts with an alef finds the trigger (تنتقد → انتقد)', () => {
+  assert.ok(stems('وتنتقد').includes('انتقد'));
+  assert.ok(stems('يستهدفون').includes('استهدف'));
+  const a = fullEvents('وتنتقد ألمانيا الحملة القمعية للرئيس التركي.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:ألمانيا:DEU')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وتعتقل الشرطة الإسرائيلية عشرات المحتجين.');
+  assert.ok(
+    b.some((x) => x.startsWith('COERCE:الشرطة الإسرائيلية')),
+    b.join(' / '),
+  );
+});
