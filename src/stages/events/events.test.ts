@@ -1124,3 +1124,11 @@ test('event bug round: the imperfect of a verb whose perfect starts with an alef
     b.join(' / '),
   );
 });
+
+test('event bug round: countries and organisations joined by و are one list of subjects', () => {
+  const a = fullEvents('وحملت لندن والولايات المتحدة والاتحاد الأوروبي الدولة الروسية مسؤولية الهجوم.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:الاتحاد الأوروبي')),
+    a.join(' / '),
+  );
+});

@@ -1441,8 +1441,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const personish = (x: ActorSpan): boolean => x.type === 'PER' || (!x.type && !!x.actor.role);
       // (a list with commas keeps to one kind: "مايك بومبيو، حكومة المملكة" is a name and then the object)
       // (a counterpart is of the kind of the one it is joined to: "الرئاسة الفلسطينية ونظيرتها الإسرائيلية")
+      // (countries, capitals and organisations joined by و are one list of parties: "وحملت لندن والولايات المتحدة
+      // والاتحاد الأوروبي الدولة الروسية مسؤولية الهجوم")
+      const party = (x: ActorSpan): boolean => x.type === 'LOC' || x.type === 'ORG';
       const sameKind = (x: ActorSpan, c: ActorSpan, comma: boolean): boolean =>
-        x.type === c.type || (!comma && personish(x) && personish(c)) || (!comma && /^و(نظير|نظراء)/.test(toks[x.a].norm));
+        x.type === c.type ||
+        (!comma && personish(x) && personish(c)) ||
+        (!comma && party(x) && party(c)) ||
+        (!comma && /^و(نظير|نظراء)/.test(toks[x.a].norm));
       const sources: ActorSpan[] = [source, ...moreDemonyms];
       if (source.a >= 0) {
         let cur = source;
