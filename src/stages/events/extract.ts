@@ -1106,6 +1106,18 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // (a verbal noun with a possessive pronoun has its doer in the pronoun: "خلال استقباله وزير الأوقاف" — the one
       // after it is its object; resolved below)
       const possessed = nominal && (!pos || pos[k] === 'NOUN') && !!enclitic?.[k] && /^(ه|ها|هم|هما)$/.test(enclitic[k] as string);
+      // a pluperfect "وكان X (...) قد فعل": X, however long its apposition; the name after the verb is its object
+      // (event bug round: tried before the subject after the verb, "وكانت الشرطة الألمانية قد أوقفت بيغديمونت")
+      if (!source && !nominal && !passive && k - 1 > ts && toks[k - 1].norm === 'قد') {
+        for (let j = k - 2; j >= ts && j >= k - 12; j--) {
+          const t = toks[j];
+          if (t.kind === 'p' && t.text !== '،') break;
+          if (!/^[وف]?(كان|كانت|كانوا)$/.test(t.norm)) continue;
+          const x = actors.find((y) => y.a === j + 1 && y.b < k);
+          if (x && isAgent(x)) source = x;
+          break;
+        }
+      }
       if (!source && !passive && !asyndetic && !relative && !participle && !possessed) {
         let q = k + 1;
         // (a preposition with a pronoun may come between the verb and its subject: "أفرجت عنهم كوريا الشمالية")
@@ -1211,17 +1223,6 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           while (c0 > ts && toks[c0 - 1].start >= q.start) c0--;
           const before = c0 > ts ? toks[c0 - 1].norm : '';
           if (k - c0 <= 2 && /^ب?ان(ه|ها|هم|هما|نا)$/.test(before)) source = fromQuote(q);
-        }
-      }
-      // a pluperfect "وكان X (...) قد فعل": X, however long its apposition
-      if (!source && !nominal && !passive && k - 1 > ts && toks[k - 1].norm === 'قد') {
-        for (let j = k - 2; j >= ts && j >= k - 12; j--) {
-          const t = toks[j];
-          if (t.kind === 'p' && t.text !== '،') break;
-          if (!/^[وف]?(كان|كانت|كانوا)$/.test(t.norm)) continue;
-          const x = actors.find((y) => y.a === j + 1 && y.b < k);
-          if (x && isAgent(x)) source = x;
-          break;
         }
       }
       // "قصفت الطائرات الروسية مواقع المعارضة، واستهدفت مستشفى": a verb joined by "، و" to the clause before shares its doer
