@@ -1132,3 +1132,27 @@ test('event bug round: countries and organisations joined by و are one list of 
     a.join(' / '),
   );
 });
+
+test('event bug round: a time expression before or after a verb is no word of the clause', () => {
+  // after "وفي آب/أغسطس" the verb is no relative clause on the month (nor its genitive)
+  const a = fullEvents('وفي آب/أغسطس فرض الرئيس الأمريكي، دونالد ترامب، عقوبات على إيران، بعد انسحاب بلاده.');
+  assert.ok(
+    a.some((x) => x.startsWith('SANCTION:دونالد ترامب:USA')),
+    a.join(' / '),
+  );
+  // an arrest keeps its person when a date comes between
+  const b = fullEvents('وكانت الشرطة الألمانية قد أوقفت في 26 آذار/ مارس الماضي كارلس بيغديمونت على الحدود.');
+  assert.ok(
+    b.some((x) => x.startsWith('COERCE:الشرطة الألمانية')),
+    b.join(' / '),
+  );
+});
+
+test('event bug round: in a pluperfect the name after the verb is its object, not a second doer', () => {
+  const a = fullEvents('وكانت الشرطة الألمانية قد أوقفت كارلس بيغديمونت على الحدود.');
+  assert.ok(
+    a.some((x) => x.startsWith('COERCE:الشرطة الألمانية')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('COERCE:كارلس بيغديمونت')), a.join(' / '));
+});

@@ -667,6 +667,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
   // Dated expressions in text order; each window reads those of its sentence (a moving pointer, not a scan per sentence).
   const dates = (doc.times ?? []).filter((t) => t.value && t.type === 'DATE').sort((x, y) => x.start - y.start);
   let firstDate = 0;
+  // Per token, whether it lies inside a time expression ("في 26 آذار/ مارس الماضي"، "أمس"): no word of the clause's own
+  const inTime = new Uint8Array(toks.length);
+  if (doc.times && doc.times.length > 0) {
+    let q = 0;
+    for (const t of [...doc.times].sort((x, y) => x.start - y.start)) {
+      while (q > 0 && toks[q - 1].end > t.start) q--;
+      while (q < toks.length && toks[q].end <= t.start) q++;
+      for (let r = q; r < toks.length && toks[r].start < t.end; r++) inTime[r] = 1;
+    }
+  }
   for (const [si, ts, te] of spans) {
     if (te - ts < 2) continue;
     const actors = sentenceActors(doc, toks, ts, te, lex, opts.kb);
@@ -685,10 +695,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // "أوقفت الشرطة رجلين" arrests, "أوقفت الحكومة المساعدات" stops something: an arrest needs a person or a group
       // after the verb (a named person, or an actor with a role other than a government)
       if (tr.type === 'COERCE' && /^[وفبل]?(اوقف|اوقفت|اوقفوا|يوقف|ايقاف|بايقاف)$/.test(toks[k].norm)) {
+        // (a time expression between them does not count: "أوقفت في 26 آذار/ مارس الماضي بيغديمونت"; event bug round)
+        let reach = k + 6;
+        for (let q = k + 1; q <= reach && q < te; q++) if (inTime[q] || (toks[q].norm === 'في' && inTime[q + 1])) reach++;
         const person = actors.some(
           (x) =>
             x.a > k &&
-            x.a <= k + 6 &&
+            x.a <= reach &&
             (x.type === 'PER' || (!x.type && !!x.actor.role && x.actor.role !== 'GOV' && x.actor.role !== 'MIL' && x.actor.role !== 'COP')),
         );
         if (!person) continue;
@@ -836,7 +849,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           /^(علي|من|في|الي|عن|مع|ضد|حول|بشان|بهدف|اجل|اثر|عقب|بعد|قبل|خلال|عند|لدي|تجاه|ازاء|بسبب|جراء)$/.test(toks[k - 1].norm)) ||
         // the morph stage's tag of the word when it ran ("ستواصل دعم العراق": NOUN; "دعم الرئيس القرار": VERB), else
         // the lexicon: verbal nouns that are not also verbs
-        (pos?.[k]
+        // (not right after a time expression, which takes no genitive: the tagger reads "وفي آب/أغسطس فرض" as a noun)
+        (pos?.[k] && !(k > ts && inTime[k - 1] && !inTime[k] && !/^[وفبل]?(ال|لل)/.test(toks[k].norm))
           ? pos[k] === 'NOUN' && stems(toks[k].norm).some((x) => lex.verbalNouns.has(x))
           : stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.verb === false));
       // "مقاطعة شركة أوبر", "اغتيال السفير": the noun after this verbal noun is what is done to, not the doer
@@ -1029,6 +1043,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         // an adverb in the accusative (فمثلا، مؤخرا، رسميا) is not a noun the clause hangs on
         !/ا$/.test(toks[k - 1].norm) &&
         !SKIP.has(toks[k - 1].norm) &&
+        // nor is a time expression ("وفي آب/أغسطس فرض الرئيس الأمريكي، دونالد ترامب، عقوبات")
+        !inTime[k - 1] &&
         !enclitic?.[k] &&
         !actors.some((x) => x.a <= k - 1 && k - 1 < x.b);
       // "الدولتان اللتان تساندان دمشق": after a relative pronoun the verb's subject is the noun before it, and the name
