@@ -1156,3 +1156,11 @@ test('event bug round: in a pluperfect the name after the verb is its object, no
   );
   assert.ok(!a.some((x) => x.startsWith('COERCE:كارلس بيغديمونت')), a.join(' / '));
 });
+
+test('event bug round: a time expression between a verb and its subject is skipped', () => {
+  const a = fullEvents('وأدانت في 12 مارس الماضي وزارة الخارجية الروسية الهجوم.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:وزارة الخارجية الروسية')),
+    a.join(' / '),
+  );
+});

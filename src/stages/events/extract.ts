@@ -1136,8 +1136,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       }
       if (!source && !passive && !asyndetic && !relative && !participle && !possessed) {
         let q = k + 1;
-        // (a preposition with a pronoun may come between the verb and its subject: "أفرجت عنهم كوريا الشمالية")
-        while (q < te && (SKIP.has(toks[q].norm) || toks[q].text === '،' || (!nominal && PRON_PP.test(toks[q].norm))) && q < k + 4) q++;
+        // (a preposition with a pronoun may come between the verb and its subject: "أفرجت عنهم كوريا الشمالية"; and
+        // after a verb, a time expression of any length: "وأدانت في 12 مارس الماضي وزارة الخارجية الروسية الهجوم")
+        let cap = k + 4;
+        while (q < te) {
+          if (!nominal && (inTime[q] || (/^(في|منذ|خلال)$/.test(toks[q].norm) && q + 1 < te && inTime[q + 1]))) {
+            q++;
+            cap++;
+          } else if ((SKIP.has(toks[q].norm) || toks[q].text === '،' || (!nominal && PRON_PP.test(toks[q].norm))) && q < cap) q++;
+          else break;
+        }
         source = actors.find(
           (x) =>
             x.a === q &&
