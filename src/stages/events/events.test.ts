@@ -1164,3 +1164,8 @@ test('event bug round: a time expression between a verb and its subject is skipp
     a.join(' / '),
   );
 });
+
+test('event bug round: "كل من X وY" after a verb is its subjects, not a من-phrase', () => {
+  const a = fullEvents('أدان كل من الأردن ومصر الهجوم على المسجد.');
+  assert.ok(a.some((x) => x.startsWith('ACCUSE:الأردن:JOR')) && a.some((x) => x.startsWith('ACCUSE:مصر:EGY')), a.join(' / '));
+});

@@ -554,6 +554,8 @@ function obliquePlural(toks: Tok[], x: ActorSpan): boolean {
 /** Prepositions (or a fused بـ/لـ/فـي) before an actor: a place or an object, not a subject. */
 function governed(toks: Tok[], x: ActorSpan, ts: number): boolean {
   const prev = x.a > ts ? toks[x.a - 1].norm : '';
+  // "كل من الأردن ومصر": each of them, not a من-phrase (event bug round)
+  if (prev === 'من' && x.a - 2 >= ts && /^[وف]?كل$/.test(toks[x.a - 2].norm)) return false;
   if (/^(في|من|الي|علي|عن|مع|ضد|بين|حول|عبر|داخل|قرب|امام|لدي|تجاه)$/.test(prev)) return true;
   // a name mention that starts with the token is not behind a fused preposition (بريطانيا، لبنان، بغداد)
   if (x.clitic === false) return false;
@@ -1144,7 +1146,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             q++;
             cap++;
           } else if ((SKIP.has(toks[q].norm) || toks[q].text === '،' || (!nominal && PRON_PP.test(toks[q].norm))) && q < cap) q++;
-          else break;
+          // "أدان كل من الأردن ومصر الهجوم": each of the subjects
+          else if (!nominal && toks[q].norm === 'كل' && q + 1 < te && toks[q + 1].norm === 'من' && q < cap) {
+            q += 2;
+            cap += 2;
+          } else break;
         }
         source = actors.find(
           (x) =>
