@@ -1109,3 +1109,63 @@ test('round 9: a pattern word may come twelve tokens after the anchor (coordinat
     a.join(' / '),
   );
 });
+
+test('event bug round: the imperfect of a verb whose perfect starts with an alef finds the trigger (تنتقد → انتقد)', () => {
+  assert.ok(stems('وتنتقد').includes('انتقد'));
+  assert.ok(stems('يستهدفون').includes('استهدف'));
+  const a = fullEvents('وتنتقد ألمانيا الحملة القمعية للرئيس التركي.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:ألمانيا:DEU')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وتعتقل الشرطة الإسرائيلية عشرات المحتجين.');
+  assert.ok(
+    b.some((x) => x.startsWith('COERCE:الشرطة الإسرائيلية')),
+    b.join(' / '),
+  );
+});
+
+test('event bug round: countries and organisations joined by و are one list of subjects', () => {
+  const a = fullEvents('وحملت لندن والولايات المتحدة والاتحاد الأوروبي الدولة الروسية مسؤولية الهجوم.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:الاتحاد الأوروبي')),
+    a.join(' / '),
+  );
+});
+
+test('event bug round: a time expression before or after a verb is no word of the clause', () => {
+  // after "وفي آب/أغسطس" the verb is no relative clause on the month (nor its genitive)
+  const a = fullEvents('وفي آب/أغسطس فرض الرئيس الأمريكي، دونالد ترامب، عقوبات على إيران، بعد انسحاب بلاده.');
+  assert.ok(
+    a.some((x) => x.startsWith('SANCTION:دونالد ترامب:USA')),
+    a.join(' / '),
+  );
+  // an arrest keeps its person when a date comes between
+  const b = fullEvents('وكانت الشرطة الألمانية قد أوقفت في 26 آذار/ مارس الماضي كارلس بيغديمونت على الحدود.');
+  assert.ok(
+    b.some((x) => x.startsWith('COERCE:الشرطة الألمانية')),
+    b.join(' / '),
+  );
+});
+
+test('event bug round: in a pluperfect the name after the verb is its object, not a second doer', () => {
+  const a = fullEvents('وكانت الشرطة الألمانية قد أوقفت كارلس بيغديمونت على الحدود.');
+  assert.ok(
+    a.some((x) => x.startsWith('COERCE:الشرطة الألمانية')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('COERCE:كارلس بيغديمونت')), a.join(' / '));
+});
+
+test('event bug round: a time expression between a verb and its subject is skipped', () => {
+  const a = fullEvents('وأدانت في 12 مارس الماضي وزارة الخارجية الروسية الهجوم.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:وزارة الخارجية الروسية')),
+    a.join(' / '),
+  );
+});
+
+test('event bug round: "كل من X وY" after a verb is its subjects, not a من-phrase', () => {
+  const a = fullEvents('أدان كل من الأردن ومصر الهجوم على المسجد.');
+  assert.ok(a.some((x) => x.startsWith('ACCUSE:الأردن:JOR')) && a.some((x) => x.startsWith('ACCUSE:مصر:EGY')), a.join(' / '));
+});

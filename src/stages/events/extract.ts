@@ -554,6 +554,8 @@ function obliquePlural(toks: Tok[], x: ActorSpan): boolean {
 /** Prepositions (or a fused بـ/لـ/فـي) before an actor: a place or an object, not a subject. */
 function governed(toks: Tok[], x: ActorSpan, ts: number): boolean {
   const prev = x.a > ts ? toks[x.a - 1].norm : '';
+  // "كل من الأردن ومصر": each of them, not a من-phrase (event bug round)
+  if (prev === 'من' && x.a - 2 >= ts && /^[وف]?كل$/.test(toks[x.a - 2].norm)) return false;
   if (/^(في|من|الي|علي|عن|مع|ضد|بين|حول|عبر|داخل|قرب|امام|لدي|تجاه)$/.test(prev)) return true;
   // a name mention that starts with the token is not behind a fused preposition (بريطانيا، لبنان، بغداد)
   if (x.clitic === false) return false;
@@ -667,6 +669,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
   // Dated expressions in text order; each window reads those of its sentence (a moving pointer, not a scan per sentence).
   const dates = (doc.times ?? []).filter((t) => t.value && t.type === 'DATE').sort((x, y) => x.start - y.start);
   let firstDate = 0;
+  // Per token, whether it lies inside a time expression ("في 26 آذار/ مارس الماضي"، "أمس"): no word of the clause's own
+  const inTime = new Uint8Array(toks.length);
+  if (doc.times && doc.times.length > 0) {
+    let q = 0;
+    for (const t of [...doc.times].sort((x, y) => x.start - y.start)) {
+      while (q > 0 && toks[q - 1].end > t.start) q--;
+      while (q < toks.length && toks[q].end <= t.start) q++;
+      for (let r = q; r < toks.length && toks[r].start < t.end; r++) inTime[r] = 1;
+    }
+  }
   for (const [si, ts, te] of spans) {
     if (te - ts < 2) continue;
     const actors = sentenceActors(doc, toks, ts, te, lex, opts.kb);
@@ -685,10 +697,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // "أوقفت الشرطة رجلين" arrests, "أوقفت الحكومة المساعدات" stops something: an arrest needs a person or a group
       // after the verb (a named person, or an actor with a role other than a government)
       if (tr.type === 'COERCE' && /^[وفبل]?(اوقف|اوقفت|اوقفوا|يوقف|ايقاف|بايقاف)$/.test(toks[k].norm)) {
+        // (a time expression between them does not count: "أوقفت في 26 آذار/ مارس الماضي بيغديمونت"; event bug round)
+        let reach = k + 6;
+        for (let q = k + 1; q <= reach && q < te; q++) if (inTime[q] || (toks[q].norm === 'في' && inTime[q + 1])) reach++;
         const person = actors.some(
           (x) =>
             x.a > k &&
-            x.a <= k + 6 &&
+            x.a <= reach &&
             (x.type === 'PER' || (!x.type && !!x.actor.role && x.actor.role !== 'GOV' && x.actor.role !== 'MIL' && x.actor.role !== 'COP')),
         );
         if (!person) continue;
@@ -836,7 +851,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           /^(علي|من|في|الي|عن|مع|ضد|حول|بشان|بهدف|اجل|اثر|عقب|بعد|قبل|خلال|عند|لدي|تجاه|ازاء|بسبب|جراء)$/.test(toks[k - 1].norm)) ||
         // the morph stage's tag of the word when it ran ("ستواصل دعم العراق": NOUN; "دعم الرئيس القرار": VERB), else
         // the lexicon: verbal nouns that are not also verbs
-        (pos?.[k]
+        // (not right after a time expression, which takes no genitive: the tagger reads "وفي آب/أغسطس فرض" as a noun)
+        (pos?.[k] && !(k > ts && inTime[k - 1] && !inTime[k] && !/^[وفبل]?(ال|لل)/.test(toks[k].norm))
           ? pos[k] === 'NOUN' && stems(toks[k].norm).some((x) => lex.verbalNouns.has(x))
           : stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.verb === false));
       // "مقاطعة شركة أوبر", "اغتيال السفير": the noun after this verbal noun is what is done to, not the doer
@@ -1029,6 +1045,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         // an adverb in the accusative (فمثلا، مؤخرا، رسميا) is not a noun the clause hangs on
         !/ا$/.test(toks[k - 1].norm) &&
         !SKIP.has(toks[k - 1].norm) &&
+        // nor is a time expression ("وفي آب/أغسطس فرض الرئيس الأمريكي، دونالد ترامب، عقوبات")
+        !inTime[k - 1] &&
         !enclitic?.[k] &&
         !actors.some((x) => x.a <= k - 1 && k - 1 < x.b);
       // "الدولتان اللتان تساندان دمشق": after a relative pronoun the verb's subject is the noun before it, and the name
@@ -1106,10 +1124,34 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // (a verbal noun with a possessive pronoun has its doer in the pronoun: "خلال استقباله وزير الأوقاف" — the one
       // after it is its object; resolved below)
       const possessed = nominal && (!pos || pos[k] === 'NOUN') && !!enclitic?.[k] && /^(ه|ها|هم|هما)$/.test(enclitic[k] as string);
+      // a pluperfect "وكان X (...) قد فعل": X, however long its apposition; the name after the verb is its object
+      // (event bug round: tried before the subject after the verb, "وكانت الشرطة الألمانية قد أوقفت بيغديمونت")
+      if (!source && !nominal && !passive && k - 1 > ts && toks[k - 1].norm === 'قد') {
+        for (let j = k - 2; j >= ts && j >= k - 12; j--) {
+          const t = toks[j];
+          if (t.kind === 'p' && t.text !== '،') break;
+          if (!/^[وف]?(كان|كانت|كانوا)$/.test(t.norm)) continue;
+          const x = actors.find((y) => y.a === j + 1 && y.b < k);
+          if (x && isAgent(x)) source = x;
+          break;
+        }
+      }
       if (!source && !passive && !asyndetic && !relative && !participle && !possessed) {
         let q = k + 1;
-        // (a preposition with a pronoun may come between the verb and its subject: "أفرجت عنهم كوريا الشمالية")
-        while (q < te && (SKIP.has(toks[q].norm) || toks[q].text === '،' || (!nominal && PRON_PP.test(toks[q].norm))) && q < k + 4) q++;
+        // (a preposition with a pronoun may come between the verb and its subject: "أفرجت عنهم كوريا الشمالية"; and
+        // after a verb, a time expression of any length: "وأدانت في 12 مارس الماضي وزارة الخارجية الروسية الهجوم")
+        let cap = k + 4;
+        while (q < te) {
+          if (!nominal && (inTime[q] || (/^(في|منذ|خلال)$/.test(toks[q].norm) && q + 1 < te && inTime[q + 1]))) {
+            q++;
+            cap++;
+          } else if ((SKIP.has(toks[q].norm) || toks[q].text === '،' || (!nominal && PRON_PP.test(toks[q].norm))) && q < cap) q++;
+          // "أدان كل من الأردن ومصر الهجوم": each of the subjects
+          else if (!nominal && toks[q].norm === 'كل' && q + 1 < te && toks[q + 1].norm === 'من' && q < cap) {
+            q += 2;
+            cap += 2;
+          } else break;
+        }
         source = actors.find(
           (x) =>
             x.a === q &&
@@ -1211,17 +1253,6 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           while (c0 > ts && toks[c0 - 1].start >= q.start) c0--;
           const before = c0 > ts ? toks[c0 - 1].norm : '';
           if (k - c0 <= 2 && /^ب?ان(ه|ها|هم|هما|نا)$/.test(before)) source = fromQuote(q);
-        }
-      }
-      // a pluperfect "وكان X (...) قد فعل": X, however long its apposition
-      if (!source && !nominal && !passive && k - 1 > ts && toks[k - 1].norm === 'قد') {
-        for (let j = k - 2; j >= ts && j >= k - 12; j--) {
-          const t = toks[j];
-          if (t.kind === 'p' && t.text !== '،') break;
-          if (!/^[وف]?(كان|كانت|كانوا)$/.test(t.norm)) continue;
-          const x = actors.find((y) => y.a === j + 1 && y.b < k);
-          if (x && isAgent(x)) source = x;
-          break;
         }
       }
       // "قصفت الطائرات الروسية مواقع المعارضة، واستهدفت مستشفى": a verb joined by "، و" to the clause before shares its doer
@@ -1441,8 +1472,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const personish = (x: ActorSpan): boolean => x.type === 'PER' || (!x.type && !!x.actor.role);
       // (a list with commas keeps to one kind: "مايك بومبيو، حكومة المملكة" is a name and then the object)
       // (a counterpart is of the kind of the one it is joined to: "الرئاسة الفلسطينية ونظيرتها الإسرائيلية")
+      // (countries, capitals and organisations joined by و are one list of parties: "وحملت لندن والولايات المتحدة
+      // والاتحاد الأوروبي الدولة الروسية مسؤولية الهجوم")
+      const party = (x: ActorSpan): boolean => x.type === 'LOC' || x.type === 'ORG';
       const sameKind = (x: ActorSpan, c: ActorSpan, comma: boolean): boolean =>
-        x.type === c.type || (!comma && personish(x) && personish(c)) || (!comma && /^و(نظير|نظراء)/.test(toks[x.a].norm));
+        x.type === c.type ||
+        (!comma && personish(x) && personish(c)) ||
+        (!comma && party(x) && party(c)) ||
+        (!comma && /^و(نظير|نظراء)/.test(toks[x.a].norm));
       const sources: ActorSpan[] = [source, ...moreDemonyms];
       if (source.a >= 0) {
         let cur = source;

@@ -148,11 +148,18 @@ export function stems(w: string): string[] {
     }
   }
   const n1 = bases.length;
+  // the imperfect of a verb whose perfect starts with an alef (forms IV, VII, VIII, X: تنتقد، يستهدف، يعتقلون، يطلق)
+  // is the perfect without it after the prefix: the alef is restored (tried last; event bug round)
+  const alef: string[] = [];
   for (let i = 0; i < n1; i++) {
     const b = bases[i];
     const c = b.charCodeAt(0);
     // ي ت ن ا (imperfect), ا of the verbal noun is kept in the lexicon itself
-    if ((c === 0x64a || c === 0x62a || c === 0x646 || c === 0x627) && b.length >= 4) bases.push(b.slice(1));
+    if ((c === 0x64a || c === 0x62a || c === 0x646 || c === 0x627) && b.length >= 4) {
+      bases.push(b.slice(1));
+      // (after ت only forms VII, VIII and X: "توقف" is "it stopped", not "she arrests")
+      if (c === 0x64a || c === 0x646 || (c === 0x62a && /^(ن|ست|.ت|ت)/.test(b.slice(1)))) alef.push(`ا${b.slice(1)}`);
+    }
   }
   const out = new Set<string>(bases);
   for (const b of bases) {
@@ -164,6 +171,10 @@ export function stems(w: string): string[] {
   for (const b of bases) {
     const m = TA_POSSESSIVE.exec(b);
     if (m && m[1].length >= 3) out.add(`${m[1]}ه`);
+  }
+  for (const b of alef) {
+    out.add(b);
+    for (const s of SUFFIXES) if (b.length - s.length >= 3 && b.endsWith(s)) out.add(b.slice(0, b.length - s.length));
   }
   return [...out];
 }
