@@ -15,6 +15,23 @@ import type { Tensor } from './tensor-file.ts';
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
+/** W[row … row + n) · v in four running sums (independent adds: faster in V8). */
+function dot4(W: Float64Array, row: number, v: ArrayLike<number>, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let d = 0;
+  for (; d + 3 < n; d += 4) {
+    s0 += W[row + d] * v[d];
+    s1 += W[row + d + 1] * v[d + 1];
+    s2 += W[row + d + 2] * v[d + 2];
+    s3 += W[row + d + 3] * v[d + 3];
+  }
+  for (; d < n; d++) s0 += W[row + d] * v[d];
+  return s0 + s1 + s2 + s3;
+}
+
 export class Lstm {
   readonly gWx: Float32Array;
   readonly gWh: Float32Array;
@@ -94,22 +111,7 @@ export class Lstm {
     const f = this.frozen;
     if (f) {
       const W = f.Wx;
-      for (let k = 0; k < G; k++) {
-        const row = k * D + offset;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        let d = 0;
-        for (; d + 3 < n; d += 4) {
-          s0 += W[row + d] * v[d];
-          s1 += W[row + d + 1] * v[d + 1];
-          s2 += W[row + d + 2] * v[d + 2];
-          s3 += W[row + d + 3] * v[d + 3];
-        }
-        for (; d < n; d++) s0 += W[row + d] * v[d];
-        out[at + k] += s0 + s1 + s2 + s3;
-      }
+      for (let k = 0; k < G; k++) out[at + k] += dot4(W, k * D + offset, v, n);
       return;
     }
     for (let k = 0; k < G; k++) {
@@ -241,22 +243,7 @@ export class Lstm {
       const p0 = t * G;
       if (s === 0) for (let k = 0; k < G; k++) a[k] = b[k] + projected[p0 + k];
       else {
-        for (let k = 0; k < G; k++) {
-          const row = k * H;
-          let v0 = 0;
-          let v1 = 0;
-          let v2 = 0;
-          let v3 = 0;
-          let u = 0;
-          for (; u + 3 < H; u += 4) {
-            v0 += Wh[row + u] * hp[u];
-            v1 += Wh[row + u + 1] * hp[u + 1];
-            v2 += Wh[row + u + 2] * hp[u + 2];
-            v3 += Wh[row + u + 3] * hp[u + 3];
-          }
-          for (; u < H; u++) v0 += Wh[row + u] * hp[u];
-          a[k] = b[k] + projected[p0 + k] + v0 + v1 + v2 + v3;
-        }
+        for (let k = 0; k < G; k++) a[k] = b[k] + projected[p0 + k] + dot4(Wh, k * H, hp, H);
       }
       const h0 = t * H;
       for (let u = 0; u < H; u++) {
