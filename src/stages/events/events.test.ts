@@ -1169,3 +1169,30 @@ test('event bug round: "كل من X وY" after a verb is its subjects, not a م�
   const a = fullEvents('أدان كل من الأردن ومصر الهجوم على المسجد.');
   assert.ok(a.some((x) => x.startsWith('ACCUSE:الأردن:JOR')) && a.some((x) => x.startsWith('ACCUSE:مصر:EGY')), a.join(' / '));
 });
+
+test('a descriptive plural actor keeps its adjectives and quantifier in its name; a group of states takes no country', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
+  const names = (text: string): string[] =>
+    (full.run(readArticle(text)).events ?? []).map((e) => `${e.type}:${e.source?.name}:${e.source?.country ?? ''}`);
+  // "دول عربية"، "منظمات عدة": the head with its adjective / quantifier, and تضامن is support
+  const a = names('تضامن\nفقد أعربت دول عربية ومنظمات عدة عن تضامنها مع المملكة.');
+  assert.ok(a.includes('SUPPORT:دول عربية:'), a.join(' '));
+  assert.ok(a.includes('SUPPORT:منظمات عدة:'), a.join(' '));
+  // an indefinite non-national adjective (أجنبية، حكومية) stays in the name
+  const b = names('قطر\nوأدانت حكومات أجنبية قطر. وهاجمت قوات حكومية المدينة.');
+  assert.ok(
+    b.some((x) => x.startsWith('ACCUSE:حكومات أجنبية')),
+    b.join(' '),
+  );
+  assert.ok(
+    b.some((x) => x.startsWith('ASSAULT:قوات حكومية')),
+    b.join(' '),
+  );
+  // a nationality keeps its country; a definite one after it is the object, not a second adjective
+  const c = names('إعلام\nواتهمت وسائل إعلام قطرية السعودية بالتضليل.');
+  assert.ok(c.includes('ACCUSE:وسائل إعلام قطرية:QAT'), c.join(' '));
+  // "دول غربية" threaten; "دول أخرى" support by a stance, with no country of the place
+  const d = names('بريطانيا\nوتوعدت دول غربية بـ"رد قوي". وأثارت الحادثة ضجة بين روسيا وبريطانيا، ودول أخرى دعمت بريطانيا بموقفها.');
+  assert.ok(d.includes('THREATEN:دول غربية:'), d.join(' '));
+  assert.ok(d.includes('SUPPORT:دول أخرى:'), d.join(' '));
+});

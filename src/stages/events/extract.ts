@@ -127,6 +127,12 @@ function mentionsOf(doc: Doc): SortedMentions {
   return ms;
 }
 
+/** Indefinite quantifiers that describe a plural actor (منظمات عدة، دول أخرى، جماعات عديدة). */
+const DESCRIPTIVE_QUANTIFIER = /^(عده|اخري|اخرى|عديده|كثيره|مختلفه|متعدده)$/;
+
+/** An indefinite nisba adjective (عربيه، غربيه، اجنبيه، حكوميين، دوليون): no article, at least three letters before its ending. */
+const NISBA_ADJECTIVE = /^(?!ال).{3,}(يه|ي|يون|يين|يان|يتان)$/;
+
 /** Actors of a sentence: entity mentions, agent phrases (الجيش الإسرائيلي), and KB names when no entity layer. */
 export function sentenceActors(
   doc: Doc,
@@ -227,6 +233,9 @@ export function sentenceActors(
         if (c && country && /^و/.test(t.norm)) break;
         // a second nationality after other words belongs to the next phrase ("المقاتلات الروسية المعارضة المسلحة السورية")
         if (c && country && q > b) break;
+        // a nationality that differs in definiteness from the one before is no second adjective of it but the object
+        // ("اتهمت وسائل إعلام قطرية السعودية")
+        if (c && country && /^[وفبل]?(ال|لل)/.test(t.norm) !== /^[وفبل]?(ال|لل)/.test(toks[q - 1].norm)) break;
         if (c) {
           country = c;
           b = q + 1;
@@ -270,6 +279,20 @@ export function sentenceActors(
           continue;
         }
         break;
+      }
+      // "دول عربية"، "حكومات أجنبية"، "منظمات عدة"، "وسائل إعلام قطرية": an indefinite head keeps the indefinite
+      // adjectives (nisba-shaped) and the quantifier after it in its name, so it matches the same phrase elsewhere
+      if (!/^[وفبل]?(ال|لل)/.test(toks[k].norm)) {
+        let q = b;
+        const pos = contentPos(doc, toks.length);
+        while (q < te && q < b + 3) {
+          const t = toks[q];
+          if (t.kind !== 'w' || /^[وفبل]/.test(t.norm) || out.some((x) => x.a <= q && q < x.b)) break;
+          if (pos?.[q] && pos[q] !== 'ADJ' && pos[q] !== 'NOUN') break;
+          if (!(DESCRIPTIVE_QUANTIFIER.test(t.norm) || NISBA_ADJECTIVE.test(t.norm)) || matchTrigger(toks, q, ts, te, lex)) break;
+          q++;
+        }
+        b = q;
       }
       // the name without a proclitic: "والجيش" → "الجيش", "ومحتجين" → "محتجين" (the agent noun spelt without it)
       const bare = agentKey.split(' ')[0];
@@ -595,7 +618,7 @@ const NOT_QUALIFIER =
 
 /** Descriptive actors that do not belong to the place they act in: foreign, regional or international, coalitions. */
 const NOT_LOCAL =
-  /(^|\s)(ال)?(تحالف|تحالفات)(\s|$)|(غربي|غربيه|اجنبي|اجنبيه|دولي|دوليه|عربي|عربيه|اوروبي|اوروبيه|اقليمي|اقليميه|اممي|امميه|غربيون|غربيين|اجانب)$/;
+  /(^|\s)(ال)?(تحالف|تحالفات|دول)(\s|$)|(اخري|اخرى|عده|عديده|غربي|غربيه|اجنبي|اجنبيه|دولي|دوليه|عربي|عربيه|اوروبي|اوروبيه|اقليمي|اقليميه|اممي|امميه|غربيون|غربيين|اجانب)$/;
 
 /** Nouns of fighting between two sides ("اشتباكات بين X وY"). */
 const MUTUAL = /^[وفبل]?(ال)?(اشتباك|اشتباكات|مواجهات|مواجهه|معارك|قتال)$/;
@@ -1643,7 +1666,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           );
         // "بدعم من X"، "بمساندة التحالف": with the support of X, who supplies it
         const genitiveSupplier = supplier && actors.some((x) => x.a === k + 1 && sources.includes(x));
-        if (actorObject || genitiveSupplier || (supplier && k + 1 < te && toks[k + 1].norm === 'من')) type = 'AID';
+        // "دعمت بريطانيا بموقفها": support by a stance is no material aid
+        let byStance = false;
+        for (let q = k + 1; q < Math.min(te, k + 5) && !byStance; q++) byStance = /^ب(موقف|مواقف)/.test(toks[q].norm);
+        if (!byStance && (actorObject || genitiveSupplier || (supplier && k + 1 < te && toks[k + 1].norm === 'من'))) type = 'AID';
       }
       const target0 = target;
       for (const src of sources) {
@@ -1704,7 +1730,8 @@ function localActors(doc: Doc, events: Event[]): void {
   let best = 0;
   for (const [c, n] of counts) if (n > best) [main, best] = [c, n];
   if (best < 2 || best < 0.4 * total) main = undefined;
-  // (not an actor qualified as foreign or regional, "الحكومات الغربية"، "القوات الدولية", nor a coalition)
+  // (not an actor qualified as foreign or regional, "الحكومات الغربية"، "القوات الدولية", nor a coalition, a group of
+  // states or others, "دول أخرى"، "منظمات عدة")
   const local = (a: Actor | null, where: string | undefined): Actor | null =>
     a && a.role && !a.country && !a.entity && where && !NOT_LOCAL.test(matchForm(a.name ?? ''))
       ? { ...a, country: where, countryInferred: true }
