@@ -127,6 +127,9 @@ function mentionsOf(doc: Doc): SortedMentions {
   return ms;
 }
 
+/** A word with the article, after a proclitic or not (الجيش، والجيش، بالجيش، للجيش). */
+const DEFINITE = /^[وفبل]?(ال|لل)/;
+
 /** Indefinite quantifiers that describe a plural actor (منظمات عدة، دول أخرى، جماعات عديدة). */
 const DESCRIPTIVE_QUANTIFIER = /^(عده|اخري|اخرى|عديده|كثيره|مختلفه|متعدده)$/;
 
@@ -235,7 +238,7 @@ export function sentenceActors(
         if (c && country && q > b) break;
         // a nationality that differs in definiteness from the one before is no second adjective of it but the object
         // ("اتهمت وسائل إعلام قطرية السعودية")
-        if (c && country && /^[وفبل]?(ال|لل)/.test(t.norm) !== /^[وفبل]?(ال|لل)/.test(toks[q - 1].norm)) break;
+        if (c && country && DEFINITE.test(t.norm) !== DEFINITE.test(toks[q - 1].norm)) break;
         if (c) {
           country = c;
           b = q + 1;
@@ -248,7 +251,7 @@ export function sentenceActors(
         if (ent && country && ent.type !== 'PER') break;
         // after a definite title only its holder's name follows; a place or an organisation is no genitive of it
         // ("وحمّل الرئيس الأمريكي روسيا المسؤولية": Russia is the object; "وزير خارجية روسيا" keeps its country)
-        if (ent && ent.type !== 'PER' && /^[وفبل]?(ال|لل)/.test(toks[q - 1].norm)) break;
+        if (ent && ent.type !== 'PER' && DEFINITE.test(toks[q - 1].norm)) break;
         if (ent) {
           country = ent.actor.country;
           b = ent.b;
@@ -272,9 +275,9 @@ export function sentenceActors(
         if (t.norm.startsWith('ال') && q < end + 2 && !lex.notGenitive.has(t.norm)) {
           // a genitive follows a noun without the article (قوات الأمن، وزارة الخارجية); after a definite noun only an
           // adjective may (الحكومات الغربية، القوات المسلحة), not a noun ("انتقد الوزير الدعم")
-          const construct = !/^[وفبل]?(ال|لل)/.test(toks[end - 1].norm) || /(ي|يه|ه|يون|يين)$/.test(t.norm);
+          const construct = !DEFINITE.test(toks[end - 1].norm) || /(ي|يه|ه|يون|يين)$/.test(t.norm);
           // قوات الأمن، وزارة الخارجية; after a head without the article, even an agent noun is its genitive (قوات التحالف)
-          const headIndefinite = !/^[وفبل]?(ال|لل)/.test(toks[end - 1].norm);
+          const headIndefinite = !DEFINITE.test(toks[end - 1].norm);
           if (!country && q === end && construct && (headIndefinite || !lex.agents.has(t.norm.slice(2)))) b = q + 1;
           continue;
         }
@@ -282,7 +285,7 @@ export function sentenceActors(
       }
       // "دول عربية"، "حكومات أجنبية"، "منظمات عدة"، "وسائل إعلام قطرية": an indefinite head keeps the indefinite
       // adjectives (nisba-shaped) and the quantifier after it in its name, so it matches the same phrase elsewhere
-      if (!/^[وفبل]?(ال|لل)/.test(toks[k].norm)) {
+      if (!DEFINITE.test(toks[k].norm)) {
         let q = b;
         const pos = contentPos(doc, toks.length);
         while (q < te && q < b + 3) {
@@ -525,14 +528,19 @@ function lightVerbOf(norm: string, verbs: Map<string, unknown>): string | undefi
 /** Per token of `doc.tokens`, the UPOS of its first non-clitic word (null when the morph stage did not run). */
 function contentPos(doc: Doc, n: number): (string | undefined)[] | null {
   if (!doc.words || doc.words.length === 0 || !doc.tokens || doc.tokens.length !== n) return null;
+  // computed once per doc (actor naming asks for it per sentence): kept while the doc's words are the same array
+  const have = posCache.get(doc);
+  if (have && have.words === doc.words) return have.pos;
   const out: (string | undefined)[] = new Array(n);
   for (const w of doc.words) {
     if (out[w.token] !== undefined || !w.upos) continue;
     if (w.upos === 'CCONJ' || w.upos === 'ADP' || (w.upos === 'PART' && w.form.length === 1)) continue;
     out[w.token] = w.upos;
   }
+  posCache.set(doc, { words: doc.words, pos: out });
   return out;
 }
+const posCache = new WeakMap<Doc, { words: unknown; pos: (string | undefined)[] }>();
 
 /** Per token of `doc.tokens`, the enclitic pronoun its last syntactic word is (ه، ها، هم...), from the morph stage. */
 function encliticPronouns(doc: Doc, n: number): (string | undefined)[] | null {
@@ -791,10 +799,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // relative clause on it, the same attack (its doer is not the sentence's subject)
       if (
         tr.type === 'ASSAULT' &&
-        !/^[وفبل]?(ال|لل)/.test(toks[k].norm) &&
-        [k - 1, k - 2].some(
-          (q) => q >= ts && toks[q].kind === 'w' && ATTACK_NOUN.test(toks[q].norm) && !/^[وفبل]?(ال|لل)/.test(toks[q].norm),
-        ) &&
+        !DEFINITE.test(toks[k].norm) &&
+        [k - 1, k - 2].some((q) => q >= ts && toks[q].kind === 'w' && ATTACK_NOUN.test(toks[q].norm) && !DEFINITE.test(toks[q].norm)) &&
         !(k - 2 >= ts && toks[k - 1].kind !== 'w') &&
         // (but "تفجير انتحاري استهدف": the bomber named after the noun is the doer)
         !actors.some((x) => x.b === k)
@@ -875,7 +881,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         // the morph stage's tag of the word when it ran ("ستواصل دعم العراق": NOUN; "دعم الرئيس القرار": VERB), else
         // the lexicon: verbal nouns that are not also verbs
         // (not right after a time expression, which takes no genitive: the tagger reads "وفي آب/أغسطس فرض" as a noun)
-        (pos?.[k] && !(k > ts && inTime[k - 1] && !inTime[k] && !/^[وفبل]?(ال|لل)/.test(toks[k].norm))
+        (pos?.[k] && !(k > ts && inTime[k - 1] && !inTime[k] && !DEFINITE.test(toks[k].norm))
           ? pos[k] === 'NOUN' && stems(toks[k].norm).some((x) => lex.verbalNouns.has(x))
           : stems(toks[k].norm).some((x) => lex.verbalNouns.get(x)?.verb === false));
       // "مقاطعة شركة أوبر", "اغتيال السفير": the noun after this verbal noun is what is done to, not the doer
@@ -1230,9 +1236,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           }
           // no name: an indefinite title's genitive organisation or country acts through it ("ورحب مفوض الأمم المتحدة
           // السامي"، "وأكد وزير خارجية روسيا": the UN, Russia); not a place after في, nor a definite title's object
-          if (!source && !/^[وفبل]?(ال|لل)/.test(toks[q].norm)) {
+          if (!source && !DEFINITE.test(toks[q].norm)) {
             let r = q + 1;
-            if (r < te && toks[r].kind === 'w' && !/^[وفبل]?(ال|لل)/.test(toks[r].norm) && !actors.some((x) => x.a === r)) r++;
+            if (r < te && toks[r].kind === 'w' && !DEFINITE.test(toks[r].norm) && !actors.some((x) => x.a === r)) r++;
             const gen = actors.find(
               (x) => x.a === r && !x.clitic && (x.type === 'ORG' || (x.type === 'LOC' && !x.place) || x.actor.role === 'IGO'),
             );
@@ -1242,7 +1248,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         // a nationality adjective after a verbal noun: "الاتهامات البريطانية لروسيا", or after one qualifier of the
         // same definiteness: "بدعم جوي أمريكي"، "الدعم العسكري الروسي"
         if (!source && nominal && opts.kb && k + 1 < te) {
-          const definite = /^[وفبل]?(ال|لل)/.test(toks[k].norm);
+          const definite = DEFINITE.test(toks[k].norm);
           for (let q = k + 1; q <= k + 2 && q < te && !source; q++) {
             if (toks[q].kind !== 'w') break;
             const c = demonymOf(opts.kb, toks[q].norm);
@@ -1264,7 +1270,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
                 if (c2 !== c && !moreDemonyms.some((x) => x.actor.country === c2))
                   moreDemonyms.push({ a: r, b: r + 1, actor: { name: toks[r].text.replace(/^و/, ''), country: c2 } });
               }
-            } else if (q === k + 1 && toks[q].norm.startsWith('ال') !== /^[وفبل]?(ال|لل)/.test(toks[k].norm)) break;
+            } else if (q === k + 1 && toks[q].norm.startsWith('ال') !== DEFINITE.test(toks[k].norm)) break;
           }
         }
       }
