@@ -38,6 +38,43 @@ export function nameKey(s: string): string {
     .trim();
 }
 
+/**
+ * Letters that transliterations of foreign names write in several ways, folded to one (g: غ ج ق, t: ط ث, s/z: ص ز ذ ظ,
+ * d: ض, v: ڤ, p: پ), and letters such spellings add or leave out (the long vowels ا و ي, ه, hamza seats).
+ */
+const VARIANT_FOLD: Record<string, string> = { ج: 'غ', ق: 'غ', ط: 'ت', ث: 'ت', ص: 'س', ز: 'س', ذ: 'س', ظ: 'س', ض: 'د', ڤ: 'ف', پ: 'ب' };
+const VARIANT_DROP = new Set(['ا', 'و', 'ي', 'ه', 'ء', 'ئ', 'ؤ']);
+
+/**
+ * A spelling-variant key of a name in matching form (`nameKey`), for transliterated names that no spelling list can
+ * cover (دونيتسك / دونتسك, جاويش / جاووش, ماكغورك / مكجورك): each word folded (`VARIANT_FOLD`), vowels and
+ * doubled letters dropped after the name's first letter, the words joined (بيونغ يانغ / بيونغيانغ). Words of
+ * `keep` (Arabic first names: محمد / محمود, سعيد / سعد are different names) and words of up to two letters stay as
+ * they are. Empty when the folded name has fewer than `min` letters.
+ */
+export function variantKey(key: string, keep: ReadonlySet<string> = new Set(), min = 4): string {
+  let out = '';
+  let letters = 0;
+  for (const w of key.split(/[ .]+/)) {
+    if (w === '') continue;
+    if (w.length <= 2 || keep.has(w)) {
+      out += `${w}|`;
+      letters += w.length;
+      continue;
+    }
+    let prev = '';
+    for (let i = 0; i < w.length; i++) {
+      const c = VARIANT_FOLD[w[i]] ?? w[i];
+      // the name's first letter stays, whatever it is; a later word's initial vowel goes (بيونغ يانغ / بيونغيانغ)
+      if ((out !== '' || i > 0) && (VARIANT_DROP.has(c) || c === prev)) continue;
+      out += c;
+      prev = c;
+      letters++;
+    }
+  }
+  return letters >= min ? out : '';
+}
+
 /** The `pop=` tag of an entry (0 when none). */
 export function population(e: KbEntry): number {
   for (const t of e.tags) if (t.startsWith('pop=')) return Number(t.slice(4)) || 0;
@@ -57,6 +94,8 @@ export class KnowledgeBase {
   private readonly titleHolders = new Map<string, KbEntry[]>();
   /** First names in matching form. */
   readonly firstNames = new Set<string>();
+  /** `variantKey` of every indexed form -> those forms (built on first use, after the first names are loaded). */
+  private byVariant: Map<string, string[]> | null = null;
   /** The most words in any indexed form. */
   maxWords = 1;
 
@@ -201,6 +240,28 @@ export class KnowledgeBase {
   /** Entries whose name or an alias has this matching form (multi-word: single spaces), best first. */
   lookup(form: string): readonly KbEntry[] {
     return this.byForm.get(form) ?? [];
+  }
+
+  /**
+   * The indexed form (matching form) of which `form` is a spelling variant (see `variantKey`), when exactly one indexed
+   * form has that variant key (several entries may share that form: `lookup` orders them) and the key has at least
+   * `min` letters (at least 4); undefined otherwise.
+   */
+  variantOf(form: string, min = 4): string | undefined {
+    if (!this.byVariant) {
+      const byVariant = new Map<string, string[]>();
+      for (const key of this.byForm.keys()) {
+        const k = variantKey(key, this.firstNames);
+        if (k === '') continue;
+        const list = byVariant.get(k);
+        if (!list) byVariant.set(k, [key]);
+        else list.push(key);
+      }
+      this.byVariant = byVariant;
+    }
+    const k = variantKey(form, this.firstNames, min);
+    const list = k === '' ? undefined : this.byVariant.get(k);
+    return list?.length === 1 ? list[0] : undefined;
   }
 
   /** True when `form` is the first words of some longer indexed name. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { matchForm } from '../text/normalize.ts';
 import { cliticVariants, stripClitics } from './clitics.ts';
-import { KnowledgeBase, nameKey, population } from './index.ts';
+import { KnowledgeBase, nameKey, population, variantKey } from './index.ts';
 import { formatKbTsv, parseKbTsv } from './tsv.ts';
 import type { KbEntry } from './types.ts';
 
@@ -123,4 +123,28 @@ test('the shipped KB loads and knows the basics', () => {
 test('population of an entry', () => {
   assert.equal(population({ ...syria, tags: ['capital', 'pop=1234'] }), 1234);
   assert.equal(population(syria), 0);
+});
+
+test('spelling variants of transliterated names share a variant key; Arabic first names and short names do not', () => {
+  const first = new Set(['محمد', 'محمود']);
+  const k = (s: string): string => variantKey(nameKey(s), first);
+  assert.equal(k('دونتسك'), k('دونيتسك'));
+  assert.equal(k('مولود جاووش أوغلو'), k('مولود جاويش أوغلو'));
+  assert.equal(k('بريت مكجورك'), k('بريت ماكغورك'));
+  assert.equal(k('بيونغ يانغ'), k('بيونغيانغ'));
+  // first names are kept whole: محمد عباس is not محمود عباس
+  assert.notEqual(k('محمد عباس'), k('محمود عباس'));
+  // fewer than four letters once folded: no key at all
+  assert.equal(k('ماناغوا'), '');
+  const kb = KnowledgeBase.fromEntries([
+    { ...syria, id: 'city:donetsk-ukr', name: 'دونيتسك', nameEn: 'Donetsk', aliases: [], country: 'UKR' },
+    { ...syria, id: 'city:other', name: 'دونيتسك', nameEn: 'Aleksandrovka', aliases: [], country: 'KGZ' },
+    { ...syria, id: 'loc:a', name: 'كارامبا', aliases: [] },
+    { ...syria, id: 'loc:b', name: 'كرمبا', aliases: [] },
+  ]);
+  // several entries under one KB form: the form is returned, lookup orders its entries
+  assert.equal(kb.variantOf(nameKey('دونتسك')), 'دونيتسك');
+  // two different KB forms share the key: no variant
+  assert.equal(kb.variantOf(nameKey('كرامبا')), undefined);
+  assert.equal(kb.variantOf(nameKey('دونتسك'), 6), undefined);
 });

@@ -733,3 +733,19 @@ test('a descriptive word after a one-word first name is cut from the person (م�
   const other = entitiesOf('وقال المسؤول البالغ إن الأمر انتهى.', [['المسؤول البالغ', 'PER']]);
   assert.ok(!other.some((e) => e.name === 'المسؤول'), JSON.stringify(other));
 });
+
+test('another transliteration of a known foreign name links to it; a proclitic is not cut off an unknown name to find one', () => {
+  const ents = entitiesOf('وصلت القوات إلى دونتسك في شرق أوكرانيا، وقال مولود جاووش أوغلو إن بلاده تتابع الوضع في برشتينا.', [
+    ['دونتسك', 'LOC'],
+    ['أوكرانيا', 'LOC'],
+    ['مولود جاووش أوغلو', 'PER'],
+    ['برشتينا', 'LOC'],
+  ]);
+  const by = new Map(ents.map((e) => [e.mentions[0].text, e]));
+  assert.equal(by.get('دونتسك')?.nameEn, 'Donetsk');
+  assert.equal(by.get('دونتسك')?.country, 'UKR');
+  assert.equal(by.get('مولود جاووش أوغلو')?.kbId, 'per:mevlut-cavusoglu');
+  // برشتينا has no KB entry: it stays whole (not ب + a place)
+  assert.ok(by.has('برشتينا'));
+  assert.equal(by.get('برشتينا')?.kbId, undefined);
+});

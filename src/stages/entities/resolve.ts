@@ -8,7 +8,9 @@
  *     names in full where the tagger missed it (كير after سلفا كير).
  *  2. Linking: each mention to a KB entry by matching form (spelling variants
  *     are aliases; عُمان/عمان, سوريا/سورية fold by matching form or alias), a
- *     known surname to the one KB person who carries it. Generic nouns never
+ *     known surname to the one KB person who carries it; failing that, another
+ *     transliteration of a KB name (دونتسك/دونيتسك, جاووش/جاويش: `variantKey`,
+ *     same type, one KB form under the key). Generic nouns never
  *     link (البلد is not Valletta); a curated entry beats a Petrarch "person" of
  *     the same name; a `fullname` person's one-word alias needs the full name or
  *     the family name in the article (إيفانكا ... ابنة ترامب); a gazetteer city
@@ -457,6 +459,17 @@ export class EntityResolver {
     return undefined;
   }
 
+  /**
+   * Another transliteration of a known foreign name (دونتسك for دونيتسك, مكجورك for ماكغورك), for a mention no
+   * spelling links: an entry of the tagger's type under the one KB form that has the mention's variant key
+   * (`variantKey`) of at least `min` letters.
+   */
+  private linkVariant(key: string, type: EntityType | null, min = 4): KbEntry | undefined {
+    if (!type || this.generic.has(key)) return undefined;
+    const form = this.kb.variantOf(key, min);
+    return form === undefined ? undefined : this.kb.lookup(form).find((e) => e.type === type);
+  }
+
   /** A candidate from tokens [a, b) whose first token may carry proclitics. */
   private candidate(doc: Doc, a: number, b: number, type: EntityType | null, via: string): Cand | null {
     const toks = doc.tokens;
@@ -485,6 +498,17 @@ export class EntityResolver {
         chosen = v;
         entry = e;
         break;
+      }
+    }
+    if (!entry) {
+      for (const v of variants) {
+        // a proclitic cut off a foreign name's first letters (برشتينا is no ب + رشتينا) needs a longer match
+        const e = this.linkVariant(restKey ? `${v.form} ${restKey}` : v.form, type, v.skip > 0 ? 5 : 4);
+        if (e) {
+          chosen = v;
+          entry = e;
+          break;
+        }
       }
     }
     if (!entry && variants.length > 1) {
