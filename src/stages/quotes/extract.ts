@@ -354,6 +354,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (b <= a) return null;
     // a relative pronoun is no speaker ("والتي تتهمها الحكومة بـ"): its clause's subject or antecedent is
     if (nonSpeakerAt(a) || /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)$/.test(toks[a].norm)) return null;
+    // a verb is no speaker ("في محل الحلاقة الذي يخصه ويقول إن"): the subject is elsewhere
+    if (
+      verbAt(a) &&
+      !inEnt[a] &&
+      !/^[وف]?(ال|لل)/.test(toks[a].norm) &&
+      !lex.speakerHeads.has(headKey(toks[a].norm)) &&
+      !entityAt(doc.entities, toks[a].start, toks[b - 1].end)
+    )
+      return null;
     // adverbs alone are no speaker ("وكتب يومها في تغريدة"، "والآن أعلنت"): the subject is elsewhere
     let adv = true;
     for (let k = a; k < b && adv; k++) if (toks[k].kind === 'w' && !adverbAt(k)) adv = false;
@@ -578,6 +587,39 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     let e = k;
     while (e < toks.length && toks[e].start < best.end) e++;
     return { ent: best.ent, end: e };
+  };
+  /**
+   * The subject of the sentence before sentence si when that sentence opens with a verb followed by a person or an
+   * organisation ("وتوجهت حداد بعبارات ..."): who a following verb with no subject of its own continues.
+   */
+  const prevSubject = (si: number): Speaker | null => {
+    if (si === 0 || !tagged) return null;
+    const [ps, pe] = v.sentTok[si - 1];
+    let k = ps;
+    while (k < pe && toks[k].kind === 'p') k++;
+    if (k + 1 >= pe || !verbAt(k) || entityAt(doc.entities, toks[k].start, toks[k].end)) return null;
+    const t = toks[k + 1];
+    const ent = entityAt(doc.entities, t.start, t.end);
+    const m = ent && (ent.type === 'PER' || ent.type === 'ORG') ? ent.mentions.find((x) => x.start === t.start) : undefined;
+    if (!ent || !m) return null;
+    return { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end, carried: true };
+  };
+  /**
+   * The topic of a sentence opening with أما, up to the فـ that answers it ("أما والده راتب فقد كان ..."، "وأما الوزير،
+   * فهو ..."), when it ends before token i.
+   */
+  const amaTopic = (ts: number, i: number): Speaker | null => {
+    let a = ts;
+    while (a < i && toks[a].kind === 'p') a++;
+    if (a >= i || !/^و?اما$/.test(toks[a].norm)) return null;
+    a++;
+    let b = a;
+    while (b < i && b - a < 6 && toks[b].kind === 'w' && !(toks[b].norm.startsWith('ف') && !inEnt[b])) b++;
+    let f = b;
+    if (f < i && toks[f].text === '،') f++;
+    if (b === a || f >= i || toks[f].kind !== 'w' || !toks[f].norm.startsWith('ف') || inEnt[f]) return null;
+    const sp = mkSpeaker(a, b);
+    return sp ? { ...sp, carried: false } : null;
   };
   const hasPerson = (a: number, b: number): boolean => {
     for (let k = a; k < b; k++) if (personAt(k)) return true;
@@ -937,6 +979,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // "بحسب تعبيرهم"، "على حد قوله": the words of whoever was speaking
         else if (b - a === 1 && /^(تعبير|قول|وصف|زعم|روايت|كلام|راي)(ه|ها|هم|هما)$/.test(toks[a].norm) && last)
           sp = { ...last.sp, carried: true };
+        // "وفقا لما نقلت عنه وكالة الأنباء": the agency relays the words of the one the pronoun stands for, who speaks on
+        for (let q = j + 1; q < a; q++)
+          if (/^(عنه|عنها|عنهم)$/.test(toks[q].norm)) {
+            const who: Speaker | null | undefined = mainSpeaker ?? last?.sp;
+            if (who) sp = { ...who, carried: true };
+            break;
+          }
         const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
         if (first) {
           let c = b;
@@ -1155,8 +1204,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         }
       // A cue that does not open its clause has its subject before it ("بومبيو يتهم إيران", "الجيش ذكر أن").
       const hasConj = toks[i].norm !== stripCueConj(toks[i].norm) && !lex.byFirst.has(toks[i].norm);
+      // the cue opens its sentence (after a quotation mark or a dash at most)
+      const opensSentence = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
       let pi = i - 1;
       if (pi > ts && /^(قد|لقد|وقد)$/.test(toks[pi].norm)) pi--;
+      // ("أن الإنتربول كانت قد طالبت": the subject before كان)
+      if (pi > ts && pi < i - 1 && /^(كان|كانت)$/.test(toks[pi].norm) && toks[pi - 1].kind === 'w') pi--;
       let svoFirst = false;
       // "لكن الباحث السياسي، مناف الموسوي، أرجع عزوف الناخبين ...": a name and a comma right before the cue are its subject
       // (not when a person follows the cue as its own subject: "وحول زيارة الوزير، يوسف بن علوي، قال خلفان: ..." is خلفان's)
@@ -1284,16 +1337,25 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         const objMark = mark >= 0 && (b === mark || (apartB && b === mark - 1)) && (toks[mark + 1]?.norm.startsWith('ب') || apartB);
         // ("وحمّل الرئيس روسيا المسؤولية": likewise one noun phrase before المسؤولية is the one held responsible)
         const holds = e.kind === 'need' && e.prep === 'المسؤوليه';
+        // ("واتهمت بوتفليقة بأنه جعل"، "ووصف المؤتمر المقترح بأنه": one noun phrase then بأن is the object too, a
+        // person included)
+        // (not a title or a body and more words: "ووصفت السلطات الموضوع بأنه" is the subject and the object)
+        const objAn =
+          e.kind === 'act' &&
+          !!e.objAn &&
+          comp >= 0 &&
+          b === comp &&
+          toks[comp].norm.startsWith('ب') &&
+          !(b - (j + 1) >= 2 && lex.speakerHeads.has(headKey(toks[j + 1].norm)) && !hasPerson(j + 1, b));
         if (
           (e.kind === 'act' || holds) &&
           !e.intr &&
-          (prep >= 0 || objMark) &&
-          (b === prep || objMark) &&
+          (prep >= 0 || objMark || objAn) &&
+          (b === prep || objMark || objAn) &&
           b > j + 1 &&
-          (objMark || toks[prep].norm.startsWith('ب') || holds) &&
-          last &&
-          si - last.sentence <= 1 &&
-          !(entityAt(doc.entities, toks[j + 1].start, toks[b - 1].end)?.type === 'PER') &&
+          (objMark || objAn || toks[prep].norm.startsWith('ب') || holds) &&
+          ((last && si - last.sentence <= 1) || (opensSentence && prevSubject(si) !== null)) &&
+          (objAn || !(entityAt(doc.entities, toks[j + 1].start, toks[b - 1].end)?.type === 'PER')) &&
           // "وتتهم إسرائيل إيران ببناء ...": two names, the subject and then the object
           !twoNames(j + 1, b)
         ) {
@@ -1425,6 +1487,30 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               // a title phrase ending in a name is that person, and so is one whose name is followed by a title of
               // its own ("العقيد الركن تركي المالكي المتحدث باسم التحالف العربي")
               if (sp && per && (per.end === subjEnd || lex.speakerHeads.has(headKey(toks[per.end].norm)))) sp.id = per.ent.id;
+            } else if (r + 1 === subjEnd && r > ts && /^(كان|كانت)$/.test(n)) {
+              // "يذكر أن الإنتربول كانت قد طالبت السلطات": the subject stands before كان, from the clause start
+              let st = r;
+              while (
+                st - 1 >= Math.max(ts, consumedTo) &&
+                r - st < 6 &&
+                toks[st - 1].kind === 'w' &&
+                !isComp(st - 1) &&
+                !LEAD.has(toks[st - 1].norm) &&
+                !BOUNDARY.has(toks[st - 1].norm) &&
+                !SPEAKER_STOP.has(toks[st - 1].norm) &&
+                !findCue(toks, st - 1, r, lex)
+              )
+                st--;
+              const f = toks[st];
+              const opens = st === ts || isComp(st - 1) || LEAD.has(toks[st - 1].norm) || toks[st - 1].kind === 'p';
+              if (
+                st < r &&
+                opens &&
+                (/^(ال|وال)/.test(f.norm) ||
+                  lex.speakerHeads.has(headKey(f.norm)) ||
+                  !!entityAt(doc.entities, f.start, f.end)?.mentions.some((m) => m.start <= f.start && m.end > f.start))
+              )
+                sp = mkSpeaker(st, r);
             }
             break;
           }
@@ -1611,6 +1697,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       if (!sp) {
         let prev: Speaker | null = mainSpeaker ?? last?.sp ?? null;
+        // an object before the cue's preposition with no statement just before: the subject of the sentence before
+        // ("وتوجهت حداد بعبارات قاسية ... . واتهمت بوتفليقة بأنه")
+        if (pronoun && opensSentence && !mainSpeaker && (!last || si - last.sentence > 1)) prev = prevSubject(si) ?? prev;
+        // "أما والده راتب فقد كان في محله ... ويقول إن": the topic of أما ... فـ is the subject of the sentence
+        if (!mainSpeaker && !pronoun) prev = amaTopic(ts, i) ?? prev;
         // the carried subject agrees with the cue: "وقال" after "تفيد استطلاعات الرأي" goes back to the man quoted before
         const g = genderOfCue(toks[i].text);
         if (prev && g) {

@@ -1180,3 +1180,45 @@ test('bug round: a counterpart with a fused لـ is addressed, not the speaker (
     a.join(' / '),
   );
 });
+
+test('bug round 2: one noun phrase between اتهم/وصف and بأن is the object, a person included; the subject carries over, from the sentence before when it quotes no one', () => {
+  const a = fullQuotes('وتوجهت لويزة حنون بانتقادات حادة للحكومة. واتهمت أويحيى بأنه أخفى الحقائق عن الشعب، داعية إياه إلى الاستقالة.');
+  assert.ok(
+    a.some((x) => x === 'لويزة حنون|واتهمت|أخفى الحقائق عن الشعب'),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('أويحيى')), a.join(' / '));
+  const b = fullQuotes('وقال وزير الخارجية إن بلاده تدعم الحل السياسي. ووصف المؤتمر المقترح بأنه سيكون فرصة للحوار.');
+  assert.ok(
+    b.some((x) => x === 'وزير الخارجية|ووصف|سيكون فرصة للحوار'),
+    b.join(' / '),
+  );
+});
+
+test('bug round 2: a verb is never a speaker; the topic of أما ... فـ speaks for a later cue with no subject (أما شقيقه سامر فقد كان ... الذي يملكه ويقول إن)', () => {
+  const a = fullQuotes('أما شقيقه سامر فقد كان في المتجر الذي يملكه ويقول إن الحي هادئ تماما.');
+  assert.ok(!a.some((x) => x.startsWith('يملكه')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x === 'شقيقه سامر|ويقول|الحي هادئ تماما'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: an agency that relays "عنه" the speaker\'s words does not become the speaker of the next cue (وفقا لما نقلت عنه وكالة ...، كما أضاف)', () => {
+  const a = fullQuotes(
+    'وقال الوزير سعيد خطيبي، إن المفاوضات "وصلت إلى مرحلة حاسمة" وفقا لما نقلت عنه وكالة الأنباء الرسمية، كما أضاف أن الاتفاق بات قريبا.',
+  );
+  assert.ok(
+    a.some((x) => x === 'الوزير سعيد خطيبي|أضاف|الاتفاق بات قريبا'),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('وكالة')), a.join(' / '));
+});
+
+test('bug round 2: the subject before "كانت قد" + cue speaks, not the object after the cue (أن المنظمة كانت قد طالبت الحكومة بـ)', () => {
+  const a = fullQuotes('ويذكر أن المنظمة كانت قد طالبت الحكومة المصرية بالإفراج عن المعتقلين.');
+  assert.ok(
+    a.some((x) => x === 'المنظمة|طالبت|بالإفراج عن المعتقلين'),
+    a.join(' / '),
+  );
+});
