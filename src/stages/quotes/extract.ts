@@ -845,6 +845,45 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       return false;
     };
+    /**
+     * "قال ترامب إنه اتصل بالعاهل السعودي، الملك سلمان، الذي نفى بدوره علمه بما حدث": a cue right after "NAME، الذي"
+     * inside reported content [a, b) is a statement of its own by that person or body, reported within the other.
+     */
+    const nestedRelative = (a: number, b: number, si: number): void => {
+      for (let r = a + 1; r + 1 < b; r++) {
+        if (inside[r] || !/^(الذي|التي)$/.test(toks[r].norm)) continue;
+        const endTok = toks[r - 1].text === '،' ? r - 2 : r - 1;
+        if (endTok < a || toks[endTok].kind !== 'w') continue;
+        const endAt = toks[endTok].end;
+        const ent = (doc.entities ?? []).find(
+          (x) => (x.type === 'PER' || x.type === 'ORG') && x.mentions.some((m) => m.end === endAt && m.start >= toks[a].start),
+        );
+        const m = ent?.mentions.find((x) => x.end === endAt && x.start >= toks[a].start);
+        let ci = r + 1;
+        if (ci < b && toks[ci].norm === 'قد') ci++;
+        const c = ent && m && ci < b ? findCue(toks, ci, b, lex) : null;
+        if (!ent || !m || !c || (c.e.kind !== 'say' && c.e.kind !== 'act') || c.e.pronObj) continue;
+        let from = c.j + 1;
+        while (from < b && /^(بدوره|بدورها|ايضا|كذلك|بدورهم)$/.test(toks[from].norm)) from++;
+        if (from < b && isComp(from)) from++;
+        else if (c.e.kind === 'say' && !pairs.has(from)) continue;
+        let to = from;
+        while (to < b && !(toks[to].kind === 'p' && SENT_END.has(toks[to].text))) to++;
+        if (to - from < 2) continue;
+        const keep = { last, lastInSentence, h: history.length };
+        emit(
+          from,
+          to,
+          { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end },
+          slice(c.i, c.j + 1),
+          si,
+        );
+        last = keep.last;
+        lastInSentence = keep.lastInSentence;
+        history.length = keep.h;
+        r = to;
+      }
+    };
     const cues: CueHit[] = [];
     for (let k = ts; k < te; k++) {
       if (inside[k] || covered[k]) continue;
@@ -1037,6 +1076,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           for (let q = c + 1; q < Math.min(stopAt, c + 9); q++) if (isComp(q) || toks[q].text === ':' || pairs.has(q)) named = true;
           // an addressee in quotation marks (قال لـ"الشرق الأوسط" إن ...) is a name too
           if (toks[k - 1]?.norm === 'ل' && c - k <= 5) named = true;
+          // and so is the relaying outlet of "ونقلت "فرانس برس" عن X": the words of X follow
+          if (k === j + 1 && c + 1 < stopAt && toks[c + 1].norm === 'عن' && /^(نقل|نقلت|ينقل|تنقل)$/.test(stripCueConj(toks[i].norm)))
+            named = true;
           // and so is one after an indefinite naming head: جماعة "حزب الله" اللبنانية، منظمة "العفو الدولية"
           if (k - 1 > j && NAMING_HEAD.test(toks[k - 1].norm) && c + 1 < stopAt && toks[c + 1].text !== '.') named = true;
           if (named && c - k <= 5) {
@@ -1774,6 +1816,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (close + 1 < limit && /^(عقب|بعد|اثر|قبل|خلال|منذ|ردا|وذلك|في)$/.test(toks[close + 1].norm)) limit = close + 1;
       }
       emit(a, limit, sp, cueText, si);
+      nestedRelative(a, limit, si);
       mainSpeaker = sp;
       consumedTo = limit;
     }

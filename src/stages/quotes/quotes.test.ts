@@ -1222,3 +1222,25 @@ test('bug round 2: the subject before "كانت قد" + cue speaks, not the obje
     a.join(' / '),
   );
 });
+
+test('bug round 2: a quoted outlet between نقلت and عن relays; the one after عن speaks the later quotation, past a relative clause', () => {
+  const a = fullQuotes('ونقلت "رويترز" عن المتحدث العسكري الذي كان يتحدث من بغداد "إننا سنواصل العمليات حتى تحرير آخر قرية".');
+  assert.ok(
+    a.some((x) => x === 'المتحدث العسكري|ونقلت|إننا سنواصل العمليات حتى تحرير آخر قرية'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: a cue right after "NAME، الذي" inside reported content is a statement of that person too (اتصل بنظيره، X، الذي نفى بدوره)', () => {
+  const a = fullQuotes(
+    'وقال وزير الخارجية الفرنسي جان إيف لودريان إنه اتصل بنظيره الروسي، سيرغي لافروف، الذي نفى بدوره أي علم بالهجوم على القافلة.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('وزير الخارجية الفرنسي جان إيف لودريان|وقال|اتصل بنظيره')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x === 'سيرغي لافروف|نفى|أي علم بالهجوم على القافلة'),
+    a.join(' / '),
+  );
+});
