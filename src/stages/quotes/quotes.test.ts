@@ -1244,3 +1244,14 @@ test('bug round 2: a cue right after "NAME، الذي" inside reported content i
     a.join(' / '),
   );
 });
+
+test('bug round 2: a name written with a hyphen between Arabic letters is one speaker entity (تشونغ اوي-يونغ)', () => {
+  fullQuotesPipeline ??= Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
+  const doc = fullQuotesPipeline.run(
+    readArticle('وأعلن مستشار الأمن القومي الكوري الجنوبي تشونغ اوي-يونغ أن اللقاء بين الزعيمين سيجري في أيار/مايو.'),
+  );
+  const q = doc.quotes?.find((x) => x.text.startsWith('اللقاء بين الزعيمين'));
+  assert.ok(q, JSON.stringify(doc.quotes));
+  const name = doc.entities?.find((e) => e.id === q.speaker)?.name ?? '';
+  assert.ok(name.endsWith('اوي-يونغ'), name);
+});
