@@ -15,6 +15,8 @@ const SPEAKER_STOP = new Set(
     ' ',
   ),
 );
+/** Adverbs of manner with a fused بـ ("طالبت أوتاوا بقوة بالإفراج"): neither in the speaker phrase nor opening the content. */
+const MANNER = /^(بقوه|بشده|بحزم|بوضوح|بصراحه|بشكل|بحراره|بالحاح)$/;
 /** Negations before a cue: "لم يعلن" is not a statement. */
 const NEG = new Set(['لا', 'لم', 'لن', 'ما', 'ولا', 'ولم', 'ولن']);
 /** Prepositions before a cue form make it a noun, not a verb: "في رد على سؤال"، "بعد تصريح". */
@@ -418,7 +420,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const stopsSpeaker = (k: number): boolean => {
     const t = toks[k];
     if (t.kind === 'p') return !pairs.has(k) && !closeToOpen.has(k) && t.text !== '-' && t.text !== '(' && t.text !== ')';
-    if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && t.text.includes('آ'))) || isComp(k)) return true;
+    if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && t.text.includes('آ'))) || isComp(k) || MANNER.test(t.norm)) return true;
     // a preposition written apart before a quotation ("وندد بـ"جريمة...""): the content, not the speaker
     if (/^[بل]\u0640*$/.test(t.text)) return true;
     // للصحفيين، لـCNN، لوكالة ...: the addressee, not the speaker.
@@ -958,7 +960,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         const conj = toks[n.i].norm !== stripCueConj(toks[n.i].norm) && !lex.byFirst.has(toks[n.i].norm);
         let opens = false;
         for (let q = n.j + 1; q < Math.min(te, n.j + 6) && !opens; q++) if (isComp(q)) opens = true;
-        if (n.e.kind === 'part' || (n.e.kind !== 'nonspeaker' && (conj || opens || (prev && prev.kind === 'p')))) {
+        // "، لكن طهران تنفي ذلك": a cue whose own subject follows "، لكن" opens a statement of its own
+        let but = false;
+        for (let r = n.i - 3; r >= Math.max(j + 2, n.i - 6) && !but; r--)
+          if (toks[r].text === '،' && /^و?لكن$/.test(toks[r + 1].norm) && !inside[r]) but = true;
+        if (n.e.kind === 'part' || (n.e.kind !== 'nonspeaker' && (conj || opens || but || (prev && prev.kind === 'p')))) {
           limit = n.i;
           // "، لكن زعيمة الحزب، النائبة جو سوينسون، دعت": the next cue's subject, opened by لكن after a comma, is no content
           for (let r = n.i - 1; r > j + 2 && n.i - r <= 14; r--)
@@ -1103,6 +1109,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                   !inEnt[k] &&
                   !COMP.has(t.norm) &&
                   !lex.nonOpeners.has(t.norm) &&
+                  !MANNER.test(t.norm) &&
                   !nextP &&
                   (toks[k - 1]?.text !== '،' || /^(بال|با|بم|بت)/.test(t.norm))
                 : t.norm === p
@@ -1122,7 +1129,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         )
           break;
       }
-      if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0)) prep = -1;
+      // ("تطالب الولايات المتحدة بالتأكد من أن ...": an أن after a preposition is inside the phrase the preposition opens)
+      const compInPrep =
+        prep >= 0 &&
+        comp > prep + 1 &&
+        comp - prep <= 3 &&
+        mark < 0 &&
+        colon < 0 &&
+        /^(من|علي|في|الي)$/.test(toks[comp - 1].norm) &&
+        toks[prep].norm.startsWith('ب');
+      if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0) && !compInPrep) prep = -1;
       // a quotation inside the object ("ضرورة مقاضاة إسرائيل على "جرائمها"") does not open the content
       if (objn >= 0 && comp < 0 && colon < 0 && (mark < 0 || mark > objn)) prep = objn;
       // 'وأضافت: "...'، a quotation after the colon: it is the content, also past the end of the sentence
@@ -1328,14 +1344,25 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         e.kind !== 'part' &&
         pronPrep &&
         /^(فيه|فيها)$/.test(toks[j + 1].norm) &&
-        // (a subject after the pronoun is definite, a name or a title: "قال فيه العلماء"; "أعلن فيه إنهاء ..." is content)
+        // (a subject after the pronoun is definite, a name or a title: "قال فيه العلماء"; "أعلن فيه إنهاء ..." is content;
+        // one noun phrase before the preposition of an act cue is its object: "قرارا تطالب فيه الولايات المتحدة بالتأكد")
         (speakerEnd(j + 2, opener >= 0 ? opener : Math.min(limit, j + 2 + MAX_SPEAKER)) === j + 2 ||
+          (e.kind === 'act' && !e.intr && prep > j + 2 && opener === prep && speakerEnd(j + 2, prep) === prep) ||
           !(
             /^(ال|وال)/.test(toks[j + 2].norm) ||
             lex.speakerHeads.has(headKey(toks[j + 2].norm)) ||
             !!entityAt(doc.entities, toks[j + 2].start, toks[j + 2].end)
           ))
       ) {
+        // "إصدار المحكمة قرارا تطالب فيه"، "نشر التحالف الحاكم بيانا أعلن فيه": the definite noun phrase right before the
+        // indefinite statement issued it
+        if (i - 3 >= ts && toks[i - 1].kind === 'w' && /^[^ا].{2,}ا$/.test(toks[i - 1].norm) && /^ال/.test(toks[i - 2].norm)) {
+          let st = i - 2;
+          while (st - 1 > ts && /^ال/.test(toks[st - 1].norm) && i - 2 - st < 3) st--;
+          const w = toks[st - 1];
+          if (w.kind === 'w' && !/^[وف]?ال/.test(w.norm) && !NOUN_PREP.has(w.norm) && !isComp(st - 1) && !SPEAKER_STOP.has(w.norm))
+            sp = mkSpeaker(st, i - 1);
+        }
         for (let k = ts; k < i && !sp; k++) {
           const t = toks[k];
           if (t.kind !== 'w' || (k > ts && NOUN_PREP.has(toks[k - 1].norm))) continue;

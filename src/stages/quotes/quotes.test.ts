@@ -1255,3 +1255,33 @@ test('bug round 2: a name written with a hyphen between Arabic letters is one sp
   const name = doc.entities?.find((e) => e.id === q.speaker)?.name ?? '';
   assert.ok(name.endsWith('اوي-يونغ'), name);
 });
+
+test('bug round 2: an adverb of manner with بـ (بقوة، بشدة) neither opens the content nor joins the speaker (طالبت باريس بقوة بالإفراج)', () => {
+  const a = fullQuotes(
+    'وقالت قناة الإخبارية إن الرياض قررت وقف برامج التدريب. وجاء القرار بعدما طالبت باريس بقوة بالإفراج الفوري عن الصحفيين المعتقلين.',
+  );
+  assert.ok(
+    a.some((x) => x === 'باريس|طالبت|بالإفراج الفوري عن الصحفيين المعتقلين'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: "بيانا/تقريرا X فيه Y بـ" with an act cue: Y is the object and the body that issued the report speaks; an أن after من stays in the preposition\'s phrase', () => {
+  const a = fullQuotes('وجاء رد الوزير بعد إصدار اللجنة تقريرا تطالب فيه الحكومة بالتحقق من أن المساعدات تصل إلى المحتاجين.');
+  assert.ok(
+    a.some((x) => x === 'اللجنة|تطالب|بالتحقق من أن المساعدات تصل إلى المحتاجين'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: the content of a cue stops before "، لكن X" + a cue of its own, which is a statement of X (لكن الإدارة الأمريكية تنفي ذلك)', () => {
+  const a = fullQuotes('وتتهم أنقرة واشنطن بإيواء المعارضين، لكن الإدارة الأمريكية تنفي ذلك.');
+  assert.ok(
+    a.some((x) => x.endsWith('|وتتهم|بإيواء المعارضين')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x === 'الإدارة الأمريكية|تنفي|ذلك'),
+    a.join(' / '),
+  );
+});
