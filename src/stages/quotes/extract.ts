@@ -372,6 +372,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     let start = toks[a].start;
     const t0 = toks[a];
     if (t0.text.startsWith('#')) start++;
+    // "وشهود يقولون إن": the conjunction و is no part of a title or a description (not of a name: وليد)
+    else if (
+      t0.kind === 'w' &&
+      /^و[^ا]/.test(t0.norm) &&
+      t0.norm.length > 3 &&
+      !inEnt[a] &&
+      (lex.speakerHeads.has(t0.norm.slice(1)) || (/^وال.{3,}/.test(t0.norm) && !/^(والد|واليه?$)/.test(t0.norm)))
+    )
+      start++;
     // "وفقا لوكالة رويترز": after an attribution phrase the speaker starts after the fused preposition.
     if (dropPrep && t0.kind === 'w' && /^[لب]/.test(t0.norm) && t0.norm.length > 3 && !t0.norm.startsWith('ال')) start++;
     const end = toks[b - 1].end;
@@ -415,6 +424,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (q >= b || /^و/.test(toks[q].norm)) return false;
     const second = entityAt(doc.entities, toks[q].start, toks[q].end);
     return !!second && second.id !== first.id && second.mentions.some((x) => x.start === toks[q].start);
+  };
+  /**
+   * "المسؤولون الاسكتلنديون رئيسة الوزراء": a sound plural with its plural adjectives, then a name or a title, is no
+   * title of the one named after it but a subject before an object. Where the object starts, or -1.
+   */
+  const pluralThenNamed = (a: number, b: number): number => {
+    if (!/^ال.{3,}(ون|ين)$/.test(toks[a].norm) || inName[a]) return -1;
+    let k = a + 1;
+    while (k < b && /^ال.{3,}(ون|ين)$/.test(toks[k].norm)) k++;
+    return k < b && (personAt(k) || lex.speakerHeads.has(headKey(toks[k].norm))) ? k : -1;
   };
   /** A token that cannot be part of a speaker phrase. */
   const stopsSpeaker = (k: number): boolean => {
@@ -1426,17 +1445,30 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           ((last && si - last.sentence <= 1) || (opensSentence && prevSubject(si) !== null)) &&
           (objAn || !(entityAt(doc.entities, toks[j + 1].start, toks[b - 1].end)?.type === 'PER')) &&
           // "وتتهم إسرائيل إيران ببناء ...": two names, the subject and then the object
-          !twoNames(j + 1, b)
+          !twoNames(j + 1, b) &&
+          pluralThenNamed(j + 1, b) < 0
         ) {
           pronoun = true;
           spEnd = j + 1;
         }
         // the object after the subject's name(s): "وتتهم إسرائيل إيران بـ"، "واتهمت سوريا وروسيا القوات الإسرائيلية بـ"
-        if (!pronoun && (e.kind === 'act' || holds) && b > j + 2 && (twoNames(j + 1, b) || (prep >= 0 && b === prep))) {
+        // (also before a quotation opening with بـ: "ووصف دوتيرتي الوضع في الكويت "بالكارثة"")
+        const quotedB = mark > j + 2 && b <= mark && (!!toks[mark + 1]?.norm.startsWith('ب') || /^بـ*$/.test(toks[mark - 1]?.text ?? ''));
+        if (
+          !pronoun &&
+          (e.kind === 'act' || holds) &&
+          b > j + 2 &&
+          (twoNames(j + 1, b) || (prep >= 0 && b === prep) || (quotedB && e.kind === 'act'))
+        ) {
           const startsName = !!entityAt(doc.entities, toks[j + 1].start, toks[j + 1].end)?.mentions.some(
             (x) => x.start <= toks[j + 1].start && x.end > toks[j + 1].start,
           );
-          const q = startsName ? namesEnd(j + 1, b) : b;
+          let q = startsName ? namesEnd(j + 1, b) : b;
+          // "واتهم المسؤولون الاسكتلنديون ماي بـ": a plural description is no title of the one person named after it
+          if (!startsName && e.kind === 'act') {
+            const k = pluralThenNamed(j + 1, b);
+            if (k > 0) q = k;
+          }
           if (q > j + 1 && q < b && !/^و/.test(toks[q].norm)) b = q;
         }
         if ((opener < 0 || holds) && e.kind !== 'say' && b > j + 1) {
@@ -1485,6 +1517,18 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           sp = b > j + 1 ? mkSpeaker(j + 1, b) : null;
           if (sp && ap.ent) sp.id = ap.ent.id;
           spEnd = b;
+          // "ونقلت قناة "الإخبارية" قول قيادة التحالف إن": the one whose words the outlet relays
+          if (opener > j + 3 && /^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm)))
+            for (let q = j + 2; q < opener - 1; q++) {
+              if (toks[q].kind !== 'w' || isComp(q)) continue;
+              if (!/^(قول|تاكيد)$/.test(toks[q].norm)) continue;
+              const r = mkSpeaker(q + 1, speakerEnd(q + 1, opener));
+              if (r) {
+                sp = r;
+                b = speakerEnd(q + 1, opener);
+              }
+              break;
+            }
           // relays: "نقل مراسلنا عن شهود عيان أن" (the source after عن), "نسبت رويترز له القول إن" (the one quoted before)
           if (opener > b) {
             for (let q = b; q < opener - 1; q++) {
@@ -1663,12 +1707,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // nor with a time adverbial or another cue ("حيث قال في رد على سؤال"), nor a lone indefinite object in the
         // accusative ("استعرض المالكي صواريخا قال إن إيران هربتها": a relative clause on the object)
         const fz = toks[subjEnd - 1]?.norm ?? '';
+        // (or one with a fused preposition: "زعمت السلطات نجاح اختبارها لطائرة قالت إنها")
         const indefObject =
           subjEnd > a + 1 &&
           toks[subjEnd - 1].kind === 'w' &&
           !entityAt(doc.entities, toks[subjEnd - 1].start, toks[subjEnd - 1].end) &&
-          /^[^ا].{3,}ا$/.test(fz) &&
-          !/(يا|وا|ما)$/.test(fz) &&
+          ((/^[^ا].{3,}ا$/.test(fz) && !/(يا|وا|ما)$/.test(fz)) ||
+            (subjEnd - 1 > a + 1 && /^[لب][^ال].{2,}[^اي]$/.test(fz) && !/^(لل|بال)/.test(fz) && nouns[subjEnd - 1] === 1)) &&
           !lex.speakerHeads.has(headKey(fz));
         const notSubj =
           a + 1 < subjEnd && (indefObject || TIME_HEAD.has(headKey(toks[a + 1].norm)) || findCue(toks, a + 1, i, lex) !== null);

@@ -1285,3 +1285,41 @@ test('bug round 2: the content of a cue stops before "، لكن X" + a cue of it
     a.join(' / '),
   );
 });
+
+test('bug round 2: an act cue before a quotation opening with بـ: the name is the speaker, the noun phrase after it the object (ووصف أردوغان القرار الأمريكي "بالخطأ")', () => {
+  const a = fullQuotes('ووصف أردوغان القرار الأمريكي "بالخطأ الفادح"، مؤكدا أن بلاده سترد.');
+  assert.ok(
+    a.some((x) => x === 'أردوغان|ووصف|بالخطأ الفادح'),
+    a.join(' / '),
+  );
+  // a plural description is no title of the one named after it: "واتهم المسؤولون المحليون رئيس الوزراء بـ"
+  const b = fullQuotes('وقال وزير الخارجية إن الحكومة ماضية في خطتها. واتهم المسؤولون المحليون رئيس الوزراء بـ"الاستبداد".');
+  assert.ok(
+    b.some((x) => x.startsWith('المسؤولون المحليون|واتهم|')),
+    b.join(' / '),
+  );
+});
+
+test('bug round 2: "ونقلت X قول Y إن": the outlet relays, Y speaks', () => {
+  const a = fullQuotes('ونقلت وكالة "الأناضول" قول مصدر عسكري إن القوات سيطرت على البلدة.');
+  assert.ok(
+    a.some((x) => x === 'مصدر عسكري|ونقلت|القوات سيطرت على البلدة'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: the conjunction و is no part of a description that speaks (، وشهود يقولون إن)', () => {
+  const a = fullQuotes('وتظهر الصور دخانا متصاعدا فوق المبنى، وشهود يقولون إن مسلحين أطلقوا النار على الحراس.');
+  assert.ok(
+    a.some((x) => x === 'شهود|يقولون|مسلحين أطلقوا النار على الحراس'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: a cue after an indefinite noun with a fused preposition is its relative clause; the subject of the sentence speaks (زعمت السلطات نجاح تجربتها لغواصة قالت إنها)', () => {
+  const a = fullQuotes('زعمت السلطات الروسية، نجاح تجربتها الأولى لغواصة قالت إنها تعمل بالطاقة النووية.');
+  assert.ok(
+    a.some((x) => x === 'السلطات الروسية|قالت|تعمل بالطاقة النووية'),
+    a.join(' / '),
+  );
+});
