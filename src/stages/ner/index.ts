@@ -13,6 +13,16 @@ export { NerTagger, trainNer } from './model.ts';
 /** Sentences longer than this are tagged in windows (keeps memory flat on text without punctuation). */
 const MAX_SENTENCE = 256;
 
+/** Token k is a hyphen written between two Arabic letters with no space on either side ("اوي-يونغ"). */
+function hyphenJoins(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  const p = doc.tokens[k - 1];
+  const n = doc.tokens[k + 1];
+  if (!t || !p || !n || t.text !== '-' || p.end !== t.start || t.end !== n.start) return false;
+  const arabic = /[\u0621-\u064A]/;
+  return arabic.test(doc.text[t.start - 1] ?? '') && arabic.test(doc.text[t.end] ?? '');
+}
+
 /** Name spans of one tag sequence over tokens [from, from + tags.length). */
 function spansOf(doc: Doc, tags: readonly string[], from: number, out: NameSpan[]): void {
   let i = 0;
@@ -25,6 +35,11 @@ function spansOf(doc: Doc, tags: readonly string[], from: number, out: NameSpan[
     const type = t.slice(2) as EntityType;
     let j = i + 1;
     while (j < tags.length && tags[j] === `I-${type}`) j++;
+    // "تشونغ اوي-يونغ": a hyphen between Arabic letters with no space joins the parts of one name
+    while (j + 1 < tags.length && (tags[j + 1] === `B-${type}` || tags[j + 1] === `I-${type}`) && hyphenJoins(doc, from + j)) {
+      j += 2;
+      while (j < tags.length && tags[j] === `I-${type}`) j++;
+    }
     const a = doc.tokens[from + i];
     const b = doc.tokens[from + j - 1];
     out.push({ start: a.start, end: b.end, text: doc.text.slice(a.start, b.end), type, tokenStart: from + i, tokenEnd: from + j });

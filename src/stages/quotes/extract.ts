@@ -15,6 +15,8 @@ const SPEAKER_STOP = new Set(
     ' ',
   ),
 );
+/** Adverbs of manner with a fused بـ ("طالبت أوتاوا بقوة بالإفراج"): neither in the speaker phrase nor opening the content. */
+const MANNER = /^(بقوه|بشده|بحزم|بوضوح|بصراحه|بشكل|بحراره|بالحاح)$/;
 /** Negations before a cue: "لم يعلن" is not a statement. */
 const NEG = new Set(['لا', 'لم', 'لن', 'ما', 'ولا', 'ولم', 'ولن']);
 /** Prepositions before a cue form make it a noun, not a verb: "في رد على سؤال"، "بعد تصريح". */
@@ -354,6 +356,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (b <= a) return null;
     // a relative pronoun is no speaker ("والتي تتهمها الحكومة بـ"): its clause's subject or antecedent is
     if (nonSpeakerAt(a) || /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)$/.test(toks[a].norm)) return null;
+    // a verb is no speaker ("في محل الحلاقة الذي يخصه ويقول إن"): the subject is elsewhere
+    if (
+      verbAt(a) &&
+      !inEnt[a] &&
+      !/^[وف]?(ال|لل)/.test(toks[a].norm) &&
+      !lex.speakerHeads.has(headKey(toks[a].norm)) &&
+      !entityAt(doc.entities, toks[a].start, toks[b - 1].end)
+    )
+      return null;
     // adverbs alone are no speaker ("وكتب يومها في تغريدة"، "والآن أعلنت"): the subject is elsewhere
     let adv = true;
     for (let k = a; k < b && adv; k++) if (toks[k].kind === 'w' && !adverbAt(k)) adv = false;
@@ -361,6 +372,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     let start = toks[a].start;
     const t0 = toks[a];
     if (t0.text.startsWith('#')) start++;
+    // "وشهود يقولون إن": the conjunction و is no part of a title or a description (not of a name: وليد)
+    else if (
+      t0.kind === 'w' &&
+      /^و[^ا]/.test(t0.norm) &&
+      t0.norm.length > 3 &&
+      !inEnt[a] &&
+      (lex.speakerHeads.has(t0.norm.slice(1)) || (/^وال.{3,}/.test(t0.norm) && !/^(والد|واليه?$)/.test(t0.norm)))
+    )
+      start++;
     // "وفقا لوكالة رويترز": after an attribution phrase the speaker starts after the fused preposition.
     if (dropPrep && t0.kind === 'w' && /^[لب]/.test(t0.norm) && t0.norm.length > 3 && !t0.norm.startsWith('ال')) start++;
     const end = toks[b - 1].end;
@@ -405,11 +425,21 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     const second = entityAt(doc.entities, toks[q].start, toks[q].end);
     return !!second && second.id !== first.id && second.mentions.some((x) => x.start === toks[q].start);
   };
+  /**
+   * "المسؤولون الاسكتلنديون رئيسة الوزراء": a sound plural with its plural adjectives, then a name or a title, is no
+   * title of the one named after it but a subject before an object. Where the object starts, or -1.
+   */
+  const pluralThenNamed = (a: number, b: number): number => {
+    if (!/^ال.{3,}(ون|ين)$/.test(toks[a].norm) || inName[a]) return -1;
+    let k = a + 1;
+    while (k < b && /^ال.{3,}(ون|ين)$/.test(toks[k].norm)) k++;
+    return k < b && (personAt(k) || lex.speakerHeads.has(headKey(toks[k].norm))) ? k : -1;
+  };
   /** A token that cannot be part of a speaker phrase. */
   const stopsSpeaker = (k: number): boolean => {
     const t = toks[k];
     if (t.kind === 'p') return !pairs.has(k) && !closeToOpen.has(k) && t.text !== '-' && t.text !== '(' && t.text !== ')';
-    if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && t.text.includes('آ'))) || isComp(k)) return true;
+    if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && t.text.includes('آ'))) || isComp(k) || MANNER.test(t.norm)) return true;
     // a preposition written apart before a quotation ("وندد بـ"جريمة...""): the content, not the speaker
     if (/^[بل]\u0640*$/.test(t.text)) return true;
     // للصحفيين، لـCNN، لوكالة ...: the addressee, not the speaker.
@@ -578,6 +608,39 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     let e = k;
     while (e < toks.length && toks[e].start < best.end) e++;
     return { ent: best.ent, end: e };
+  };
+  /**
+   * The subject of the sentence before sentence si when that sentence opens with a verb followed by a person or an
+   * organisation ("وتوجهت حداد بعبارات ..."): who a following verb with no subject of its own continues.
+   */
+  const prevSubject = (si: number): Speaker | null => {
+    if (si === 0 || !tagged) return null;
+    const [ps, pe] = v.sentTok[si - 1];
+    let k = ps;
+    while (k < pe && toks[k].kind === 'p') k++;
+    if (k + 1 >= pe || !verbAt(k) || entityAt(doc.entities, toks[k].start, toks[k].end)) return null;
+    const t = toks[k + 1];
+    const ent = entityAt(doc.entities, t.start, t.end);
+    const m = ent && (ent.type === 'PER' || ent.type === 'ORG') ? ent.mentions.find((x) => x.start === t.start) : undefined;
+    if (!ent || !m) return null;
+    return { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end, carried: true };
+  };
+  /**
+   * The topic of a sentence opening with أما, up to the فـ that answers it ("أما والده راتب فقد كان ..."، "وأما الوزير،
+   * فهو ..."), when it ends before token i.
+   */
+  const amaTopic = (ts: number, i: number): Speaker | null => {
+    let a = ts;
+    while (a < i && toks[a].kind === 'p') a++;
+    if (a >= i || !/^و?اما$/.test(toks[a].norm)) return null;
+    a++;
+    let b = a;
+    while (b < i && b - a < 6 && toks[b].kind === 'w' && !(toks[b].norm.startsWith('ف') && !inEnt[b])) b++;
+    let f = b;
+    if (f < i && toks[f].text === '،') f++;
+    if (b === a || f >= i || toks[f].kind !== 'w' || !toks[f].norm.startsWith('ف') || inEnt[f]) return null;
+    const sp = mkSpeaker(a, b);
+    return sp ? { ...sp, carried: false } : null;
   };
   const hasPerson = (a: number, b: number): boolean => {
     for (let k = a; k < b; k++) if (personAt(k)) return true;
@@ -803,6 +866,45 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       return false;
     };
+    /**
+     * "قال ترامب إنه اتصل بالعاهل السعودي، الملك سلمان، الذي نفى بدوره علمه بما حدث": a cue right after "NAME، الذي"
+     * inside reported content [a, b) is a statement of its own by that person or body, reported within the other.
+     */
+    const nestedRelative = (a: number, b: number, si: number): void => {
+      for (let r = a + 1; r + 1 < b; r++) {
+        if (inside[r] || !/^(الذي|التي)$/.test(toks[r].norm)) continue;
+        const endTok = toks[r - 1].text === '،' ? r - 2 : r - 1;
+        if (endTok < a || toks[endTok].kind !== 'w') continue;
+        const endAt = toks[endTok].end;
+        const ent = (doc.entities ?? []).find(
+          (x) => (x.type === 'PER' || x.type === 'ORG') && x.mentions.some((m) => m.end === endAt && m.start >= toks[a].start),
+        );
+        const m = ent?.mentions.find((x) => x.end === endAt && x.start >= toks[a].start);
+        let ci = r + 1;
+        if (ci < b && toks[ci].norm === 'قد') ci++;
+        const c = ent && m && ci < b ? findCue(toks, ci, b, lex) : null;
+        if (!ent || !m || !c || (c.e.kind !== 'say' && c.e.kind !== 'act') || c.e.pronObj) continue;
+        let from = c.j + 1;
+        while (from < b && /^(بدوره|بدورها|ايضا|كذلك|بدورهم)$/.test(toks[from].norm)) from++;
+        if (from < b && isComp(from)) from++;
+        else if (c.e.kind === 'say' && !pairs.has(from)) continue;
+        let to = from;
+        while (to < b && !(toks[to].kind === 'p' && SENT_END.has(toks[to].text))) to++;
+        if (to - from < 2) continue;
+        const keep = { last, lastInSentence, h: history.length };
+        emit(
+          from,
+          to,
+          { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end },
+          slice(c.i, c.j + 1),
+          si,
+        );
+        last = keep.last;
+        lastInSentence = keep.lastInSentence;
+        history.length = keep.h;
+        r = to;
+      }
+    };
     const cues: CueHit[] = [];
     for (let k = ts; k < te; k++) {
       if (inside[k] || covered[k]) continue;
@@ -877,7 +979,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         const conj = toks[n.i].norm !== stripCueConj(toks[n.i].norm) && !lex.byFirst.has(toks[n.i].norm);
         let opens = false;
         for (let q = n.j + 1; q < Math.min(te, n.j + 6) && !opens; q++) if (isComp(q)) opens = true;
-        if (n.e.kind === 'part' || (n.e.kind !== 'nonspeaker' && (conj || opens || (prev && prev.kind === 'p')))) {
+        // "، لكن طهران تنفي ذلك": a cue whose own subject follows "، لكن" opens a statement of its own
+        let but = false;
+        for (let r = n.i - 3; r >= Math.max(j + 2, n.i - 6) && !but; r--)
+          if (toks[r].text === '،' && /^و?لكن$/.test(toks[r + 1].norm) && !inside[r]) but = true;
+        if (n.e.kind === 'part' || (n.e.kind !== 'nonspeaker' && (conj || opens || but || (prev && prev.kind === 'p')))) {
           limit = n.i;
           // "، لكن زعيمة الحزب، النائبة جو سوينسون، دعت": the next cue's subject, opened by لكن after a comma, is no content
           for (let r = n.i - 1; r > j + 2 && n.i - r <= 14; r--)
@@ -937,6 +1043,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // "بحسب تعبيرهم"، "على حد قوله": the words of whoever was speaking
         else if (b - a === 1 && /^(تعبير|قول|وصف|زعم|روايت|كلام|راي)(ه|ها|هم|هما)$/.test(toks[a].norm) && last)
           sp = { ...last.sp, carried: true };
+        // "وفقا لما نقلت عنه وكالة الأنباء": the agency relays the words of the one the pronoun stands for, who speaks on
+        for (let q = j + 1; q < a; q++)
+          if (/^(عنه|عنها|عنهم)$/.test(toks[q].norm)) {
+            const who: Speaker | null | undefined = mainSpeaker ?? last?.sp;
+            if (who) sp = { ...who, carried: true };
+            break;
+          }
         const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
         if (first) {
           let c = b;
@@ -988,6 +1101,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           for (let q = c + 1; q < Math.min(stopAt, c + 9); q++) if (isComp(q) || toks[q].text === ':' || pairs.has(q)) named = true;
           // an addressee in quotation marks (قال لـ"الشرق الأوسط" إن ...) is a name too
           if (toks[k - 1]?.norm === 'ل' && c - k <= 5) named = true;
+          // and so is the relaying outlet of "ونقلت "فرانس برس" عن X": the words of X follow
+          if (k === j + 1 && c + 1 < stopAt && toks[c + 1].norm === 'عن' && /^(نقل|نقلت|ينقل|تنقل)$/.test(stripCueConj(toks[i].norm)))
+            named = true;
           // and so is one after an indefinite naming head: جماعة "حزب الله" اللبنانية، منظمة "العفو الدولية"
           if (k - 1 > j && NAMING_HEAD.test(toks[k - 1].norm) && c + 1 < stopAt && toks[c + 1].text !== '.') named = true;
           if (named && c - k <= 5) {
@@ -1012,6 +1128,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                   !inEnt[k] &&
                   !COMP.has(t.norm) &&
                   !lex.nonOpeners.has(t.norm) &&
+                  !MANNER.test(t.norm) &&
                   !nextP &&
                   (toks[k - 1]?.text !== '،' || /^(بال|با|بم|بت)/.test(t.norm))
                 : t.norm === p
@@ -1031,7 +1148,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         )
           break;
       }
-      if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0)) prep = -1;
+      // ("تطالب الولايات المتحدة بالتأكد من أن ...": an أن after a preposition is inside the phrase the preposition opens)
+      const compInPrep =
+        prep >= 0 &&
+        comp > prep + 1 &&
+        comp - prep <= 3 &&
+        mark < 0 &&
+        colon < 0 &&
+        /^(من|علي|في|الي)$/.test(toks[comp - 1].norm) &&
+        toks[prep].norm.startsWith('ب');
+      if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0) && !compInPrep) prep = -1;
       // a quotation inside the object ("ضرورة مقاضاة إسرائيل على "جرائمها"") does not open the content
       if (objn >= 0 && comp < 0 && colon < 0 && (mark < 0 || mark > objn)) prep = objn;
       // 'وأضافت: "...'، a quotation after the colon: it is the content, also past the end of the sentence
@@ -1155,8 +1281,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         }
       // A cue that does not open its clause has its subject before it ("بومبيو يتهم إيران", "الجيش ذكر أن").
       const hasConj = toks[i].norm !== stripCueConj(toks[i].norm) && !lex.byFirst.has(toks[i].norm);
+      // the cue opens its sentence (after a quotation mark or a dash at most)
+      const opensSentence = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
       let pi = i - 1;
       if (pi > ts && /^(قد|لقد|وقد)$/.test(toks[pi].norm)) pi--;
+      // ("أن الإنتربول كانت قد طالبت": the subject before كان)
+      if (pi > ts && pi < i - 1 && /^(كان|كانت)$/.test(toks[pi].norm) && toks[pi - 1].kind === 'w') pi--;
       let svoFirst = false;
       // "لكن الباحث السياسي، مناف الموسوي، أرجع عزوف الناخبين ...": a name and a comma right before the cue are its subject
       // (not when a person follows the cue as its own subject: "وحول زيارة الوزير، يوسف بن علوي، قال خلفان: ..." is خلفان's)
@@ -1233,14 +1363,25 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         e.kind !== 'part' &&
         pronPrep &&
         /^(فيه|فيها)$/.test(toks[j + 1].norm) &&
-        // (a subject after the pronoun is definite, a name or a title: "قال فيه العلماء"; "أعلن فيه إنهاء ..." is content)
+        // (a subject after the pronoun is definite, a name or a title: "قال فيه العلماء"; "أعلن فيه إنهاء ..." is content;
+        // one noun phrase before the preposition of an act cue is its object: "قرارا تطالب فيه الولايات المتحدة بالتأكد")
         (speakerEnd(j + 2, opener >= 0 ? opener : Math.min(limit, j + 2 + MAX_SPEAKER)) === j + 2 ||
+          (e.kind === 'act' && !e.intr && prep > j + 2 && opener === prep && speakerEnd(j + 2, prep) === prep) ||
           !(
             /^(ال|وال)/.test(toks[j + 2].norm) ||
             lex.speakerHeads.has(headKey(toks[j + 2].norm)) ||
             !!entityAt(doc.entities, toks[j + 2].start, toks[j + 2].end)
           ))
       ) {
+        // "إصدار المحكمة قرارا تطالب فيه"، "نشر التحالف الحاكم بيانا أعلن فيه": the definite noun phrase right before the
+        // indefinite statement issued it
+        if (i - 3 >= ts && toks[i - 1].kind === 'w' && /^[^ا].{2,}ا$/.test(toks[i - 1].norm) && /^ال/.test(toks[i - 2].norm)) {
+          let st = i - 2;
+          while (st - 1 > ts && /^ال/.test(toks[st - 1].norm) && i - 2 - st < 3) st--;
+          const w = toks[st - 1];
+          if (w.kind === 'w' && !/^[وف]?ال/.test(w.norm) && !NOUN_PREP.has(w.norm) && !isComp(st - 1) && !SPEAKER_STOP.has(w.norm))
+            sp = mkSpeaker(st, i - 1);
+        }
         for (let k = ts; k < i && !sp; k++) {
           const t = toks[k];
           if (t.kind !== 'w' || (k > ts && NOUN_PREP.has(toks[k - 1].norm))) continue;
@@ -1284,28 +1425,50 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         const objMark = mark >= 0 && (b === mark || (apartB && b === mark - 1)) && (toks[mark + 1]?.norm.startsWith('ب') || apartB);
         // ("وحمّل الرئيس روسيا المسؤولية": likewise one noun phrase before المسؤولية is the one held responsible)
         const holds = e.kind === 'need' && e.prep === 'المسؤوليه';
+        // ("واتهمت بوتفليقة بأنه جعل"، "ووصف المؤتمر المقترح بأنه": one noun phrase then بأن is the object too, a
+        // person included)
+        // (not a title or a body and more words: "ووصفت السلطات الموضوع بأنه" is the subject and the object)
+        const objAn =
+          e.kind === 'act' &&
+          !!e.objAn &&
+          comp >= 0 &&
+          b === comp &&
+          toks[comp].norm.startsWith('ب') &&
+          !(b - (j + 1) >= 2 && lex.speakerHeads.has(headKey(toks[j + 1].norm)) && !hasPerson(j + 1, b));
         if (
           (e.kind === 'act' || holds) &&
           !e.intr &&
-          (prep >= 0 || objMark) &&
-          (b === prep || objMark) &&
+          (prep >= 0 || objMark || objAn) &&
+          (b === prep || objMark || objAn) &&
           b > j + 1 &&
-          (objMark || toks[prep].norm.startsWith('ب') || holds) &&
-          last &&
-          si - last.sentence <= 1 &&
-          !(entityAt(doc.entities, toks[j + 1].start, toks[b - 1].end)?.type === 'PER') &&
+          (objMark || objAn || toks[prep].norm.startsWith('ب') || holds) &&
+          ((last && si - last.sentence <= 1) || (opensSentence && prevSubject(si) !== null)) &&
+          (objAn || !(entityAt(doc.entities, toks[j + 1].start, toks[b - 1].end)?.type === 'PER')) &&
           // "وتتهم إسرائيل إيران ببناء ...": two names, the subject and then the object
-          !twoNames(j + 1, b)
+          !twoNames(j + 1, b) &&
+          pluralThenNamed(j + 1, b) < 0
         ) {
           pronoun = true;
           spEnd = j + 1;
         }
         // the object after the subject's name(s): "وتتهم إسرائيل إيران بـ"، "واتهمت سوريا وروسيا القوات الإسرائيلية بـ"
-        if (!pronoun && (e.kind === 'act' || holds) && b > j + 2 && (twoNames(j + 1, b) || (prep >= 0 && b === prep))) {
+        // (also before a quotation opening with بـ: "ووصف دوتيرتي الوضع في الكويت "بالكارثة"")
+        const quotedB = mark > j + 2 && b <= mark && (!!toks[mark + 1]?.norm.startsWith('ب') || /^بـ*$/.test(toks[mark - 1]?.text ?? ''));
+        if (
+          !pronoun &&
+          (e.kind === 'act' || holds) &&
+          b > j + 2 &&
+          (twoNames(j + 1, b) || (prep >= 0 && b === prep) || (quotedB && e.kind === 'act'))
+        ) {
           const startsName = !!entityAt(doc.entities, toks[j + 1].start, toks[j + 1].end)?.mentions.some(
             (x) => x.start <= toks[j + 1].start && x.end > toks[j + 1].start,
           );
-          const q = startsName ? namesEnd(j + 1, b) : b;
+          let q = startsName ? namesEnd(j + 1, b) : b;
+          // "واتهم المسؤولون الاسكتلنديون ماي بـ": a plural description is no title of the one person named after it
+          if (!startsName && e.kind === 'act') {
+            const k = pluralThenNamed(j + 1, b);
+            if (k > 0) q = k;
+          }
           if (q > j + 1 && q < b && !/^و/.test(toks[q].norm)) b = q;
         }
         if ((opener < 0 || holds) && e.kind !== 'say' && b > j + 1) {
@@ -1354,6 +1517,18 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           sp = b > j + 1 ? mkSpeaker(j + 1, b) : null;
           if (sp && ap.ent) sp.id = ap.ent.id;
           spEnd = b;
+          // "ونقلت قناة "الإخبارية" قول قيادة التحالف إن": the one whose words the outlet relays
+          if (opener > j + 3 && /^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm)))
+            for (let q = j + 2; q < opener - 1; q++) {
+              if (toks[q].kind !== 'w' || isComp(q)) continue;
+              if (!/^(قول|تاكيد)$/.test(toks[q].norm)) continue;
+              const r = mkSpeaker(q + 1, speakerEnd(q + 1, opener));
+              if (r) {
+                sp = r;
+                b = speakerEnd(q + 1, opener);
+              }
+              break;
+            }
           // relays: "نقل مراسلنا عن شهود عيان أن" (the source after عن), "نسبت رويترز له القول إن" (the one quoted before)
           if (opener > b) {
             for (let q = b; q < opener - 1; q++) {
@@ -1425,6 +1600,30 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               // a title phrase ending in a name is that person, and so is one whose name is followed by a title of
               // its own ("العقيد الركن تركي المالكي المتحدث باسم التحالف العربي")
               if (sp && per && (per.end === subjEnd || lex.speakerHeads.has(headKey(toks[per.end].norm)))) sp.id = per.ent.id;
+            } else if (r + 1 === subjEnd && r > ts && /^(كان|كانت)$/.test(n)) {
+              // "يذكر أن الإنتربول كانت قد طالبت السلطات": the subject stands before كان, from the clause start
+              let st = r;
+              while (
+                st - 1 >= Math.max(ts, consumedTo) &&
+                r - st < 6 &&
+                toks[st - 1].kind === 'w' &&
+                !isComp(st - 1) &&
+                !LEAD.has(toks[st - 1].norm) &&
+                !BOUNDARY.has(toks[st - 1].norm) &&
+                !SPEAKER_STOP.has(toks[st - 1].norm) &&
+                !findCue(toks, st - 1, r, lex)
+              )
+                st--;
+              const f = toks[st];
+              const opens = st === ts || isComp(st - 1) || LEAD.has(toks[st - 1].norm) || toks[st - 1].kind === 'p';
+              if (
+                st < r &&
+                opens &&
+                (/^(ال|وال)/.test(f.norm) ||
+                  lex.speakerHeads.has(headKey(f.norm)) ||
+                  !!entityAt(doc.entities, f.start, f.end)?.mentions.some((m) => m.start <= f.start && m.end > f.start))
+              )
+                sp = mkSpeaker(st, r);
             }
             break;
           }
@@ -1508,12 +1707,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // nor with a time adverbial or another cue ("حيث قال في رد على سؤال"), nor a lone indefinite object in the
         // accusative ("استعرض المالكي صواريخا قال إن إيران هربتها": a relative clause on the object)
         const fz = toks[subjEnd - 1]?.norm ?? '';
+        // (or one with a fused preposition: "زعمت السلطات نجاح اختبارها لطائرة قالت إنها")
         const indefObject =
           subjEnd > a + 1 &&
           toks[subjEnd - 1].kind === 'w' &&
           !entityAt(doc.entities, toks[subjEnd - 1].start, toks[subjEnd - 1].end) &&
-          /^[^ا].{3,}ا$/.test(fz) &&
-          !/(يا|وا|ما)$/.test(fz) &&
+          ((/^[^ا].{3,}ا$/.test(fz) && !/(يا|وا|ما)$/.test(fz)) ||
+            (subjEnd - 1 > a + 1 && /^[لب][^ال].{2,}[^اي]$/.test(fz) && !/^(لل|بال)/.test(fz) && nouns[subjEnd - 1] === 1)) &&
           !lex.speakerHeads.has(headKey(fz));
         const notSubj =
           a + 1 < subjEnd && (indefObject || TIME_HEAD.has(headKey(toks[a + 1].norm)) || findCue(toks, a + 1, i, lex) !== null);
@@ -1611,6 +1811,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       if (!sp) {
         let prev: Speaker | null = mainSpeaker ?? last?.sp ?? null;
+        // an object before the cue's preposition with no statement just before: the subject of the sentence before
+        // ("وتوجهت حداد بعبارات قاسية ... . واتهمت بوتفليقة بأنه")
+        if (pronoun && opensSentence && !mainSpeaker && (!last || si - last.sentence > 1)) prev = prevSubject(si) ?? prev;
+        // "أما والده راتب فقد كان في محله ... ويقول إن": the topic of أما ... فـ is the subject of the sentence
+        if (!mainSpeaker && !pronoun) prev = amaTopic(ts, i) ?? prev;
         // the carried subject agrees with the cue: "وقال" after "تفيد استطلاعات الرأي" goes back to the man quoted before
         const g = genderOfCue(toks[i].text);
         if (prev && g) {
@@ -1683,6 +1888,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (close + 1 < limit && /^(عقب|بعد|اثر|قبل|خلال|منذ|ردا|وذلك|في)$/.test(toks[close + 1].norm)) limit = close + 1;
       }
       emit(a, limit, sp, cueText, si);
+      nestedRelative(a, limit, si);
       mainSpeaker = sp;
       consumedTo = limit;
     }

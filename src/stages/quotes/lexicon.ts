@@ -14,6 +14,8 @@ export interface CueEntry {
   preps?: string[];
   /** Intransitive with its preposition (تعهد بـ، ندد بـ): the noun phrase before it is the subject, not an object. */
   intr?: boolean;
+  /** One noun phrase between the cue and بأن is its object (اتهمه بأنه، وصفه بأنه): the subject is carried over. */
+  objAn?: boolean;
   /** Set on a match whose verb carries its object as a pronoun (وتتهمه): after الذي/التي that pronoun is the noun before. */
   pronObj?: boolean;
 }
@@ -76,7 +78,9 @@ export function parseCues(text: string, heads = '', statementList = '', adverbLi
         .split(',')
         .map((x) => matchForm(x.trim()))
         .filter(Boolean);
-    if (flags?.trim() === 'intr') e.intr = true;
+    const fl = (flags ?? '').split(',').map((x) => x.trim());
+    if (fl.includes('intr')) e.intr = true;
+    if (fl.includes('objan')) e.objAn = true;
     const l = byFirst.get(ws[0]) ?? [];
     l.push(e);
     l.sort((a, b) => b.rest.length - a.rest.length);

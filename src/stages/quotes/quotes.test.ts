@@ -1180,3 +1180,146 @@ test('bug round: a counterpart with a fused لـ is addressed, not the speaker (
     a.join(' / '),
   );
 });
+
+test('bug round 2: one noun phrase between اتهم/وصف and بأن is the object, a person included; the subject carries over, from the sentence before when it quotes no one', () => {
+  const a = fullQuotes('وتوجهت لويزة حنون بانتقادات حادة للحكومة. واتهمت أويحيى بأنه أخفى الحقائق عن الشعب، داعية إياه إلى الاستقالة.');
+  assert.ok(
+    a.some((x) => x === 'لويزة حنون|واتهمت|أخفى الحقائق عن الشعب'),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('أويحيى')), a.join(' / '));
+  const b = fullQuotes('وقال وزير الخارجية إن بلاده تدعم الحل السياسي. ووصف المؤتمر المقترح بأنه سيكون فرصة للحوار.');
+  assert.ok(
+    b.some((x) => x === 'وزير الخارجية|ووصف|سيكون فرصة للحوار'),
+    b.join(' / '),
+  );
+});
+
+test('bug round 2: a verb is never a speaker; the topic of أما ... فـ speaks for a later cue with no subject (أما شقيقه سامر فقد كان ... الذي يملكه ويقول إن)', () => {
+  const a = fullQuotes('أما شقيقه سامر فقد كان في المتجر الذي يملكه ويقول إن الحي هادئ تماما.');
+  assert.ok(!a.some((x) => x.startsWith('يملكه')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x === 'شقيقه سامر|ويقول|الحي هادئ تماما'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: an agency that relays "عنه" the speaker\'s words does not become the speaker of the next cue (وفقا لما نقلت عنه وكالة ...، كما أضاف)', () => {
+  const a = fullQuotes(
+    'وقال الوزير سعيد خطيبي، إن المفاوضات "وصلت إلى مرحلة حاسمة" وفقا لما نقلت عنه وكالة الأنباء الرسمية، كما أضاف أن الاتفاق بات قريبا.',
+  );
+  assert.ok(
+    a.some((x) => x === 'الوزير سعيد خطيبي|أضاف|الاتفاق بات قريبا'),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('وكالة')), a.join(' / '));
+});
+
+test('bug round 2: the subject before "كانت قد" + cue speaks, not the object after the cue (أن المنظمة كانت قد طالبت الحكومة بـ)', () => {
+  const a = fullQuotes('ويذكر أن المنظمة كانت قد طالبت الحكومة المصرية بالإفراج عن المعتقلين.');
+  assert.ok(
+    a.some((x) => x === 'المنظمة|طالبت|بالإفراج عن المعتقلين'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: a quoted outlet between نقلت and عن relays; the one after عن speaks the later quotation, past a relative clause', () => {
+  const a = fullQuotes('ونقلت "رويترز" عن المتحدث العسكري الذي كان يتحدث من بغداد "إننا سنواصل العمليات حتى تحرير آخر قرية".');
+  assert.ok(
+    a.some((x) => x === 'المتحدث العسكري|ونقلت|إننا سنواصل العمليات حتى تحرير آخر قرية'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: a cue right after "NAME، الذي" inside reported content is a statement of that person too (اتصل بنظيره، X، الذي نفى بدوره)', () => {
+  const a = fullQuotes(
+    'وقال وزير الخارجية الفرنسي جان إيف لودريان إنه اتصل بنظيره الروسي، سيرغي لافروف، الذي نفى بدوره أي علم بالهجوم على القافلة.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('وزير الخارجية الفرنسي جان إيف لودريان|وقال|اتصل بنظيره')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x === 'سيرغي لافروف|نفى|أي علم بالهجوم على القافلة'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: a name written with a hyphen between Arabic letters is one speaker entity (تشونغ اوي-يونغ)', () => {
+  fullQuotesPipeline ??= Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
+  const doc = fullQuotesPipeline.run(
+    readArticle('وأعلن مستشار الأمن القومي الكوري الجنوبي تشونغ اوي-يونغ أن اللقاء بين الزعيمين سيجري في أيار/مايو.'),
+  );
+  const q = doc.quotes?.find((x) => x.text.startsWith('اللقاء بين الزعيمين'));
+  assert.ok(q, JSON.stringify(doc.quotes));
+  const name = doc.entities?.find((e) => e.id === q.speaker)?.name ?? '';
+  assert.ok(name.endsWith('اوي-يونغ'), name);
+});
+
+test('bug round 2: an adverb of manner with بـ (بقوة، بشدة) neither opens the content nor joins the speaker (طالبت باريس بقوة بالإفراج)', () => {
+  const a = fullQuotes(
+    'وقالت قناة الإخبارية إن الرياض قررت وقف برامج التدريب. وجاء القرار بعدما طالبت باريس بقوة بالإفراج الفوري عن الصحفيين المعتقلين.',
+  );
+  assert.ok(
+    a.some((x) => x === 'باريس|طالبت|بالإفراج الفوري عن الصحفيين المعتقلين'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: "بيانا/تقريرا X فيه Y بـ" with an act cue: Y is the object and the body that issued the report speaks; an أن after من stays in the preposition\'s phrase', () => {
+  const a = fullQuotes('وجاء رد الوزير بعد إصدار اللجنة تقريرا تطالب فيه الحكومة بالتحقق من أن المساعدات تصل إلى المحتاجين.');
+  assert.ok(
+    a.some((x) => x === 'اللجنة|تطالب|بالتحقق من أن المساعدات تصل إلى المحتاجين'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: the content of a cue stops before "، لكن X" + a cue of its own, which is a statement of X (لكن الإدارة الأمريكية تنفي ذلك)', () => {
+  const a = fullQuotes('وتتهم أنقرة واشنطن بإيواء المعارضين، لكن الإدارة الأمريكية تنفي ذلك.');
+  assert.ok(
+    a.some((x) => x.endsWith('|وتتهم|بإيواء المعارضين')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x === 'الإدارة الأمريكية|تنفي|ذلك'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: an act cue before a quotation opening with بـ: the name is the speaker, the noun phrase after it the object (ووصف أردوغان القرار الأمريكي "بالخطأ")', () => {
+  const a = fullQuotes('ووصف أردوغان القرار الأمريكي "بالخطأ الفادح"، مؤكدا أن بلاده سترد.');
+  assert.ok(
+    a.some((x) => x === 'أردوغان|ووصف|بالخطأ الفادح'),
+    a.join(' / '),
+  );
+  // a plural description is no title of the one named after it: "واتهم المسؤولون المحليون رئيس الوزراء بـ"
+  const b = fullQuotes('وقال وزير الخارجية إن الحكومة ماضية في خطتها. واتهم المسؤولون المحليون رئيس الوزراء بـ"الاستبداد".');
+  assert.ok(
+    b.some((x) => x.startsWith('المسؤولون المحليون|واتهم|')),
+    b.join(' / '),
+  );
+});
+
+test('bug round 2: "ونقلت X قول Y إن": the outlet relays, Y speaks', () => {
+  const a = fullQuotes('ونقلت وكالة "الأناضول" قول مصدر عسكري إن القوات سيطرت على البلدة.');
+  assert.ok(
+    a.some((x) => x === 'مصدر عسكري|ونقلت|القوات سيطرت على البلدة'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: the conjunction و is no part of a description that speaks (، وشهود يقولون إن)', () => {
+  const a = fullQuotes('وتظهر الصور دخانا متصاعدا فوق المبنى، وشهود يقولون إن مسلحين أطلقوا النار على الحراس.');
+  assert.ok(
+    a.some((x) => x === 'شهود|يقولون|مسلحين أطلقوا النار على الحراس'),
+    a.join(' / '),
+  );
+});
+
+test('bug round 2: a cue after an indefinite noun with a fused preposition is its relative clause; the subject of the sentence speaks (زعمت السلطات نجاح تجربتها لغواصة قالت إنها)', () => {
+  const a = fullQuotes('زعمت السلطات الروسية، نجاح تجربتها الأولى لغواصة قالت إنها تعمل بالطاقة النووية.');
+  assert.ok(
+    a.some((x) => x === 'السلطات الروسية|قالت|تعمل بالطاقة النووية'),
+    a.join(' / '),
+  );
+});
