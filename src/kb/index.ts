@@ -18,7 +18,13 @@ import type { KbEntry } from './types.ts';
 export type { KbEntry } from './types.ts';
 
 /** The KB files loaded by default, in priority order (an earlier file wins a shared name). */
-export const KB_FILES = ['curated.tsv', 'countries.tsv', 'petrarch.tsv', 'cities.tsv'] as const;
+export const KB_FILES = ['curated.tsv', 'curated-news.tsv', 'countries.tsv', 'petrarch.tsv', 'cities.tsv'] as const;
+
+/** The source name of a KB file's entries: `curated-news.tsv` is hand-curated too, so its source is `curated`. */
+export function kbSource(file: string): string {
+  const base = file.replace(/\.tsv$/, '');
+  return base === 'curated-news' ? 'curated' : base;
+}
 
 export interface KbOptions {
   /** Folder of the KB files (default `data/kb`). */
@@ -123,7 +129,7 @@ export class KnowledgeBase {
     for (const name of KB_FILES) {
       const p = file(name);
       if (!existsSync(p)) continue;
-      lists.push(parseKbTsv(readFileSync(p, 'utf8'), name.replace(/\.tsv$/, ''), opts.warn));
+      lists.push(parseKbTsv(readFileSync(p, 'utf8'), kbSource(name), opts.warn));
     }
     for (const list of lists) for (const e of list) kb.add(e);
     kb.index();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { matchForm } from '../text/normalize.ts';
 import { cliticVariants, stripClitics } from './clitics.ts';
-import { KnowledgeBase, nameKey, population, variantKey } from './index.ts';
+import { KB_FILES, KnowledgeBase, kbSource, nameKey, population, variantKey } from './index.ts';
 import { formatKbTsv, parseKbTsv } from './tsv.ts';
 import type { KbEntry } from './types.ts';
 
@@ -118,6 +118,34 @@ test('the shipped KB loads and knows the basics', () => {
   assert.equal(kb.adjectiveEn('QAT'), 'Qatari');
   assert.equal(kb.adjectiveEn('XXX'), undefined);
   assert.equal(kb.lookup(nameKey('حزب العمال الكردستاني'))[0]?.nameEn, "Kurdistan Workers' Party (PKK)");
+});
+
+test('the news-curated KB file loads with the curated source and adds entries and spellings', () => {
+  const kb = KnowledgeBase.load();
+  // A new entry of curated-news.tsv, looked up by its name and by an alias.
+  const mukwege = kb.lookup(nameKey('دينيس ماكفيغا'))[0];
+  assert.equal(mukwege?.id, 'per:denis-mukwege');
+  assert.equal(mukwege?.nameEn, 'Denis Mukwege');
+  assert.equal(mukwege?.country, 'COD');
+  assert.equal(mukwege?.source, 'curated');
+  assert.equal(kb.lookup(nameKey('دنيس موكويجي'))[0]?.id, 'per:denis-mukwege');
+  assert.equal(kb.lookup(nameKey('منظمة الدول الأمريكية'))[0]?.nameEn, 'Organization of American States (OAS)');
+  // A row with an existing id only adds a spelling: the entry keeps its curated.tsv name and English name.
+  const tillerson = kb.lookup(nameKey('ريكس تليرسون'))[0];
+  assert.equal(tillerson?.id, 'per:rex-tillerson');
+  assert.equal(tillerson?.name, 'ريكس تيلرسون');
+  assert.equal(tillerson?.nameEn, 'Rex Tillerson');
+  // A club sharing its city's name is a second entry; the city stays.
+  assert.deepEqual(
+    kb.lookup(nameKey('ليفربول')).map((e) => e.id),
+    ['org:liverpool-fc', 'city:liverpool-gbr'],
+  );
+});
+
+test('KB file source names', () => {
+  assert.equal(kbSource('curated-news.tsv'), 'curated');
+  assert.equal(kbSource('petrarch.tsv'), 'petrarch');
+  assert.equal(KB_FILES.indexOf('curated-news.tsv'), KB_FILES.indexOf('curated.tsv') + 1);
 });
 
 test('population of an entry', () => {
