@@ -249,9 +249,9 @@ export class KnowledgeBase {
   }
 
   /**
-   * The indexed form (matching form) of which `form` is a spelling variant (see `variantKey`), when exactly one indexed
-   * form has that variant key (several entries may share that form: `lookup` orders them) and the key has at least
-   * `min` letters (at least 4); undefined otherwise.
+   * The indexed form (matching form) of which `form` is a spelling variant (see `variantKey`), when the indexed forms
+   * with that variant key all name the same entries (several entries may share a form: `lookup` orders them) and the
+   * key has at least `min` letters (at least 4); undefined otherwise.
    */
   variantOf(form: string, min = 4): string | undefined {
     if (!this.byVariant) {
@@ -267,7 +267,11 @@ export class KnowledgeBase {
     }
     const k = variantKey(form, this.firstNames, min);
     const list = k === '' ? undefined : this.byVariant.get(k);
-    return list?.length === 1 ? list[0] : undefined;
+    if (!list) return undefined;
+    // several forms under the key are one name when they are spellings of the same entries (مولود/مولودو جاويش أوغلو)
+    const same = (a: readonly KbEntry[], b: readonly KbEntry[]): boolean => a.length === b.length && a.every((e) => b.includes(e));
+    const first = this.lookup(list[0]);
+    return list.every((f) => same(this.lookup(f), first)) ? list[0] : undefined;
   }
 
   /** True when `form` is the first words of some longer indexed name. */
