@@ -749,3 +749,13 @@ test('another transliteration of a known foreign name links to it; a proclitic i
   assert.ok(by.has('برشتينا'));
   assert.equal(by.get('برشتينا')?.kbId, undefined);
 });
+
+test('a facility that is itself a KB entry links to it instead of getting a built English name', () => {
+  const ents = entitiesOf('هبطت الطائرة في مطار هيثرو في لندن، ثم أقلعت نحو مطار دمشق الدولي.', [['لندن', 'LOC']]);
+  const by = new Map(ents.map((e) => [e.mentions[0].text, e]));
+  assert.equal(by.get('مطار هيثرو')?.kbId, 'loc:heathrow');
+  assert.equal(by.get('مطار هيثرو')?.nameEn, 'Heathrow Airport');
+  // a facility with no entry of its own keeps the name built from its place
+  assert.equal(by.get('مطار دمشق الدولي')?.nameEn, 'Damascus International Airport');
+  assert.equal(by.get('مطار دمشق الدولي')?.country, 'SYR');
+});

@@ -788,6 +788,11 @@ export class EntityResolver {
         if (intl) j++;
         const words = [v.form];
         for (let k = i + 1; k < j; k++) words.push(toks[k].norm);
+        // The facility itself may be a KB entry (مطار هيثرو), or the "place" the KB entry of the facility under a short
+        // alias (هيثرو for مطار هيثرو): then it links, and its English name is not built (not "Heathrow Airport Airport").
+        const own =
+          this.kb.lookup(words.join(' ')).find((e) => e.type === f.type) ??
+          (place.type === f.type && nameKey(place.name).startsWith(`${v.form} `) ? place : undefined);
         out.push({
           start: skipOffset(toks[i], v.skip),
           end: toks[j - 1].end,
@@ -797,8 +802,7 @@ export class EntityResolver {
           key: words.join(' '),
           words,
           via: 'pattern',
-          country: place.country,
-          nameEn: (intl ? f.enIntl : f.en).replace('{name}', place.nameEn),
+          ...(own ? { entry: own } : { country: place.country, nameEn: (intl ? f.enIntl : f.en).replace('{name}', place.nameEn) }),
         });
         i = j - 1;
       }
