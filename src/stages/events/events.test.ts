@@ -1196,3 +1196,34 @@ test('a descriptive plural actor keeps its adjectives and quantifier in its name
   assert.ok(d.includes('THREATEN:دول غربية:'), d.join(' '));
   assert.ok(d.includes('SUPPORT:دول أخرى:'), d.join(' '));
 });
+
+test('event bug round 3: "X كانت قد فعلت Y": the subject before كان acts, the name after the verb is its object', () => {
+  const a = fullEvents('وذكر المتحدث أن الأمم المتحدة كانت قد طالبت الحكومة السودانية بوقف القتال.');
+  assert.ok(
+    a.some((x) => x.startsWith('REQUEST:الأمم المتحدة')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('REQUEST:الحكومة السودانية')), a.join(' / '));
+});
+
+test("event bug round 3: a passive after the future's س is no act of the speaker", () => {
+  const a = fullEvents('وقال الوزير إنه سيُتهم بالخيانة إذا وقع الاتفاق.');
+  assert.ok(!a.some((x) => x.startsWith('ACCUSE:')), a.join(' / '));
+});
+
+test("event bug round 3: in reported speech a relative clause's verb has the noun before الذي as subject", () => {
+  const a = fullEvents('وأكد ماكرون أنه اتصل بالرئيس الروسي فلاديمير بوتين، الذي نفى بدوره أي تدخل في الانتخابات.');
+  assert.ok(
+    a.some((x) => x.startsWith('REJECT:') && x.includes('بوتين:RUS>')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('REJECT:إيمانويل ماكرون')), a.join(' / '));
+});
+
+test('event bug round 3: after "التي وعدت بها" the name is the relative verb\'s subject', () => {
+  const a = fullEvents('وانتقد المعارضون الخطة التي وعدت بها الحكومة المصرية العام الماضي.');
+  assert.ok(
+    a.some((x) => x.startsWith('AGREE:الحكومة المصرية')),
+    a.join(' / '),
+  );
+});

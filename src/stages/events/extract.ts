@@ -851,7 +851,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           (/^ب(?!ان)..../.test(toks[k + 1].norm) || (toks[k + 1].norm === 'هناك' && k + 2 < te && /^ب(?!ان)..../.test(toks[k + 2].norm))));
       const passive =
         passiveAfterObject ||
-        /^[وف]?.\u064F/.test(toks[k].text) ||
+        // (after the future's س too: "إنه سيُتهم بالمحسوبية", he will be accused; event bug round 3)
+        /^[وف]?(س(?=[يتن]))?.\u064F/.test(toks[k].text) ||
         PASSIVE_VIII.test(toks[k].text) ||
         (k > ts && /^[وف]?(تم|يتم|سيتم|جري|يجري|سيجري|تمت)$/.test(toks[k - 1].norm));
       // an attack verb with no object after it, right after its plural subject, reads as a passive ("جنود قتلوا في
@@ -1082,10 +1083,19 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // after the verb is its object ("الميناء الذي تستخدمه الميليشيات", with the object pronoun, keeps its subject after)
       let rel = k - 1;
       while (rel > ts && /^(قد|كان|كانت|كانوا|لم|لا|لن)$/.test(toks[rel].norm)) rel--;
-      const relative = !nominal && rel >= ts && RELATIVE.test(toks[rel].norm) && !enclitic?.[k] && !!enclitic;
+      // (nor when a preposition right after the verb takes the pronoun back: "الخطة التي وعدت بها الحكومة" — the name
+      // after it is the subject; event bug round 3)
+      const relative =
+        !nominal &&
+        rel >= ts &&
+        RELATIVE.test(toks[rel].norm) &&
+        !enclitic?.[k] &&
+        !!enclitic &&
+        !(k + 1 < te && PRON_PP.test(toks[k + 1].norm));
       // "أعلن ترامب أنه سيقابل زعيم كوريا الشمالية": a verb right after أنه/إنها has the pronoun, the speaker, for
       // subject; the name after it is its object
-      if (!source && !nominal && k > ts) {
+      // (not a passive: "قال إنه سيُتهم بالمحسوبية" — the speaker is the one accused; event bug round 3)
+      if (!source && !nominal && !passive && k > ts) {
         let c = k - 1;
         if (c > ts && /^(قد|لن|لم|سوف|لا)$/.test(toks[c].norm)) c--;
         if (/^[وف]?ب?ان(ه|ها|هم|هما)$/.test(toks[c].norm)) {
@@ -1160,7 +1170,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           const t = toks[j];
           if (t.kind === 'p' && t.text !== '،') break;
           if (!/^[وف]?(كان|كانت|كانوا)$/.test(t.norm)) continue;
-          const x = actors.find((y) => y.a === j + 1 && y.b < k);
+          // (or "X كانت قد فعلت": the subject right before كان; event bug round 3, "أن الإنتربول كانت قد طالبت السلطات
+          // الصينية" — the name after the verb is its object)
+          const x =
+            actors.find((y) => y.a === j + 1 && y.b < k) ??
+            (j === k - 2 ? actors.find((y) => y.b === j && y.a >= ts && !governed(toks, y, ts)) : undefined);
           if (x && isAgent(x)) source = x;
           break;
         }
@@ -1305,7 +1319,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         for (const x of actors) if (x.b <= k && k - x.b <= 4 && !governed(toks, x, ts) && clean(x) && (!best || x.b > best.b)) best = x;
         source = best && coordinated(best);
       }
-      if (!source && (!nominal || tr.type === 'ACCUSE' || tr.type === 'REJECT')) {
+      // (not a relative clause's verb, whose subject is the noun before the pronoun: "اتصل بالملك سلمان، الذي نفى علمه";
+      // event bug round 3)
+      if (!source && !passive && !relative && (!nominal || tr.type === 'ACCUSE' || tr.type === 'REJECT')) {
         // a statement's speaker acts ("وقالت وزارة العدل إن ...": the trigger inside the quote, no subject of its own)
         const q = SPEECH.has(tr.type) ? (doc.quotes ?? []).find((x) => x.start <= toks[k].start && toks[k].end <= x.end) : undefined;
         if (q) source = fromQuote(q);
