@@ -1206,6 +1206,27 @@ test('event bug round 3: "X كانت قد فعلت Y": the subject before كان
   assert.ok(!a.some((x) => x.startsWith('REQUEST:الحكومة السودانية')), a.join(' / '));
 });
 
+test('event bug round 3: "مدعوما بـX" after a subject: X backs the subject, and does not block the light verb', () => {
+  const a = fullEvents('واستعاد الجيش اليمني، مدعوما بقوات التحالف، السيطرة على المدينة.');
+  assert.ok(
+    a.some((x) => x.startsWith('AID:قوات التحالف') && x.includes('>الجيش اليمني:')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وقد شن الجيش العراقي، مدعوما بالقوات الأمريكية، في الأسابيع الماضية حملة عسكرية على المسلحين.');
+  assert.ok(
+    b.some((x) => x.startsWith('AID:القوات الأمريكية') && x.includes('>الجيش العراقي:')),
+    b.join(' / '),
+  );
+  assert.ok(!b.some((x) => x.startsWith('AID:الجيش العراقي') || x.startsWith('ASSAULT:القوات الأمريكية')), b.join(' / '));
+});
+
+test('event bug round 3: a noun of dying has no doer (neither the one killed nor the one reporting it)', () => {
+  const a = fullEvents('أعلنت وزارة الصحة مقتل فلسطيني وإصابة آخرين.');
+  assert.ok(!a.some((x) => x.startsWith('ASSAULT:')), a.join(' / '));
+  const b = fullEvents('وأفاد مسؤولون بمقتل جنود في الانفجار.');
+  assert.ok(!b.some((x) => x.startsWith('ASSAULT:')), b.join(' / '));
+});
+
 test("event bug round 3: a passive after the future's س is no act of the speaker", () => {
   const a = fullEvents('وقال الوزير إنه سيُتهم بالخيانة إذا وقع الاتفاق.');
   assert.ok(!a.some((x) => x.startsWith('ACCUSE:')), a.join(' / '));

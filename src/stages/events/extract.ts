@@ -629,6 +629,8 @@ const NOT_LOCAL =
   /(^|\s)(ال)?(تحالف|تحالفات|دول)(\s|$)|(اخري|اخرى|عده|عديده|غربي|غربيه|اجنبي|اجنبيه|دولي|دوليه|عربي|عربيه|اوروبي|اوروبيه|اقليمي|اقليميه|اممي|امميه|غربيون|غربيين|اجانب)$/;
 
 /** Nouns of fighting between two sides ("اشتباكات بين X وY"). */
+/** Nouns of dying: their genitive, and a nationality after them, is the one who died, never a doer. */
+const DEATH_NOUN = /^[وفبل]?(ال|لل)?(مقتل|مصرع)$/;
 const MUTUAL = /^[وفبل]?(ال)?(اشتباك|اشتباكات|مواجهات|مواجهه|معارك|قتال)$/;
 
 /** A preposition with a pronoun (عنهم، له، معها): between a verb and its subject. */
@@ -942,6 +944,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           if (!backed || byFrom) source = actors.find((x) => x.a === q + 1);
         } else if (byFrom && n === 'من' && q <= k + 2) source = actors.find((x) => x.a === q + 1);
       }
+      // "شن الجيش السوري، مدعوما بالقوات الروسية، هجوما": the participle's بـ-phrase is the one who backs, and the
+      // clause's subject before it (a comma between) is the one backed (event bug round 3)
+      let backedActor: ActorSpan | undefined;
+      if (!source && /^مدعوم(ا|ه|ين|ون|تين)?$/.test(toks[k].norm) && k + 1 < te && /^ب/.test(toks[k + 1].norm)) {
+        const backer = actors.find((x) => x.a === k + 1 && isAgent(x));
+        if (backer) {
+          source = backer;
+          backedActor = actors.find((x) => (x.b === k || (x.b === k - 1 && toks[k - 1].text === '،')) && x !== backer);
+        }
+      }
       if (!source && inActor) source = inActor;
       // "قرار الولايات المتحدة فرض عقوبات جديدة على مسؤولين واتهامهم بالتربح": a verbal noun joined by و to the previous
       // one in the clause shares its doer
@@ -1026,7 +1038,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           // not حربه).
           let governs = true;
           for (let q = j + 1; q < k && governs; q++)
-            if (toks[q].kind === 'w' && !actors.some((x) => x.a <= q && q < x.b) && matchTrigger(toks, q, ts, te, lex)) governs = false;
+            if (
+              toks[q].kind === 'w' &&
+              !actors.some((x) => x.a <= q && q < x.b) &&
+              // (a backing participle is no act of the clause: "وشن الجيش، مدعوما بالقوات الروسية، هجوما")
+              !/^مدعوم(ا|ه|ين|ون|تين)?$/.test(toks[q].norm) &&
+              matchTrigger(toks, q, ts, te, lex)
+            )
+              governs = false;
           // (after a relative pronoun, the noun it hangs on: "فرنسا وألمانيا وبريطانيا، الذين أعلنوا التزامهم")
           const rel = j - 1 > ts && RELATIVE.test(toks[j - 1].norm) ? j - 1 : -1;
           source = !governs
@@ -1261,7 +1280,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         }
         // a nationality adjective after a verbal noun: "الاتهامات البريطانية لروسيا", or after one qualifier of the
         // same definiteness: "بدعم جوي أمريكي"، "الدعم العسكري الروسي"
-        if (!source && nominal && opts.kb && k + 1 < te) {
+        // (not after a noun of dying, which has no doer: "مقتل فلسطيني" — a Palestinian was killed; event bug round 3)
+        if (!source && nominal && opts.kb && k + 1 < te && !DEATH_NOUN.test(toks[k].norm)) {
           const definite = DEFINITE.test(toks[k].norm);
           for (let q = k + 1; q <= k + 2 && q < te && !source; q++) {
             if (toks[q].kind !== 'w') break;
@@ -1416,7 +1436,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           (tr.type === 'ACCUSE' && /^[وف]?ل/.test(toks[k].norm)) ||
           // a participle of manner after the verb (وتحدث اليماني متهما الحوثيين بـ، مطالبا، محذرا): its subject's act
           (SPEECH.has(tr.type) && /^[وف]?(م[^ا]{2,}|داعي)ا$/.test(toks[k].norm))) &&
-        !(k > ts && pos?.[k - 1] === 'ADJ')
+        !(k > ts && pos?.[k - 1] === 'ADJ') &&
+        // (a death is reported, not done, by the clause's subject: "وأفاد مسؤولون بمقتل جنود"; event bug round 3)
+        !DEATH_NOUN.test(toks[k].norm)
       ) {
         // an adverbial verbal noun with بـ ("ردت روسيا بطرد 60 دبلوماسيا"، "قامت الشرطة بتفريق المحتجين"), or a charge
         // with لـ ("أوقفتها السلطات للاشتباه بتورطها"): the doer is the clause's subject, when a verb and no other event
@@ -1558,7 +1580,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         }
       }
       // target: the first other actor after the trigger (or after the source)
-      let target: ActorSpan | undefined;
+      let target: ActorSpan | undefined = backedActor;
       const lastSrc = sources[sources.length - 1];
       const from = source.a > k ? lastSrc.b : k + 1;
       const isSrc = (x: ActorSpan): boolean =>
@@ -1577,7 +1599,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const venue = (x: ActorSpan): boolean =>
         (!!x.place && x.a > ts && toks[x.a - 1].norm === 'في') ||
         (x.a > ts && /^(ال)?(تابع|تابعه|تابعين|موالي|مواليه|الموالي|الموالين|الموالون)$/.test(toks[x.a - 1].norm));
-      for (const x of actors) {
+      for (const x of target ? [] : actors) {
         if (x.a >= from && x.a < Math.min(te, from + 8) && !isSrc(x) && !venue(x)) {
           target = x;
           break;
