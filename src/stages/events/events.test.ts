@@ -1248,3 +1248,18 @@ test('event bug round 3: after "التي وعدت بها" the name is the relati
     a.join(' / '),
   );
 });
+
+test('event bug round 3: the name after a plural verb is its object; a name behind a fused بالـ is governed', () => {
+  // in VSO the verb is singular: after "يساعدون" the name is who is helped, not who helps
+  const a = fullEvents('وأظهرت تسجيلات موظفي السفارة الإندونيسية يساعدون العمال على الهروب.');
+  assert.ok(!a.some((x) => x.startsWith('AID:العمال')), a.join(' / '));
+  // (a singular verb whose root ends in و stays VSO)
+  const b = fullEvents('وتتعاون الولايات المتحدة مع المليشيا الكردية.');
+  assert.ok(
+    b.some((x) => x.startsWith('COOPERATE:الولايات المتحدة')),
+    b.join(' / '),
+  );
+  // "القصف باليمن": the country after a fused بـ is where, not who bombs
+  const c = fullEvents('ويوجه نشطاء اتهامات بالتواطؤ في حملة القصف باليمن إلى حكومة بريطانيا.');
+  assert.ok(!c.some((x) => x.startsWith('ASSAULT:اليمن')), c.join(' / '));
+});

@@ -593,6 +593,9 @@ function governed(toks: Tok[], x: ActorSpan, ts: number): boolean {
   const n = toks[x.a].norm;
   // an agent noun with a fused بـ/لـ and the article ("هجوم بالطائرات"، "للقوات"): governed
   if (!x.type && /^[وف]?(بال|لل)/.test(n)) return true;
+  // a name with the article behind a fused بـ/لـ ("حملة القصف باليمن"، "للعراق"): governed, though بـ/لـ + ا may begin a
+  // name of its own (باريس، لاهاي: the mention starts with the token there; event bug round 3)
+  if (x.clitic === true && x.type !== 'PER' && /^[وف]?(بال|لل)/.test(n)) return true;
   return /^(ب|ل|لل|وب|ول|فب)/.test(n) && !/^(بو|لو|با|لا)/.test(n.slice(0, 2)) && toks[x.a].text.length > 3 && x.type !== 'PER';
 }
 
@@ -629,6 +632,8 @@ const NOT_LOCAL =
   /(^|\s)(ال)?(تحالف|تحالفات|دول)(\s|$)|(اخري|اخرى|عده|عديده|غربي|غربيه|اجنبي|اجنبيه|دولي|دوليه|عربي|عربيه|اوروبي|اوروبيه|اقليمي|اقليميه|اممي|امميه|غربيون|غربيين|اجانب)$/;
 
 /** Nouns of fighting between two sides ("اشتباكات بين X وY"). */
+/** A verb in the plural (imperfect in ـون, perfect in ـوا), which takes no subject after it (not a root و: تتعاون). */
+const PLURAL_VERB = /^[وف]?(س?[يت].{3,}(?<!ا)ون|.{3,}وا)$/;
 /** Nouns of dying: their genitive, and a nationality after them, is the one who died, never a doer. */
 const DEATH_NOUN = /^[وفبل]?(ال|لل)?(مقتل|مصرع)$/;
 const MUTUAL = /^[وفبل]?(ال)?(اشتباك|اشتباكات|مواجهات|مواجهه|معارك|قتال)$/;
@@ -1214,9 +1219,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             cap += 2;
           } else break;
         }
+        // a verb with a plural ending (يساعدون، هاجموا) agrees with a subject before it: in VSO the verb is singular, so
+        // the name after a plural verb is its object (event bug round 3, "موظفي السفارة يساعدون العمال")
+        const pluralVerb = !nominal && PLURAL_VERB.test(toks[k].norm);
         source = actors.find(
           (x) =>
             x.a === q &&
+            !pluralVerb &&
             // after a verb, a sound plural in -ين is its object, not its subject (قتلت الشرطة المتظاهرين; the subject
             // would be المتظاهرون); after a verbal noun it is a genitive and may be the doer (استهداف الحوثيين لمطار)
             (nominal || !obliquePlural(toks, x)) &&
