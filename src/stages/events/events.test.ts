@@ -1263,3 +1263,8 @@ test('event bug round 3: the name after a plural verb is its object; a name behi
   const c = fullEvents('ويوجه نشطاء اتهامات بالتواطؤ في حملة القصف باليمن إلى حكومة بريطانيا.');
   assert.ok(!c.some((x) => x.startsWith('ASSAULT:اليمن')), c.join(' / '));
 });
+
+test('event bug round 3: a verb right after the relative من (whoever) has no actor for subject', () => {
+  const a = fullEvents('تعهدت تركيا بضرب كل من يساعد الميليشيات الكردية.');
+  assert.ok(!a.some((x) => x.startsWith('AID:')), a.join(' / '));
+});

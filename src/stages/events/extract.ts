@@ -850,6 +850,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // a damma on the first letter (قُتل), or "تم/يتم/جرى" before a verbal noun (تم استهدافها: it was targeted)
       // "صاروخا حوثيا أُطلق من صعدة": a verb whose object was named before it (a "<" pattern), with no subject after it,
       // is a passive
+      // "سنضرب كل من يساعد المليشيا": a verb right after من has the relative من (whoever) for subject, no actor; the
+      // name after it is its object (event bug round 3)
+      if (k > ts && toks[k - 1].norm === 'من' && pos?.[k] === 'VERB' && /^[يت]/.test(toks[k].norm)) continue;
       const passiveAfterObject =
         (tr.before.length > 0 && (k + 1 >= te || toks[k + 1].kind === 'p' || /^(من|في|علي|باتجاه|نحو|الي|صوب)$/.test(toks[k + 1].norm))) ||
         // "وزير سابق اتُّهم بالتجسس": accused of a charge named right after the verb
