@@ -1196,3 +1196,75 @@ test('a descriptive plural actor keeps its adjectives and quantifier in its name
   assert.ok(d.includes('THREATEN:دول غربية:'), d.join(' '));
   assert.ok(d.includes('SUPPORT:دول أخرى:'), d.join(' '));
 });
+
+test('event bug round 3: "X كانت قد فعلت Y": the subject before كان acts, the name after the verb is its object', () => {
+  const a = fullEvents('وذكر المتحدث أن الأمم المتحدة كانت قد طالبت الحكومة السودانية بوقف القتال.');
+  assert.ok(
+    a.some((x) => x.startsWith('REQUEST:الأمم المتحدة')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('REQUEST:الحكومة السودانية')), a.join(' / '));
+});
+
+test('event bug round 3: "مدعوما بـX" after a subject: X backs the subject, and does not block the light verb', () => {
+  const a = fullEvents('واستعاد الجيش اليمني، مدعوما بقوات التحالف، السيطرة على المدينة.');
+  assert.ok(
+    a.some((x) => x.startsWith('AID:قوات التحالف') && x.includes('>الجيش اليمني:')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وقد شن الجيش العراقي، مدعوما بالقوات الأمريكية، في الأسابيع الماضية حملة عسكرية على المسلحين.');
+  assert.ok(
+    b.some((x) => x.startsWith('AID:القوات الأمريكية') && x.includes('>الجيش العراقي:')),
+    b.join(' / '),
+  );
+  assert.ok(!b.some((x) => x.startsWith('AID:الجيش العراقي') || x.startsWith('ASSAULT:القوات الأمريكية')), b.join(' / '));
+});
+
+test('event bug round 3: a noun of dying has no doer (neither the one killed nor the one reporting it)', () => {
+  const a = fullEvents('أعلنت وزارة الصحة مقتل فلسطيني وإصابة آخرين.');
+  assert.ok(!a.some((x) => x.startsWith('ASSAULT:')), a.join(' / '));
+  const b = fullEvents('وأفاد مسؤولون بمقتل جنود في الانفجار.');
+  assert.ok(!b.some((x) => x.startsWith('ASSAULT:')), b.join(' / '));
+});
+
+test("event bug round 3: a passive after the future's س is no act of the speaker", () => {
+  const a = fullEvents('وقال الوزير إنه سيُتهم بالخيانة إذا وقع الاتفاق.');
+  assert.ok(!a.some((x) => x.startsWith('ACCUSE:')), a.join(' / '));
+});
+
+test("event bug round 3: in reported speech a relative clause's verb has the noun before الذي as subject", () => {
+  const a = fullEvents('وأكد ماكرون أنه اتصل بالرئيس الروسي فلاديمير بوتين، الذي نفى بدوره أي تدخل في الانتخابات.');
+  assert.ok(
+    a.some((x) => x.startsWith('REJECT:') && x.includes('بوتين:RUS>')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('REJECT:إيمانويل ماكرون')), a.join(' / '));
+});
+
+test('event bug round 3: after "التي وعدت بها" the name is the relative verb\'s subject', () => {
+  const a = fullEvents('وانتقد المعارضون الخطة التي وعدت بها الحكومة المصرية العام الماضي.');
+  assert.ok(
+    a.some((x) => x.startsWith('AGREE:الحكومة المصرية')),
+    a.join(' / '),
+  );
+});
+
+test('event bug round 3: the name after a plural verb is its object; a name behind a fused بالـ is governed', () => {
+  // in VSO the verb is singular: after "يساعدون" the name is who is helped, not who helps
+  const a = fullEvents('وأظهرت تسجيلات موظفي السفارة الإندونيسية يساعدون العمال على الهروب.');
+  assert.ok(!a.some((x) => x.startsWith('AID:العمال')), a.join(' / '));
+  // (a singular verb whose root ends in و stays VSO)
+  const b = fullEvents('وتتعاون الولايات المتحدة مع المليشيا الكردية.');
+  assert.ok(
+    b.some((x) => x.startsWith('COOPERATE:الولايات المتحدة')),
+    b.join(' / '),
+  );
+  // "القصف باليمن": the country after a fused بـ is where, not who bombs
+  const c = fullEvents('ويوجه نشطاء اتهامات بالتواطؤ في حملة القصف باليمن إلى حكومة بريطانيا.');
+  assert.ok(!c.some((x) => x.startsWith('ASSAULT:اليمن')), c.join(' / '));
+});
+
+test('event bug round 3: a verb right after the relative من (whoever) has no actor for subject', () => {
+  const a = fullEvents('تعهدت تركيا بضرب كل من يساعد الميليشيات الكردية.');
+  assert.ok(!a.some((x) => x.startsWith('AID:')), a.join(' / '));
+});

@@ -593,6 +593,9 @@ function governed(toks: Tok[], x: ActorSpan, ts: number): boolean {
   const n = toks[x.a].norm;
   // an agent noun with a fused بـ/لـ and the article ("هجوم بالطائرات"، "للقوات"): governed
   if (!x.type && /^[وف]?(بال|لل)/.test(n)) return true;
+  // a name with the article behind a fused بـ/لـ ("حملة القصف باليمن"، "للعراق"): governed, though بـ/لـ + ا may begin a
+  // name of its own (باريس، لاهاي: the mention starts with the token there; event bug round 3)
+  if (x.clitic === true && x.type !== 'PER' && /^[وف]?(بال|لل)/.test(n)) return true;
   return /^(ب|ل|لل|وب|ول|فب)/.test(n) && !/^(بو|لو|با|لا)/.test(n.slice(0, 2)) && toks[x.a].text.length > 3 && x.type !== 'PER';
 }
 
@@ -629,6 +632,10 @@ const NOT_LOCAL =
   /(^|\s)(ال)?(تحالف|تحالفات|دول)(\s|$)|(اخري|اخرى|عده|عديده|غربي|غربيه|اجنبي|اجنبيه|دولي|دوليه|عربي|عربيه|اوروبي|اوروبيه|اقليمي|اقليميه|اممي|امميه|غربيون|غربيين|اجانب)$/;
 
 /** Nouns of fighting between two sides ("اشتباكات بين X وY"). */
+/** A verb in the plural (imperfect in ـون, perfect in ـوا), which takes no subject after it (not a root و: تتعاون). */
+const PLURAL_VERB = /^[وف]?(س?[يت].{3,}(?<!ا)ون|.{3,}وا)$/;
+/** Nouns of dying: their genitive, and a nationality after them, is the one who died, never a doer. */
+const DEATH_NOUN = /^[وفبل]?(ال|لل)?(مقتل|مصرع)$/;
 const MUTUAL = /^[وفبل]?(ال)?(اشتباك|اشتباكات|مواجهات|مواجهه|معارك|قتال)$/;
 
 /** A preposition with a pronoun (عنهم، له، معها): between a verb and its subject. */
@@ -843,6 +850,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // a damma on the first letter (قُتل), or "تم/يتم/جرى" before a verbal noun (تم استهدافها: it was targeted)
       // "صاروخا حوثيا أُطلق من صعدة": a verb whose object was named before it (a "<" pattern), with no subject after it,
       // is a passive
+      // "سنضرب كل من يساعد المليشيا": a verb right after من has the relative من (whoever) for subject, no actor; the
+      // name after it is its object (event bug round 3)
+      if (k > ts && toks[k - 1].norm === 'من' && pos?.[k] === 'VERB' && /^[يت]/.test(toks[k].norm)) continue;
       const passiveAfterObject =
         (tr.before.length > 0 && (k + 1 >= te || toks[k + 1].kind === 'p' || /^(من|في|علي|باتجاه|نحو|الي|صوب)$/.test(toks[k + 1].norm))) ||
         // "وزير سابق اتُّهم بالتجسس": accused of a charge named right after the verb
@@ -851,7 +861,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           (/^ب(?!ان)..../.test(toks[k + 1].norm) || (toks[k + 1].norm === 'هناك' && k + 2 < te && /^ب(?!ان)..../.test(toks[k + 2].norm))));
       const passive =
         passiveAfterObject ||
-        /^[وف]?.\u064F/.test(toks[k].text) ||
+        // (after the future's س too: "إنه سيُتهم بالمحسوبية", he will be accused; event bug round 3)
+        /^[وف]?(س(?=[يتن]))?.\u064F/.test(toks[k].text) ||
         PASSIVE_VIII.test(toks[k].text) ||
         (k > ts && /^[وف]?(تم|يتم|سيتم|جري|يجري|سيجري|تمت)$/.test(toks[k - 1].norm));
       // an attack verb with no object after it, right after its plural subject, reads as a passive ("جنود قتلوا في
@@ -941,6 +952,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           if (!backed || byFrom) source = actors.find((x) => x.a === q + 1);
         } else if (byFrom && n === 'من' && q <= k + 2) source = actors.find((x) => x.a === q + 1);
       }
+      // "شن الجيش السوري، مدعوما بالقوات الروسية، هجوما": the participle's بـ-phrase is the one who backs, and the
+      // clause's subject before it (a comma between) is the one backed (event bug round 3)
+      let backedActor: ActorSpan | undefined;
+      if (!source && /^مدعوم(ا|ه|ين|ون|تين)?$/.test(toks[k].norm) && k + 1 < te && /^ب/.test(toks[k + 1].norm)) {
+        const backer = actors.find((x) => x.a === k + 1 && isAgent(x));
+        if (backer) {
+          source = backer;
+          backedActor = actors.find((x) => (x.b === k || (x.b === k - 1 && toks[k - 1].text === '،')) && x !== backer);
+        }
+      }
       if (!source && inActor) source = inActor;
       // "قرار الولايات المتحدة فرض عقوبات جديدة على مسؤولين واتهامهم بالتربح": a verbal noun joined by و to the previous
       // one in the clause shares its doer
@@ -1025,7 +1046,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           // not حربه).
           let governs = true;
           for (let q = j + 1; q < k && governs; q++)
-            if (toks[q].kind === 'w' && !actors.some((x) => x.a <= q && q < x.b) && matchTrigger(toks, q, ts, te, lex)) governs = false;
+            if (
+              toks[q].kind === 'w' &&
+              !actors.some((x) => x.a <= q && q < x.b) &&
+              // (a backing participle is no act of the clause: "وشن الجيش، مدعوما بالقوات الروسية، هجوما")
+              !/^مدعوم(ا|ه|ين|ون|تين)?$/.test(toks[q].norm) &&
+              matchTrigger(toks, q, ts, te, lex)
+            )
+              governs = false;
           // (after a relative pronoun, the noun it hangs on: "فرنسا وألمانيا وبريطانيا، الذين أعلنوا التزامهم")
           const rel = j - 1 > ts && RELATIVE.test(toks[j - 1].norm) ? j - 1 : -1;
           source = !governs
@@ -1082,10 +1110,19 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // after the verb is its object ("الميناء الذي تستخدمه الميليشيات", with the object pronoun, keeps its subject after)
       let rel = k - 1;
       while (rel > ts && /^(قد|كان|كانت|كانوا|لم|لا|لن)$/.test(toks[rel].norm)) rel--;
-      const relative = !nominal && rel >= ts && RELATIVE.test(toks[rel].norm) && !enclitic?.[k] && !!enclitic;
+      // (nor when a preposition right after the verb takes the pronoun back: "الخطة التي وعدت بها الحكومة" — the name
+      // after it is the subject; event bug round 3)
+      const relative =
+        !nominal &&
+        rel >= ts &&
+        RELATIVE.test(toks[rel].norm) &&
+        !enclitic?.[k] &&
+        !!enclitic &&
+        !(k + 1 < te && PRON_PP.test(toks[k + 1].norm));
       // "أعلن ترامب أنه سيقابل زعيم كوريا الشمالية": a verb right after أنه/إنها has the pronoun, the speaker, for
       // subject; the name after it is its object
-      if (!source && !nominal && k > ts) {
+      // (not a passive: "قال إنه سيُتهم بالمحسوبية" — the speaker is the one accused; event bug round 3)
+      if (!source && !nominal && !passive && k > ts) {
         let c = k - 1;
         if (c > ts && /^(قد|لن|لم|سوف|لا)$/.test(toks[c].norm)) c--;
         if (/^[وف]?ب?ان(ه|ها|هم|هما)$/.test(toks[c].norm)) {
@@ -1160,7 +1197,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           const t = toks[j];
           if (t.kind === 'p' && t.text !== '،') break;
           if (!/^[وف]?(كان|كانت|كانوا)$/.test(t.norm)) continue;
-          const x = actors.find((y) => y.a === j + 1 && y.b < k);
+          // (or "X كانت قد فعلت": the subject right before كان; event bug round 3, "أن الإنتربول كانت قد طالبت السلطات
+          // الصينية" — the name after the verb is its object)
+          const x =
+            actors.find((y) => y.a === j + 1 && y.b < k) ??
+            (j === k - 2 ? actors.find((y) => y.b === j && y.a >= ts && !governed(toks, y, ts)) : undefined);
           if (x && isAgent(x)) source = x;
           break;
         }
@@ -1181,9 +1222,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             cap += 2;
           } else break;
         }
+        // a verb with a plural ending (يساعدون، هاجموا) agrees with a subject before it: in VSO the verb is singular, so
+        // the name after a plural verb is its object (event bug round 3, "موظفي السفارة يساعدون العمال")
+        const pluralVerb = !nominal && PLURAL_VERB.test(toks[k].norm);
         source = actors.find(
           (x) =>
             x.a === q &&
+            !pluralVerb &&
             // after a verb, a sound plural in -ين is its object, not its subject (قتلت الشرطة المتظاهرين; the subject
             // would be المتظاهرون); after a verbal noun it is a genitive and may be the doer (استهداف الحوثيين لمطار)
             (nominal || !obliquePlural(toks, x)) &&
@@ -1247,7 +1292,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         }
         // a nationality adjective after a verbal noun: "الاتهامات البريطانية لروسيا", or after one qualifier of the
         // same definiteness: "بدعم جوي أمريكي"، "الدعم العسكري الروسي"
-        if (!source && nominal && opts.kb && k + 1 < te) {
+        // (not after a noun of dying, which has no doer: "مقتل فلسطيني" — a Palestinian was killed; event bug round 3)
+        if (!source && nominal && opts.kb && k + 1 < te && !DEATH_NOUN.test(toks[k].norm)) {
           const definite = DEFINITE.test(toks[k].norm);
           for (let q = k + 1; q <= k + 2 && q < te && !source; q++) {
             if (toks[q].kind !== 'w') break;
@@ -1305,7 +1351,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         for (const x of actors) if (x.b <= k && k - x.b <= 4 && !governed(toks, x, ts) && clean(x) && (!best || x.b > best.b)) best = x;
         source = best && coordinated(best);
       }
-      if (!source && (!nominal || tr.type === 'ACCUSE' || tr.type === 'REJECT')) {
+      // (not a relative clause's verb, whose subject is the noun before the pronoun: "اتصل بالملك سلمان، الذي نفى علمه";
+      // event bug round 3)
+      if (!source && !passive && !relative && (!nominal || tr.type === 'ACCUSE' || tr.type === 'REJECT')) {
         // a statement's speaker acts ("وقالت وزارة العدل إن ...": the trigger inside the quote, no subject of its own)
         const q = SPEECH.has(tr.type) ? (doc.quotes ?? []).find((x) => x.start <= toks[k].start && toks[k].end <= x.end) : undefined;
         if (q) source = fromQuote(q);
@@ -1400,7 +1448,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
           (tr.type === 'ACCUSE' && /^[وف]?ل/.test(toks[k].norm)) ||
           // a participle of manner after the verb (وتحدث اليماني متهما الحوثيين بـ، مطالبا، محذرا): its subject's act
           (SPEECH.has(tr.type) && /^[وف]?(م[^ا]{2,}|داعي)ا$/.test(toks[k].norm))) &&
-        !(k > ts && pos?.[k - 1] === 'ADJ')
+        !(k > ts && pos?.[k - 1] === 'ADJ') &&
+        // (a death is reported, not done, by the clause's subject: "وأفاد مسؤولون بمقتل جنود"; event bug round 3)
+        !DEATH_NOUN.test(toks[k].norm)
       ) {
         // an adverbial verbal noun with بـ ("ردت روسيا بطرد 60 دبلوماسيا"، "قامت الشرطة بتفريق المحتجين"), or a charge
         // with لـ ("أوقفتها السلطات للاشتباه بتورطها"): the doer is the clause's subject, when a verb and no other event
@@ -1542,7 +1592,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         }
       }
       // target: the first other actor after the trigger (or after the source)
-      let target: ActorSpan | undefined;
+      let target: ActorSpan | undefined = backedActor;
       const lastSrc = sources[sources.length - 1];
       const from = source.a > k ? lastSrc.b : k + 1;
       const isSrc = (x: ActorSpan): boolean =>
@@ -1561,7 +1611,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const venue = (x: ActorSpan): boolean =>
         (!!x.place && x.a > ts && toks[x.a - 1].norm === 'في') ||
         (x.a > ts && /^(ال)?(تابع|تابعه|تابعين|موالي|مواليه|الموالي|الموالين|الموالون)$/.test(toks[x.a - 1].norm));
-      for (const x of actors) {
+      for (const x of target ? [] : actors) {
         if (x.a >= from && x.a < Math.min(te, from + 8) && !isSrc(x) && !venue(x)) {
           target = x;
           break;
