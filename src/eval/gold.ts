@@ -280,3 +280,27 @@ export function scoreGold(gold: GoldAnnotation[], predictions: PredRecord[]): Go
 }
 
 type GoldQuote2 = GoldAnnotation['quotes'][number];
+
+/**
+ * For each predicted quote of one article, whether the scorer counts it as right (it covers at least half of the
+ * words of a gold quote's text and its speaker matches that quote's): the labels of the learned quote filter.
+ */
+export function quoteHits(g: GoldAnnotation, p: PredRecord): boolean[] {
+  const pents = (p.entities ?? []) as Array<Record<string, unknown>>;
+  const pentById = new Map<unknown, Record<string, unknown>>();
+  for (const e of pents) pentById.set(e.id, e);
+  const gq = g.quotes.map((q) => {
+    const f = new Set([norm(q.speaker), norm(q.speaker_mention)]);
+    for (const ge of g.entities) if (ge.name === q.speaker) for (const m of [...ge.mentions, ge.name]) union(f, keys(m));
+    f.delete('');
+    return { text: q.text, f };
+  });
+  return ((p.quotes ?? []) as Array<Record<string, unknown>>).map((q) => {
+    const f = new Set([norm(q.speakerText)]);
+    const sp = q.speaker;
+    if (typeof sp === 'string' && pentById.has(sp)) union(f, entForms(pentById.get(sp)!));
+    else if (sp !== null && sp !== undefined) for (const s of strings(sp)) f.add(norm(s));
+    f.delete('');
+    return gq.some((x) => overlap(q.text ?? '', x.text) >= 0.5 && spkMatch(x.f, f));
+  });
+}

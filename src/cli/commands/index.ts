@@ -7,6 +7,7 @@ import { registerExport } from './export.ts';
 import { registerIngest } from './ingest.ts';
 import { registerMorph } from './morph.ts';
 import { registerNer } from './ner.ts';
+import { registerQuotes } from './quotes.ts';
 import { registerSearch } from './search.ts';
 import { registerSentences } from './sentences.ts';
 import { registerServe } from './serve.ts';
@@ -26,6 +27,7 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerNer,
   registerEvalGold,
   registerEvents,
+  registerQuotes,
   registerTopic,
   registerKeywords,
   registerServe,

@@ -1,0 +1,71 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { dataFile, modelFile, sharedDataDir } from '../../core/paths.ts';
+import { formatQuoteFilter } from '../../stages/quotes/filter.ts';
+import { cvQuoteFilter, QUOTE_FILTER_DEFAULTS, quoteDocs, readQuoteStandoff, trainQuoteFilter } from '../../stages/quotes/train-filter.ts';
+import { commandGroup } from '../group.ts';
+
+interface Opts {
+  annotations: string;
+  out: string;
+  cv?: boolean;
+  threshold?: string;
+  l2: string;
+  json?: boolean;
+  progress?: boolean;
+}
+
+/** `khabar train quotes-filter`: the learned filter over the rule quotes. */
+export function registerQuotes(program: Command): void {
+  commandGroup(program, 'train', 'train models from the shared data')
+    .command('quotes-filter')
+    .description(
+      'train the learned quote filter of the quotes stage on khabar’s stand-off annotations of ANT articles (text from KHABAR_DATA); --cv: leave-one-set-out cross-validation instead (chooses the threshold)',
+    )
+    .option('--annotations <file>', 'stand-off annotation file', dataFile('annotations', 'quotes-train.jsonl'))
+    .option('--out <file>', 'model file', modelFile('quotes-filter.tsv'))
+    .option('--cv', 'score the recipe by leaving out one annotation set at a time (writes no model)')
+    .option('--threshold <p>', `probability below which a quote is dropped (default ${QUOTE_FILTER_DEFAULTS.threshold}; with --cv: chosen)`)
+    .option('--l2 <x>', 'L2 regularisation', String(QUOTE_FILTER_DEFAULTS.l2))
+    .option('--no-progress', 'no progress bar')
+    .option('--json', 'print the cross-validation as JSON')
+    .action(async (o: Opts) => {
+      const records = readQuoteStandoff(o.annotations);
+      const ant = join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl');
+      if (!existsSync(ant)) throw new Error(`the annotated articles' text comes from the ANT corpus: ${ant} not found (set KHABAR_DATA)`);
+      const bar =
+        o.progress !== false
+          ? new cliProgress.SingleBar(
+              { format: 'analysing {bar} {value}/{total} articles', stream: process.stderr },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+      bar?.start(records.length, 0);
+      const docs = await quoteDocs(records, ant, (n) => bar?.update(n));
+      bar?.stop();
+      const opts = { l2: Number(o.l2), ...(o.threshold !== undefined ? { threshold: Number(o.threshold) } : {}) };
+      if (o.cv) {
+        const cv = cvQuoteFilter(docs, opts);
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify(cv)}\n`);
+          return;
+        }
+        const line = (r: (typeof cv.rows)[number]): string =>
+          `${r.set.padEnd(10)} ${String(r.articles).padStart(3)}  rules P ${r.rules.p} R ${r.rules.r} F1 ${r.rules.f1} (${r.rules.pred} / ${r.rules.gold})  ->  filtered P ${r.filtered.p} R ${r.filtered.r} F1 ${r.filtered.f1} (${r.filtered.pred})`;
+        process.stdout.write(`${[...cv.rows, cv.pooled].map(line).join('\n')}\n\nthreshold ${cv.threshold}; pooled by threshold:\n`);
+        for (const t of cv.byThreshold) process.stdout.write(`  ${String(t.threshold).padEnd(5)} P ${t.p} R ${t.r} F1 ${t.f1}\n`);
+        return;
+      }
+      const n = docs.reduce((a, d) => a + d.quotes.length, 0);
+      const pos = docs.reduce((a, d) => a + d.labels.filter(Boolean).length, 0);
+      const m = trainQuoteFilter(
+        docs,
+        opts,
+        `quotes-filter: logistic regression over the rule quotes (khabar train quotes-filter --threshold ${opts.threshold ?? QUOTE_FILTER_DEFAULTS.threshold} --l2 ${opts.l2}), trained on ${records.length} ANT articles annotated for khabar (data/annotations/quotes-train.jsonl), ${n} quotes (${pos} right). See models/quotes-filter.md.`,
+      );
+      writeFileSync(o.out, formatQuoteFilter(m));
+      process.stdout.write(`${m.weights.size} features, ${n} quotes (${pos} right) from ${records.length} articles -> ${o.out}\n`);
+    });
+}
