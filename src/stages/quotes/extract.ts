@@ -1118,7 +1118,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             named = true;
           // and so is one after an indefinite naming head: جماعة "حزب الله" اللبنانية، منظمة "العفو الدولية"
           if (k - 1 > j && NAMING_HEAD.test(toks[k - 1].norm) && c + 1 < stopAt && toks[c + 1].text !== '.') named = true;
-          if (named && c - k <= 5) {
+          // (a longer quoted name after the speaker phrase: قالت المنظمة التابعة له "التحالف من أجل القيم المشتركة" في بيان إن)
+          if (
+            named &&
+            (c - k <= 5 || (c - k <= 8 && k > j + 2 && toks[k - 1].kind === 'w' && !/^[بلك]ـ*$/.test(toks[k - 1].text) && !isComp(k - 1)))
+          ) {
             k = c;
             continue;
           }
@@ -1555,6 +1559,24 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           sp = b > j + 1 ? mkSpeaker(j + 1, b) : null;
           if (sp && ap.ent) sp.id = ap.ent.id;
           spEnd = b;
+          // "قالت المنظمة التابعة له "التحالف من أجل القيم المشتركة" في بيان إن": the quoted name after an unnamed
+          // title phrase is the speaker's name
+          let qn = b;
+          if (qn < end && /^(له|لها|لهم)$/.test(toks[qn].norm)) qn++;
+          const qc = pairs.get(qn);
+          if (
+            sp &&
+            !sp.id &&
+            qc !== undefined &&
+            qc < end &&
+            qc - qn >= 2 &&
+            qc - qn <= 8 &&
+            opener > qc &&
+            lex.speakerHeads.has(headKey(toks[j + 1].norm))
+          ) {
+            const r = mkSpeaker(qn, qc + 1);
+            if (r) sp = r;
+          }
           // "ونقلت قناة "الإخبارية" قول قيادة التحالف إن": the one whose words the outlet relays
           if (opener > j + 3 && /^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm)))
             for (let q = j + 2; q < opener - 1; q++) {

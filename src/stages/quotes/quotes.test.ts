@@ -1359,3 +1359,13 @@ test('speaker round: one noun after لكن right before a plural cue is its subj
     a.join(' / '),
   );
 });
+
+test('speaker round: a quoted name after an unnamed title phrase is the speaker, also when it is long (قالت الجمعية التابعة له "رابطة أصدقاء البيئة في الشمال" في بيان إن)', () => {
+  const a = fullQuotes(
+    'وأكد الحزب دعمه للمشروع، فيما قالت الجمعية التابعة له "رابطة أصدقاء البيئة في الشمال" في بيان إن المصنع يلوث النهر.',
+  );
+  assert.ok(
+    a.some((x) => x === 'رابطة أصدقاء البيئة في الشمال|قالت|المصنع يلوث النهر'),
+    a.join(' / '),
+  );
+});
