@@ -375,7 +375,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // "وشهود يقولون إن": the conjunction و is no part of a title or a description (not of a name: وليد)
     else if (
       t0.kind === 'w' &&
-      /^و[^ا]/.test(t0.norm) &&
+      /^(و[^ا]|وال)/.test(t0.norm) &&
       t0.norm.length > 3 &&
       !inEnt[a] &&
       (lex.speakerHeads.has(t0.norm.slice(1)) || (/^وال.{3,}/.test(t0.norm) && !/^(والد|واليه?$)/.test(t0.norm)))
@@ -991,6 +991,18 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               limit = r;
               break;
             }
+          // "... على الولايات المتحدة ولكن منتقديه يرون أن": likewise one noun after لكن right before a plural cue is that
+          // cue's subject (a verb with its plural ending has no subject after it)
+          if (
+            limit === n.i &&
+            !conj &&
+            /^[^و].{1,}(وا|ون)$/.test(toks[n.i].norm) &&
+            n.i - 2 > j + 2 &&
+            /^و?لكن$/.test(toks[n.i - 2].norm) &&
+            nouns[n.i - 1] === 1 &&
+            !verbAt(n.i - 1)
+          )
+            limit = n.i - 2;
           break;
         }
       }
@@ -1106,7 +1118,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             named = true;
           // and so is one after an indefinite naming head: جماعة "حزب الله" اللبنانية، منظمة "العفو الدولية"
           if (k - 1 > j && NAMING_HEAD.test(toks[k - 1].norm) && c + 1 < stopAt && toks[c + 1].text !== '.') named = true;
-          if (named && c - k <= 5) {
+          // (a longer quoted name after the speaker phrase: قالت المنظمة التابعة له "التحالف من أجل القيم المشتركة" في بيان إن)
+          if (
+            named &&
+            (c - k <= 5 || (c - k <= 8 && k > j + 2 && toks[k - 1].kind === 'w' && !/^[بلك]ـ*$/.test(toks[k - 1].text) && !isComp(k - 1)))
+          ) {
             k = c;
             continue;
           }
@@ -1267,7 +1283,25 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm)) return mkSpeaker(st, end);
         return null;
       };
-      if (e.kind !== 'part' && !e.pronObj && i - 1 > ts && /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm))
+      // "الكتلة الذي يقولون إن"، "أستانا، التي يقولون إنها": a plural cue after a singular relative pronoun does not
+      // agree with the antecedent, which is what the content is about; the speakers are the sentence's plural subject
+      const singRelPlural = plural && i - 1 > ts && /^[وف]?(الذي|التي)$/.test(toks[i - 1].norm);
+      if (singRelPlural) {
+        let v = ts;
+        while (v < i - 1 && (toks[v].kind === 'p' || /^[وف]?(كما|لكن|ولكن|بينما|فيما)$/.test(toks[v].norm))) v++;
+        if (v < i - 1 && verbAt(v)) sp = subjectAfter(v, true);
+        else if (v < i - 1 && /^[وف]?ال.{3,}(ون|ين)$/.test(toks[v].norm) && nouns[v]) {
+          const b0 = speakerEnd(v, i - 1);
+          if (b0 > v && b0 - v <= 6) sp = mkSpeaker(v, b0);
+        }
+      }
+      if (
+        !singRelPlural &&
+        e.kind !== 'part' &&
+        !e.pronObj &&
+        i - 1 > ts &&
+        /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm)
+      )
         sp = relativeSpeaker(i - 1);
       // "سائقو الأجرة، الذين اعتبروا الخدمة غير قانونية وطالبوا بحظرها": a plural cue with و continues the subject of
       // the plural relative clause before it in the sentence, not the single speaker quoted before
@@ -1326,13 +1360,21 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         svoFirst = Boolean(
           ok &&
             (/^(ال|وال)/.test(first.norm) ||
+              // "ولكن منتقديه يرون أن": one noun right before a plural cue is its subject (a verb with its plural ending
+              // has no subject after it)
+              (/^[^و].{1,}(وا|ون)$/.test(toks[i].norm) &&
+                cs === pi &&
+                nouns[cs] === 1 &&
+                !verbAt(cs) &&
+                !/^[لب]/.test(first.norm) &&
+                !TIME_HEAD.has(headKey(first.norm))) ||
               lex.speakerHeads.has(headKey(first.norm)) ||
               ent?.mentions.some((m) => m.start <= first.start && m.end > first.start)),
         );
       }
       const pronPrep = j + 1 < te && PRON_PREP.has(toks[j + 1].norm);
       // "ستورمي دانيالز، التي تتهم ترمب"، "لافروف، الذي أكد أن": a relative clause's cue speaks for the name before it
-      if (e.kind !== 'part' && !e.pronObj && !hasConj && !sp) {
+      if (e.kind !== 'part' && !e.pronObj && !hasConj && !sp && !singRelPlural) {
         let r = i - 1;
         while (r > ts && /^(قد|كان|كانت)$/.test(toks[r].norm)) r--;
         if (r > ts && /^[وف]?(الذي|التي|الذين)$/.test(toks[r].norm)) {
@@ -1517,6 +1559,24 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           sp = b > j + 1 ? mkSpeaker(j + 1, b) : null;
           if (sp && ap.ent) sp.id = ap.ent.id;
           spEnd = b;
+          // "قالت المنظمة التابعة له "التحالف من أجل القيم المشتركة" في بيان إن": the quoted name after an unnamed
+          // title phrase is the speaker's name
+          let qn = b;
+          if (qn < end && /^(له|لها|لهم)$/.test(toks[qn].norm)) qn++;
+          const qc = pairs.get(qn);
+          if (
+            sp &&
+            !sp.id &&
+            qc !== undefined &&
+            qc < end &&
+            qc - qn >= 2 &&
+            qc - qn <= 8 &&
+            opener > qc &&
+            lex.speakerHeads.has(headKey(toks[j + 1].norm))
+          ) {
+            const r = mkSpeaker(qn, qc + 1);
+            if (r) sp = r;
+          }
           // "ونقلت قناة "الإخبارية" قول قيادة التحالف إن": the one whose words the outlet relays
           if (opener > j + 3 && /^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm)))
             for (let q = j + 2; q < opener - 1; q++) {
@@ -1835,6 +1895,31 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                 prev = { ...np, carried: false };
                 pronoun = false;
                 spEnd = prep;
+              }
+            } else if (e.kind === 'part' && !mainSpeaker && tagged) {
+              // no speaker before agrees with the participle ("وقال الرئيس ... . وأثارت جيني جونز القضية، قائلةً إن"):
+              // the noun phrase after the sentence's opening verb is its subject, named or not
+              let v = ts;
+              while (v < i && toks[v].kind === 'p') v++;
+              const f = toks[v + 1];
+              if (
+                v + 1 < i &&
+                verbAt(v) &&
+                f.kind === 'w' &&
+                !verbAt(v + 1) &&
+                !NOUN_PREP.has(f.norm) &&
+                !SPEAKER_STOP.has(f.norm) &&
+                !/^(لل|بال|ب[^ا]|ل[^ا])/.test(f.norm) &&
+                !entityAt(doc.entities, toks[v].start, toks[v].end)
+              ) {
+                const b0 = speakerEnd(v + 1, i);
+                const np = b0 > v + 1 ? mkSpeaker(v + 1, b0) : null;
+                if (np) {
+                  // (the body in a title is not the speaker: "جيني جونز ممثلة حزب الخضر")
+                  const ent = doc.entities?.find((x) => x.id === np.id);
+                  if (ent && !ent.mentions.some((m) => m.start === np.start)) np.id = null;
+                  prev = { ...np, carried: false };
+                }
               }
             }
           }

@@ -1323,3 +1323,49 @@ test('bug round 2: a cue after an indefinite noun with a fused preposition is it
     a.join(' / '),
   );
 });
+
+test('speaker round: a plural cue after a singular relative pronoun does not speak for the antecedent; the plural subject of the sentence speaks (الخطة التي يقولون إنها)', () => {
+  const a = fullQuotes('وقال رئيس الوزراء إن الحكومة باقية. كما أيد الزعماء الأربعة الخطة الجديدة، التي يقولون إنها ستنهي النزاع قريبا.');
+  assert.ok(
+    a.some((x) => x.startsWith('الزعماء الأربعة') && x.endsWith('|يقولون|ستنهي النزاع قريبا')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('وقال الوزير إن الاقتصاد ينمو. والمعارضون للاتفاق مصممون على إلغاء الضريبة الجديدة التي يقولون إنها تضر بالفقراء.');
+  assert.ok(
+    b.some((x) => x === 'المعارضون|يقولون|تضر بالفقراء'),
+    b.join(' / '),
+  );
+});
+
+test("speaker round: a feminine participle no earlier speaker agrees with is said by the subject after the sentence's verb (وقال الوزير ... . وأثارت كاتي بريسكوت ...، قائلة إن)", () => {
+  const a = fullQuotes(
+    'وقال الوزير إن المشروع سينجز قريبا. وأثارت كاتي بريسكوت ممثلة حزب الخضر في مجلس اللوردات، القضية الأسبوع الماضي، قائلة إنها صدمت من الخطة.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('كاتي بريسكوت') && x.endsWith('|قائلة|صدمت من الخطة')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('الوزير|قائلة')), a.join(' / '));
+});
+
+test('speaker round: one noun after لكن right before a plural cue is its subject, and the statement before ends at لكن (ولكن خصومه يقولون إن)', () => {
+  const a = fullQuotes('وقال الرئيس إن حكومته حققت نموا كبيرا ولكن خصومه يقولون إن البطالة ارتفعت.');
+  assert.ok(
+    a.some((x) => x === 'الرئيس|وقال|حكومته حققت نموا كبيرا'),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x === 'خصومه|يقولون|البطالة ارتفعت'),
+    a.join(' / '),
+  );
+});
+
+test('speaker round: a quoted name after an unnamed title phrase is the speaker, also when it is long (قالت الجمعية التابعة له "رابطة أصدقاء البيئة في الشمال" في بيان إن)', () => {
+  const a = fullQuotes(
+    'وأكد الحزب دعمه للمشروع، فيما قالت الجمعية التابعة له "رابطة أصدقاء البيئة في الشمال" في بيان إن المصنع يلوث النهر.',
+  );
+  assert.ok(
+    a.some((x) => x === 'رابطة أصدقاء البيئة في الشمال|قالت|المصنع يلوث النهر'),
+    a.join(' / '),
+  );
+});
