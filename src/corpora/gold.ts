@@ -117,3 +117,18 @@ export function readGold(dir: string): { articles: GoldArticleRecord[]; annotati
     annotations: readJsonl<GoldAnnotation>(join(dir, 'annotations.jsonl')),
   };
 }
+
+/**
+ * The ANT articles with the given ids from the corpus JSONL at `antPath` (one article per line), keyed by id; the
+ * stand-off annotation files of `data/annotations/` hold ids and offsets only and are joined with the text this way.
+ */
+export function readAntArticles(antPath: string, ids: Iterable<string>): Map<string, GoldArticleRecord> {
+  const wanted = new Set(ids);
+  const ant = new Map<string, GoldArticleRecord>();
+  for (const line of readFileSync(antPath, 'utf8').split('\n')) {
+    if (!line) continue;
+    const m = /"id":\s*"([^"]+)"/.exec(line);
+    if (m && wanted.has(m[1])) ant.set(m[1], JSON.parse(line));
+  }
+  return ant;
+}

@@ -20,7 +20,8 @@ export { renderEvents } from './render.ts';
  * drops ASSAULT/PROTEST triggers in sentences whose GSR-classifier
  * probability is below p (`models/events-gsr.json`). Then the learned
  * actor-event layer (`pairs.ts`, `models/events-pairs.tsv`) adds the events
- * of (actor, type) pairs the rules missed; `pairs: false` switches it off.
+ * of (actor, type) pairs the rules missed; `pairs: false` switches it off,
+ * `pairsThreshold: p` adds its events from probability p (default: the model's, 0.6).
  */
 export const eventsStage: StageSpec = {
   name: 'events',
@@ -46,6 +47,8 @@ export const eventsStage: StageSpec = {
       }
       if (options?.pairs !== false) {
         pairModel = loadPairModel(modelFile('events-pairs.tsv'));
+        // `pairsThreshold`: the probability at which the layer adds an event, instead of the model's (recall for precision)
+        if (pairModel && typeof options?.pairsThreshold === 'number') pairModel = { ...pairModel, threshold: options.pairsThreshold };
         if (pairModel) clusters = coarseClusters(loadEmbeddingClusters(modelFile('ner-embclusters.tsv')));
       }
       try {

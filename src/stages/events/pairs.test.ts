@@ -182,11 +182,14 @@ test('pair model file: written and read back the same', () => {
   assert.throws(() => parsePairModel('# nothing\nthreshold\t0.5\n'), /types/);
 });
 
-test('shipped layer through the pipeline: the critic is the accuser, and the option switches it off', () => {
+test('shipped layer through the pipeline: the critic is the accuser, and the options set its threshold or switch it off', () => {
   const text =
     'روسيا والعراق\nبحث رئيس الوزراء العراقي حيدر العبادي مع وزير الخارجية الروسي سيرغي لافروف في بغداد أمس التعاون بين البلدين. وأكد لافروف أن روسيا تدعم العراق في حربه على الإرهاب، وانتقد الولايات المتحدة لأنها تتدخل في شؤون المنطقة.';
   const stages = ['morph', 'ner', 'entities', 'time', 'quotes', 'events'];
-  const doc = Pipeline.create({ stages }).run(readArticle(text));
+  // the layer gives Lavrov's criticism about 0.5: added from probability 0.4, not at the shipped 0.6
+  const shipped = Pipeline.create({ stages }).run(readArticle(text));
+  assert.ok(!(shipped.events ?? []).some((e) => e.via === 'model' && e.type === 'ACCUSE' && e.source?.name === 'سيرغي لافروف'));
+  const doc = Pipeline.create({ stages, options: { events: { pairsThreshold: 0.4 } } }).run(readArticle(text));
   const evs = doc.events ?? [];
   const learned = evs.filter((e) => e.via === 'model');
   assert.ok(

@@ -6,9 +6,8 @@
  * event of that type has this actor as its source (the scorer's name matching: any name form or the country code)
  * and at least half of the words of its evidence lie in the sentence. `khabar train events-pairs`.
  */
-import { readFileSync } from 'node:fs';
 import type { Actor, Doc, Event } from '../../core/types.ts';
-import { type GoldAnnotation, type GoldArticleRecord, goldArticle, readJsonl } from '../../corpora/gold.ts';
+import { type GoldAnnotation, goldArticle, readAntArticles, readJsonl } from '../../corpora/gold.ts';
 import { keys, norm, type PRF, type PredRecord, scoreGold, words } from '../../eval/gold.ts';
 import { predRecord } from '../../eval/run.ts';
 import { Pipeline } from '../../pipeline/index.ts';
@@ -156,13 +155,10 @@ export async function pairDocs(
   emb: ReadonlyMap<string, number>,
   progress?: (done: number, total: number) => void,
 ): Promise<PairDoc[]> {
-  const wanted = new Set(records.map((r) => r.id));
-  const ant = new Map<string, GoldArticleRecord>();
-  for (const line of readFileSync(antPath, 'utf8').split('\n')) {
-    if (!line) continue;
-    const m = /"id":\s*"([^"]+)"/.exec(line);
-    if (m && wanted.has(m[1])) ant.set(m[1], JSON.parse(line));
-  }
+  const ant = readAntArticles(
+    antPath,
+    records.map((r) => r.id),
+  );
   const pipeline = Pipeline.create({ options: { events: { pairs: false } } });
   await pipeline.load();
   const lex: EventLexicon = loadEventLexicon();

@@ -5,9 +5,8 @@
  * analysed by the pipeline up to the quotes stage with the filter off; every predicted quote is an example, positive
  * when the scorer counts it as right (`quoteHits` of `src/eval/gold.ts`). `khabar train quotes-filter`.
  */
-import { readFileSync } from 'node:fs';
 import type { Doc, Quote } from '../../core/types.ts';
-import { type GoldAnnotation, type GoldArticleRecord, goldArticle, readJsonl } from '../../corpora/gold.ts';
+import { type GoldAnnotation, goldArticle, readAntArticles, readJsonl } from '../../corpora/gold.ts';
 import { type PredRecord, quoteHits, scoreGold } from '../../eval/gold.ts';
 import { predRecord } from '../../eval/run.ts';
 import { trainLogReg } from '../../learn/logreg.ts';
@@ -94,13 +93,10 @@ export async function quoteDocs(
   antPath: string,
   progress?: (done: number, total: number) => void,
 ): Promise<QuoteDoc[]> {
-  const wanted = new Set(records.map((r) => r.id));
-  const ant = new Map<string, GoldArticleRecord>();
-  for (const line of readFileSync(antPath, 'utf8').split('\n')) {
-    if (!line) continue;
-    const m = /"id":\s*"([^"]+)"/.exec(line);
-    if (m && wanted.has(m[1])) ant.set(m[1], JSON.parse(line));
-  }
+  const ant = readAntArticles(
+    antPath,
+    records.map((r) => r.id),
+  );
   const pipeline = await quotesPipeline();
   const lex = loadCues();
   return records.map((r, i) => {
