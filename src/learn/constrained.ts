@@ -26,6 +26,8 @@ export interface ConstrainedTrainOptions extends TrainOptions {
   C?: number;
   /** 1 (default) or 2: also weights of the previous two labels (`secondOrderKey`), decoded by `viterbi2`. */
   order?: 1 | 2;
+  /** Called once at the end with the mean step of all updates (1 for the perceptron; PA steps are smaller, so are its weights). */
+  onSteps?: (meanStep: number) => void;
 }
 
 /** Same keys as `SequencePerceptron` uses for the transition from label `prev` (`L` = start). */
@@ -149,6 +151,8 @@ export function trainConstrained(labels: string[], data: KeyedSequence[], opts: 
   let emit = new Float64Array(64 * L);
   let pred = new Int32Array(64);
   let t = 0;
+  let steps = 0;
+  let updates = 0;
   for (let epoch = 1; epoch <= (opts.epochs ?? 10); epoch++) {
     const t0 = performance.now();
     shuffleInPlace(order, rand);
@@ -206,6 +210,8 @@ export function trainConstrained(labels: string[], data: KeyedSequence[], opts: 
         const loss = Math.max(0, margin) + Math.sqrt(wrong);
         step = Math.min(C, loss / Math.max(norm, 1));
       }
+      steps += step;
+      updates++;
       for (let i = 0; i < n; i++) {
         const g = d.gold[i];
         const y = pred[i];
@@ -234,5 +240,6 @@ export function trainConstrained(labels: string[], data: KeyedSequence[], opts: 
     }
     opts.onEpoch?.({ epoch, errors, total, features: w.size, ms: performance.now() - t0 });
   }
+  opts.onSteps?.(updates === 0 ? 1 : steps / updates);
   return new SequencePerceptron(labels, w.freeze(t));
 }

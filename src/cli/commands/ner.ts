@@ -79,11 +79,12 @@ export function registerNer(program: Command): void {
     .option('--gold <file>', 'gold CoNLL file (token ... tag); default: the ANERcorp split given by --split')
     .option('--split <name>', 'ANERcorp CAMeL split: dev (last 10% of train) or test', 'dev')
     .option('--pred <file>', 'write the predicted tags (token<TAB>tag) here')
+    .option('--models <dir>', 'model folder (ner.bin, ner-stage2.bin and their gazetteer and cluster files)', modelFile())
     .option('--json', 'machine-readable output')
-    .action((opts: { gold?: string; split: string; pred?: string; json?: boolean }) => {
+    .action((opts: { gold?: string; split: string; pred?: string; models: string; json?: boolean }) => {
       if (!opts.gold && !['dev', 'test', 'train'].includes(opts.split)) throw new Error('--split must be dev, test or train');
       const gold = opts.gold ? readConll(opts.gold) : anercorpSplit(opts.split as 'dev' | 'test' | 'train');
-      const tagger = NerTagger.load();
+      const tagger = NerTagger.load(defaultNerPaths(opts.models));
       const t0 = performance.now();
       const pred = tagAll(tagger, gold);
       const ms = performance.now() - t0;
@@ -112,6 +113,8 @@ export function registerNer(program: Command): void {
     .option('--word-dropout <share>', 'share of training tokens trained without their word-identity features (default 0)')
     .option('--keep-gazetteer', 'use the gazetteer file already in the model folder (default: rebuild it from data/kb and ANERgazet)')
     .option('--o-penalty <n>', 'O handicap stored with the second stage (default 20)')
+    .option('--order <n>', 'transition order: 1 or 2 for both stages, or "1,2" (stage 1, stage 2) (default 1)')
+    .option('--update <rule>', 'weight update: perceptron (default) or pa (passive-aggressive)')
     .option('--out <dir>', 'model folder', modelFile())
     .option(
       '--dev-tenth <n>',
@@ -130,7 +133,15 @@ export function registerNer(program: Command): void {
         keepGazetteer?: boolean;
         seeds?: string;
         wordDropout?: string;
+        order?: string;
+        update?: string;
       }) => {
+        const orders = (opts.order ?? '1').split(',').map(Number);
+        if (orders.length === 1) orders.push(orders[0]);
+        if (orders.length !== 2 || orders.some((o) => o !== 1 && o !== 2))
+          throw new Error('--order must be 1, 2 or "1,2" (stage 1, stage 2)');
+        const update = opts.update ?? 'perceptron';
+        if (update !== 'perceptron' && update !== 'pa') throw new Error('--update must be perceptron or pa');
         let data = anercorpSplit(opts.full ? 'train-full' : 'train');
         let dev = anercorpSplit('dev');
         const tenth = opts.devTenth === undefined ? 10 : Number(opts.devTenth);
@@ -152,6 +163,8 @@ export function registerNer(program: Command): void {
           seeds: opts.seeds === undefined ? undefined : Number(opts.seeds),
           wordDropout: opts.wordDropout === undefined ? undefined : Number(opts.wordDropout),
           oPenalty: opts.oPenalty === undefined ? undefined : Number(opts.oPenalty),
+          order: orders as [1 | 2, 1 | 2],
+          update,
           paths: defaultNerPaths(opts.out),
           log: (m) => process.stderr.write(`${m}\n`),
         });

@@ -1,6 +1,7 @@
 /**
  * The NER tagger: a structured averaged perceptron (first-order Viterbi, see
- * `src/learn`) over BIO labels, with the features of `features.ts`.
+ * `src/learn`; second-order when a stage was trained with `order: 2`, meta
+ * `order`) over BIO labels, with the features of `features.ts`.
  *
  * Model files (all under `models/`): `ner.bin` and `ner-stage2.bin` (weights),
  * `ner-gazetteer.tsv`, `ner-clusters.tsv`, `ner-embclusters.tsv`. Rebuild:
@@ -12,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { modelFile, sharedDataDir } from '../../core/paths.ts';
 import type { TaggedSentence } from '../../corpora/ner-conll.ts';
 import { KnowledgeBase } from '../../kb/index.ts';
+import { secondOrderTransitions, trainConstrained, viterbi2 } from '../../learn/constrained.ts';
 import { backtrace, mergeTables, SequencePerceptron, seededRandom, viterbi } from '../../learn/index.ts';
 import { MorphAnalyzer } from '../morph/morph.ts';
 import { type Clusters, loadClusters } from './clusters.ts';
@@ -241,12 +243,29 @@ function decode(model: SequencePerceptron, emit: Float64Array, n: number, oPenal
   return bioLabels(model.labels, decodePath(model, emit, n, oPenalty), n);
 }
 
-/** `decode`'s label indices (before the IOB2 repair), in the shared `vPath`. */
+const secondOrderOf = new WeakMap<SequencePerceptron, Float64Array | null>();
+
+/** The second-order transition weights of a model trained with `order: 2` (meta), else null; read once per model. */
+function secondOrder(model: SequencePerceptron): Float64Array | null {
+  let t = secondOrderOf.get(model);
+  if (t === undefined) {
+    t = model.meta.order === 2 ? secondOrderTransitions(model) : null;
+    secondOrderOf.set(model, t);
+  }
+  return t;
+}
+
+/** `decode`'s label indices (before the IOB2 repair), in the shared `vPath`: first- or second-order Viterbi as trained. */
 function decodePath(model: SequencePerceptron, emit: Float64Array, n: number, oPenalty: number): Int32Array {
   const L = model.labels.length;
   const o = model.labelIndex('O');
   if (oPenalty !== 0 && o >= 0) for (let i = 0; i < n; i++) emit[i * L + o] -= oPenalty;
-  return viterbiPath(emit, model.transitions, n, L);
+  const trans2 = secondOrder(model);
+  if (!trans2) return viterbiPath(emit, model.transitions, n, L);
+  if (vPath.length < n) vPath = new Int32Array(2 * n);
+  // exact (no beam): 9 labels
+  viterbi2(emit, model.transitions, trans2, n, L, vPath);
+  return vPath;
 }
 
 /** `documentHistory`'s type of a label: 0 = O (or unknown), 1-4 = PER, LOC, ORG, MISC. */
@@ -461,6 +480,14 @@ export interface TrainNerOptions {
   seeds?: number;
   /** Share of training tokens trained without their identity keys (default `DEFAULT_WORD_DROPOUT`). */
   wordDropout?: number;
+  /**
+   * Transition order of each stage, [stage 1, stage 2] (default [1, 1]): 2 adds weights of the
+   * label two back (`trainConstrained`, `order: 2`), stored as `order: 2` in the model's meta and
+   * decoded by second-order Viterbi.
+   */
+  order?: readonly [1 | 2, 1 | 2];
+  /** Weight update of both stages: 'perceptron' (default, ±1) or 'pa' (passive-aggressive, PA-I; `trainConstrained`). */
+  update?: 'perceptron' | 'pa';
 }
 
 /** Train the tagger; writes the model files unless `save` is false. */
@@ -506,7 +533,14 @@ export function trainNer(opts: TrainNerOptions): NerTagger {
         Uint8Array.from(s.tokens, () => (rand() < dropout ? 1 : 0)),
       );
   }
-  const trainStage = (data: readonly TaggedSentence[], stacked?: StackedContext[], tag = ''): SequencePerceptron => {
+  const update = opts.update ?? 'perceptron';
+  const [order1, order2] = opts.order ?? [1, 1];
+  const trainStage = (
+    data: readonly TaggedSentence[],
+    stacked: StackedContext[] | undefined,
+    tag: string,
+    order: 1 | 2,
+  ): SequencePerceptron => {
     const examples = data.map((s, si) => {
       const base = keysOf(sentenceFeatures(s.tokens, res, posByText.get(s.tokens)), false, dropByText.get(s.tokens));
       const { keys, offsets } = stacked ? stackedKeys(base, stacked[si]) : base;
@@ -516,28 +550,43 @@ export function trainNer(opts: TrainNerOptions): NerTagger {
     });
     const seeds = opts.seeds ?? DEFAULT_SEEDS;
     if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`trainNer: seeds must be a positive integer, not ${seeds}`);
+    const plain = order === 1 && update === 'perceptron';
+    if (!plain && (opts.minFeatureCount ?? 1) > 1) throw new Error('trainNer: --min-count > 1 needs order 1 and the perceptron update');
+    // trainConstrained's input: same labels (sorted) and keys as SequencePerceptron.train sees
+    const labels = plain ? [] : [...new Set(data.flatMap((s) => s.tags))].sort();
+    const keyed = plain ? [] : examples.map((e) => ({ keys: e.features, gold: Int32Array.from(e.labels, (l) => labels.indexOf(l)) }));
     const models: SequencePerceptron[] = [];
     for (let seed = 1; seed <= seeds; seed++) {
-      models.push(
-        SequencePerceptron.train(examples, {
-          epochs,
-          seed,
-          minFeatureCount: opts.minFeatureCount ?? 1,
-          onEpoch: (e) =>
-            log(
-              `${tag}${seeds > 1 ? `seed ${seed} ` : ''}epoch ${e.epoch}: ${e.errors}/${e.total} token errors, ${e.features} features, ${(e.ms / 1000).toFixed(1)} s`,
-            ),
-        }),
-      );
+      const onEpoch = (e: { epoch: number; errors: number; total: number; features: number; ms: number }): void =>
+        log(
+          `${tag}${seeds > 1 ? `seed ${seed} ` : ''}epoch ${e.epoch}: ${e.errors}/${e.total} token errors, ${e.features} features, ${(e.ms / 1000).toFixed(1)} s`,
+        );
+      if (plain) {
+        models.push(SequencePerceptron.train(examples, { epochs, seed, minFeatureCount: opts.minFeatureCount ?? 1, onEpoch }));
+        continue;
+      }
+      let meanStep = 1;
+      const m = trainConstrained(labels, keyed, { epochs, seed, order, update, onEpoch, onSteps: (s) => (meanStep = s) });
+      // PA steps are mostly far below 1: divided by their mean, the weights are on the perceptron's
+      // scale, so the O handicap means about the same
+      if (meanStep > 0 && meanStep !== 1) for (let k = 0; k < m.table.weights.length; k++) m.table.weights[k] /= meanStep;
+      if (update === 'pa') log(`${tag}${seeds > 1 ? `seed ${seed} ` : ''}mean PA step ${meanStep.toPrecision(3)}: weights divided by it`);
+      models.push(m);
     }
-    if (seeds === 1) return models[0];
     // The mean of the models trained on different shuffles (same labels, sorted): a steadier model.
-    const merged = mergeTables(models.map((m) => m.table));
-    for (let k = 0; k < merged.weights.length; k++) merged.weights[k] /= seeds;
-    return new SequencePerceptron(models[0].labels, merged);
+    let model = models[0];
+    if (seeds > 1) {
+      const merged = mergeTables(models.map((m) => m.table));
+      for (let k = 0; k < merged.weights.length; k++) merged.weights[k] /= seeds;
+      model = new SequencePerceptron(models[0].labels, merged);
+    }
+    // how to decode it (the fold models of stacking are decoded too)
+    model.meta = { ...(order === 2 ? { order } : {}), ...(update === 'pa' ? { update } : {}) };
+    return model;
   };
-  const model = trainStage(opts.train, undefined, 'stage 1 ');
+  const model = trainStage(opts.train, undefined, 'stage 1 ', order1);
   model.meta = {
+    ...model.meta,
     features: FEATURES_VERSION,
     pos: morph !== null,
     trainedOn: `${opts.train.length} sentences`,
@@ -552,7 +601,7 @@ export function trainNer(opts: TrainNerOptions): NerTagger {
     for (let f = 0; f < folds; f++) {
       const a = Math.floor((opts.train.length * f) / folds);
       const b = Math.floor((opts.train.length * (f + 1)) / folds);
-      const m = trainStage([...opts.train.slice(0, a), ...opts.train.slice(b)], undefined, `fold ${f + 1}/${folds} `);
+      const m = trainStage([...opts.train.slice(0, a), ...opts.train.slice(b)], undefined, `fold ${f + 1}/${folds} `, order1);
       const t = new NerTagger(m, res);
       for (let i = a; i < b; i++) labels[i] = t.tagFirst(opts.train[i].tokens, posByText.get(opts.train[i].tokens));
     }
@@ -564,8 +613,9 @@ export function trainNer(opts: TrainNerOptions): NerTagger {
       opts.train,
       labels.map((l, i) => ({ labels: l, history: history[i] })),
       'stage 2 ',
+      order2,
     );
-    stage2.meta = { features: FEATURES_VERSION, stage: 2, folds, oPenalty: opts.oPenalty ?? DEFAULT_STAGE2_O_PENALTY };
+    stage2.meta = { ...stage2.meta, features: FEATURES_VERSION, stage: 2, folds, oPenalty: opts.oPenalty ?? DEFAULT_STAGE2_O_PENALTY };
   }
   if (opts.save ?? true) {
     model.save(paths.model, 'i16');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { hasSharedData } from '../../core/paths.ts';
+import { secondOrderTransitions } from '../../learn/constrained.ts';
 import { concatTables, WeightTable } from '../../learn/index.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { learnClusters } from './clusters.ts';
@@ -137,6 +138,46 @@ test('a toy tagger learns names from context', () => {
   assert.deepEqual(a.tag(['قال', 'سمير', 'في', 'بيروت', 'اليوم']), ['O', 'B-PER', 'O', 'B-LOC', 'O']);
   assert.deepEqual(a.model.table.weights, b.model.table.weights);
   assert.deepEqual(a.stage2?.table.weights, b.stage2?.table.weights);
+});
+
+test('second-order and passive-aggressive NER models: meta, save, load, same tags', () => {
+  const tmp = `/tmp/khabar-ner-test-o2-${process.pid}`;
+  const paths = { model: `${tmp}.bin`, model2: `${tmp}-2.bin`, gazetteer: `${tmp}-gaz.tsv`, clusters: `${tmp}-none.tsv` };
+  const names = ['كريم', 'سمير', 'هشام', 'وليد', 'ماجد', 'رامي'];
+  const families = ['الأحمد', 'الخطيب', 'منصور'];
+  const cities = ['بغداد', 'دمشق', 'عمان', 'بيروت'];
+  const train = [];
+  for (let i = 0; i < 30; i++) {
+    const toks = ['قال', names[i % 6], families[i % 3], 'في', cities[i % 4], 'اليوم'];
+    train.push({ tokens: toks, tags: ['O', 'B-PER', 'I-PER', 'O', 'B-LOC', 'O'] });
+  }
+  const probe = [
+    ['قال', 'سمير', 'منصور', 'في', 'بيروت', 'اليوم'],
+    ['قال', 'كريم', 'في', 'دمشق'],
+    ['بغداد', 'هشام', 'الخطيب', 'الأحمد'],
+  ];
+  try {
+    for (const [order, update] of [
+      [[2, 2], 'perceptron'],
+      [[1, 2], 'pa'],
+    ] as const) {
+      const trained = trainNer({ train, epochs: 4, paths, rebuildGazetteer: false, folds: 2, pos: false, seeds: 2, order, update });
+      assert.equal(trained.model.meta.order, order[0] === 2 ? 2 : undefined);
+      assert.equal(trained.stage2?.meta.order, 2);
+      assert.equal(trained.stage2?.meta.update, update === 'pa' ? 'pa' : undefined);
+      assert.deepEqual(trained.tag(probe[0]), ['O', 'B-PER', 'I-PER', 'O', 'B-LOC', 'O']);
+      const loaded = NerTagger.load(paths);
+      assert.equal(loaded.stage2?.meta.order, 2);
+      assert.equal(loaded.model.meta.order, trained.model.meta.order);
+      // the second-order weights were saved (int16: same tags, not bit-identical weights)
+      const L = loaded.stage2?.labels.length ?? 0;
+      assert.ok(secondOrderTransitions(loaded.stage2!).some((w) => w !== 0));
+      assert.equal(secondOrderTransitions(loaded.stage2!).length, (L + 1) * (L + 1) * L);
+      assert.deepEqual(loaded.tagDocument(probe), trained.tagDocument(probe));
+    }
+  } finally {
+    for (const f of [paths.model, paths.model2]) if (existsSync(f)) rmSync(f);
+  }
 });
 
 test('ner stage: offsets point at the names', { skip: existsSync(defaultNerPaths().model) ? false : 'no models/ner.bin' }, () => {
