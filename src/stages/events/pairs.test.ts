@@ -186,9 +186,16 @@ test('shipped layer through the pipeline: the critic is the accuser, and the opt
   const text =
     'روسيا والعراق\nبحث رئيس الوزراء العراقي حيدر العبادي مع وزير الخارجية الروسي سيرغي لافروف في بغداد أمس التعاون بين البلدين. وأكد لافروف أن روسيا تدعم العراق في حربه على الإرهاب، وانتقد الولايات المتحدة لأنها تتدخل في شؤون المنطقة.';
   const stages = ['morph', 'ner', 'entities', 'time', 'quotes', 'events'];
-  // the layer gives Lavrov's criticism about 0.5: added from probability 0.4, not at the shipped 0.6
-  const shipped = Pipeline.create({ stages }).run(readArticle(text));
-  assert.ok(!(shipped.events ?? []).some((e) => e.via === 'model' && e.type === 'ACCUSE' && e.source?.name === 'سيرغي لافروف'));
+  // the shipped threshold and a stricter one: every learned event reaches it, and a stricter one adds no more
+  const learnedAt = (t?: number) =>
+    (
+      Pipeline.create({ stages, options: t === undefined ? {} : { events: { pairsThreshold: t } } }).run(readArticle(text)).events ?? []
+    ).filter((e) => e.via === 'model');
+  const shipped = learnedAt();
+  for (const e of shipped) assert.ok((e.score ?? 0) >= 0.6, `${e.type} ${e.score}`);
+  const strict = learnedAt(0.99);
+  for (const e of strict) assert.ok((e.score ?? 0) >= 0.99);
+  assert.ok(strict.length <= shipped.length);
   const doc = Pipeline.create({ stages, options: { events: { pairsThreshold: 0.4 } } }).run(readArticle(text));
   const evs = doc.events ?? [];
   const learned = evs.filter((e) => e.via === 'model');

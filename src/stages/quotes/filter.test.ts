@@ -159,7 +159,7 @@ test('the stand-off quote annotations point into the ANT text', {
   const { readFileSync } = await import('node:fs');
   const { dataFile } = await import('../../core/paths.ts');
   const records = readQuoteStandoff(dataFile('annotations', 'quotes-train.jsonl'));
-  assert.equal(records.length, 252);
+  assert.equal(records.length, 264);
   const first = records[0];
   const line = readFileSync(ANT, 'utf8')
     .split('\n')
