@@ -1,11 +1,10 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import cliProgress from 'cli-progress';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { dataFile, modelFile, sharedDataDir } from '../../core/paths.ts';
+import { dataFile, modelFile } from '../../core/paths.ts';
 import { coarseClusters, formatPairModel } from '../../stages/events/pairs.ts';
 import { cvPairs, PAIR_DEFAULTS, pairDocs, readStandoff, trainPairModel } from '../../stages/events/train-pairs.ts';
 import { loadEmbeddingClusters } from '../../stages/ner/embeddings.ts';
+import { analyseAnnotated } from '../annotated.ts';
 import { commandGroup } from '../group.ts';
 
 interface Opts {
@@ -34,19 +33,8 @@ export function registerEvents(program: Command): void {
     .option('--json', 'print the cross-validation as JSON')
     .action(async (o: Opts) => {
       const records = readStandoff(o.annotations);
-      const ant = join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl');
-      if (!existsSync(ant)) throw new Error(`the annotated articles' text comes from the ANT corpus: ${ant} not found (set KHABAR_DATA)`);
       const emb = coarseClusters(loadEmbeddingClusters(modelFile('ner-embclusters.tsv')));
-      const bar =
-        o.progress !== false
-          ? new cliProgress.SingleBar(
-              { format: 'analysing {bar} {value}/{total} articles', stream: process.stderr },
-              cliProgress.Presets.shades_classic,
-            )
-          : null;
-      bar?.start(records.length, 0);
-      const docs = await pairDocs(records, ant, emb, (n) => bar?.update(n));
-      bar?.stop();
+      const docs = await analyseAnnotated(records.length, o.progress, (ant, done) => pairDocs(records, ant, emb, done));
       const opts = { threshold: Number(o.threshold), l2: Number(o.l2) };
       if (o.cv) {
         const cv = cvPairs(docs, opts);

@@ -1,10 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import cliProgress from 'cli-progress';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { dataFile, modelFile, sharedDataDir } from '../../core/paths.ts';
+import { dataFile, modelFile } from '../../core/paths.ts';
 import { formatQuoteFilter } from '../../stages/quotes/filter.ts';
 import { cvQuoteFilter, QUOTE_FILTER_DEFAULTS, quoteDocs, readQuoteStandoff, trainQuoteFilter } from '../../stages/quotes/train-filter.ts';
+import { analyseAnnotated } from '../annotated.ts';
 import { commandGroup } from '../group.ts';
 
 interface Opts {
@@ -33,18 +32,7 @@ export function registerQuotes(program: Command): void {
     .option('--json', 'print the cross-validation as JSON')
     .action(async (o: Opts) => {
       const records = readQuoteStandoff(o.annotations);
-      const ant = join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl');
-      if (!existsSync(ant)) throw new Error(`the annotated articles' text comes from the ANT corpus: ${ant} not found (set KHABAR_DATA)`);
-      const bar =
-        o.progress !== false
-          ? new cliProgress.SingleBar(
-              { format: 'analysing {bar} {value}/{total} articles', stream: process.stderr },
-              cliProgress.Presets.shades_classic,
-            )
-          : null;
-      bar?.start(records.length, 0);
-      const docs = await quoteDocs(records, ant, (n) => bar?.update(n));
-      bar?.stop();
+      const docs = await analyseAnnotated(records.length, o.progress, (ant, done) => quoteDocs(records, ant, done));
       const opts = { l2: Number(o.l2), ...(o.threshold !== undefined ? { threshold: Number(o.threshold) } : {}) };
       if (o.cv) {
         const cv = cvQuoteFilter(docs, opts);
