@@ -1268,3 +1268,46 @@ test('event bug round 3: a verb right after the relative من (whoever) has no a
   const a = fullEvents('تعهدت تركيا بضرب كل من يساعد الميليشيات الكردية.');
   assert.ok(!a.some((x) => x.startsWith('AID:')), a.join(' / '));
 });
+
+test("bug round 4: a relational head makes another actor (أسرة محمد مرسي), with the person's country", () => {
+  const doc = run('وكانت أسرة محمد مرسي قد رفعت قضية تطالب فيها بالإفراج عنه، واتهمت وزير الداخلية بالتعسف.', (d) => [
+    ent(d, 'e1', 'PER', 'محمد مرسي', 'EGY'),
+  ]);
+  const ev = (doc.events ?? []).map((e) => `${e.type}:${e.source?.name}:${e.source?.entity ?? ''}:${e.source?.country ?? ''}`);
+  assert.ok(!ev.some((x) => x.includes(':e1:')), ev.join(' / '));
+});
+
+test('bug round 4: an act named as a charge is alleged, not done by the court (بتهمة قتل)', () => {
+  const a = fullEvents('وأدانت المحكمة العليا المتهم بتهمة قتل الصحافية السويدية.');
+  assert.ok(!a.some((x) => x.startsWith('ASSAULT:')), a.join(' / '));
+});
+
+test('bug round 4: a named person who attacks does it in words (ACCUSE); armed men still assault', () => {
+  const a = fullEvents('هاجم نائب الرئيس الأميركي مايك بنس حكومة كوريا الشمالية.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:مايك بنس')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('ASSAULT:')), a.join(' / '));
+  const b = fullEvents('وهاجم مسلحون السفارة الفرنسية في واغادوغو.');
+  assert.ok(
+    b.some((x) => x.startsWith('ASSAULT:مسلحون:')),
+    b.join(' / '),
+  );
+  // (an indefinite plural with its ن takes no genitive: the embassy is no part of the doer's name)
+  assert.ok(!b.some((x) => x.includes('مسلحون السفارة')), b.join(' / '));
+});
+
+test('bug round 4: no target across another clause, nor the one fought for', () => {
+  const a = fullEvents('ووجهت القوات الأمنية ضربات قاصمة للمسلحين وهي جماعات تعتبرها السلطات المصرية إرهابية.');
+  assert.ok(!a.some((x) => x.startsWith('ASSAULT:') && x.includes('>السلطات')), a.join(' / '));
+  const b = fullEvents('وقاتل المسلحون إلى جانب القوات الحكومية السورية.');
+  assert.ok(!b.some((x) => x.includes('>القوات الحكومية')), b.join(' / '));
+  assert.ok(!b.some((x) => x.includes('المسلحون إلى')), b.join(' / '));
+});
+
+test('bug round 4: a verb with و right after the object of the clause before shares its doer', () => {
+  const a = fullEvents('وانتقد وزير الخارجية المصري سامح شكري الحكومة الإسرائيلية واتهم المسؤولين فيها بالتطرف والعنصرية.');
+  assert.ok(!a.some((x) => x.startsWith('ACCUSE:الحكومة الإسرائيلية')), a.join(' / '));
+  assert.ok(a.filter((x) => x.startsWith('ACCUSE:سامح شكري')).length >= 2, a.join(' / '));
+});

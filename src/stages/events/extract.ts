@@ -12,6 +12,35 @@ function speakerHeads(): Set<string> {
   return heads;
 }
 
+/** Relational heads (أسرة، محامي، نجل، أنصار), from the quotes stage's lexicon (read once). */
+let relational: Set<string> | null = null;
+function relationalHeads(): Set<string> {
+  relational ??= loadCues().relational;
+  return relational;
+}
+/** Whether a word (matching form) is a relational head, with or without و/ف and ال. */
+function relationalAt(norm: string): boolean {
+  const r = relationalHeads();
+  return r.has(headKey(norm)) || (/^[وف]../.test(norm) && r.has(headKey(norm.slice(1))));
+}
+
+/** Words that open another clause (a relative clause, a comment "وهي ..."), where a trigger's object no longer is. */
+const CLAUSE_OPENER = /^(و?(الذي|التي|الذين|اللذين|اللتين|اللواتي)|وهي|وهو|وهم|وهما|حيث|بينما)$/;
+
+/** Words of attacking (هاجم، يهاجم، مهاجمة، هجوم): said of a named person, an attack in words. */
+const VERBAL_ATTACK = /^[وف]?[لب]?(ال)?([يتنا]?هاجم|مهاجم|هجوم)/;
+
+/** The entity type of an actor, if it is an entity. */
+function entityType(doc: Doc, a: Actor): string | undefined {
+  return a.entity ? doc.entities?.find((e) => e.id === a.entity)?.type : undefined;
+}
+
+/** A charge word (بتهمة، تهمة، بجريمة; the quotes stage's list, with or without بـ). */
+function chargeWord(norm: string): boolean {
+  const c = loadCues().charges;
+  return c.has(norm) || c.has(`ب${norm}`);
+}
+
 /** An actor found in a sentence, with its token span. */
 interface ActorSpan {
   a: number;
@@ -129,6 +158,8 @@ function mentionsOf(doc: Doc): SortedMentions {
 
 /** A word with the article, after a proclitic or not (الجيش، والجيش، بالجيش، للجيش). */
 const DEFINITE = /^[وفبل]?(ال|لل)/;
+/** Function words whose matching form begins like the article (إلى، إلا، الذي، الآن). */
+const AL_FUNCTION = /^(الي|الا|الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي|الان)$/;
 
 /** Indefinite quantifiers that describe a plural actor (منظمات عدة، دول أخرى، جماعات عديدة). */
 const DESCRIPTIVE_QUANTIFIER = /^(عده|اخري|اخرى|عديده|كثيره|مختلفه|متعدده)$/;
@@ -170,6 +201,16 @@ export function sentenceActors(
       // "هجوم كيماوي": a one-word name the tagger found right after an attack noun, shaped like a nisba adjective and
       // unknown to the knowledge base, is the attack's adjective, not its doer
       if (b === a + 1 && a > ts && !e.kbId && !e.country && /[^ا]ي$/.test(toks[a].norm) && ATTACK_NOUN.test(toks[a - 1].norm)) continue;
+      // "أسرة محمد مرسي"، "محامية مادسن"، "أنصار الصدر": a relational head before a person's name makes another actor,
+      // described by the phrase, of the person's country
+      if (e.type === 'PER' && a > ts && !taken[a - 1 - ts] && m.start === toks[a].start && relationalAt(toks[a - 1].norm)) {
+        const from = toks[a - 1].start + (/^[وف]/.test(toks[a - 1].norm) && !relationalHeads().has(headKey(toks[a - 1].norm)) ? 1 : 0);
+        const actor: Actor = { name: doc.text.slice(from, m.end) };
+        if (e.country) actor.country = e.country;
+        out.push({ a: a - 1, b, actor, type: 'DESC' });
+        for (let k = a - 1; k < b; k++) taken[k - ts] = 1;
+        continue;
+      }
       out.push({
         a,
         b,
@@ -251,7 +292,8 @@ export function sentenceActors(
         if (ent && country && ent.type !== 'PER') break;
         // after a definite title only its holder's name follows; a place or an organisation is no genitive of it
         // ("وحمّل الرئيس الأمريكي روسيا المسؤولية": Russia is the object; "وزير خارجية روسيا" keeps its country)
-        if (ent && ent.type !== 'PER' && DEFINITE.test(toks[q - 1].norm)) break;
+        // (nor after an indefinite sound plural with its ن, which takes no genitive: "هاجم مسلحون السفارة الفرنسية")
+        if (ent && ent.type !== 'PER' && (DEFINITE.test(toks[q - 1].norm) || (q === end && /..(ون|ين|ان)$/.test(toks[q - 1].norm)))) break;
         if (ent) {
           country = ent.actor.country;
           b = ent.b;
@@ -272,9 +314,13 @@ export function sentenceActors(
           break;
         }
         // قوات الدفاع الجوي السعودي / قوات النظام السوري: definite words before a nationality adjective
-        if (t.norm.startsWith('ال') && q < end + 2 && !lex.notGenitive.has(t.norm)) {
+        // (إلى، إلا، الذي read ال- in the matching form: no part of the phrase)
+        if (t.norm.startsWith('ال') && !AL_FUNCTION.test(t.norm) && q < end + 2 && !lex.notGenitive.has(t.norm)) {
           // a genitive follows a noun without the article (قوات الأمن، وزارة الخارجية); after a definite noun only an
           // adjective may (الحكومات الغربية، القوات المسلحة), not a noun ("انتقد الوزير الدعم")
+          // (an indefinite sound plural or dual with its ن takes no genitive, and a definite word is no adjective of it:
+          // "هاجم مسلحون السفارة الفرنسية" — the embassy is the object)
+          if (q === end && !DEFINITE.test(toks[end - 1].norm) && /..(ون|ين|ان)$/.test(toks[end - 1].norm)) break;
           const construct = !DEFINITE.test(toks[end - 1].norm) || /(ي|يه|ه|يون|يين)$/.test(t.norm);
           // قوات الأمن، وزارة الخارجية; after a head without the article, even an agent noun is its genitive (قوات التحالف)
           const headIndefinite = !DEFINITE.test(toks[end - 1].norm);
@@ -816,6 +862,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // "ونفت القوات الروسية والسورية في وقت سابق استهدافها المستشفيات": an attack someone denies is not reported as done
       // (a verbal noun within eight words after a denial or a refusal, no punctuation between)
       if (tr.type === 'ASSAULT' && !/^[وف]?[يت]/.test(toks[k].norm) && deniedBefore(toks, k, ts, te, lex)) continue;
+      // "أدانت المحكمة مادسن بتهمة قتل الصحافية"، "وجهت له تهمة التخطيط لهجوم": an act named as a charge is alleged, not
+      // done by the sentence's subject
+      if (tr.type !== 'ACCUSE' && k > ts && chargeWord(toks[k - 1].norm)) continue;
       // "لإحباط هجوم نووي"، "منع هجوم": an attack prevented did not happen
       if (tr.type === 'ASSAULT' && k > ts && /^[وفل]?(ال|لل)?(احباط|منع|افشال)$/.test(toks[k - 1].norm)) continue;
       // "الحرب على الإرهاب"، "حربه ضد الإرهاب": a campaign against terrorism in general is a policy, not an attack on anyone
@@ -1076,7 +1125,20 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         const adj = actors.find(
           (x) => (x.b === k || (!vso && x.b === k - 1 && toks[k - 1].text === '،' && !/^و/.test(toks[k].norm))) && !governed(toks, x, ts),
         );
-        if (adj && (adj.type === 'PER' || adj.type === 'ORG' || adj.type === 'LOC' || adj.actor.role)) source = coordinated(adj);
+        // ("هاجمت نيومان البيت الأبيض واتهمت العاملين فيه"، "وانتقد الوزير الحكومة الإسرائيلية واتهم المسؤولين فيها": the
+        // name before a verb with و is the object of the clause before, whose doer does this too)
+        const before = events[events.length - 1];
+        const object =
+          !!adj &&
+          /^و/.test(toks[k].norm) &&
+          !!before?.source &&
+          !!before.target &&
+          before.sentence === si &&
+          before.end <= toks[adj.a].start &&
+          verbal(before.trigger) &&
+          key(before.target) === key(adj.actor);
+        if (object) source = { a: -1, b: -1, actor: before.source as Actor };
+        else if (adj && (adj.type === 'PER' || adj.type === 'ORG' || adj.type === 'LOC' || adj.actor.role)) source = coordinated(adj);
       }
       // the trigger is the cue of a quote (اتهم، هدد، طالب...): the quote's speaker, resolved by the quotes stage
       // (and a participle of a statement, "متهما المتمردين بـ"، "داعيا السلطات إلى": the quote it opens, else the
@@ -1332,10 +1394,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       }
       // "قصفت الطائرات الروسية مواقع المعارضة، واستهدفت مستشفى": a verb joined by "، و" to the clause before shares its doer
       // (the noun before the comma is that clause's object, not this verb's subject)
-      if (!source && !nominal && !passive && k - 1 > ts && toks[k - 1].text === '،' && /^و/.test(toks[k].norm) && pos?.[k] === 'VERB') {
+      if (!source && !nominal && !passive && k - 1 > ts && /^و/.test(toks[k].norm) && pos?.[k] === 'VERB') {
         const before = events[events.length - 1];
-        if (before && before.sentence === si && before.start < toks[k].start && before.source && verbal(before.trigger))
-          source = { a: -1, b: -1, actor: before.source };
+        if (before && before.sentence === si && before.start < toks[k].start && before.source && verbal(before.trigger)) {
+          // (without the comma, when the words right before are that clause's object: "هاجمت نيومان البيت الأبيض
+          // واتهمت العاملين فيه"، "وانتقد الوزير الحكومة الإسرائيلية واتهم المسؤولين فيها")
+          const object =
+            before.target && actors.some((x) => x.b === k && key(x.actor) === key(before.target) && toks[x.a].start > before.end);
+          if (toks[k - 1].text === '،' || object) source = { a: -1, b: -1, actor: before.source };
+        }
       }
       if (!source && !nominal && !passive && !intransitive) {
         // SVO: the nearest actor ending shortly before the trigger (not a place or object after a preposition)
@@ -1610,9 +1677,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // (nor is the patron of an affiliated actor: "الميليشيا الحوثية التابعة لإيران")
       const venue = (x: ActorSpan): boolean =>
         (!!x.place && x.a > ts && toks[x.a - 1].norm === 'في') ||
-        (x.a > ts && /^(ال)?(تابع|تابعه|تابعين|موالي|مواليه|الموالي|الموالين|الموالون)$/.test(toks[x.a - 1].norm));
+        (x.a > ts && /^(ال)?(تابع|تابعه|تابعين|موالي|مواليه|الموالي|الموالين|الموالون)$/.test(toks[x.a - 1].norm)) ||
+        // (nor the one fought for: "القوات التي تقاتل لدعم الرئيس الأسد"، "إلى جانب القوات الحكومية")
+        (x.a > ts && /^(لدعم|دعما|لمسانده|مسانده|لصالح|جانب|لنصره|نصره)$/.test(toks[x.a - 1].norm));
+      // (not past the start of another clause: "ضربات للواء الثورة وحسم وهي حركات تعتبرها السلطات المصرية إرهابية")
+      let reach = Math.min(te, from + 8);
+      for (let q = from; q < reach; q++) if (CLAUSE_OPENER.test(toks[q].norm)) reach = q;
       for (const x of target ? [] : actors) {
-        if (x.a >= from && x.a < Math.min(te, from + 8) && !isSrc(x) && !venue(x)) {
+        if (x.a >= from && x.a < reach && !isSrc(x) && !venue(x)) {
           target = x;
           break;
         }
@@ -1629,6 +1701,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // Qatar blockade); the siege of a city or region stays COERCE (الحصار المفروض على الغوطة).
       const country = target && target.place === false && (target.type === 'LOC' || (!target.type && !target.actor.role));
       let type = tr.cameo === '191' && country ? 'SANCTION' : tr.type;
+      // "هاجم نائب الرئيس الأميركي مايك بنس شقيقة كيم"، "مستشارة سابقة لترامب تهاجم البيت الأبيض"، "ماتيس يشن هجوما
+      // لاذعا": a named person attacks with words (PLOVER: criticize is ACCUSE); armed attackers are groups and forces
+      // (not after an armed act of the same person in the sentence: "فجر سلمان عبيدي قنبلة وهاجم الجمهور")
+      if (
+        type === 'ASSAULT' &&
+        VERBAL_ATTACK.test(toks[k].norm) &&
+        sources.every((x) => entityType(doc, x.actor) === 'PER') &&
+        !events.some((x) => x.sentence === si && x.type === 'ASSAULT' && key(x.source) === key(source.actor))
+      )
+        type = 'ACCUSE';
       // withdrawing from an organisation (the ICC, the Commonwealth) is SANCTION "withdraw" (PLOVER), not a military
       // retreat from a place
       if (

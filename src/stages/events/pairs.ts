@@ -303,7 +303,7 @@ export function pairProbs(m: PairModel, feats: readonly string[]): Float64Array 
  * The events the model adds to the rule events: for each actor and type it predicts (probability ≥ the model's
  * threshold) that the rules did not already give that actor anywhere in the document, one event in the sentence
  * where it is most probable. Its trigger is the word of that sentence whose form weighs most for the type, its
- * target null, its place a location named after في in the sentence, its date the sentence's first time expression.
+ * target null, its place a location named after في in the sentence, its date the sentence's first date (not a duration or a frequency).
  */
 export function learnedEvents(
   doc: Doc,
@@ -381,7 +381,8 @@ export function learnedEvents(
         break;
       }
     }
-    const time = (timesIn.get(inst.sentence) ?? []).find((t) => t.start >= s.start && t.end <= s.end && t.value);
+    // a date, as the rules take it: a duration (خلال 72 ساعة) or a frequency is no date
+    const time = (timesIn.get(inst.sentence) ?? []).find((t) => t.type === 'DATE' && t.start >= s.start && t.end <= s.end && t.value);
     out.push({
       type: m.types[type],
       source: inst.actor,

@@ -350,6 +350,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   /** An adverb of time or "also" (`data/quotes/adverbs.txt`), also with و ("والآن"). */
   const adverbAt = (k: number): boolean =>
     lex.adverbs.has(toks[k].norm) || (/^و../.test(toks[k].norm) && lex.adverbs.has(toks[k].norm.slice(1)));
+  /** A relational head noun (أسرة، محامي، نجل، أنصار), with or without و and ال. */
+  const relationalAt = (k: number): boolean =>
+    toks[k].kind === 'w' &&
+    (lex.relational.has(headKey(toks[k].norm)) || (/^[وف]../.test(toks[k].norm) && lex.relational.has(headKey(toks[k].norm.slice(1)))));
   const mkSpeaker = (a: number, b: number, dropPrep = false): Speaker | null => {
     while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
     while (b > a && toks[b - 1].kind === 'p' && !closeToOpen.has(b - 1)) b--;
@@ -389,9 +393,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (doc.times?.some((x) => x.start <= start && x.end >= end)) return null;
     // a phrase that opens with a person's name is that person, whatever it names after them ("ماريا زاخاروفا،
     // المتحدثة باسم الخارجية الروسية"، "جيمي كارتر، الرئيس الأمريكي الأسبق")
-    const ent =
+    let ent =
       doc.entities?.find((e) => e.type === 'PER' && e.mentions.some((m) => m.start === start && m.end <= end && m.via !== 'title')) ??
       entityAt(doc.entities, start, end);
+    // "أسرة محمد مرسي"، "محامية مادسن": a relational head before a person's name speaks, not that person
+    if (ent?.type === 'PER' && relationalAt(a) && !ent.mentions.some((m) => m.start <= toks[a].start && m.end > toks[a].start)) ent = null;
     return { id: ent ? ent.id : null, text: displaySpeaker(text.slice(start, end)), start, end };
   };
   // where entity mentions start (a name with a fused لـ is the one addressed)
@@ -923,6 +929,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             c.e.kind === 'need' &&
             !toks.slice(c.j + 1, Math.min(te, Math.max(c.j + 8, speakerEnd(c.j + 1, te) + 5))).some((t) => t.norm === c.e.prep)
           ) &&
+          // "أدانت هيئة المحلفين ... مادسن بتهمة القتل": a verdict, not a statement
+          !(c.e.judicial && toks.slice(c.j + 1, Math.min(te, c.j + 16)).some((t) => lex.charges.has(t.norm))) &&
           // "وفقا للإجراء المعروف"، "وفق برنامج ...": an attribution to a rule or a document, not to a speaker
           !(c.e.kind === 'attr' && attrNonSpeaker(c.j + 1, te)) &&
           // "ويذكر أن ..."، "يشار إلى أن ...": an impersonal passive ("it is worth noting"), the writer's own background
@@ -1429,8 +1437,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           if (t.kind !== 'w' || (k > ts && NOUN_PREP.has(toks[k - 1].norm))) continue;
           const ent = entityAt(doc.entities, t.start, t.end);
           const m = ent?.mentions.find((x) => x.start < t.end && x.end > t.start);
-          if (ent && m && (ent.type === 'PER' || ent.type === 'ORG') && m.end <= toks[i].start)
-            sp = { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end };
+          if (ent && m && (ent.type === 'PER' || ent.type === 'ORG') && m.end <= toks[i].start) {
+            // ("وكانت أسرة محمد مرسي قد رفعت قضية ...، تطالب فيها": the family issued it, not the man)
+            if (ent.type === 'PER' && k > ts && relationalAt(k - 1)) {
+              let e2 = k;
+              while (e2 < i && toks[e2].start < m.end) e2++;
+              sp = mkSpeaker(k - 1, e2);
+            } else sp = { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end };
+          }
         }
         if (!sp && last) sp = { ...last.sp, carried: true };
         if (sp) {
@@ -1481,7 +1495,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           (e.kind === 'act' || holds) &&
           !e.intr &&
           (prep >= 0 || objMark || objAn) &&
-          (b === prep || objMark || objAn) &&
+          // ("واتهم المسؤولين فيها بالتطرف": a pronoun with its preposition may close the object)
+          (b === prep || (prep === b + 1 && PRON_PREP.has(toks[b].norm)) || objMark || objAn) &&
           b > j + 1 &&
           (objMark || objAn || toks[prep].norm.startsWith('ب') || holds) &&
           ((last && si - last.sentence <= 1) || (opensSentence && prevSubject(si) !== null)) &&
@@ -1928,7 +1943,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // nothing to carry: "... نجمة الأفلام الإباحية ستورمي دانييلز في مقابلة ... قالت خلالها إنها": the person named before
           for (let k = i - 1; k >= ts && !prev; k--) {
             const p = personAt(k);
-            if (p && p.end <= i) prev = mkSpeaker(k, p.end);
+            // (with its relational head: "أسرة محمد مرسي ... تطالب فيها" is the family)
+            if (p && p.end <= i) prev = mkSpeaker(k > ts && relationalAt(k - 1) ? k - 1 : k, p.end);
           }
           if (prev) prev = { ...prev, carried: false };
         }

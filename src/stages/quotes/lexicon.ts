@@ -16,6 +16,8 @@ export interface CueEntry {
   intr?: boolean;
   /** One noun phrase between the cue and بأن is its object (اتهمه بأنه، وصفه بأنه): the subject is carried over. */
   objAn?: boolean;
+  /** Also means "convict" (أدان): a charge word after it in the sentence makes it a verdict, not a statement. */
+  judicial?: boolean;
   /** Set on a match whose verb carries its object as a pronoun (وتتهمه): after الذي/التي that pronoun is the noun before. */
   pronObj?: boolean;
 }
@@ -25,10 +27,14 @@ export interface CueLexicon {
   byFirst: Map<string, CueEntry[]>;
   /** Words with a fused بـ that never open a cue's content ("المتحدث باسم الحكومة"; matching forms): kind `noopen`. */
   nonOpeners: Set<string>;
+  /** Charge words (بتهمة، بجريمة; matching forms): after a judicial cue they make it a verdict. */
+  charges: Set<string>;
   /** Words that are never speakers after an attribution phrase (matching forms). */
   nonSpeakers: Set<string>;
   /** Head nouns that open a speaker phrase (matching forms without ال). */
   speakerHeads: Set<string>;
+  /** Relational heads (أسرة، محامي، نجل، أنصار): in construct with a name they name someone else (`data/quotes/relational.txt`; keys as `headKey`). */
+  relational: Set<string>;
   /** Documents that speak for their issuer (البيان، الخطاب; matching forms): `data/quotes/statements.txt`. */
   statements: Set<string>;
   /** Adverbs of time and "also" between a verb and its subject (matching forms): `data/quotes/adverbs.txt`. */
@@ -48,10 +54,18 @@ export function headKey(norm: string): string {
 }
 
 /** Parse `data/quotes/cues.tsv` (format in its header). */
-export function parseCues(text: string, heads = '', statementList = '', adverbList = '', clauseEndList = ''): CueLexicon {
+export function parseCues(
+  text: string,
+  heads = '',
+  statementList = '',
+  adverbList = '',
+  clauseEndList = '',
+  relationalList = '',
+): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   const nonSpeakers = new Set<string>();
   const nonOpeners = new Set<string>();
+  const charges = new Set<string>();
   const speakerHeads = new Set<string>();
   for (const raw of heads.split('\n')) {
     const line = raw.trim();
@@ -71,6 +85,10 @@ export function parseCues(text: string, heads = '', statementList = '', adverbLi
       nonSpeakers.add(ws[0]);
       continue;
     }
+    if (kind.trim() === 'charge') {
+      charges.add(ws[0]);
+      continue;
+    }
     const e: CueEntry = { kind: kind.trim() as CueKind, rest: ws.slice(1) };
     if (e.kind === 'need' && extra) e.prep = matchForm(extra.trim());
     else if (extra)
@@ -81,6 +99,7 @@ export function parseCues(text: string, heads = '', statementList = '', adverbLi
     const fl = (flags ?? '').split(',').map((x) => x.trim());
     if (fl.includes('intr')) e.intr = true;
     if (fl.includes('objan')) e.objAn = true;
+    if (fl.includes('judicial')) e.judicial = true;
     const l = byFirst.get(ws[0]) ?? [];
     l.push(e);
     l.sort((a, b) => b.rest.length - a.rest.length);
@@ -106,7 +125,12 @@ export function parseCues(text: string, heads = '', statementList = '', adverbLi
     clauseEnds.add(key);
     if (flag?.trim() === 'past') clauseEndsPast.add(key);
   }
-  return { byFirst, nonSpeakers, nonOpeners, speakerHeads, statements, adverbs, clauseEnds, clauseEndsPast };
+  const relational = new Set<string>();
+  for (const raw of relationalList.split('\n')) {
+    const line = raw.trim();
+    if (line && !line.startsWith('#')) relational.add(headKey(matchForm(line)));
+  }
+  return { byFirst, nonSpeakers, nonOpeners, charges, speakerHeads, relational, statements, adverbs, clauseEnds, clauseEndsPast };
 }
 
 let cached: CueLexicon | undefined;
@@ -119,6 +143,7 @@ export function loadCues(): CueLexicon {
     readFileSync(dataFile('quotes', 'statements.txt'), 'utf8'),
     readFileSync(dataFile('quotes', 'adverbs.txt'), 'utf8'),
     readFileSync(dataFile('quotes', 'clause-ends.txt'), 'utf8'),
+    readFileSync(dataFile('quotes', 'relational.txt'), 'utf8'),
   );
   return cached;
 }

@@ -1369,3 +1369,48 @@ test('speaker round: a quoted name after an unnamed title phrase is the speaker,
     a.join(' / '),
   );
 });
+
+test('bug round 4: a relational head before a name speaks, not the person named (أسرة محمد مرسي، محامية مادسن)', () => {
+  const doc = run(
+    'وكانت أسرة محمد مرسي قد رفعت قضية أمام مجلس الدولة، تطالب فيها بتمكينها من زيارته في السجن. وقالت محامية مادسن إنه سيستأنف الحكم. وقال محمد مرسي إن الأسرة زارته.',
+    '',
+    (d) => [
+      {
+        id: 'e1',
+        type: 'PER',
+        name: 'محمد مرسي',
+        mentions: [...d.text.matchAll(/محمد مرسي/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length })),
+      },
+      { id: 'e2', type: 'PER', name: 'بيتر مادسن', mentions: [mention(d, 'مادسن')] },
+    ],
+  );
+  const q = doc.quotes ?? [];
+  const family = q.find((x) => x.cue === 'تطالب');
+  assert.equal(family?.speaker, null, JSON.stringify(family));
+  assert.equal(family?.speakerText, 'أسرة محمد مرسي');
+  const lawyer = q.find((x) => x.text === 'سيستأنف الحكم');
+  assert.equal(lawyer?.speaker, null, JSON.stringify(lawyer));
+  assert.equal(lawyer?.speakerText, 'محامية مادسن');
+  // the man himself still speaks for himself
+  assert.equal(q.find((x) => x.text === 'الأسرة زارته')?.speaker, 'e1');
+});
+
+test('bug round 4: "أدان" with a charge word is a verdict, not a statement; a condemnation stays', () => {
+  const a = fullQuotes(
+    'وأدانت هيئة المحلفين في المحكمة المتهم البالغ من العمر 47 عاما بتهمة قتل الصحافية. وأدانت الخارجية المصرية الهجوم الإرهابي على الكنيسة.',
+  );
+  assert.ok(!a.some((x) => x.includes('|وأدانت|') && x.includes('البالغ')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.endsWith('|وأدانت|الهجوم الإرهابي على الكنيسة')),
+    a.join(' / '),
+  );
+});
+
+test('bug round 4: a pronoun with its preposition between the object and بـ keeps the object out of the speaker (واتهم المسؤولين فيها بـ)', () => {
+  const a = fullQuotes('وانتقد الوزير سامح شكري الحكومة الإسرائيلية واتهم المسؤولين فيها بالتطرف والعنصرية ضد الفلسطينيين.');
+  assert.ok(!a.some((x) => x.startsWith('المسؤولين|')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.includes('سامح شكري|واتهم|')),
+    a.join(' / '),
+  );
+});

@@ -216,6 +216,8 @@ export function extractTimes(doc: Doc, lex: TimeLexicon): TimeExpr[] {
       }
       // time of day 10:30 (the tokenizer keeps it one token, or three with the colon)
       m = /^(\d{1,2}):(\d{2})$/.exec(t.norm);
+      // after الساعة, AFP's 05,55 and 5.30 are times of day too
+      if (!m && k > 0 && /^ال?ساعه$/.test(toks[k - 1].norm.replace(/^[وفب]/, ''))) m = /^(\d{1,2})[,.،٫](\d{2})$/.exec(t.norm);
       let tb = k + 1;
       if (
         !m &&
@@ -537,7 +539,8 @@ export function extractTimes(doc: Doc, lex: TimeLexicon): TimeExpr[] {
     if (!unit && n === null) {
       const u1 = get('unit1', q);
       const u0 = q > k ? get('unit', q) : undefined;
-      if ((u1 || (u0 && !/^ال/.test(toks[q].norm))) && !yearAt(q + 1)) {
+      // a definite unit is no count of one: "الساعة 05,55" is a time of day, not an hour
+      if ((u1 || u0) && !/^ال/.test(toks[q].norm) && !yearAt(q + 1)) {
         unit = (u1 ?? u0) as string;
         n = 1;
         b = q + 1;

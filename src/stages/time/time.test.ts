@@ -101,3 +101,13 @@ test('a plural unit with no number is an unspecified count; a singular one is on
   // Without منذ/خلال/لمدة before it, a plural unit is not a time expression.
   assert.equal(v.أيام, undefined);
 });
+
+test('a definite unit is no count of one: "الساعة 05,55" is a time of day (AFP writes a comma)', () => {
+  const doc = run('وأقلعت الطائرة الساعة 05,55 بالتوقيت المحلي، وانتظر الركاب ساعة كاملة.', '2018-07-27');
+  const t = (doc.times ?? []).map((x) => `${x.text}|${x.type}|${x.value}`);
+  assert.ok(t.includes('الساعة 05,55|TIME|2018-07-27T05:55'), t.join(' / '));
+  assert.ok(t.includes('ساعة|DURATION|PT1H'), t.join(' / '));
+  assert.ok(!t.some((x) => x.startsWith('الساعة|DURATION')), t.join(' / '));
+  // a percentage with a comma is no time
+  assert.equal(run('وارتفع المؤشر 5,55 في المئة.').times?.length ?? 0, 0);
+});
