@@ -759,3 +759,24 @@ test('a facility that is itself a KB entry links to it instead of getting a buil
   assert.equal(by.get('مطار دمشق الدولي')?.nameEn, 'Damascus International Airport');
   assert.equal(by.get('مطار دمشق الدولي')?.country, 'SYR');
 });
+
+test('bug round 4: a function word the tagger took in is cut from the start of a name (بأن مادسن -> مادسن)', () => {
+  const es = entitiesOf('وقالت الشرطة بأن مادسن قتل الصحافية.', [['بأن مادسن', 'PER']]);
+  assert.deepEqual(
+    es.map((e) => [e.name, e.mentions.map((m) => m.text)]),
+    [['مادسن', ['مادسن']]],
+  );
+});
+
+test("bug round 4: a known name at the start of a longer span is found after the first word's conjunction (وبيونغ يانغ أبرمتا)", () => {
+  const es = entitiesOf('وكانت واشنطن وبيونغ يانغ أبرمتا اتفاقا.', [
+    ['واشنطن', 'LOC'],
+    ['وبيونغ يانغ أبرمتا', 'LOC'],
+  ]);
+  const p = es.find((e) => e.nameEn === 'Pyongyang');
+  assert.ok(p, JSON.stringify(es.map((e) => e.name)));
+  assert.deepEqual(
+    p.mentions.map((m) => m.text),
+    ['بيونغ يانغ'],
+  );
+});

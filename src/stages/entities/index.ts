@@ -44,6 +44,7 @@ export class EntitiesStage implements Stage {
         .sort((a, b) => b.length - a.length),
       orgPatterns: parseOrgPatterns(read('org-patterns.txt')),
       trailing: new Set(parseList(read('trailing.txt'))),
+      leading: new Set(parseList(read('leading.txt'))),
       institutionsEn: parseInstitutionsEn(read('institutions-en.tsv')),
       facilities: parseFacilities(read('facilities.tsv')),
       orgNames: parseOrgNames(read('org-names.txt')),

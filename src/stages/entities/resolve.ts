@@ -201,6 +201,8 @@ export interface ResolverLists {
   orgPatterns?: { head: string[]; role?: string }[];
   /** Descriptive adjectives cut from the end of a mention (`data/kb/trailing.txt`). */
   trailing?: Set<string>;
+  /** Function words cut from the start of a mention (`data/kb/leading.txt`). */
+  leading?: Set<string>;
   /** Institution phrase (matching form) -> English name with `{adj}` (`data/kb/institutions-en.tsv`). */
   institutionsEn?: Map<string, string>;
   /** Facility heads (matching form) named after a place (`data/kb/facilities.tsv`). */
@@ -283,6 +285,7 @@ export class EntityResolver {
   private readonly orgHeads: string[][];
   private readonly orgPatterns: { head: string[]; role?: string }[];
   private readonly trailing: Set<string>;
+  private readonly leading: Set<string>;
   private readonly institutionsEn: Map<string, string>;
   private readonly facilities: Map<string, Facility>;
   private readonly orgNames: { heads: Map<string, EntityType>; stops: Set<string> };
@@ -294,6 +297,7 @@ export class EntityResolver {
     this.orgHeads = lists.orgHeads;
     this.orgPatterns = lists.orgPatterns ?? [];
     this.trailing = lists.trailing ?? new Set();
+    this.leading = lists.leading ?? new Set();
     this.institutionsEn = lists.institutionsEn ?? new Map();
     this.facilities = lists.facilities ?? new Map();
     this.orgNames = lists.orgNames ?? { heads: new Map(), stops: new Set() };
@@ -532,6 +536,12 @@ export class EntityResolver {
     if (!entry && (this.generic.has(key) || this.kb.demonym(key) || /^[0-9.,%]+$/.test(key))) return null;
     let start = skipOffset(first, chosen.skip);
     let end = toks[b - 1].end;
+    // A function word the tagger took into the name ("بأن مادسن" -> مادسن).
+    while (!entry && words.length > 1 && (this.leading.has(words[0]) || this.leading.has(toks[a].norm))) {
+      words = words.slice(1);
+      a++;
+      start = toks[a].start;
+    }
     if (!entry && type === 'PER') {
       // A rank or title the tagger took into the name (كولونيل جوش ثيل -> جوش ثيل).
       while (words.length > 1 && this.titlesByFirst.get(words[0])?.some((t) => t.length === 1)) {
@@ -565,15 +575,24 @@ export class EntityResolver {
     if (!entry && type !== 'PER' && words.length > 2) {
       // مجلس الأمن الدولي المقرر -> مجلس الأمن الدولي: the longest known name at the start of the span, when there is one.
       // A nationality adjective among the cut words names another body (الصليب الأحمر الإندونيسي is not the ICRC): stop there.
-      for (let n = words.length - 1; n >= 2; n--) {
+      // (with the first word's proclitic cut when that names it: "وبيونغ يانغ أبرمتا" -> بيونغ يانغ)
+      const firsts: Array<{ form: string; skip: number; v?: (typeof variants)[number] }> =
+        toks[a] === first ? variants.map((v) => ({ form: v.form, skip: v.skip, v })) : [{ form: words[0], skip: -1 }];
+      for (let n = words.length - 1; n >= 2 && !entry; n--) {
         if (this.kb.demonym(words[n])) break;
-        const e = this.link(words.slice(0, n).join(' '), type);
-        if (e) {
-          entry = e;
-          b -= words.length - n;
-          words = words.slice(0, n);
-          end = toks[b - 1].end;
-          break;
+        for (const v of firsts) {
+          const e = this.link([v.form, ...words.slice(1, n)].join(' '), type);
+          if (e) {
+            entry = e;
+            b -= words.length - n;
+            words = [v.form, ...words.slice(1, n)];
+            end = toks[b - 1].end;
+            if (v.v && v.v !== chosen) {
+              chosen = v.v;
+              start = skipOffset(first, v.skip);
+            }
+            break;
+          }
         }
       }
     }

@@ -1311,3 +1311,15 @@ test('bug round 4: a verb with و right after the object of the clause before sh
   assert.ok(!a.some((x) => x.startsWith('ACCUSE:الحكومة الإسرائيلية')), a.join(' / '));
   assert.ok(a.filter((x) => x.startsWith('ACCUSE:سامح شكري')).length >= 2, a.join(' / '));
 });
+
+test('bug round 4: a feminine dual verb is a verb, not an accusative noun; أبرم and توصل إلى اتفاق are AGREE', () => {
+  const a = fullEvents('وكانت روسيا وتركيا أبرمتا اتفاقا بشأن إدلب.');
+  assert.ok(
+    a.some((x) => x.startsWith('AGREE:روسيا')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('AGREE:تركيا')),
+    a.join(' / '),
+  );
+});

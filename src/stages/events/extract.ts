@@ -934,7 +934,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       const nominal =
         /^(ال|بال|لل|كال)/.test(bare) ||
         (/^[بل]/.test(bare) && (bare.length > 4 || lex.verbalNouns.has(bare.slice(1)))) ||
-        (/(ات|اً|[^و]ا)$/.test(toks[k].text.replace(/[\u064B-\u0652]/g, (c) => (c === '\u064B' ? 'اً' : ''))) && bare.length > 4) ||
+        // (a dual verb ends in ا too: "أبرمتا اتفاقا" — the morph stage's VERB says so)
+        (/(ات|اً|[^و]ا)$/.test(toks[k].text.replace(/[\u064B-\u0652]/g, (c) => (c === '\u064B' ? 'اً' : ''))) &&
+          bare.length > 4 &&
+          !(
+            !toks[k].text.includes('\u064B') &&
+            ((pos?.[k] === 'VERB' && /[^وهن]ا$/.test(toks[k].norm)) ||
+              // (the feminine dual of a trigger verb, which the tagger may not know: أبرمتا، اتفقتا، وقعتا)
+              (/..تا$/.test(bare) && lex.triggers.has(bare.slice(0, -2))))
+          )) ||
         // after a preposition: "بناء على طلب"، "بهدف مساعدة"
         (k > ts &&
           /^(علي|من|في|الي|عن|مع|ضد|حول|بشان|بهدف|اجل|اثر|عقب|بعد|قبل|خلال|عند|لدي|تجاه|ازاء|بسبب|جراء)$/.test(toks[k - 1].norm)) ||
