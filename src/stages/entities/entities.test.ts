@@ -780,3 +780,27 @@ test("bug round 4: a known name at the start of a longer span is found after the
     ['بيونغ يانغ'],
   );
 });
+
+test('bug round 4: و is cut before a name that starts with a hamza on alef or with عبد (وأبراهام كوبر، وعبد الله الرميلات)', () => {
+  const es = entitiesOf('وقال مارفين هير وأبراهام كوبر إن الكلمة معادية، وقتل سالم محمد وعبد الله أيمن الرميلات.', [
+    ['مارفين هير', 'PER'],
+    ['وأبراهام كوبر', 'PER'],
+    ['سالم محمد', 'PER'],
+    ['وعبد الله أيمن الرميلات', 'PER'],
+  ]);
+  const names = es.map((e) => e.name);
+  assert.ok(names.includes('أبراهام كوبر'), names.join(' / '));
+  assert.ok(names.includes('عبد الله أيمن الرميلات'), names.join(' / '));
+  assert.ok(!names.some((n) => n.startsWith('و')), names.join(' / '));
+});
+
+test('bug round 4: a status word before a name is cut (المتقاعد أنتوني زيني); a chemical attack names nobody', () => {
+  const es = entitiesOf('استقبل الملك الجنرال الأمريكي المتقاعد أنتوني زيني بعد هجوم كيماوي.', [
+    ['المتقاعد أنتوني زيني', 'PER'],
+    ['كيماوي', 'PER'],
+  ]);
+  assert.deepEqual(
+    es.map((e) => e.name),
+    ['أنتوني زيني'],
+  );
+});

@@ -519,7 +519,14 @@ export class EntityResolver {
       // Unknown name: cut a conjunction/preposition when what follows is clearly a word of its own.
       for (const v of variants.slice(1)) {
         // بالعراق -> العراق, but not بالو -> الو: the article needs a stem of two letters or more after it.
-        if ((v.form.startsWith('ال') && v.form.length >= 4) || this.kb.firstNames.has(v.form)) {
+        // (and وأبراهام -> أبراهام: no name begins with و before a hamza on alef)
+        if (
+          (v.form.startsWith('ال') && v.form.length >= 4) ||
+          this.kb.firstNames.has(v.form) ||
+          (v.skip === 1 && /^[وف][أإآ]/.test(doc.text.slice(first.start, first.start + 2)) && v.form.length >= 4) ||
+          // (and وعبد الله -> عبد الله: a compound name's first part)
+          (v.skip === 1 && /^(عبد|ابو)$/.test(v.form) && b - a > 1)
+        ) {
           chosen = v;
           break;
         }

@@ -1323,3 +1323,19 @@ test('bug round 4: a feminine dual verb is a verb, not an accusative noun; أب�
     a.join(' / '),
   );
 });
+
+test('bug round 4: a person given with an age after an attack verb is its victim; bearing a responsibility is no accusation', () => {
+  const a = fullEvents('وقد قتل سالم محمد صباح 17 عاماً ليلة السبت عندما شن الجيش الإسرائيلي غارات على قطاع غزة.');
+  assert.ok(!a.some((x) => x.startsWith('ASSAULT:سالم')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.startsWith('ASSAULT:الجيش الإسرائيلي')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وقال إن الرئيس الصماد تحمل مسؤولية الرئاسة بدافع إيماني.');
+  assert.ok(!b.some((x) => x.startsWith('ACCUSE:')), b.join(' / '));
+});
+
+test('bug round 4: a country after في is where it happened, not the target', () => {
+  const a = fullEvents('واندلعت اشتباكات عنيفة بين المحتجين وقوات الأمن في إيران.');
+  assert.ok(!a.some((x) => x.includes('>إيران:')), a.join(' / '));
+});

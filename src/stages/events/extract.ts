@@ -35,6 +35,16 @@ function entityType(doc: Doc, a: Actor): string | undefined {
   return a.entity ? doc.entities?.find((e) => e.id === a.entity)?.type : undefined;
 }
 
+/** A person's age within a few tokens after position b ("، 15 عاماً،"، "(22 عاما)"، "البالغ من العمر"). */
+function ageAfter(toks: Tok[], b: number, te: number): boolean {
+  for (let q = b; q < Math.min(te, b + 4); q++) {
+    const n = toks[q].norm;
+    if (/^(البالغ|البالغه)$/.test(n)) return true;
+    if (/^[0-9]+$/.test(n) && q + 1 < te && /^(عاما|عام|سنه|سنوات|سنين)$/.test(toks[q + 1].norm)) return true;
+  }
+  return false;
+}
+
 /** A charge word (بتهمة، تهمة، بجريمة; the quotes stage's list, with or without بـ). */
 function chargeWord(norm: string): boolean {
   const c = loadCues().charges;
@@ -865,6 +875,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // "أدانت المحكمة مادسن بتهمة قتل الصحافية"، "وجهت له تهمة التخطيط لهجوم": an act named as a charge is alleged, not
       // done by the sentence's subject
       if (tr.type !== 'ACCUSE' && k > ts && chargeWord(toks[k - 1].norm)) continue;
+      // "الرئيس الصماد تحمل مسؤولية الرئاسة"، "تتحمل الحكومة المسؤولية": bearing a responsibility oneself (form V, nobody
+      // held responsible between the verb and المسؤولية) is no accusation
+      if (
+        tr.type === 'ACCUSE' &&
+        /^[وف]?[يتن]?تحمل(ت|وا|ون|ان)?$/.test(toks[k].norm) &&
+        k + 1 < te &&
+        /^(ال)?مسؤولي(ه|ات)$/.test(toks[k + 1].norm)
+      )
+        continue;
       // "لإحباط هجوم نووي"، "منع هجوم": an attack prevented did not happen
       if (tr.type === 'ASSAULT' && k > ts && /^[وفل]?(ال|لل)?(احباط|منع|افشال)$/.test(toks[k - 1].norm)) continue;
       // "الحرب على الإرهاب"، "حربه ضد الإرهاب": a campaign against terrorism in general is a policy, not an attack on anyone
@@ -1320,6 +1339,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             !(nominal && tr.type === 'ASSAULT' && x.type === 'PER') &&
             // civilians after an attack verb are its victims ("قتل الآلاف": thousands were killed)
             !(!nominal && tr.type === 'ASSAULT' && x.actor.role === 'CVL') &&
+            // and so is a person given with an age ("وقد قتل سالم محمد صباح 17 عاماً": the passive, he was killed)
+            !(!nominal && tr.type === 'ASSAULT' && x.type === 'PER' && ageAfter(toks, x.b, te)) &&
             // the one something is wanted of (يريد من X) is the target
             (wantFrom < 0 || x.a !== wantFrom + 1) &&
             // "حمّل بشار الأسد وحليفيه المسؤولية": one actor between the verb and المسؤولية is the one held responsible
@@ -1685,6 +1706,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // (nor is the patron of an affiliated actor: "الميليشيا الحوثية التابعة لإيران")
       const venue = (x: ActorSpan): boolean =>
         (!!x.place && x.a > ts && toks[x.a - 1].norm === 'في') ||
+        // (a country after في is where it happened too: "المواجهات بين المحتجين وقوات الأمن في إيران")
+        (x.type === 'LOC' && x.a > ts && toks[x.a - 1].norm === 'في') ||
         (x.a > ts && /^(ال)?(تابع|تابعه|تابعين|موالي|مواليه|الموالي|الموالين|الموالون)$/.test(toks[x.a - 1].norm)) ||
         // (nor the one fought for: "القوات التي تقاتل لدعم الرئيس الأسد"، "إلى جانب القوات الحكومية")
         (x.a > ts && /^(لدعم|دعما|لمسانده|مسانده|لصالح|جانب|لنصره|نصره)$/.test(toks[x.a - 1].norm));

@@ -513,6 +513,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       while (c < limit && c - b <= 5 && !stopsSpeaker(c)) c++;
       const first = toks[b + 1].norm;
       const closes = (c < limit && toks[c].text === '،') || (c <= limit && c < toks.length && isComp(c));
+      // "أعلنت السلطات السعودية، السبت، موت الصحفي": a date between commas is no apposition; the speaker ends before it
+      if (c > b + 1 && closes && doc.times?.some((x) => x.start <= toks[b + 1].start && x.end >= toks[c - 1].end)) return b;
       // (not a relay: "وذكرت المفوضية، حسب وكالة رويترز، أن")
       if (
         c > b + 1 &&
@@ -667,6 +669,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         continue;
       }
       if (APPOS_BLOCK.has(t.norm) || isComp(k) || /^نظير/.test(t.norm) || findCue(toks, k, to, lex)) break;
+      // (nor past a date: "أعلنت السلطات السعودية، السبت، موت الصحفي جمال خاشقجي" — the name is in the object)
+      if (doc.times?.some((x) => x.start <= t.start && x.end >= t.end)) break;
       const p = personAt(k);
       if (p) {
         best = p;

@@ -1414,3 +1414,16 @@ test('bug round 4: a pronoun with its preposition between the object and بـ ke
     a.join(' / '),
   );
 });
+
+test('bug round 4: a date between commas closes the speaker phrase, and no name after it is the speaker (أعلنت السلطات السعودية، السبت، موت الصحفي جمال خاشقجي)', () => {
+  // (the date comes from the time stage, which the default pipeline runs before the quotes)
+  const p = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes'] });
+  const a = (p.run(readArticle('أعلنت السلطات السعودية، السبت، موت الصحفي جمال خاشقجي داخل قنصلية البلاد في إسطنبول.')).quotes ?? []).map(
+    (q) => `${q.speakerText}|${q.cue}|${q.text}`,
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('السلطات السعودية|أعلنت|')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.includes('خاشقجي|أعلنت')), a.join(' / '));
+});
