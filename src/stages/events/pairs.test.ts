@@ -279,3 +279,28 @@ test('stand-off annotations: evidence offsets point into the ANT text, and leavi
   assert.equal(cv.rows.length, 4);
   assert.ok(cv.pooled.model.r > cv.pooled.rules.r, JSON.stringify(cv.pooled));
 });
+
+test("learned events: the trigger of an actor named in a statement's speaker phrase is the statement's cue, not a heavy word of its title", () => {
+  const text = 'واعتبر نائب قائد الحرس الثوري العميد حسين سلامي أن الحزب قوي.';
+  const doc = tokenized(text);
+  doc.entities = [ent(doc, 'e1', 'ORG', 'الحرس الثوري', 'IRN'), ent(doc, 'e2', 'PER', 'حسين سلامي', 'IRN')];
+  doc.quotes = [quote(doc, 'e2', 'نائب قائد الحرس الثوري العميد حسين سلامي', 'واعتبر', 'الحزب قوي')];
+  const types = [...PLOVER_TYPES];
+  const org = new Float32Array(types.length);
+  org[types.indexOf('ACCUSE')] = 6;
+  const heavy = new Float32Array(types.length);
+  heavy[types.indexOf('ACCUSE')] = 2;
+  const m: PairModel = {
+    types,
+    bias: new Float64Array(types.length).fill(-4),
+    weights: new Map([
+      ['at:ORG', org],
+      ['s:نائب', heavy],
+    ]),
+    threshold: 0.4,
+    header: 'test',
+  };
+  const ev = learnedEvents(doc, [], pairInstances(doc, [], lex, NO_CLUSTERS), m, lex).filter((e) => e.source?.entity === 'e1');
+  assert.equal(ev.length, 1);
+  assert.equal(ev[0].trigger, 'واعتبر');
+});

@@ -358,13 +358,24 @@ export function learnedEvents(
   for (const { inst, type, p } of best.values()) {
     const s = doc.sentences[inst.sentence];
     // the trigger: a word of the sentence outside every name, preferring one the trigger lexicon gives this type,
-    // then the one whose form weighs most for the type
+    // then the cue of the actor's statement there, then the one whose form weighs most for the type
     let tk = -1;
     let tw = Number.NEGATIVE_INFINITY;
     const names = mentionsIn.get(inst.sentence) ?? [];
+    // (next, the cue of a statement the actor makes in the sentence: "اعتبر نائب القائد ... أن", not "نائب")
+    const cues = new Set<number>();
+    for (const q of doc.quotes ?? []) {
+      const sp = q.speakerSpan;
+      const speaks =
+        (inst.actor.entity ? q.speaker === inst.actor.entity : q.speakerText === inst.actor.name) ||
+        // (or named in the speaker's phrase: "نائب القائد العام للحرس الثوري الإيراني العميد حسين سلامي")
+        (!!sp && inst.positions.some((p) => toks[p].start >= sp.start && toks[p].end <= sp.end));
+      if (q.cue === ':' || !speaks) continue;
+      for (let k = s.tokenStart; k < s.tokenEnd; k++) if (toks[k].text === q.cue && toks[k].end <= q.start) cues.add(k);
+    }
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       if (toks[k].kind !== 'word' || names.some((x) => toks[k].start < x.end && toks[k].end > x.start)) continue;
-      const ofType = lexTypes(lex, toks[k].norm, typeCacheOf(lex)).includes(m.types[type]) ? 100 : 0;
+      const ofType = lexTypes(lex, toks[k].norm, typeCacheOf(lex)).includes(m.types[type]) ? 100 : cues.has(k) ? 50 : 0;
       const w = ofType + (m.weights.get(`s:${strip(toks[k].norm)}`)?.[type] ?? 0);
       if (w > tw) {
         tw = w;
