@@ -804,3 +804,10 @@ test('bug round 4: a status word before a name is cut (المتقاعد أنتو
     ['أنتوني زيني'],
   );
 });
+
+test('bug round 4: an unknown name after لل gets its article back in the name; the mention starts after the preposition', () => {
+  const es = entitiesOf('وقال أمام اجتماع للمجلس الوطني الفلسطيني إن الاحتلال مستمر.', [['للمجلس الوطني الفلسطيني', 'ORG']]);
+  assert.equal(es.length, 1);
+  assert.equal(es[0].name, 'المجلس الوطني الفلسطيني');
+  assert.equal(es[0].mentions[0].text, 'لمجلس الوطني الفلسطيني');
+});

@@ -1544,6 +1544,8 @@ export class EntityResolver {
         for (const c of g.cands) if (c.words.length > best.words.length) best = c;
         // a hashtag's words are joined by "_" (زياد_عيتاني): the name has spaces, its mentions keep the text
         name = doc.text.slice(best.start, best.end).replace(/_/g, ' ');
+        // "للمجلس الوطني الفلسطيني": the mention starts at the article's lam (ل + ال); the name gets its alef back
+        if (/^ل/.test(name) && !/^ال/.test(name) && best.key.startsWith('ال') && !best.key.startsWith('ل')) name = `ا${name}`;
       }
       let country = e?.country ?? g.country;
       let role = e?.role ?? g.role;
