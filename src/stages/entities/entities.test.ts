@@ -811,3 +811,25 @@ test('bug round 4: an unknown name after لل gets its article back in the name;
   assert.equal(es[0].name, 'المجلس الوطني الفلسطيني');
   assert.equal(es[0].mentions[0].text, 'لمجلس الوطني الفلسطيني');
 });
+
+test('bug round 4: a surname is not propagated to a preposition that reads the same (خالد علي / على)', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
+  const doc = full.run(readArticle('وقال المحامي خالد علي إن الاتهامات باطلة. وأكد على ضرورة الإفراج عنه، وحصل على موافقة.'));
+  const k = doc.entities?.find((e) => e.name === 'خالد علي');
+  assert.ok(k, JSON.stringify(doc.entities?.map((e) => e.name)));
+  assert.deepEqual(
+    k.mentions.map((m) => m.text),
+    ['خالد علي'],
+  );
+});
+
+test('bug round 4: و is cut before the second person of a list after a comma', () => {
+  const es = entitiesOf('وأمرت النيابة بحبس نرمين حسين، وسامح سعودي.', [
+    ['نرمين حسين', 'PER'],
+    ['وسامح سعودي', 'PER'],
+  ]);
+  assert.deepEqual(
+    es.map((e) => e.name),
+    ['نرمين حسين', 'سامح سعودي'],
+  );
+});

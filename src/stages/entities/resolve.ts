@@ -524,8 +524,17 @@ export class EntityResolver {
           (v.form.startsWith('ال') && v.form.length >= 4) ||
           this.kb.firstNames.has(v.form) ||
           (v.skip === 1 && /^[وف][أإآ]/.test(doc.text.slice(first.start, first.start + 2)) && v.form.length >= 4) ||
-          // (and وعبد الله -> عبد الله: a compound name's first part)
-          (v.skip === 1 && /^(عبد|ابو)$/.test(v.form) && b - a > 1)
+          // (and وعبد الله، وعبدالفتاح سعيد، وبن سلمان -> عبد الله، عبدالفتاح سعيد، بن سلمان: a compound name's first part)
+          (v.skip === 1 && /^(عبد|ابو|بن)/.test(v.form) && b - a > 1) ||
+          // (and a second person in a list: "نرمين حسين، وسامح سعودي" — unless the word with و is a first name: وليد)
+          (v.skip === 1 &&
+            type === 'PER' &&
+            b - a > 1 &&
+            v.form.length >= 3 &&
+            !this.kb.firstNames.has(toks[a].norm) &&
+            a > 0 &&
+            (toks[a - 1].text === '،' || toks[a - 1].text === ',') &&
+            (doc.names ?? []).some((n) => n.type === 'PER' && n.tokenEnd === a - 1))
         ) {
           chosen = v;
           break;
@@ -1022,6 +1031,8 @@ export class EntityResolver {
     for (const w of doc.words ?? [])
       if (w.token >= 0 && w.token < toks.length && content[w.token] === undefined && w.upos !== 'CCONJ' && w.upos !== 'ADP')
         content[w.token] = w.upos;
+    // (a token of function words only, "على"، "وفي", keeps the tag of its first word: it is no name)
+    for (const w of doc.words ?? []) if (w.token >= 0 && w.token < toks.length && content[w.token] === undefined) content[w.token] = w.upos;
     for (const [a, b, type] of this.splitPlaceLists(toks, cleanNameSpans(doc, isTitle))) {
       const c = this.candidate(doc, a, b, type, 'ner');
       if (!c) continue;

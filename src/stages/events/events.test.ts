@@ -1339,3 +1339,12 @@ test('bug round 4: a country after في is where it happened, not the target', (
   const a = fullEvents('واندلعت اشتباكات عنيفة بين المحتجين وقوات الأمن في إيران.');
   assert.ok(!a.some((x) => x.includes('>إيران:')), a.join(' / '));
 });
+
+test('bug round 4: a subject before the verb keeps it across a place with a fused preposition (النيابة بمصر تحبس X)', () => {
+  const a = fullEvents('النيابة بمصر تحبس معصوم مرزوق على ذمة التحقيق.');
+  assert.ok(
+    a.some((x) => x.startsWith('COERCE:النيابة')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('COERCE:معصوم')), a.join(' / '));
+});

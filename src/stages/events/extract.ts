@@ -1149,8 +1149,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       if (!source && !nominal && !passive && !intransitive && k > ts) {
         const vso = actors.some((x) => x.a === k + 1 || (x.a === k + 2 && SKIP.has(toks[k + 1].norm)));
         // (not "مواقع المعارضة، واستهدفت": a verb with و after a comma opens a clause of its own)
+        // (also across a place with its fused preposition: "النيابة بمصر تحبس معصوم مرزوق")
+        const placeBetween = actors.find(
+          (y) => y.b === k && y.a === y.b - 1 && y.clitic && /^[بف]/.test(toks[y.a].norm) && y.type === 'LOC',
+        );
         const adj = actors.find(
-          (x) => (x.b === k || (!vso && x.b === k - 1 && toks[k - 1].text === '،' && !/^و/.test(toks[k].norm))) && !governed(toks, x, ts),
+          (x) =>
+            (x.b === k ||
+              (!vso && x.b === k - 1 && toks[k - 1].text === '،' && !/^و/.test(toks[k].norm)) ||
+              (!!placeBetween && x.b === placeBetween.a && x !== placeBetween && !x.place && x.type !== 'LOC')) &&
+            !governed(toks, x, ts),
         );
         // ("هاجمت نيومان البيت الأبيض واتهمت العاملين فيه"، "وانتقد الوزير الحكومة الإسرائيلية واتهم المسؤولين فيها": the
         // name before a verb with و is the object of the clause before, whose doer does this too)
