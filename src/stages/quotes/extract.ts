@@ -1074,6 +1074,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             if (who) sp = { ...who, carried: true };
             break;
           }
+        // "وفقا لما نقلته وكالة الأنباء القطرية، السبت، على لسان الشيخة موزا": the agency relays, the one on whose
+        // tongue the words are speaks
+        for (let q = b; q + 2 < limit && q <= b + 5; q++) {
+          if (toks[q].kind === 'p' && toks[q].text !== '،') break;
+          if (toks[q].norm !== 'علي' || toks[q + 1].norm !== 'لسان') continue;
+          const w = mkSpeaker(q + 2, speakerEnd(q + 2, limit));
+          if (w) sp = w;
+          break;
+        }
         const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
         if (first) {
           let c = b;
@@ -1087,7 +1096,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           emit(from, limit, sp, cueText, si);
           consumedTo = limit;
         } else {
-          emit(Math.max(consumedTo, ts), i, sp, cueText, si);
+          // ("جاء ذلك وفقا لما نقلته ...": a pointer to what was said before, no content of its own)
+          const from0 = Math.max(consumedTo, ts);
+          const words = toks.slice(from0, i).filter((t) => t.kind === 'w');
+          const pointer = words.length <= 3 && words.every((t) => /^[وف]?(جاء|جاءت|ياتي|تاتي|اتي|ذلك|هذا|هذه|ذلك|كل|هو|هي)$/.test(t.norm));
+          if (!pointer) emit(from0, i, sp, cueText, si);
           consumedTo = Math.max(consumedTo, b);
         }
         mainSpeaker = sp;

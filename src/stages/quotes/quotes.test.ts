@@ -1427,3 +1427,15 @@ test('bug round 4: a date between commas closes the speaker phrase, and no name 
   );
   assert.ok(!a.some((x) => x.includes('خاشقجي|أعلنت')), a.join(' / '));
 });
+
+test('bug round 4: after a relay, the one "على لسان" whom the words are is the speaker; "جاء ذلك" before an attribution is no content', () => {
+  const a = fullQuotes(
+    'جاء ذلك وفقا لما نقلته وكالة الأنباء القطرية الرسمية، السبت، على لسان الشيخة موزا في مقابلة مع مجلة فرنسية، حيث قالت: "لا تكذبوا أبدا لأن الكذبة لا تدوم طويلا".',
+  );
+  assert.ok(!a.some((x) => x.endsWith('|جاء ذلك')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.startsWith('الشيخة موزا|قالت|')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('وكالة الأنباء القطرية')), a.join(' / '));
+});
