@@ -359,7 +359,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     while (b > a && toks[b - 1].kind === 'p' && !closeToOpen.has(b - 1)) b--;
     if (b <= a) return null;
     // a relative pronoun is no speaker ("والتي تتهمها الحكومة بـ"): its clause's subject or antecedent is
-    if (nonSpeakerAt(a) || /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)$/.test(toks[a].norm)) return null;
+    // (nor a participle cue: "مضيفاً "أعتقد أنه ..."" — the words are the participle's, said by its subject)
+    if (
+      nonSpeakerAt(a) ||
+      (toks[a].kind === 'w' && findCue(toks, a, b, lex)?.e.kind === 'part') ||
+      /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)$/.test(toks[a].norm)
+    )
+      return null;
     // a verb is no speaker ("في محل الحلاقة الذي يخصه ويقول إن"): the subject is elsewhere
     if (
       verbAt(a) &&

@@ -1439,3 +1439,12 @@ test('bug round 4: after a relay, the one "على لسان" whom the words are i
   );
   assert.ok(!a.some((x) => x.startsWith('وكالة الأنباء القطرية')), a.join(' / '));
 });
+
+test('bug round 4: a participle cue is no speaker of a first-person verb in the quotation after it (مضيفاً "أعتقد أنه ...")', () => {
+  const a = fullQuotes('وقال ترامب إن العرض سيكون عظيما، مضيفاً "أعتقد أنه أمر رائع بالنسبة لبلادنا من حيث أنه مشجع".');
+  assert.ok(!a.some((x) => x.startsWith('مضيفاً|')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.startsWith('ترامب|مضيفاً|')),
+    a.join(' / '),
+  );
+});
