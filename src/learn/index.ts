@@ -3,6 +3,7 @@ export { featureKey, featureKeySlice, hashSlice, hashString, template } from './
 export { type LogRegModel, sigmoid, trainLogReg } from './logreg.ts';
 export { decodeModel, encodeModel, loadModelFile, type ModelFile, type Quantisation, saveModelFile } from './model-file.ts';
 export {
+  averageSequenceModels,
   BIAS_KEY,
   backtrace,
   type ClassExample,

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { featureKey, hashString, template } from './hash.ts';
 import { decodeModel, encodeModel } from './model-file.ts';
-import { MulticlassPerceptron, RankingPerceptron, SequencePerceptron, toKeys } from './perceptron.ts';
+import { averageSequenceModels, MulticlassPerceptron, RankingPerceptron, SequencePerceptron, toKeys } from './perceptron.ts';
 import { seededRandom, shuffleInPlace } from './random.ts';
+import { WeightTable } from './weights.ts';
 
 // A toy tagging task where one word ("صيد") is a NOUN after the article-like
 // "هذا" and a VERB after a noun: only the transitions can tell.
@@ -90,6 +91,43 @@ test('training is deterministic for a seed', () => {
   const a = SequencePerceptron.train(examples, { epochs: 5, seed: 7 });
   const b = SequencePerceptron.train(examples, { epochs: 5, seed: 7 });
   assert.deepEqual(Array.from(a.table.weights), Array.from(b.table.weights));
+});
+
+test('averaging sequence models: mean weights over the union of features; one model is itself', () => {
+  const labels = ['A', 'B'];
+  // key 1 in both, key 2 only in the first, key 3 only in the second
+  const a = new SequencePerceptron(labels, new WeightTable(2, Uint32Array.of(1, 2), Float32Array.of(2, -4, 6, 0)));
+  const b = new SequencePerceptron(labels, new WeightTable(2, Uint32Array.of(3, 1), Float32Array.of(8, 2, 0, 4)));
+  const m = averageSequenceModels([a, b]);
+  assert.deepEqual(m.labels, labels);
+  const row = (key: number): number[] => {
+    const out = new Float64Array(2);
+    m.table.addTo(key, out, 0);
+    return Array.from(out);
+  };
+  assert.deepEqual(row(1), [1, 0]);
+  assert.deepEqual(row(2), [3, 0]);
+  assert.deepEqual(row(3), [4, 1]);
+  assert.equal(m.table.keys.length, 3);
+  assert.deepEqual(Array.from(a.table.weights), [2, -4, 6, 0], 'inputs untouched');
+  assert.equal(averageSequenceModels([a]), a);
+  assert.throws(() => averageSequenceModels([]));
+  assert.throws(() => averageSequenceModels([a, new SequencePerceptron(['A', 'C'], b.table)]));
+  // trained models: the mean of a model with itself is that model
+  const t = SequencePerceptron.train(examples, { epochs: 5, seed: 2 });
+  const tt = averageSequenceModels([t, t]);
+  for (const s of [
+    ['هذا', 'صيد'],
+    ['الرجال', 'صيد'],
+    ['القطط', 'صيد'],
+  ])
+    assert.deepEqual(tt.predict(feats(s)), t.predict(feats(s)));
+  for (let r = 0; r < t.table.keys.length; r++) {
+    const x = new Float64Array(2 * 3);
+    t.table.addTo(t.table.keys[r], x, 0);
+    tt.table.addTo(t.table.keys[r], x, 3);
+    for (let l = 0; l < 3; l++) assert.ok(Math.abs(x[l] - x[3 + l]) < 1e-5);
+  }
 });
 
 test('multiclass perceptron learns suffix → class and round-trips', () => {

@@ -14,7 +14,7 @@
 import { hashString } from './hash.ts';
 import { loadModelFile, type ModelFile, type Quantisation, saveModelFile } from './model-file.ts';
 import { seededRandom, shuffleInPlace } from './random.ts';
-import { TrainWeights, type WeightTable } from './weights.ts';
+import { mergeTables, TrainWeights, type WeightTable } from './weights.ts';
 
 /** Features of one instance or position: strings, or keys from `hash.ts`. */
 export type FeatureList = readonly string[] | ArrayLike<number>;
@@ -461,4 +461,23 @@ export class RankingPerceptron {
   static load(path: string): RankingPerceptron {
     return RankingPerceptron.fromModelFile(loadModelFile(path));
   }
+}
+
+/**
+ * The mean of sequence models over the same labels, e.g. trained on different
+ * shuffles (seeds 1..N): a steadier model. Its features are the union of
+ * theirs, each weight the sum over the models divided by their number (a
+ * model without the feature counts as 0), transitions included; the meta is
+ * left empty. One model is returned as it is.
+ */
+export function averageSequenceModels(models: readonly SequencePerceptron[]): SequencePerceptron {
+  if (models.length === 0) throw new Error('averageSequenceModels: no model');
+  if (models.length === 1) return models[0];
+  const labels = models[0].labels;
+  for (const m of models)
+    if (m.labels.length !== labels.length || m.labels.some((l, i) => l !== labels[i]))
+      throw new Error('averageSequenceModels: the models have different labels');
+  const merged = mergeTables(models.map((m) => m.table));
+  for (let k = 0; k < merged.weights.length; k++) merged.weights[k] /= models.length;
+  return new SequencePerceptron(labels, merged);
 }

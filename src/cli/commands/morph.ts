@@ -9,10 +9,10 @@ import { metricsSection, updateCard } from '../../stages/morph/card.ts';
 import { CORPUS_FILE, CORPUS_MIN_COUNT, countCorpusWords } from '../../stages/morph/corpus.ts';
 import { evaluateMorph, type MorphScores } from '../../stages/morph/eval.ts';
 import { MODEL_FILES, MorphAnalyzer } from '../../stages/morph/morph.ts';
-import { NEURAL_DEFAULTS, readWord2Vec, vectorsFromModel } from '../../stages/morph/neural.ts';
+import { NEURAL_DEFAULTS, NeuralTagger, readWord2Vec, vectorsFromModel } from '../../stages/morph/neural.ts';
 import { evaluateStems, WIKINEWS_FILE } from '../../stages/morph/stem-eval.ts';
 import { readClusters } from '../../stages/morph/tagger.ts';
-import { DEFAULT_EPOCHS, padtFile, saveMorph, trainMorph } from '../../stages/morph/train.ts';
+import { DEFAULT_EPOCHS, DEFAULT_POS_SEEDS, padtFile, saveMorph, trainMorph } from '../../stages/morph/train.ts';
 import { trainBiLstm } from '../../stages/morph/train-bilstm.ts';
 import { trainNeural } from '../../stages/morph/train-neural.ts';
 import { commandGroup } from '../group.ts';
@@ -94,11 +94,12 @@ export function registerMorph(program: Command): void {
     .description('Words F1 / UPOS F1 (CoNLL 2018 alignment) and token split exact match on a PADT-format file')
     .option('--gold <file>', 'PADT-format file (ITEMS<TAB>TAGS); default: PADT dev from KHABAR_DATA')
     .option('--models <dir>', 'folder with morph-seg.bin and morph-pos.bin', modelFile())
+    .option('--no-networks', 'the perceptron alone: ignore morph-nn.bin and morph-lstm.bin')
     .option('--json', 'machine-readable output')
-    .action((opts: { gold?: string; models: string; json?: boolean }) => {
+    .action((opts: { gold?: string; models: string; networks: boolean; json?: boolean }) => {
       const gold = opts.gold ?? padtFile(sharedDataDir(), 'dev');
       const t0 = performance.now();
-      const analyzer = MorphAnalyzer.load(opts.models);
+      const analyzer = MorphAnalyzer.load(opts.models, { neural: opts.networks });
       const loadMs = performance.now() - t0;
       const scores = evaluateMorph(analyzer, readPadt(gold));
       if (opts.json) process.stdout.write(`${JSON.stringify({ gold, loadMs, ...scores })}\n`);
@@ -132,8 +133,9 @@ export function registerMorph(program: Command): void {
     .description(
       'train the UPOS window networks on PADT train over pretrained word vectors, tune their weight on dev, score test, write models/morph-nn.bin',
     )
-    .requiredOption('--vectors <file>', 'word vectors, word2vec text format (khabar train ner-embeddings --out /tmp/x.tsv --vectors FILE)')
+    .option('--vectors <file>', 'word vectors, word2vec text format (khabar train ner-embeddings --out /tmp/x.tsv --vectors FILE)')
     .option('--out <dir>', 'models folder (its morph-seg.bin and morph-pos.bin are used; morph-nn.bin is written there)', modelFile())
+    .option('--network <file>', 'tune and score this already trained morph-nn.bin (against --out’s perceptron) instead of training one')
     .option('--nets <n>', 'networks averaged', String(NEURAL_DEFAULTS.nets))
     .option('--hidden <n>', 'hidden units', String(NEURAL_DEFAULTS.hidden))
     .option('--window <n>', 'window radius', String(NEURAL_DEFAULTS.window))
@@ -143,7 +145,8 @@ export function registerMorph(program: Command): void {
     .option('--json', 'print the scores as JSON')
     .action(
       (opts: {
-        vectors: string;
+        vectors?: string;
+        network?: string;
         out: string;
         nets: string;
         hidden: string;
@@ -156,10 +159,14 @@ export function registerMorph(program: Command): void {
         if (!hasSharedData()) throw new Error(`shared data not found at ${sharedDataDir()} (set KHABAR_DATA)`);
         const dataDir = sharedDataDir();
         const log = (m: string) => process.stderr.write(`${m}\n`);
-        const vectors = readWord2Vec(opts.vectors);
-        log(`${vectors.words.length} vectors of ${vectors.dim} dimensions from ${opts.vectors}`);
+        if (!opts.vectors && !opts.network) throw new Error('train morph-nn needs --vectors FILE (or --network FILE)');
+        const network = opts.network ? NeuralTagger.load(opts.network) : undefined;
+        const vectors = opts.vectors && !network ? readWord2Vec(opts.vectors) : { words: [], dim: 0, data: new Float32Array(0) };
+        if (network) log(`tuning the networks of ${opts.network}`);
+        else log(`${vectors.words.length} vectors of ${vectors.dim} dimensions from ${opts.vectors}`);
         const analyzer = MorphAnalyzer.load(opts.out, { neural: false });
         const r = trainNeural(analyzer, dataDir, vectors, {
+          network,
           nets: Number(opts.nets),
           hidden: Number(opts.hidden),
           window: Number(opts.window),
@@ -171,8 +178,10 @@ export function registerMorph(program: Command): void {
           log(`dev, weight ${d.weight}, gate ${d.gate}: Words F1 ${pct(d.scores.words.f1)}, UPOS F1 ${pct(d.scores.upos.f1)}`);
         log(`chosen weight ${r.weight}, gate ${r.gate}`);
         const file = join(opts.out, MODEL_FILES.neural);
-        r.neural.meta.trained = new Date().toISOString().slice(0, 10);
-        r.neural.meta.vectors = basename(opts.vectors);
+        if (!network) {
+          r.neural.meta.trained = new Date().toISOString().slice(0, 10);
+          r.neural.meta.vectors = basename(opts.vectors ?? '');
+        }
         r.neural.save(file);
         reportNetwork(opts, dataDir, file, `weight ${r.weight}, gate ${r.gate}`, r.seconds, { weight: r.weight, devByWeight: r.dev });
       },
@@ -251,11 +260,23 @@ export function registerMorph(program: Command): void {
     .option('--seg-epochs <n>', 'segmenter epochs', String(DEFAULT_EPOCHS.segmenter))
     .option('--pos-epochs <n>', 'tagger epochs', String(DEFAULT_EPOCHS.tagger))
     .option('--seed <n>', 'shuffling seed', '1')
+    .option('--pos-seeds <n>', 'tagger perceptrons averaged (trained on shuffles seed..seed+N-1)', String(DEFAULT_POS_SEEDS))
+    .option('--no-test', 'do not score PADT test (nor update models/morph.md)')
     .option('--no-card', 'do not update models/morph.md')
     .option('--no-clusters', 'do not use the word clusters of models/ner-clusters.tsv as tagger features')
     .option('--json', 'print the scores as JSON')
     .action(
-      (opts: { out: string; segEpochs: string; posEpochs: string; seed: string; card: boolean; clusters: boolean; json?: boolean }) => {
+      (opts: {
+        out: string;
+        segEpochs: string;
+        posEpochs: string;
+        seed: string;
+        posSeeds: string;
+        test: boolean;
+        card: boolean;
+        clusters: boolean;
+        json?: boolean;
+      }) => {
         if (!hasSharedData()) throw new Error(`shared data not found at ${sharedDataDir()} (set KHABAR_DATA)`);
         const dataDir = sharedDataDir();
         const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -275,31 +296,38 @@ export function registerMorph(program: Command): void {
           segEpochs: epochs.segmenter,
           posEpochs: epochs.tagger,
           seed: Number(opts.seed),
+          posSeeds: Number(opts.posSeeds),
           log,
           corpus,
           clusters,
         });
         const trainSeconds = (performance.now() - t0) / 1000;
         const date = new Date().toISOString().slice(0, 10);
-        saveMorph(r.analyzer, opts.out, { trained: date, epochs, clusterWords: clusters ? clusters.size : 0 });
+        const posSeeds = Number(opts.posSeeds);
+        saveMorph(r.analyzer, opts.out, {
+          trained: date,
+          epochs,
+          ...(posSeeds > 1 ? { posSeeds } : {}),
+          clusterWords: clusters ? clusters.size : 0,
+        });
         const l0 = performance.now();
         const loaded = MorphAnalyzer.load(opts.out);
         const loadMs = performance.now() - l0;
-        log('scoring dev and test');
+        log(opts.test ? 'scoring dev and test' : 'scoring dev');
         const dev = evaluateMorph(loaded, readPadt(padtFile(dataDir, 'dev')));
-        const test = evaluateMorph(loaded, readPadt(padtFile(dataDir, 'test')));
+        const test = opts.test ? evaluateMorph(loaded, readPadt(padtFile(dataDir, 'test'))) : undefined;
         const wikinews = join(dataDir, WIKINEWS_FILE);
-        const stems = existsSync(wikinews) ? evaluateStems(loaded, wikinews) : undefined;
-        if (opts.card)
+        const stems = test && existsSync(wikinews) ? evaluateStems(loaded, wikinews) : undefined;
+        if (opts.card && test)
           updateCard(
             modelFile('morph.md'),
-            metricsSection({ dev, test, date, trainSeconds, loadMs, epochs, coverage: r.coverage, stems }, opts.out),
+            metricsSection({ dev, test, date, trainSeconds, loadMs, epochs, posSeeds, coverage: r.coverage, stems }, opts.out),
           );
         if (opts.json) process.stdout.write(`${JSON.stringify({ trainSeconds, loadMs, coverage: r.coverage, dev, test })}\n`);
         else {
           process.stdout.write(`trained in ${trainSeconds.toFixed(1)} s; models in ${opts.out}; load ${loadMs.toFixed(0)} ms\n`);
           printScores('dev', dev);
-          printScores('test', test);
+          if (test) printScores('test', test);
         }
       },
     );

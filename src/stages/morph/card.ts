@@ -17,6 +17,8 @@ export interface CardFacts {
   trainSeconds: number;
   loadMs: number;
   epochs: { segmenter: number; tagger: number };
+  /** Tagger perceptrons averaged (1 when absent). */
+  posSeeds?: number;
   coverage: number;
   /** Stem conflation on WikiNews lemmas, when that set is available. */
   stems?: StemScores;
@@ -31,7 +33,7 @@ export function metricsSection(f: CardFacts, modelDir: string): string {
     `| ${name} | ${s.sentences} | ${s.goldWords} | ${pct(s.words.f1)} | ${pct(s.upos.f1)} | ${pct(s.segmentationExact)} |`;
   return [
     START,
-    `Trained ${f.date} in ${f.trainSeconds.toFixed(0)} s (one core; segmenter ${f.epochs.segmenter} epochs, tagger ${f.epochs.tagger} epochs).`,
+    `Trained ${f.date} in ${f.trainSeconds.toFixed(0)} s (one core; segmenter ${f.epochs.segmenter} epochs, tagger ${f.epochs.tagger} epochs${(f.posSeeds ?? 1) > 1 ? `, mean of ${f.posSeeds} perceptrons on shuffles 1–${f.posSeeds}` : ''}).`,
     'Scored on gold surface tokens, CoNLL 2018 style (words aligned by LCS of forms inside each surface token):',
     '',
     '| split | sentences | gold words | Words F1 | UPOS F1 | token split exact |',

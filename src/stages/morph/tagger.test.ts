@@ -89,3 +89,34 @@ for (const opts of [{ tagDict: 1 }, { order: 2 as const }, { update: 'pa' as con
     assert.deepEqual(tagger.tag('ذهب الرجل في الصباح'.split(' ').map(word)), ['VERB', 'NOUN', 'ADP', 'NOUN']);
   });
 }
+
+for (const opts of [{}, { order: 2 as const, update: 'pa' as const }]) {
+  test(`tagger seeds (${JSON.stringify(opts)}): 1 is the plain model, 3 the mean of the models of seeds 1–3`, () => {
+    const weights = (t: Tagger): number[] => {
+      const L = t.model.labels.length;
+      const keys = [...t.model.table.keys].sort((a, b) => a - b);
+      return keys.flatMap((k) => {
+        const row = new Float64Array(L);
+        t.model.table.addTo(k, row, 0);
+        return Array.from(row);
+      });
+    };
+    const plain = Tagger.train(TOY, { epochs: 3, folds: 2, ...opts });
+    assert.deepEqual(weights(Tagger.train(TOY, { epochs: 3, folds: 2, seeds: 1, ...opts })), weights(plain));
+    const single = [1, 2, 3].map((seed) => Tagger.train(TOY, { epochs: 3, folds: 2, seed, ...opts }));
+    const mean = Tagger.train(TOY, { epochs: 3, folds: 2, seeds: 3, ...opts });
+    assert.deepEqual(mean.model.labels, plain.model.labels);
+    assert.equal(mean.model.meta.order, opts.order);
+    const L = mean.model.labels.length;
+    const keys = new Set(single.flatMap((t) => [...t.model.table.keys]));
+    assert.equal(mean.model.table.keys.length, keys.size);
+    for (const k of keys) {
+      const want = new Float64Array(L);
+      for (const t of single) t.model.table.addTo(k, want, 0);
+      const got = new Float64Array(L);
+      mean.model.table.addTo(k, got, 0);
+      for (let l = 0; l < L; l++) assert.ok(Math.abs(got[l] - want[l] / 3) < 1e-5, `key ${k} label ${l}: ${got[l]} vs ${want[l] / 3}`);
+    }
+    assert.deepEqual(mean.tag('ذهب الرجل في الصباح'.split(' ').map(word)), ['VERB', 'NOUN', 'ADP', 'NOUN']);
+  });
+}

@@ -19,6 +19,7 @@ import {
   viterbi2,
 } from '../../learn/constrained.ts';
 import {
+  averageSequenceModels,
   BIAS_KEY,
   featureKey,
   featureKeySlice,
@@ -473,6 +474,8 @@ export class Tagger {
       clusters?: Map<string, string>;
       /** Tag dictionary threshold (`allowedTags`; 0 = none, the default). */
       tagDict?: number;
+      /** Perceptrons trained on different shuffles (seeds `seed`..`seed`+N−1) and averaged (default 1: one model). */
+      seeds?: number;
     } = {},
   ): Tagger {
     const corpus = opts.corpus ?? new Map<string, number>();
@@ -484,14 +487,17 @@ export class Tagger {
       (_, f) => new Map(Object.entries(ambiguityClasses(sentences.filter((_, i) => i % folds !== f)))),
     );
     const tagDict = opts.tagDict ?? 0;
-    let model: SequencePerceptron;
+    const seeds = opts.seeds ?? 1;
+    if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`Tagger.train: seeds must be a positive integer, not ${seeds}`);
+    const seed0 = opts.seed ?? 1;
+    const models: SequencePerceptron[] = [];
     if (tagDict <= 0 && (opts.update ?? 'perceptron') === 'perceptron' && (opts.order ?? 1) === 1) {
       const examples: SequenceExample[] = sentences.map((s, i) => {
         const { keys, offsets } = Tagger.featurize(s.words, foldAmb[i % folds], corpus, clusters);
         const features = s.words.map((_, j) => keys.subarray(offsets[j], offsets[j + 1]));
         return { features, labels: s.tags };
       });
-      model = SequencePerceptron.train(examples, opts);
+      for (let k = 0; k < seeds; k++) models.push(SequencePerceptron.train(examples, { ...opts, seed: seed0 + k }));
     } else {
       // same labels and key order as SequencePerceptron.train
       const labels = [...new Set(sentences.flatMap((s) => s.tags))].sort();
@@ -505,10 +511,12 @@ export class Tagger {
           allowed: tagDict > 0 ? s.words.map((w) => allowedTags(w.form, fa, labels, tagDict)) : undefined,
         };
       });
-      model = trainConstrained(labels, data, opts);
-      if (tagDict > 0) model.meta = { ...model.meta, tagDict };
-      if (opts.order === 2) model.meta = { ...model.meta, order: 2 };
+      for (let k = 0; k < seeds; k++) models.push(trainConstrained(labels, data, { ...opts, seed: seed0 + k }));
     }
+    // several shuffles (seeds seed..seed+N-1): their mean (see README, "Averaged seeds")
+    const model = averageSequenceModels(models);
+    if (tagDict > 0) model.meta = { ...model.meta, tagDict };
+    if (opts.order === 2) model.meta = { ...model.meta, order: 2 };
     // only the clusters of forms the tagger can meet often enough to matter: corpus words
     const clusterMeta: Record<string, string> = {};
     for (const [w, ids] of [...clusters].sort((a, b) => (a[0] < b[0] ? -1 : 1))) clusterMeta[w] = ids;

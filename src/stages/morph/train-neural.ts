@@ -25,16 +25,23 @@ export interface NeuralTrainResult {
  * Trains the networks on PADT train, attaches them to `analyzer`'s tagger and
  * keeps a weight and gate: among the settings whose dev UPOS F1 is within
  * 0.03 points of the best, the narrowest gate, then the smallest weight.
+ * The networks do not depend on the perceptron (only the weight and gate do), so
+ * tuning the saved networks against a new perceptron (`network`) gives what a
+ * full retraining would, training being deterministic.
  */
 export function trainNeural(
   analyzer: MorphAnalyzer,
   dataDir: string,
   vectors: WordVectors,
-  opts: NeuralOptions & { weights?: readonly number[]; gates?: readonly number[] } = {},
+  opts: NeuralOptions & {
+    weights?: readonly number[];
+    gates?: readonly number[];
+    /** Tune this already trained network (e.g. against a new `morph-pos.bin`) instead of training one; `vectors` unused. */
+    network?: NeuralTagger;
+  } = {},
 ): NeuralTrainResult {
   const t0 = performance.now();
-  const train = readPadt(padtFile(dataDir, 'train')).map(goldTagWords);
-  const neural = NeuralTagger.train(train, vectors, opts);
+  const neural = opts.network ?? NeuralTagger.train(readPadt(padtFile(dataDir, 'train')).map(goldTagWords), vectors, opts);
   const seconds = (performance.now() - t0) / 1000;
   const devSet = readPadt(padtFile(dataDir, 'dev'));
   analyzer.tagger.neural = neural;

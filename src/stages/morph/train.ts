@@ -36,6 +36,8 @@ export interface MorphTrainOptions {
   /** Tagger learner (default `DEFAULT_TAGGER`): transition order and update rule. */
   posOrder?: 1 | 2;
   posUpdate?: 'perceptron' | 'pa';
+  /** Tagger perceptrons averaged, trained on shuffles seed..seed+N−1 (default `DEFAULT_POS_SEEDS`). */
+  posSeeds?: number;
 }
 
 export interface MorphTrainResult {
@@ -45,6 +47,8 @@ export interface MorphTrainResult {
 }
 
 export const DEFAULT_EPOCHS = { segmenter: 8, tagger: 12 } as const;
+/** Tagger perceptrons averaged (`Tagger.train` option `seeds`; see README, "Averaged seeds"). */
+export const DEFAULT_POS_SEEDS = 1;
 /** Tagger learner: first- or second-order transitions, perceptron or passive-aggressive updates (see README). */
 export const DEFAULT_TAGGER = { order: 1, update: 'perceptron' } as const satisfies { order: 1 | 2; update: 'perceptron' | 'pa' };
 
@@ -61,14 +65,21 @@ export function trainMorph(train: PadtSentence[], opts: MorphTrainOptions = {}):
   });
   const segSeconds = (performance.now() - t0) / 1000;
   t0 = performance.now();
+  const posEpochs = opts.posEpochs ?? DEFAULT_EPOCHS.tagger;
+  const posSeeds = opts.posSeeds ?? DEFAULT_POS_SEEDS;
+  let epochsDone = 0;
   const tagger = Tagger.train(train.map(goldTagWords), {
-    epochs: opts.posEpochs ?? DEFAULT_EPOCHS.tagger,
+    epochs: posEpochs,
     seed,
+    seeds: posSeeds,
     corpus: opts.corpus,
     clusters: opts.clusters,
     order: opts.posOrder ?? DEFAULT_TAGGER.order,
     update: opts.posUpdate ?? DEFAULT_TAGGER.update,
-    onEpoch: (e) => log(`tagger epoch ${e.epoch}: ${e.errors}/${e.total} tag errors, ${e.features} features, ${Math.round(e.ms)} ms`),
+    onEpoch: (e) => {
+      const model = posSeeds > 1 ? `seed ${seed + Math.floor(epochsDone++ / posEpochs)} ` : '';
+      log(`tagger ${model}epoch ${e.epoch}: ${e.errors}/${e.total} tag errors, ${e.features} features, ${Math.round(e.ms)} ms`);
+    },
   });
   const tagSeconds = (performance.now() - t0) / 1000;
   return { analyzer: new MorphAnalyzer(segmenter, tagger), coverage, seconds: { segmenter: segSeconds, tagger: tagSeconds } };

@@ -14,7 +14,7 @@ import { modelFile, sharedDataDir } from '../../core/paths.ts';
 import type { TaggedSentence } from '../../corpora/ner-conll.ts';
 import { KnowledgeBase } from '../../kb/index.ts';
 import { secondOrderTransitions, trainConstrained, viterbi2 } from '../../learn/constrained.ts';
-import { backtrace, mergeTables, SequencePerceptron, seededRandom, viterbi } from '../../learn/index.ts';
+import { averageSequenceModels, backtrace, SequencePerceptron, seededRandom, viterbi } from '../../learn/index.ts';
 import { MorphAnalyzer } from '../morph/morph.ts';
 import { type Clusters, loadClusters } from './clusters.ts';
 import { loadEmbeddingClusters } from './embeddings.ts';
@@ -574,12 +574,7 @@ export function trainNer(opts: TrainNerOptions): NerTagger {
       models.push(m);
     }
     // The mean of the models trained on different shuffles (same labels, sorted): a steadier model.
-    let model = models[0];
-    if (seeds > 1) {
-      const merged = mergeTables(models.map((m) => m.table));
-      for (let k = 0; k < merged.weights.length; k++) merged.weights[k] /= seeds;
-      model = new SequencePerceptron(models[0].labels, merged);
-    }
+    const model = averageSequenceModels(models);
     // how to decode it (the fold models of stacking are decoded too)
     model.meta = { ...(order === 2 ? { order } : {}), ...(update === 'pa' ? { update } : {}) };
     return model;
