@@ -1031,8 +1031,12 @@ export class EntityResolver {
     for (const w of doc.words ?? [])
       if (w.token >= 0 && w.token < toks.length && content[w.token] === undefined && w.upos !== 'CCONJ' && w.upos !== 'ADP')
         content[w.token] = w.upos;
-    // (a token of function words only, "على"، "وفي", keeps the tag of its first word: it is no name)
-    for (const w of doc.words ?? []) if (w.token >= 0 && w.token < toks.length && content[w.token] === undefined) content[w.token] = w.upos;
+    // (a token that is one function word, "على"، "في", keeps its tag: it is no name; a split token whose name part the
+    // tagger took for a conjunction, "ونتياهو", stays open)
+    const parts = new Uint8Array(toks.length);
+    for (const w of doc.words ?? []) if (w.token >= 0 && w.token < toks.length && parts[w.token] < 255) parts[w.token]++;
+    for (const w of doc.words ?? [])
+      if (w.token >= 0 && w.token < toks.length && content[w.token] === undefined && parts[w.token] === 1) content[w.token] = w.upos;
     for (const [a, b, type] of this.splitPlaceLists(toks, cleanNameSpans(doc, isTitle))) {
       const c = this.candidate(doc, a, b, type, 'ner');
       if (!c) continue;

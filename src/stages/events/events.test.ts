@@ -1348,3 +1348,13 @@ test('bug round 4: a subject before the verb keeps it across a place with a fuse
   );
   assert.ok(!a.some((x) => x.startsWith('COERCE:معصوم')), a.join(' / '));
 });
+
+test('bug round 4: control described in a relative clause is no seizure; a seizure stays', () => {
+  const a = fullEvents('وتقدمت القوات في مدينة دوما التي تسيطر عليها المعارضة المسلحة.');
+  assert.ok(!a.some((x) => x.startsWith('ASSAULT:المعارضة')), a.join(' / '));
+  const b = fullEvents('وسيطرت القوات العراقية على مدينة الموصل.');
+  assert.ok(
+    b.some((x) => x.startsWith('ASSAULT:القوات العراقية')),
+    b.join(' / '),
+  );
+});

@@ -875,6 +875,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // "أدانت المحكمة مادسن بتهمة قتل الصحافية"، "وجهت له تهمة التخطيط لهجوم": an act named as a charge is alleged, not
       // done by the sentence's subject
       if (tr.type !== 'ACCUSE' && k > ts && chargeWord(toks[k - 1].norm)) continue;
+      // "مدينة دوما التي تسيطر عليها المعارضة": control described in a relative clause is a state, not a seizure
+      if (tr.cameo === '192' && /^[وف]?[يت]سيطر/.test(toks[k].norm) && k > ts && RELATIVE.test(toks[k - 1].norm)) continue;
       // "الرئيس الصماد تحمل مسؤولية الرئاسة"، "تتحمل الحكومة المسؤولية": bearing a responsibility oneself (form V, nobody
       // held responsible between the verb and المسؤولية) is no accusation
       if (

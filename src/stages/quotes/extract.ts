@@ -404,6 +404,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       entityAt(doc.entities, start, end);
     // "أسرة محمد مرسي"، "محامية مادسن": a relational head before a person's name speaks, not that person
     if (ent?.type === 'PER' && relationalAt(a) && !ent.mentions.some((m) => m.start <= toks[a].start && m.end > toks[a].start)) ent = null;
+    // "وسائل إعلام سورية حكومية"، "وزير خارجية روسيا": a country inside an indefinite phrase is not who speaks (there it
+    // is an adjective, or the body of an unnamed official); the phrase speaks
+    // (only when the phrase opens with no name at all: "إسرائيل والسعودية"، "#كوريا_الشمالية" are the countries)
+    if (
+      ent?.type === 'LOC' &&
+      !/^[وف]?(ال|لل)/.test(toks[a].norm) &&
+      !inEnt[a] &&
+      !doc.entities?.some((x) => x.mentions.some((m) => m.start <= start && m.end > start))
+    )
+      ent = null;
     return { id: ent ? ent.id : null, text: displaySpeaker(text.slice(start, end)), start, end };
   };
   // where entity mentions start (a name with a fused لـ is the one addressed)
@@ -939,6 +949,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             c.e.kind === 'need' &&
             !toks.slice(c.j + 1, Math.min(te, Math.max(c.j + 8, speakerEnd(c.j + 1, te) + 5))).some((t) => t.norm === c.e.prep)
           ) &&
+          // "وقالت صحيفة كناك، التي كشفت القضية، إن الشركات ...": a cue in a relative clause set off by commas inside another
+          // cue's speaker phrase is no cue of the content after it
+          !(
+            cues.some((x) => x.e.kind === 'say') &&
+            k - 2 >= ts &&
+            toks[k - 2].text === '،' &&
+            /^(الذي|التي|الذين)$/.test(toks[k - 1].norm) &&
+            toks.slice(c.j + 1, Math.min(te, c.j + 8)).some((t, n, ts2) => t.text === '،' && ts2.slice(n + 1).some((u) => COMP.has(u.norm)))
+          ) &&
           // "أدانت هيئة المحلفين ... مادسن بتهمة القتل": a verdict, not a statement
           !(c.e.judicial && toks.slice(c.j + 1, Math.min(te, c.j + 16)).some((t) => lex.charges.has(t.norm))) &&
           // "وفقا للإجراء المعروف"، "وفق برنامج ...": an attribution to a rule or a document, not to a speaker
@@ -1331,7 +1350,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         e.kind !== 'part' &&
         !e.pronObj &&
         i - 1 > ts &&
-        /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm)
+        /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm) &&
+        // (not when the cue has its own subject after it: "المنطقة التي قال المرصد السوري إن" — the observatory speaks)
+        !(
+          j + 1 < te &&
+          toks[j + 1].kind === 'w' &&
+          !isComp(j + 1) &&
+          (personAt(j + 1) ||
+            mentionStarts.has(toks[j + 1].start) ||
+            (/^(ال|وال)/.test(toks[j + 1].norm) && lex.speakerHeads.has(headKey(toks[j + 1].norm))))
+        )
       )
         sp = relativeSpeaker(i - 1);
       // "سائقو الأجرة، الذين اعتبروا الخدمة غير قانونية وطالبوا بحظرها": a plural cue with و continues the subject of
@@ -1383,7 +1411,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             BOUNDARY.has(toks[q].norm) ||
             isComp(q) ||
             /^(هذا|هذه|ذلك|تلك)$/.test(toks[q].norm) ||
-            (q === cs && (TIME_HEAD.has(headKey(toks[q].norm)) || adverbAt(q)))
+            (q === cs && (TIME_HEAD.has(headKey(toks[q].norm)) || adverbAt(q))) ||
+            // ("فوق المنطقة التي قال المرصد إن ...": no subject before a relative pronoun right before the cue)
+            (q === pi && /^[وف]?(الذي|التي|الذين|اللذين|اللتين)$/.test(toks[q].norm))
           )
             ok = false;
         const first = toks[cs];

@@ -1448,3 +1448,30 @@ test('bug round 4: a participle cue is no speaker of a first-person verb in the 
     a.join(' / '),
   );
 });
+
+test("bug round 4: a cue after a relative pronoun with its own subject after it is that subject's (المنطقة التي قال المرصد السوري إن)", () => {
+  const a = fullQuotes('وتصاعدت سحب الدخان فوق المنطقة التي قال المرصد السوري لحقوق الإنسان إن عشرات الآلاف من الأشخاص يحتمون فيها.');
+  assert.ok(
+    a.some((x) => x.startsWith('المرصد السوري لحقوق الإنسان|قال|')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('سحب الدخان')), a.join(' / '));
+});
+
+test("bug round 4: a cue in a relative clause set off by commas inside the speaker phrase is not the content's cue", () => {
+  const a = fullQuotes('وقالت صحيفة كناك الأسبوعية الناطقة بالفلمنكية، التي كشفت القضية، إن الشركات صدرت المواد.');
+  assert.ok(
+    a.some((x) => x.endsWith('|وقالت|الشركات صدرت المواد')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.includes('|كشفت|')), a.join(' / '));
+});
+
+test('bug round 4: a country inside an indefinite speaker phrase is not the speaker (وسائل إعلام سورية، وزير خارجية تركيا)', () => {
+  const p = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
+  const doc = p.run(readArticle('أفادت وسائل إعلام سورية حكومية بأن القوات تقدمت في المدينة. وقالت سوريا إن الهجوم فشل.'));
+  const q = doc.quotes ?? [];
+  assert.equal(q.find((x) => x.speakerText.startsWith('وسائل إعلام'))?.speaker, null, JSON.stringify(q));
+  const syria = doc.entities?.find((e) => e.nameEn === 'Syria');
+  assert.ok(syria && q.some((x) => x.speaker === syria.id), JSON.stringify(q));
+});
