@@ -1358,3 +1358,16 @@ test('bug round 4: control described in a relative clause is no seizure; a seizu
     b.join(' / '),
   );
 });
+
+test('bug round 4: a feminine noun after a definite agent is its object unless tagged an adjective (وتتهم السلطات الصحيفة)', () => {
+  const a = fullEvents('وتتهم السلطات الصحيفة بأنها كانت داعمة للانقلاب.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:السلطات:')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وقصفت القوات المسلحة السورية مواقع المعارضة.');
+  assert.ok(
+    b.some((x) => x.startsWith('ASSAULT:القوات المسلحة السورية:SYR')),
+    b.join(' / '),
+  );
+});

@@ -331,7 +331,11 @@ export function sentenceActors(
           // (an indefinite sound plural or dual with its ن takes no genitive, and a definite word is no adjective of it:
           // "هاجم مسلحون السفارة الفرنسية" — the embassy is the object)
           if (q === end && !DEFINITE.test(toks[end - 1].norm) && /..(ون|ين|ان)$/.test(toks[end - 1].norm)) break;
-          const construct = !DEFINITE.test(toks[end - 1].norm) || /(ي|يه|ه|يون|يين)$/.test(t.norm);
+          // (after a definite head a feminine word is an adjective only when the tagger says so: "القوات المسلحة", not
+          // "وتتهم السلطات الصحيفة", whose noun is the object)
+          const tagged = contentPos(doc, toks.length);
+          const construct =
+            !DEFINITE.test(toks[end - 1].norm) || /(ي|يه|يون|يين)$/.test(t.norm) || (/ه$/.test(t.norm) && (!tagged || tagged[q] === 'ADJ'));
           // قوات الأمن، وزارة الخارجية; after a head without the article, even an agent noun is its genitive (قوات التحالف)
           const headIndefinite = !DEFINITE.test(toks[end - 1].norm);
           if (!country && q === end && construct && (headIndefinite || !lex.agents.has(t.norm.slice(2)))) b = q + 1;
