@@ -833,3 +833,13 @@ test('bug round 4: و is cut before the second person of a list after a comma', 
     ['نرمين حسين', 'سامح سعودي'],
   );
 });
+
+test('bug round 4: a short form of two words before the full name folds into it (بن سلمان ... محمد بن سلمان)', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
+  const doc = full.run(
+    readArticle('بن سلمان يرد على ترامب\nرفض ولي العهد السعودي الأمير محمد بن سلمان تصريحات ترامب. وقال بن سلمان إن العلاقات جيدة.'),
+  );
+  const mbs = doc.entities?.filter((e) => e.name.endsWith('بن سلمان')) ?? [];
+  assert.equal(mbs.length, 1, JSON.stringify(doc.entities?.map((e) => e.name)));
+  assert.equal(mbs[0].mentions.filter((m) => m.text === 'بن سلمان').length, 2);
+});

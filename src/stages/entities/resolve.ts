@@ -1443,14 +1443,17 @@ export class EntityResolver {
   /** A surname seen before the full name (الأسد ... بشار الأسد): fold the earlier short group into the later full one. */
   private mergeShortFirst(groups: Group[]): void {
     for (const g of groups) {
-      if (g.type !== 'PER' || g.entry || g.cands.length === 0 || g.words.length !== 1) continue;
+      // (also a short form of two words or more: "بن سلمان" ... "محمد بن سلمان")
+      if (g.type !== 'PER' || g.entry || g.cands.length === 0 || g.words.length > 3) continue;
+      const n = g.words.length;
       const target = groups.find(
         (h) =>
           h !== g &&
           h.type === 'PER' &&
           h.cands.length > 0 &&
-          h.words.length > 1 &&
-          (h.words[h.words.length - 1] === g.words[0] || (h.words[0] === g.words[0] && FAMILY_FIRST.has(h.entry?.country ?? ''))),
+          h.words.length > n &&
+          (h.words.slice(h.words.length - n).join(' ') === g.words.join(' ') ||
+            (n === 1 && h.words[0] === g.words[0] && FAMILY_FIRST.has(h.entry?.country ?? ''))),
       );
       if (target) {
         target.cands.push(...g.cands);
