@@ -1371,3 +1371,8 @@ test('bug round 4: a feminine noun after a definite agent is its object unless t
     b.join(' / '),
   );
 });
+
+test('bug round 4: a place after في with a conjunction (وفي روسيا،) is governed, no subject of the verb after the comma', () => {
+  const a = fullEvents('وفي روسيا، أدان المتحدث باسم الكرملين، دميتري بيسكوف، الضربات الغربية.');
+  assert.ok(!a.some((x) => x.startsWith('ACCUSE:روسيا')), a.join(' / '));
+});

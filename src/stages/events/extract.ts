@@ -647,7 +647,8 @@ function governed(toks: Tok[], x: ActorSpan, ts: number): boolean {
   const prev = x.a > ts ? toks[x.a - 1].norm : '';
   // "كل من الأردن ومصر": each of them, not a من-phrase (event bug round)
   if (prev === 'من' && x.a - 2 >= ts && /^[وف]?كل$/.test(toks[x.a - 2].norm)) return false;
-  if (/^(في|من|الي|علي|عن|مع|ضد|بين|حول|عبر|داخل|قرب|امام|لدي|تجاه)$/.test(prev)) return true;
+  // (also with a conjunction: "وفي روسيا، حذر المتحدث باسم الكرملين")
+  if (/^[وف]?(في|من|الي|علي|عن|مع|ضد|بين|حول|عبر|داخل|قرب|امام|لدي|تجاه)$/.test(prev)) return true;
   // a name mention that starts with the token is not behind a fused preposition (بريطانيا، لبنان، بغداد)
   if (x.clitic === false) return false;
   const n = toks[x.a].norm;

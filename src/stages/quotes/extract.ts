@@ -356,6 +356,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     (lex.relational.has(headKey(toks[k].norm)) || (/^[وف]../.test(toks[k].norm) && lex.relational.has(headKey(toks[k].norm.slice(1)))));
   const mkSpeaker = (a: number, b: number, dropPrep = false): Speaker | null => {
     while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
+    // "أما الرئيس الأمريكي، الذي قال ...": the topic particle is no part of the speaker
+    if (a + 1 < b && /^[وف]?اما$/.test(toks[a].norm)) a++;
     while (b > a && toks[b - 1].kind === 'p' && !closeToOpen.has(b - 1)) b--;
     if (b <= a) return null;
     // a relative pronoun is no speaker ("والتي تتهمها الحكومة بـ"): its clause's subject or antecedent is

@@ -1475,3 +1475,12 @@ test('bug round 4: a country inside an indefinite speaker phrase is not the spea
   const syria = doc.entities?.find((e) => e.nameEn === 'Syria');
   assert.ok(syria && q.some((x) => x.speaker === syria.id), JSON.stringify(q));
 });
+
+test('bug round 4: the topic particle أما is no part of the speaker', () => {
+  const a = fullQuotes('أما الرئيس الأمريكي، الذي قال الأربعاء إن الصواريخ آتية، فقد كتب على حسابه أنه لم يحدد موعدا.');
+  assert.ok(!a.some((x) => x.startsWith('أما')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.startsWith('الرئيس الأمريكي|كتب|')),
+    a.join(' / '),
+  );
+});
