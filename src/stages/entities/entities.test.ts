@@ -843,3 +843,15 @@ test('bug round 4: a short form of two words before the full name folds into it 
   assert.equal(mbs.length, 1, JSON.stringify(doc.entities?.map((e) => e.name)));
   assert.equal(mbs[0].mentions.filter((m) => m.text === 'بن سلمان').length, 2);
 });
+
+test('bug round 4: a hashtag name counts its words one by one, so its surname alone is the same person (#إحسان_إقبال ... إقبال)', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
+  const doc = full.run(
+    readArticle(
+      'قال مسؤولون إن #وزير_الداخلية_الباكستاني #إحسان_إقبال نجا من محاولة اغتيال. وقال طلال تشودري إن إقبال أصيب برصاصة في ذراعه.',
+    ),
+  );
+  const iqbal = doc.entities?.filter((e) => e.mentions.some((m) => m.text.includes('إقبال'))) ?? [];
+  assert.equal(iqbal.length, 1, JSON.stringify(doc.entities?.map((e) => [e.name, e.mentions.map((m) => m.text)])));
+  assert.equal(iqbal[0].mentions.length, 2);
+});

@@ -651,7 +651,9 @@ export class EntityResolver {
         }
       }
     }
-    return { start, end, tokenStart, tokenEnd: b, type: finalType, key: words.join(' '), words, entry, via };
+    // (a hashtag is one token of several words, "#إحسان_إقبال": its words count one by one, so "إقبال" is its surname)
+    const split = words.some((w) => w.includes(' ')) ? words.flatMap((w) => w.split(' ')) : words;
+    return { start, end, tokenStart, tokenEnd: b, type: finalType, key: words.join(' '), words: split, entry, via };
   }
 
   /**
