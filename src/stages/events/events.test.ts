@@ -1376,3 +1376,13 @@ test('bug round 4: a place after في with a conjunction (وفي روسيا،) i
   const a = fullEvents('وفي روسيا، أدان المتحدث باسم الكرملين، دميتري بيسكوف، الضربات الغربية.');
   assert.ok(!a.some((x) => x.startsWith('ACCUSE:روسيا')), a.join(' / '));
 });
+
+test("bug round 4: a pattern's في comes right after the verb's subject (حقق في = investigate; حقق اختراقات = achieve)", () => {
+  const a = fullEvents('حققت قوات الشرعية اليمنية، الأحد، اختراقات نوعية في جبهة الساحل الغربي.');
+  assert.ok(!a.some((x) => x.startsWith('ACCUSE:')), a.join(' / '));
+  const b = fullEvents('وحققت الشرطة الإسرائيلية في الحادث.');
+  assert.ok(
+    b.some((x) => x.startsWith('ACCUSE:الشرطة الإسرائيلية')),
+    b.join(' / '),
+  );
+});

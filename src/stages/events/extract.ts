@@ -477,6 +477,8 @@ function candidates(lex: EventLexicon, norm: string): Trigger[][] {
  * التركي رجب طيب أردوغان خلال محادثة هاتفية ليل الأربعاء مع نظيره").
  */
 const AFTER_WINDOW = 12;
+/** The same for the preposition في of a pattern (حقق في، طعن في): the verb, a subject of up to four words, then في. */
+const PREP_WINDOW = 6;
 
 function matchTrigger(toks: Tok[], k: number, ts: number, te: number, lex: EventLexicon): Trigger | null {
   const t = toks[k];
@@ -486,7 +488,9 @@ function matchTrigger(toks: Tok[], k: number, ts: number, te: number, lex: Event
       let ok = true;
       for (const w of tr.after) {
         let found = false;
-        for (let q = k + 1; q < Math.min(te, k + 1 + AFTER_WINDOW) && !found; q++)
+        // (a verb's own في comes right after its subject: "حققت الشرطة في الحادث"، not "حققت القوات اختراقات في الجبهة")
+        const reach = w === 'في' ? PREP_WINDOW : AFTER_WINDOW;
+        for (let q = k + 1; q < Math.min(te, k + 1 + reach) && !found; q++)
           if (toks[q].norm === w || stems(toks[q].norm).includes(w)) found = true;
         if (!found) ok = false;
       }
