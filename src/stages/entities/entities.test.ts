@@ -47,6 +47,13 @@ function entitiesOf(text: string, names: [string, EntityType][]): Entity[] {
   return doc.entities ?? [];
 }
 
+let fullPipeline: Pipeline | undefined;
+/** A text through morph, NER and entities (one pipeline for all tests). */
+function fullDoc(article: ReturnType<typeof readArticle>): Doc {
+  fullPipeline ??= Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
+  return fullPipeline.run(article);
+}
+
 const E = (id: string, type: EntityType, name: string, extra: Partial<KbEntry> = {}): KbEntry => ({
   id,
   type,
@@ -501,8 +508,7 @@ test('plural adjectives taken for a person are dropped; a title after the name i
 
 test('a shortened organisation name refers to the one named in the article before any KB namesake', () => {
   // the whole pipeline with the shipped KB, where حزب العمال alone is the British Labour Party
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
-  const doc = full.run(
+  const doc = fullDoc(
     readArticle(
       'مسلحو حزب العمال الكردستاني ينسحبون من سنجار\nقالت المنظومة إن مسلحي حزب العمال الكردستاني ينسحبون من مدينة سنجار. وكان مسلحو حزب العمال انتقلوا إلى سنجار عام 2015.',
     ),
@@ -513,13 +519,12 @@ test('a shortened organisation name refers to the one named in the article befor
     [['org:pkk', ['حزب العمال الكردستاني', 'حزب العمال الكردستاني', 'حزب العمال']]],
     JSON.stringify(doc.entities),
   );
-  const alone = full.run(readArticle('الانتخابات البريطانية\nوفاز حزب العمال في الانتخابات البرلمانية.'));
+  const alone = fullDoc(readArticle('الانتخابات البريطانية\nوفاز حزب العمال في الانتخابات البرلمانية.'));
   assert.equal((alone.entities ?? []).find((e) => e.type === 'ORG')?.country, 'GBR', JSON.stringify(alone.entities));
 });
 
 test('organisation names the tagger missed: a head and the definite words after it; not traffic, not a generic head', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
-  const doc = full.run(
+  const doc = fullDoc(
     readArticle(
       'البرلمان\nوصوت أعضاء مجلس العموم على التعديل. وقالت المفوضية العليا المستقلة للانتخابات إن الفرز سيبدأ. وشلت الإضرابات حركة القطارات في فرنسا. وذكرت وكالة الأنباء الرسمية أن الوضع هادئ. وقالت وزارة الخزانة الأميركية إنها فرضت عقوبات.',
     ),
@@ -534,8 +539,7 @@ test('organisation names the tagger missed: a head and the definite words after 
 });
 
 test('a place named after a saint that the tagger cut after the particle is one place', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
-  const doc = full.run(readArticle('روسيا\nرفض طلب إنشاء قنصلية لبريطانيا في مدينة سانت بطسبيرغ الروسية.'));
+  const doc = fullDoc(readArticle('روسيا\nرفض طلب إنشاء قنصلية لبريطانيا في مدينة سانت بطسبيرغ الروسية.'));
   const locs = (doc.entities ?? []).filter((e) => e.type === 'LOC').map((e) => e.name);
   assert.ok(locs.includes('سانت بطسبيرغ'), locs.join(' | '));
   assert.ok(!locs.includes('سانت'), locs.join(' | '));
@@ -617,8 +621,7 @@ test('a surname decides the type of the names it closes; an office "في COUNTRY
 });
 
 test('the places and the agency of the dateline and the credit are entity mentions', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
-  const doc = full.run(
+  const doc = fullDoc(
     readArticle('عنوان الخبر\nدبي، الإمارات العربية المتحدة (CNN)-- قال وزير الخارجية الإماراتي إن الإمارات تدعم الحل السياسي.'),
   );
   const byKb = new Map((doc.entities ?? []).map((e) => [e.kbId, e]));
@@ -813,8 +816,7 @@ test('bug round 4: an unknown name after لل gets its article back in the name;
 });
 
 test('bug round 4: a surname is not propagated to a preposition that reads the same (خالد علي / على)', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
-  const doc = full.run(readArticle('وقال المحامي خالد علي إن الاتهامات باطلة. وأكد على ضرورة الإفراج عنه، وحصل على موافقة.'));
+  const doc = fullDoc(readArticle('وقال المحامي خالد علي إن الاتهامات باطلة. وأكد على ضرورة الإفراج عنه، وحصل على موافقة.'));
   const k = doc.entities?.find((e) => e.name === 'خالد علي');
   assert.ok(k, JSON.stringify(doc.entities?.map((e) => e.name)));
   assert.deepEqual(
@@ -835,8 +837,7 @@ test('bug round 4: و is cut before the second person of a list after a comma', 
 });
 
 test('bug round 4: a short form of two words before the full name folds into it (بن سلمان ... محمد بن سلمان)', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
-  const doc = full.run(
+  const doc = fullDoc(
     readArticle('بن سلمان يرد على ترامب\nرفض ولي العهد السعودي الأمير محمد بن سلمان تصريحات ترامب. وقال بن سلمان إن العلاقات جيدة.'),
   );
   const mbs = doc.entities?.filter((e) => e.name.endsWith('بن سلمان')) ?? [];
@@ -845,8 +846,7 @@ test('bug round 4: a short form of two words before the full name folds into it 
 });
 
 test('bug round 4: a hashtag name counts its words one by one, so its surname alone is the same person (#إحسان_إقبال ... إقبال)', () => {
-  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities'] });
-  const doc = full.run(
+  const doc = fullDoc(
     readArticle(
       'قال مسؤولون إن #وزير_الداخلية_الباكستاني #إحسان_إقبال نجا من محاولة اغتيال. وقال طلال تشودري إن إقبال أصيب برصاصة في ذراعه.',
     ),

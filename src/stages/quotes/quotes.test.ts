@@ -8,10 +8,14 @@ import { quotesStage } from './index.ts';
 import { renderQuotes } from './render.ts';
 
 let fullQuotesPipeline: Pipeline | undefined;
-/** The quotes of a text through morph, NER, entities and quotes, as "speakerText|cue|text" (one pipeline for all tests). */
+/** A text through morph, NER, entities, time and quotes, as the default pipeline runs them (one pipeline for all tests). */
+function fullQuotesDoc(text: string): Doc {
+  fullQuotesPipeline ??= Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes'] });
+  return fullQuotesPipeline.run(readArticle(text));
+}
+/** The quotes of a text through the full pipeline, as "speakerText|cue|text". */
 function fullQuotes(text: string): string[] {
-  fullQuotesPipeline ??= Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
-  return (fullQuotesPipeline.run(readArticle(text)).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
+  return (fullQuotesDoc(text).quotes ?? []).map((q) => `${q.speakerText}|${q.cue}|${q.text}`);
 }
 
 function article(body: string, headline = ''): Article {
@@ -1417,10 +1421,7 @@ test('bug round 4: a pronoun with its preposition between the object and بـ ke
 
 test('bug round 4: a date between commas closes the speaker phrase, and no name after it is the speaker (أعلنت السلطات السعودية، السبت، موت الصحفي جمال خاشقجي)', () => {
   // (the date comes from the time stage, which the default pipeline runs before the quotes)
-  const p = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes'] });
-  const a = (p.run(readArticle('أعلنت السلطات السعودية، السبت، موت الصحفي جمال خاشقجي داخل قنصلية البلاد في إسطنبول.')).quotes ?? []).map(
-    (q) => `${q.speakerText}|${q.cue}|${q.text}`,
-  );
+  const a = fullQuotes('أعلنت السلطات السعودية، السبت، موت الصحفي جمال خاشقجي داخل قنصلية البلاد في إسطنبول.');
   assert.ok(
     a.some((x) => x.startsWith('السلطات السعودية|أعلنت|')),
     a.join(' / '),
@@ -1468,8 +1469,7 @@ test("bug round 4: a cue in a relative clause set off by commas inside the speak
 });
 
 test('bug round 4: a country inside an indefinite speaker phrase is not the speaker (وسائل إعلام سورية، وزير خارجية تركيا)', () => {
-  const p = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'quotes'] });
-  const doc = p.run(readArticle('أفادت وسائل إعلام سورية حكومية بأن القوات تقدمت في المدينة. وقالت سوريا إن الهجوم فشل.'));
+  const doc = fullQuotesDoc('أفادت وسائل إعلام سورية حكومية بأن القوات تقدمت في المدينة. وقالت سوريا إن الهجوم فشل.');
   const q = doc.quotes ?? [];
   assert.equal(q.find((x) => x.speakerText.startsWith('وسائل إعلام'))?.speaker, null, JSON.stringify(q));
   const syria = doc.entities?.find((e) => e.nameEn === 'Syria');
