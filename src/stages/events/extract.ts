@@ -1,7 +1,7 @@
 import type { Actor, Doc, Entity, Event, Mention, Quote } from '../../core/types.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { matchForm } from '../../text/normalize.ts';
-import { headKey, loadCues, PASSIVE_VIII } from '../quotes/lexicon.ts';
+import { headKey, isRelational, loadCues, PASSIVE_VIII } from '../quotes/lexicon.ts';
 import { docView, type Tok } from '../time/scan.ts';
 import { type EventLexicon, stemsCached as stems, type Trigger } from './lexicon.ts';
 
@@ -12,17 +12,8 @@ function speakerHeads(): Set<string> {
   return heads;
 }
 
-/** Relational heads (أسرة، محامي، نجل، أنصار), from the quotes stage's lexicon (read once). */
-let relational: Set<string> | null = null;
-function relationalHeads(): Set<string> {
-  relational ??= loadCues().relational;
-  return relational;
-}
-/** Whether a word (matching form) is a relational head, with or without و/ف and ال. */
-function relationalAt(norm: string): boolean {
-  const r = relationalHeads();
-  return r.has(headKey(norm)) || (/^[وف]../.test(norm) && r.has(headKey(norm.slice(1))));
-}
+/** Whether a word (matching form) is a relational head (أسرة، محامي، نجل، أنصار) of the quotes stage's lexicon. */
+const relationalAt = (norm: string): boolean => isRelational(loadCues(), norm);
 
 /** Words that open another clause (a relative clause, a comment "وهي ..."), where a trigger's object no longer is. */
 const CLAUSE_OPENER = /^(و?(الذي|التي|الذين|اللذين|اللتين|اللواتي)|وهي|وهو|وهم|وهما|حيث|بينما)$/;
@@ -214,7 +205,7 @@ export function sentenceActors(
       // "أسرة محمد مرسي"، "محامية مادسن"، "أنصار الصدر": a relational head before a person's name makes another actor,
       // described by the phrase, of the person's country
       if (e.type === 'PER' && a > ts && !taken[a - 1 - ts] && m.start === toks[a].start && relationalAt(toks[a - 1].norm)) {
-        const from = toks[a - 1].start + (/^[وف]/.test(toks[a - 1].norm) && !relationalHeads().has(headKey(toks[a - 1].norm)) ? 1 : 0);
+        const from = toks[a - 1].start + (/^[وف]/.test(toks[a - 1].norm) && !loadCues().relational.has(headKey(toks[a - 1].norm)) ? 1 : 0);
         const actor: Actor = { name: doc.text.slice(from, m.end) };
         if (e.country) actor.country = e.country;
         out.push({ a: a - 1, b, actor, type: 'DESC' });

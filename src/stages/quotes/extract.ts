@@ -1,7 +1,7 @@
 import type { Doc, Entity, Mention, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import { docView, type Tok } from '../time/scan.ts';
-import { type CueEntry, type CueLexicon, headKey, PASSIVE_VIII } from './lexicon.ts';
+import { type CueEntry, type CueLexicon, headKey, isRelational, PASSIVE_VIII } from './lexicon.ts';
 
 /** Complementisers that open reported content (matching forms), with attached pronouns. */
 const COMP = new Set(
@@ -351,9 +351,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const adverbAt = (k: number): boolean =>
     lex.adverbs.has(toks[k].norm) || (/^و../.test(toks[k].norm) && lex.adverbs.has(toks[k].norm.slice(1)));
   /** A relational head noun (أسرة، محامي، نجل، أنصار), with or without و and ال. */
-  const relationalAt = (k: number): boolean =>
-    toks[k].kind === 'w' &&
-    (lex.relational.has(headKey(toks[k].norm)) || (/^[وف]../.test(toks[k].norm) && lex.relational.has(headKey(toks[k].norm.slice(1)))));
+  const relationalAt = (k: number): boolean => toks[k].kind === 'w' && isRelational(lex, toks[k].norm);
   const mkSpeaker = (a: number, b: number, dropPrep = false): Speaker | null => {
     while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
     // "أما الرئيس الأمريكي، الذي قال ...": the topic particle is no part of the speaker

@@ -53,6 +53,11 @@ export function headKey(norm: string): string {
   return w;
 }
 
+/** Whether a word (matching form) is a relational head of `lex` (أسرة، محامي، نجل، أنصار), with or without و/ف and ال. */
+export function isRelational(lex: CueLexicon, norm: string): boolean {
+  return lex.relational.has(headKey(norm)) || (/^[وف]../.test(norm) && lex.relational.has(headKey(norm.slice(1))));
+}
+
 /** Parse `data/quotes/cues.tsv` (format in its header). */
 export function parseCues(
   text: string,
