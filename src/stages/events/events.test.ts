@@ -1386,3 +1386,12 @@ test("bug round 4: a pattern's في comes right after the verb's subject (حقق
     b.join(' / '),
   );
 });
+
+test('tenth session: a name that starts with و (واشنطن) after the source is the target, not a second source', () => {
+  const a = fullEvents('وتتهم موسكو واشنطن بإيواء المعارضين.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:موسكو:RUS>واشنطن:')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('ACCUSE:واشنطن')), a.join(' / '));
+});

@@ -1674,7 +1674,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             (x) =>
               x !== c &&
               sameKind(x, c, x.a === c.b + 1 && toks[c.b].text === '،') &&
-              ((x.a === c.b && /^و/.test(toks[x.a].norm) && toks[x.a].norm.length > 2) ||
+              ((x.a === c.b && /^و/.test(toks[x.a].norm) && toks[x.a].norm.length > 2 && x.clitic !== false) ||
                 (x.a === c.b + 1 && (toks[c.b].norm === 'و' || toks[c.b].text === '،'))),
           );
           if (!next) break;
@@ -1689,7 +1689,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
               x !== c &&
               sameKind(x, c, c.a === x.b + 1 && toks[x.b].text === '،') &&
               !sources.includes(x) &&
-              ((c.a === x.b && /^و/.test(toks[c.a].norm) && toks[c.a].norm.length > 2) ||
+              ((c.a === x.b && /^و/.test(toks[c.a].norm) && toks[c.a].norm.length > 2 && c.clitic !== false) ||
                 (c.a === x.b + 1 && (toks[x.b].norm === 'و' || toks[x.b].text === '،'))),
           );
           if (!prev) break;

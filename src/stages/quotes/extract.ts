@@ -11,10 +11,12 @@ const COMP = new Set(
 );
 /** Words that end a speaker phrase after the cue. */
 const SPEAKER_STOP = new Set(
-  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ولكنه ولكنها لكنهم ولكنهم ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها وسط عند ردا تعليقا بدوره بدورها بدورهم بالقول امامه امامها امامهم لاحقا دائما مجددا سابقا مؤخرا مرارا رسميا صراحه عزمه عزمها عزمهم رفضه رفضها رفضهم دعمه دعمها دعمهم تمسكه تمسكها استعداده استعدادها ترحيبه ترحيبها قلقه قلقها'.split(
+  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ولكنه ولكنها لكنهم ولكنهم ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان قوله قولها قولهم قولهما قولهن فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها وسط عند ردا تعليقا بدوره بدورها بدورهم بالقول امامه امامها امامهم لاحقا دائما مجددا سابقا مؤخرا مرارا رسميا صراحه عزمه عزمها عزمهم رفضه رفضها رفضهم دعمه دعمها دعمهم تمسكه تمسكها استعداده استعدادها ترحيبه ترحيبها قلقه قلقها'.split(
     ' ',
   ),
 );
+/** Heads of a quantity whose من does not end a speaker phrase ("العديد من الإسرائيليين"، "عدد من النواب"). */
+const QUANTITY = /^[وف]?(العديد|الكثير|عدد|بعض|كثير|كثيرون|معظم|اغلب|غالبيه|اغلبيه|مجموعه|جمله|عشرات|مئات|الاف|ملايين|كبار|احد|احدي)$/;
 /** Adverbs of manner with a fused بـ ("طالبت أوتاوا بقوة بالإفراج"): neither in the speaker phrase nor opening the content. */
 const MANNER = /^(بقوه|بشده|بحزم|بوضوح|بصراحه|بشكل|بحراره|بالحاح)$/;
 /** Negations before a cue: "لم يعلن" is not a statement. */
@@ -350,6 +352,21 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   /** An adverb of time or "also" (`data/quotes/adverbs.txt`), also with و ("والآن"). */
   const adverbAt = (k: number): boolean =>
     lex.adverbs.has(toks[k].norm) || (/^و../.test(toks[k].norm) && lex.adverbs.has(toks[k].norm.slice(1)));
+  /**
+   * Tokens a..b-1 are one plain object before a cue's preposition: 1–6 words, no punctuation, no time word or
+   * adverb, not opened by a preposition ("في بيان"، "أمس"، "الأحد" are the narrator's, not the object).
+   */
+  const objectBefore = (a: number, b: number): boolean => {
+    if (b <= a || b - a > 6) return false;
+    // (not a pronoun's preposition, "تقريرا تطالب فيه الحكومة بـ", nor a manner, "طالبت باريس بقوة بـ")
+    if (PRON_PREP.has(toks[a].norm)) return false;
+    if (NOUN_PREP.has(toks[a].norm) || /^(ل|لل)/.test(toks[a].norm)) return false;
+    for (let k = a; k < b; k++) {
+      const t = toks[k];
+      if (t.kind !== 'w' || adverbAt(k) || TIME_HEAD.has(headKey(t.norm)) || NOUN_PREP.has(t.norm) || MANNER.test(t.norm)) return false;
+    }
+    return true;
+  };
   /** A relational head noun (أسرة، محامي، نجل، أنصار), with or without و and ال. */
   const relationalAt = (k: number): boolean => toks[k].kind === 'w' && isRelational(lex, toks[k].norm);
   const mkSpeaker = (a: number, b: number, dropPrep = false): Speaker | null => {
@@ -443,7 +460,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     const first = entityAt(doc.entities, toks[a].start, toks[a].end);
     if (!first?.mentions.some((x) => x.start <= toks[a].start && x.end > toks[a].start)) return false;
     const q = namesEnd(a, b);
-    if (q >= b || /^و/.test(toks[q].norm)) return false;
+    // (a name that itself starts with و, واشنطن, is no conjunction)
+    if (q >= b || (/^و/.test(toks[q].norm) && !mentionStarts.has(toks[q].start))) return false;
     const second = entityAt(doc.entities, toks[q].start, toks[q].end);
     return !!second && second.id !== first.id && second.mentions.some((x) => x.start === toks[q].start);
   };
@@ -461,6 +479,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const stopsSpeaker = (k: number): boolean => {
     const t = toks[k];
     if (t.kind === 'p') return !pairs.has(k) && !closeToOpen.has(k) && t.text !== '-' && t.text !== '(' && t.text !== ')';
+    // (not the من of a quantity: "ويقول العديد من الإسرائيليين إن"، "قال عدد من النواب")
+    if (t.norm === 'من' && k > 0 && QUANTITY.test(toks[k - 1].norm) && toks[k + 1]?.kind === 'w') return false;
     if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && t.text.includes('آ'))) || isComp(k) || MANNER.test(t.norm)) return true;
     // a preposition written apart before a quotation ("وندد بـ"جريمة...""): the content, not the speaker
     if (/^[بل]\u0640*$/.test(t.text)) return true;
@@ -1579,7 +1599,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             const k = pluralThenNamed(j + 1, b);
             if (k > 0) q = k;
           }
-          if (q > j + 1 && q < b && !/^و/.test(toks[q].norm)) b = q;
+          if (q > j + 1 && q < b && !(/^و/.test(toks[q].norm) && !mentionStarts.has(toks[q].start))) b = q;
         }
         if ((opener < 0 || holds) && e.kind !== 'say' && b > j + 1) {
           // An object follows the cue (اتهم X Y بـ...): where does the speaker end?
@@ -2006,8 +2026,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (!sp) continue;
       let a: number;
       if (pronoun && (prep >= 0 || (mark >= 0 && !plural))) a = j + 1;
-      else if (prep >= 0) a = e.kind === 'need' || toks[prep].norm.length <= 3 ? prep + 1 : prep;
-      else if (comp >= 0) a = comp + 1;
+      else if (prep >= 0) {
+        a = e.kind === 'need' || toks[prep].norm.length <= 3 ? prep + 1 : prep;
+        // "وتتهم السعودية إيران بتزويد ..."، "السعودية تتهم إيران بـ": the one accused (asked, described) is part of
+        // what is said — the content runs from after the cue and its speaker, object included (GUIDELINES: "after the
+        // cue when there is no أن")
+        if (e.kind === 'act' && !e.intr && !pronoun && toks[prep].norm.startsWith('ب') && objectBefore(spEnd, prep)) a = spEnd;
+      } else if (comp >= 0) a = comp + 1;
       else if (mark >= 0 && e.kind === 'act' && !pronoun && spEnd < mark - 1 && /^بـ*$/.test(toks[mark - 1].text.replace(/\u0640/g, 'ـ')))
         // "وصفت زاخاروفا ما فعلته الولايات المتحدة بـ"عمل غير ودي"": the object belongs to the content
         a = spEnd;
