@@ -1574,6 +1574,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           (objMark || objAn || toks[prep].norm.startsWith('ب') || holds) &&
           ((last && si - last.sentence <= 1) || (opensSentence && prevSubject(si) !== null)) &&
           (objAn || !(entityAt(doc.entities, toks[j + 1].start, toks[b - 1].end)?.type === 'PER')) &&
+          // (a named body opening with a speaker head is the subject: "وقالت عهد ... . وقد طالبت منظمة العفو الدولية
+          // بإطلاق سراحها")
+          !(
+            entityAt(doc.entities, toks[j + 1].start, toks[b - 1].end)?.type === 'ORG' &&
+            lex.speakerHeads.has(headKey(toks[j + 1].norm)) &&
+            // (a feminine head with a feminine cue: "كما اتهم الأمم المتحدة بالفشل" is an object)
+            headKey(toks[j + 1].norm).endsWith('ه') &&
+            genderOfCue(toks[i].text) === 'f'
+          ) &&
           // "وتتهم إسرائيل إيران ببناء ...": two names, the subject and then the object
           !twoNames(j + 1, b) &&
           pluralThenNamed(j + 1, b) < 0
@@ -1860,7 +1869,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           subjEnd > a + 1 &&
           toks[subjEnd - 1].kind === 'w' &&
           !entityAt(doc.entities, toks[subjEnd - 1].start, toks[subjEnd - 1].end) &&
-          ((/^[^ا].{3,}ا$/.test(fz) && !/(يا|وا|ما)$/.test(fz)) ||
+          ((/^[^ا].{2,}ا$/.test(fz) &&
+            !/(يا|وا|ما)$/.test(fz) &&
+            !adverbAt(subjEnd - 1) &&
+            // (a four-letter one right after punctuation or a definite word, "، صورا قالت"; not an adjective after
+            // an indefinite noun, "مسؤولين روسا استبعدوا")
+            (fz.length > 4 || toks[subjEnd - 2].kind === 'p' || /^[وف]?ال/.test(toks[subjEnd - 2].norm))) ||
             (subjEnd - 1 > a + 1 && /^[لب][^ال].{2,}[^اي]$/.test(fz) && !/^(لل|بال)/.test(fz) && nouns[subjEnd - 1] === 1)) &&
           !lex.speakerHeads.has(headKey(fz));
         const notSubj =

@@ -1530,3 +1530,25 @@ test('tenth session: a name that starts with و (واشنطن) after the speaker
   const a = fullQuotes('وتتهم موسكو واشنطن بإيواء المعارضين.');
   assert.ok(a.includes('موسكو|وتتهم|واشنطن بإيواء المعارضين'), a.join(' / '));
 });
+
+test('tenth session: a four-letter indefinite object before a cue is its relative clause; a channel is a speaker head (نشرت القناة ...، صورا قالت إنها)', () => {
+  const a = fullQuotes('نشرت القناة العاشرة الإسرائيلية، الثلاثاء، صورا قالت إنها لقاعدة التيفور السورية.');
+  assert.ok(a.includes('القناة العاشرة الإسرائيلية|قالت|لقاعدة التيفور السورية'), a.join(' / '));
+  // an adjective after an indefinite plural is no object: "لكن مسؤولين روسا استبعدوا أن"
+  const b = fullQuotes('لكن مسؤولين روسا استبعدوا أن ينعكس القرار على السياحة.');
+  assert.ok(
+    b.some((x) => x.startsWith('مسؤولين روسا|استبعدوا|')),
+    b.join(' / '),
+  );
+});
+
+test('tenth session: a named body with a feminine head after a feminine act cue is its subject, not the object of the speaker before', () => {
+  const a = fullQuotes('وقالت عهد التميمي إنها بريئة. وقد طالبت منظمة العفو الدولية بإطلاق سراح التميمي.');
+  assert.ok(a.includes('منظمة العفو الدولية|طالبت|بإطلاق سراح التميمي'), a.join(' / '));
+  // a masculine cue keeps the carried subject: "كما اتهم الأمم المتحدة بالفشل"
+  const b = fullQuotes('وقال الرئيس الفلبيني إنه قد يطلب من الصين تشكيل كيان جديد. كما اتهم الأمم المتحدة بالفشل في علاج الإرهاب.');
+  assert.ok(
+    b.some((x) => x.startsWith('الرئيس الفلبيني|اتهم|الأمم المتحدة بالفشل')),
+    b.join(' / '),
+  );
+});
