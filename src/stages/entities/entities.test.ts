@@ -855,3 +855,13 @@ test('bug round 4: a hashtag name counts its words one by one, so its surname al
   assert.equal(iqbal.length, 1, JSON.stringify(doc.entities?.map((e) => [e.name, e.mentions.map((m) => m.text)])));
   assert.equal(iqbal[0].mentions.length, 2);
 });
+
+test('tenth session: a channel named after قناة/القناة is an organisation; a complementizer after a name is cut (الأمير محمد بأن)', () => {
+  const doc = fullDoc(readArticle('وقالت القناة العاشرة الإسرائيلية إن الضربة نجحت. وبثت قناة الإخبارية شريطا مصورا.'));
+  const names = doc.entities?.filter((e) => e.type === 'ORG').map((e) => e.name) ?? [];
+  assert.ok(names.includes('القناة العاشرة الإسرائيلية') && names.includes('قناة الإخبارية'), JSON.stringify(names));
+  const d2 = fullDoc(
+    readArticle('وكشف ترامب عن اتصال مع ولي العهد السعودي، الأمير محمد بن سلمان، أخبره خلاله الأمير محمد بأن لا علم له بما حدث.'),
+  );
+  assert.ok(!d2.entities?.some((e) => e.mentions.some((m) => m.text.endsWith('بأن'))), JSON.stringify(d2.entities?.map((e) => e.name)));
+});
