@@ -121,6 +121,11 @@ export interface Entity {
   /** Arabic canonical name. */
   name: string;
   nameEn?: string;
+  /**
+   * 'parts' when `nameEn` was not in the KB but composed from the English spellings the KB gives the name's words
+   * (a person with no entry of their own); absent when it comes from a KB entry.
+   */
+  nameEnFrom?: 'parts';
   kbId?: string;
   /** ISO 3166-1 alpha-3 country code where known. */
   country?: string;

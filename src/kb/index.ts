@@ -285,6 +285,53 @@ export class KnowledgeBase {
   }
 
   /** The country (ISO3) of a nationality adjective or demonym in matching form (`الروسيه` -> RUS; two words: `الكوري الجنوبي` -> KOR). */
+  /** Arabic name word (matching form) -> its usual English spelling, learnt from the KB's people (built on first use). */
+  private parts: Map<string, string> | null = null;
+
+  /**
+   * An English rendering of a person's name that has no KB entry, from the English spellings the KB's people give the
+   * same words: "فتحي حماد" -> "Fathi Hammad" when both words occur, aligned one to one, in names of the KB
+   * (محمود عباس = Mahmoud Abbas, ...). Each word takes its most frequent spelling (ties: the first seen). Undefined
+   * unless every word is known: no letter-by-letter guessing.
+   */
+  englishFromParts(name: string): string | undefined {
+    if (!this.parts) {
+      const counts = new Map<string, Map<string, number>>();
+      for (const e of this.entries) {
+        if (e.type !== 'PER' || !e.nameEn) continue;
+        const ar = nameKey(e.name).split(' ');
+        // ("Joaan bin Hamad Al Thani": a family name the Arabic leaves out; "John F. Kennedy": an initial it leaves out)
+        const en = e.nameEn
+          .replace(/\s+Al Thani$/, '')
+          .replace(/\s+[A-Z]\.(?=\s)/g, '')
+          .split(/\s+/);
+        if (ar.length !== en.length || ar.length < 2) continue;
+        ar.forEach((a, i) => {
+          if (!/^[A-Z][a-z'-]|^(al|bin|ibn|bint|el|abu|abd)-?/.test(en[i])) return;
+          let m = counts.get(a);
+          if (!m) counts.set(a, (m = new Map()));
+          m.set(en[i], (m.get(en[i]) ?? 0) + 1);
+        });
+      }
+      this.parts = new Map();
+      for (const [a, m] of counts) {
+        let best = '';
+        let n = 0;
+        for (const [e, k] of m) if (k > n) [best, n] = [e, k];
+        this.parts.set(a, best);
+      }
+    }
+    const words = nameKey(name).split(' ').filter(Boolean);
+    if (words.length < 2) return undefined;
+    const out: string[] = [];
+    for (const w of words) {
+      const e = this.parts.get(w);
+      if (!e) return undefined;
+      out.push(e);
+    }
+    return out.join(' ');
+  }
+
   demonym(form: string): string | undefined {
     return this.demonyms.get(form);
   }

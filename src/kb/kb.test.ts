@@ -176,3 +176,32 @@ test('spelling variants of transliterated names share a variant key; Arabic firs
   assert.equal(kb.variantOf(nameKey('كرامبا')), undefined);
   assert.equal(kb.variantOf(nameKey('دونتسك'), 6), undefined);
 });
+
+test('englishFromParts: an unknown person gets the English spellings the KB gives the same name words, only when all are known', () => {
+  const per = (id: string, name: string, nameEn: string): KbEntry => ({
+    id,
+    type: 'PER',
+    name,
+    nameEn,
+    aliases: [],
+    titles: [],
+    tags: [],
+    source: 'curated',
+  });
+  const kb = KnowledgeBase.fromEntries([
+    per('per:a', 'محمود عباس', 'Mahmoud Abbas'),
+    per('per:b', 'فتحي الشقاقي', 'Fathi Shaqaqi'),
+    per('per:c', 'محمود الزهار', 'Mahmoud al-Zahar'),
+    per('per:d', 'محمود درويش', 'Mahmoud Darwish'),
+    per('per:e', 'محمود جبريل', 'Mahmud Jibril'),
+    per('per:f', 'جون ف. كينيدي', 'John F. Kennedy'),
+    lavrov,
+  ]);
+  // the most frequent spelling of each word, the article's "al-" kept
+  assert.equal(kb.englishFromParts('محمود الزهار'), 'Mahmoud al-Zahar');
+  assert.equal(kb.englishFromParts('فتحي عباس'), 'Fathi Abbas');
+  assert.equal(kb.englishFromParts('سيرجي عباس'), undefined, 'a word no KB name has');
+  assert.equal(kb.englishFromParts('عباس'), undefined, 'one word is no full name');
+  // names whose word counts differ are not aligned (كينيدي is not "F.")
+  assert.equal(kb.englishFromParts('فتحي كينيدي'), undefined);
+});

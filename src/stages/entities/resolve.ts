@@ -1596,10 +1596,17 @@ export class EntityResolver {
           if (template && adj) nameEn = template.replace('{adj}', adj);
         }
       }
+      // a person with no KB entry: the English spellings the KB gives the same name words (فتحي حماد -> Fathi Hammad)
+      let nameEnFromParts = false;
+      if (!e && type === 'PER' && !nameEn) {
+        nameEn = this.kb.englishFromParts(name);
+        nameEnFromParts = nameEn !== undefined;
+      }
       if (e?.tags.includes('capital') && !role) role = 'GOV';
       if (e?.type === 'LOC' && e.source !== 'cities' && !e.tags.includes('capital')) role = undefined;
       const ent: Entity = { id: '', type, name, mentions };
       if (nameEn) ent.nameEn = nameEn;
+      if (nameEnFromParts) ent.nameEnFrom = 'parts';
       if (e) ent.kbId = e.id;
       if (country) ent.country = country;
       if (role) ent.role = role;
