@@ -1395,3 +1395,24 @@ test('tenth session: a name that starts with و (واشنطن) after the source 
   );
   assert.ok(!a.some((x) => x.startsWith('ACCUSE:واشنطن')), a.join(' / '));
 });
+
+test('tenth session: concessions, disarmament and allegiance triggers (استجاب، سلمت ترسانتها، تخلى عن ترسانته، مبايعته، مدح)', () => {
+  const a = fullEvents('واستجاب الرئيس إيمانويل ماكرون لهذه المطالب.');
+  assert.ok(
+    a.some((x) => x.startsWith('CONCEDE:')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وتخلى معمر القذافي عن ترسانته الكيميائية.');
+  assert.ok(
+    b.some((x) => x.startsWith('RETREAT:معمر القذافي')),
+    b.join(' / '),
+  );
+  const c = fullEvents('وقام ترامب بمدح كيم جونغ أون.');
+  assert.ok(
+    c.some((x) => x.startsWith('SUPPORT:دونالد ترامب:USA>كيم جونغ أون')),
+    c.join(' / '),
+  );
+  // a gift handed over is no disarmament
+  const d = fullEvents('وسلم الوزير جائزة المسابقة للفائز.');
+  assert.ok(!d.some((x) => x.startsWith('RETREAT:')), d.join(' / '));
+});
