@@ -1,7 +1,7 @@
 import type { Doc, Entity, Mention, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import { docView, type Tok } from '../time/scan.ts';
-import { type CueEntry, type CueLexicon, headKey, isRelational, PASSIVE_VIII } from './lexicon.ts';
+import { type CueEntry, type CueLexicon, headKey, isRelational, isStance, PASSIVE_VIII } from './lexicon.ts';
 
 /** Complementisers that open reported content (matching forms), with attached pronouns. */
 const COMP = new Set(
@@ -482,6 +482,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // (not the من of a quantity: "ويقول العديد من الإسرائيليين إن"، "قال عدد من النواب")
     if (t.norm === 'من' && k > 0 && QUANTITY.test(toks[k - 1].norm) && toks[k + 1]?.kind === 'w') return false;
     if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && t.text.includes('آ'))) || isComp(k) || MANNER.test(t.norm)) return true;
+    // "وأكدت أنقرة معارضتها": a stance noun with its pronoun is the content, not the speaker's
+    if (t.kind === 'w' && !inName[k] && isStance(lex, t.norm)) return true;
     // a preposition written apart before a quotation ("وندد بـ"جريمة...""): the content, not the speaker
     if (/^[بل]\u0640*$/.test(t.text)) return true;
     // للصحفيين، لـCNN، لوكالة ...: the addressee, not the speaker.
@@ -1162,7 +1164,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       const prepMax = Math.max(j + 16, speakerEnd(j + 1, stopAt) + 8);
       for (let k = j + 1; k < stopAt; k++) {
         const t = toks[k];
-        if (e.kind === 'say' && objn < 0 && prep < 0 && k > j + 1 && OBJ_OPEN.has(t.norm)) objn = k;
+        if (e.kind === 'say' && objn < 0 && prep < 0 && k > j + 1 && (OBJ_OPEN.has(t.norm) || isStance(lex, t.norm))) objn = k;
         if (e.kind === 'need' && t.norm === e.prep) {
           prep = k;
           break;

@@ -43,6 +43,8 @@ export interface CueLexicon {
   clauseEnds: Set<string>;
   /** Of those, the ones that end the content only before a past verb or a noun (كما). */
   clauseEndsPast: Set<string>;
+  /** Stance nouns (معارضة، رفض، تمسك; matching forms, final ة as ه): with a possessive pronoun they open a say cue's content (`data/quotes/stances.txt`). */
+  stances: Set<string>;
 }
 
 /** Strip و and ال from a matching form: the key of `speakerHeads`. */
@@ -66,6 +68,7 @@ export function parseCues(
   adverbList = '',
   clauseEndList = '',
   relationalList = '',
+  stanceList = '',
 ): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   const nonSpeakers = new Set<string>();
@@ -135,7 +138,23 @@ export function parseCues(
     const line = raw.trim();
     if (line && !line.startsWith('#')) relational.add(headKey(matchForm(line)));
   }
-  return { byFirst, nonSpeakers, nonOpeners, charges, speakerHeads, relational, statements, adverbs, clauseEnds, clauseEndsPast };
+  const stances = new Set<string>();
+  for (const raw of stanceList.split('\n')) {
+    const line = raw.trim();
+    if (line && !line.startsWith('#')) stances.add(matchForm(line));
+  }
+  return { byFirst, nonSpeakers, nonOpeners, charges, speakerHeads, relational, statements, adverbs, clauseEnds, clauseEndsPast, stances };
+}
+
+/**
+ * A stance noun with a possessive pronoun ("معارضتها"، "رفضه"، "تأييدهم"; matching form, with or without و): the noun
+ * of `lex.stances` with ه/ها/هم/هما/هن after it, a final ة written ت.
+ */
+export function isStance(lex: CueLexicon, norm: string): boolean {
+  const m = /^(.{2,}?)(ه|ها|هم|هما|هن)$/.exec(norm.startsWith('و') && norm.length > 4 ? norm.slice(1) : norm);
+  if (!m) return false;
+  const stem = m[1];
+  return lex.stances.has(stem) || (stem.endsWith('ت') && lex.stances.has(`${stem.slice(0, -1)}ه`));
 }
 
 let cached: CueLexicon | undefined;
@@ -149,6 +168,7 @@ export function loadCues(): CueLexicon {
     readFileSync(dataFile('quotes', 'adverbs.txt'), 'utf8'),
     readFileSync(dataFile('quotes', 'clause-ends.txt'), 'utf8'),
     readFileSync(dataFile('quotes', 'relational.txt'), 'utf8'),
+    readFileSync(dataFile('quotes', 'stances.txt'), 'utf8'),
   );
   return cached;
 }

@@ -1552,3 +1552,22 @@ test('tenth session: a named body with a feminine head after a feminine act cue 
     b.join(' / '),
   );
 });
+
+test('tenth session: a stance noun with its pronoun opens the content of a say cue and ends the speaker (وأكدت أنقرة معارضتها)', () => {
+  const a = fullQuotes('وأكدت أنقرة معارضتها لأي عمل عسكري في إدلب. وأكدت دول عربية رفضها لأي محاولة للنيل من السعودية.');
+  assert.ok(a.includes('أنقرة|وأكدت|معارضتها لأي عمل عسكري في إدلب'), a.join(' / '));
+  assert.ok(a.includes('دول عربية|وأكدت|رفضها لأي محاولة للنيل من السعودية'), a.join(' / '));
+  // a noun with no stance is no statement of a say cue
+  const b = fullQuotes('وأكدت الحكومة عودتها إلى العاصمة.');
+  assert.equal(b.length, 0, b.join(' / '));
+});
+
+test('isStance: a stance noun of the lexicon with a possessive pronoun, ة written ت', async () => {
+  const { parseCues, isStance } = await import('./lexicon.ts');
+  const lex = parseCues('', '', '', '', '', '', 'معارضة\nرفض\n');
+  assert.ok(isStance(lex, 'معارضتها'));
+  assert.ok(isStance(lex, 'رفضهم'));
+  assert.ok(isStance(lex, 'ورفضه'));
+  assert.ok(!isStance(lex, 'رفض'), 'no pronoun');
+  assert.ok(!isStance(lex, 'عودتها'), 'not a stance');
+});
