@@ -2044,6 +2044,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (pronoun && (prep >= 0 || (mark >= 0 && !plural))) a = j + 1;
       else if (prep >= 0) {
         a = e.kind === 'need' || toks[prep].norm.length <= 3 ? prep + 1 : prep;
+        // "وأشار إلى أن المساعدات وصلت": the content starts after أن, as after any other
+        if (a < limit && isComp(a) && a + 1 < limit) a++;
         // "وتتهم السعودية إيران بتزويد ..."، "السعودية تتهم إيران بـ": the one accused (asked, described) is part of
         // what is said — the content runs from after the cue and its speaker, object included (GUIDELINES: "after the
         // cue when there is no أن")
@@ -2053,8 +2055,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // "وصفت زاخاروفا ما فعلته الولايات المتحدة بـ"عمل غير ودي"": the object belongs to the content
         a = spEnd;
       else if (mark >= 0) a = mark;
-      else if (colon >= 0) a = colon + 1;
-      else if (e.kind === 'say') continue;
+      else if (colon >= 0) {
+        a = colon + 1;
+        // "وقال مدير مكتبه للإذاعة: إن القانون يهدف": after the colon, an إن still comes before the content
+        if (a < limit && isComp(a) && a + 1 < limit && !pairs.has(a + 1)) a++;
+      } else if (e.kind === 'say') continue;
       else a = spEnd;
       if (a === mark && pairs.get(mark)! >= te) {
         // A direct quote running past the sentence end.

@@ -1571,3 +1571,18 @@ test('isStance: a stance noun of the lexicon with a possessive pronoun, ة writt
   assert.ok(!isStance(lex, 'رفض'), 'no pronoun');
   assert.ok(!isStance(lex, 'عودتها'), 'not a stance');
 });
+
+test('tenth session: the content starts after أن/إن also after a preposition cue (أشار إلى أن) and after a colon (قال: إن)', () => {
+  const a = fullQuotes(
+    'وأشار الوزير إلى أن المساعدات وصلت. ولفت إلى أنها ستوزع غدا. وقال مدير مكتبه للإذاعة: إن القانون يهدف إلى حماية سمعة البلاد.',
+  );
+  assert.ok(a.includes('الوزير|وأشار|المساعدات وصلت'), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.endsWith('|ولفت|ستوزع غدا')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.endsWith('|وقال|القانون يهدف إلى حماية سمعة البلاد')),
+    a.join(' / '),
+  );
+});
