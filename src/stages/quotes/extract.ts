@@ -1876,7 +1876,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             !adverbAt(subjEnd - 1) &&
             // (a four-letter one right after punctuation or a definite word, "، صورا قالت"; not an adjective after
             // an indefinite noun, "مسؤولين روسا استبعدوا")
-            (fz.length > 4 || toks[subjEnd - 2].kind === 'p' || /^[وف]?ال/.test(toks[subjEnd - 2].norm))) ||
+            (fz.length > 4 || subjEnd < 2 || toks[subjEnd - 2].kind === 'p' || /^[وف]?ال/.test(toks[subjEnd - 2].norm))) ||
             (subjEnd - 1 > a + 1 && /^[لب][^ال].{2,}[^اي]$/.test(fz) && !/^(لل|بال)/.test(fz) && nouns[subjEnd - 1] === 1)) &&
           !lex.speakerHeads.has(headKey(fz));
         const notSubj =

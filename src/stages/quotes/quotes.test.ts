@@ -1586,3 +1586,8 @@ test('tenth session: the content starts after أن/إن also after a preposition
     a.join(' / '),
   );
 });
+
+test('tenth session: a four-letter word in ا opening the text right before a cue does not break the analysis', () => {
+  const a = fullQuotes('صورا قالت إنها لقاعدة التيفور.');
+  assert.ok(Array.isArray(a));
+});
