@@ -1,7 +1,7 @@
 import type { Doc, Entity, Mention, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import { docView, type Tok } from '../time/scan.ts';
-import { type CueEntry, type CueLexicon, headKey, isRelational, isStance, PASSIVE_VIII } from './lexicon.ts';
+import { type CueEntry, type CueLexicon, headKey, isQuantity, isRelational, isStance, PASSIVE_VIII } from './lexicon.ts';
 
 /** Complementisers that open reported content (matching forms), with attached pronouns. */
 const COMP = new Set(
@@ -15,8 +15,6 @@ const SPEAKER_STOP = new Set(
     ' ',
   ),
 );
-/** Heads of a quantity whose من does not end a speaker phrase ("العديد من الإسرائيليين"، "عدد من النواب"). */
-const QUANTITY = /^[وف]?(العديد|الكثير|عدد|بعض|كثير|كثيرون|معظم|اغلب|غالبيه|اغلبيه|مجموعه|جمله|عشرات|مئات|الاف|ملايين|كبار|احد|احدي)$/;
 /** Adverbs of manner with a fused بـ ("طالبت أوتاوا بقوة بالإفراج"): neither in the speaker phrase nor opening the content. */
 const MANNER = /^(بقوه|بشده|بحزم|بوضوح|بصراحه|بشكل|بحراره|بالحاح)$/;
 /** Negations before a cue: "لم يعلن" is not a statement. */
@@ -480,7 +478,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     const t = toks[k];
     if (t.kind === 'p') return !pairs.has(k) && !closeToOpen.has(k) && t.text !== '-' && t.text !== '(' && t.text !== ')';
     // (not the من of a quantity: "ويقول العديد من الإسرائيليين إن"، "قال عدد من النواب")
-    if (t.norm === 'من' && k > 0 && QUANTITY.test(toks[k - 1].norm) && toks[k + 1]?.kind === 'w') return false;
+    if (t.norm === 'من' && k > 0 && isQuantity(lex, toks[k - 1].norm) && toks[k + 1]?.kind === 'w') return false;
     if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && t.text.includes('آ'))) || isComp(k) || MANNER.test(t.norm)) return true;
     // "وأكدت أنقرة معارضتها": a stance noun with its pronoun is the content, not the speaker's
     if (t.kind === 'w' && !inName[k] && isStance(lex, t.norm)) return true;

@@ -45,6 +45,8 @@ export interface CueLexicon {
   clauseEndsPast: Set<string>;
   /** Stance nouns (معارضة، رفض، تمسك; matching forms, final ة as ه): with a possessive pronoun they open a say cue's content (`data/quotes/stances.txt`). */
   stances: Set<string>;
+  /** Heads of a quantity (العديد، عدد، بعض; matching forms) whose من stays in a speaker phrase (`data/quotes/quantities.txt`). */
+  quantities: Set<string>;
 }
 
 /** Strip و and ال from a matching form: the key of `speakerHeads`. */
@@ -69,6 +71,7 @@ export function parseCues(
   clauseEndList = '',
   relationalList = '',
   stanceList = '',
+  quantityList = '',
 ): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   const nonSpeakers = new Set<string>();
@@ -113,16 +116,8 @@ export function parseCues(
     l.sort((a, b) => b.rest.length - a.rest.length);
     byFirst.set(ws[0], l);
   }
-  const statements = new Set<string>();
-  for (const raw of statementList.split('\n')) {
-    const line = raw.trim();
-    if (line && !line.startsWith('#')) statements.add(matchForm(line));
-  }
-  const adverbs = new Set<string>();
-  for (const raw of adverbList.split('\n')) {
-    const line = raw.trim();
-    if (line && !line.startsWith('#')) adverbs.add(matchForm(line));
-  }
+  const statements = wordSet(statementList);
+  const adverbs = wordSet(adverbList);
   const clauseEnds = new Set<string>();
   const clauseEndsPast = new Set<string>();
   for (const raw of clauseEndList.split('\n')) {
@@ -138,12 +133,37 @@ export function parseCues(
     const line = raw.trim();
     if (line && !line.startsWith('#')) relational.add(headKey(matchForm(line)));
   }
-  const stances = new Set<string>();
-  for (const raw of stanceList.split('\n')) {
+  const stances = wordSet(stanceList);
+  const quantities = wordSet(quantityList);
+  return {
+    byFirst,
+    nonSpeakers,
+    nonOpeners,
+    charges,
+    speakerHeads,
+    relational,
+    statements,
+    adverbs,
+    clauseEnds,
+    clauseEndsPast,
+    stances,
+    quantities,
+  };
+}
+
+/** One word per line (`#` comments), in matching form. */
+function wordSet(list: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of list.split('\n')) {
     const line = raw.trim();
-    if (line && !line.startsWith('#')) stances.add(matchForm(line));
+    if (line && !line.startsWith('#')) out.add(matchForm(line));
   }
-  return { byFirst, nonSpeakers, nonOpeners, charges, speakerHeads, relational, statements, adverbs, clauseEnds, clauseEndsPast, stances };
+  return out;
+}
+
+/** A head of a quantity of `lex.quantities` (العديد، عدد), with or without و/ف. */
+export function isQuantity(lex: CueLexicon, norm: string): boolean {
+  return lex.quantities.has(norm) || (/^[وف]../.test(norm) && lex.quantities.has(norm.slice(1)));
 }
 
 /**
@@ -169,6 +189,7 @@ export function loadCues(): CueLexicon {
     readFileSync(dataFile('quotes', 'clause-ends.txt'), 'utf8'),
     readFileSync(dataFile('quotes', 'relational.txt'), 'utf8'),
     readFileSync(dataFile('quotes', 'stances.txt'), 'utf8'),
+    readFileSync(dataFile('quotes', 'quantities.txt'), 'utf8'),
   );
   return cached;
 }
