@@ -54,3 +54,65 @@ test('the whole pipeline survives random mixed-script input with exact offsets',
     for (const ev of d.events ?? []) assert.equal(d.text.slice(ev.start, ev.end), ev.trigger);
   }
 });
+
+/**
+ * Short texts of cue words, names, clitics and punctuation in random order (1–8 pieces): the edges of the quote and
+ * event rules (a cue at the start or end of the text, a comma or a colon last, an opener with nothing after it).
+ */
+test('the whole pipeline survives short random sequences of cues, names and punctuation', async () => {
+  const p = Pipeline.create();
+  await p.load();
+  const pieces = [
+    'قال',
+    'قالت',
+    'ونقلت',
+    'نقل',
+    'إن',
+    'أن',
+    ':',
+    '«',
+    '»',
+    '"',
+    '،',
+    '.',
+    'وأضاف',
+    'الرئيس',
+    'ترامب',
+    'اتهم',
+    'بـ',
+    'مضيفا',
+    'بحسب',
+    'وفقا',
+    'ل',
+    'في',
+    'أمس',
+    'الأحد',
+    'صورا',
+    'العديد',
+    'من',
+    'هدد',
+    'واشنطن',
+    'موسكو',
+    'معارضتها',
+    'إلى',
+    '(',
+    ')',
+    '؟',
+    'التي',
+    'الذي',
+    'عملية',
+    'التمثال',
+    'بيان',
+  ];
+  let seed = 7;
+  const rand = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  for (let k = 0; k < 3000; k++) {
+    const n = 1 + Math.floor(rand() * 8);
+    const s = Array.from({ length: n }, () => pieces[Math.floor(rand() * pieces.length)]).join(rand() < 0.2 ? '' : ' ');
+    const d = p.run(readArticle(s));
+    for (const q of d.quotes ?? []) assert.equal(d.text.slice(q.start, q.end), q.text, JSON.stringify(s));
+  }
+});

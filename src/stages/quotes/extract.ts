@@ -547,6 +547,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (b < limit && toks[b].text === '،' && b > a) {
       let c = b + 1;
       while (c < limit && c - b <= 5 && !stopsSpeaker(c)) c++;
+      // (a comma may end the text: "... عملية نقل التمثال،")
+      if (b + 1 >= toks.length) return b;
       const first = toks[b + 1].norm;
       const closes = (c < limit && toks[c].text === '،') || (c <= limit && c < toks.length && isComp(c));
       // "أعلنت السلطات السعودية، السبت، موت الصحفي": a date between commas is no apposition; the speaker ends before it

@@ -1591,3 +1591,8 @@ test('tenth session: a four-letter word in ا opening the text right before a cu
   const a = fullQuotes('صورا قالت إنها لقاعدة التيفور.');
   assert.ok(Array.isArray(a));
 });
+
+test('a comma ending the text after a cue does not break the analysis (found by fuzzing truncated ANT sentences)', () => {
+  assert.ok(Array.isArray(fullQuotes('العسكرية عملية نقل التمثال،')));
+  assert.ok(Array.isArray(fullQuotes('وقال الرئيس،')));
+});
