@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { seededRandom } from '../src/learn/random.ts';
 import { Pipeline } from '../src/pipeline/index.ts';
 import { readArticle } from '../src/reader/index.ts';
 
@@ -104,11 +105,7 @@ test('the whole pipeline survives short random sequences of cues, names and punc
     'التمثال',
     'بيان',
   ];
-  let seed = 7;
-  const rand = (): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
+  const rand = seededRandom(7);
   for (let k = 0; k < 3000; k++) {
     const n = 1 + Math.floor(rand() * 8);
     const s = Array.from({ length: n }, () => pieces[Math.floor(rand() * pieces.length)]).join(rand() < 0.2 ? '' : ' ');
