@@ -231,7 +231,8 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
         break;
       }
     }
-    if (ok) return { i, j: i + e.rest.length, e };
+    // (a phrase of kind `none` is a noun, not the cue: "رد فعل")
+    if (ok) return e.kind === 'none' ? null : { i, j: i + e.rest.length, e };
   }
   return null;
 }
@@ -1831,7 +1832,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                 !LEAD.has(toks[st].norm)
               )
                 st--;
-              if (st + 1 < relEnd) sp = mkSpeaker(st + 1, relEnd);
+              // (not an adverbial: "وخلال المقابلة التي أجراها ...، كشف رجل الأمن" has its subject after the cue)
+              if (st + 1 < relEnd && !NOUN_PREP.has(stripCueConj(toks[st + 1].norm))) sp = mkSpeaker(st + 1, relEnd);
               break;
             }
             const start = r === ts || BOUNDARY.has(n) || LEAD.has(n) || isComp(r) || (toks[r].kind === 'p' && toks[r].text !== '،');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dataFile } from '../../core/paths.ts';
 import { matchForm } from '../../text/normalize.ts';
 
-export type CueKind = 'say' | 'act' | 'part' | 'attr' | 'need' | 'nonspeaker';
+export type CueKind = 'say' | 'act' | 'part' | 'attr' | 'need' | 'nonspeaker' | 'none';
 
 export interface CueEntry {
   kind: CueKind;

@@ -1596,3 +1596,30 @@ test('a comma ending the text after a cue does not break the analysis (found by 
   assert.ok(Array.isArray(fullQuotes('العسكرية عملية نقل التمثال،')));
   assert.ok(Array.isArray(fullQuotes('وقال الرئيس،')));
 });
+
+test('eleventh session: رد فعل is a noun, not a cue; the speaker after بيد أن speaks', () => {
+  const a = fullQuotes(
+    'ليس ثمة رد فعل آني مباشر من إيران على الإجراءات الأمريكية، بيد أن وزير الخارجية الإيراني محمد جواد ظريف قال في وقت سابق إن الولايات المتحدة معزولة.',
+  );
+  assert.ok(!a.some((x) => x.includes('|رد|')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.includes('ظريف|قال|الولايات المتحدة معزولة')),
+    a.join(' / '),
+  );
+});
+
+test('eleventh session: an adverbial before a relative clause is no speaker (وخلال المقابلة التي ...، كشف)', () => {
+  const a = fullQuotes('وخلال المقابلة التي أجراها الإعلامي عبد العزيز الخميس، كشف رجل الأمن القطري السابق عن معلومات صادمة.');
+  assert.ok(!a.some((x) => x.startsWith('وخلال المقابلة|')), a.join(' / '));
+});
+
+test('eleventh session: كشف X عن has its subject before عن (رجل is a speaker head); كشف النقاب عن keeps the speaker', () => {
+  const a = fullQuotes('كشف رجل الأمن القطري السابق عن معلومات صادمة عن تعذيب المتهمين.');
+  assert.ok(a.includes('رجل الأمن القطري السابق|كشف|معلومات صادمة عن تعذيب المتهمين'), a.join(' / '));
+  const b = fullQuotes('وقال الوزير إن الأمر خطير. وكشف النقاب عن خطة جديدة.');
+  assert.ok(!b.some((x) => x.startsWith('النقاب|')), b.join(' / '));
+  assert.ok(
+    b.some((x) => x.startsWith('الوزير|وكشف النقاب|')),
+    b.join(' / '),
+  );
+});
