@@ -382,6 +382,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)$/.test(toks[a].norm)
     )
       return null;
+    // nor a preposition, a circumstantial "وهو" or بما/مما: "وجاء في بيان إثر محادثات"، "وأضاف وهو يقف إلى جانب"،
+    // "بما يهدد السلم" — the subject is elsewhere
+    if (toks[a].kind === 'w' && (NOUN_PREP.has(stripCueConj(toks[a].norm)) || /^(وهو|وهي|بما|مما)$/.test(toks[a].norm))) return null;
     // a verb is no speaker ("في محل الحلاقة الذي يخصه ويقول إن"): the subject is elsewhere
     if (
       verbAt(a) &&

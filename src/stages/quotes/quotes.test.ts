@@ -1623,3 +1623,14 @@ test('eleventh session: كشف X عن has its subject before عن (رجل is a s
     b.join(' / '),
   );
 });
+
+test('eleventh session: a speaker phrase does not open with a preposition or a circumstantial وهو (وأضاف وهو يقف إلى جانب)', () => {
+  const a = fullQuotes(
+    'وقال رئيس جهاز الأمن الأوكراني فاسيل غريتساك للصحافيين إن اختلاق مقتل الصحافي كان ضمن عملية خاصة. وأضاف وهو يقف إلى جانب الصحافي "بفضل هذه العملية تمكنا من إحباط مؤامرة".',
+  );
+  assert.ok(!a.some((x) => x.startsWith('وهو يقف')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.includes('غريتساك|وأضاف|بفضل هذه العملية')),
+    a.join(' / '),
+  );
+});
