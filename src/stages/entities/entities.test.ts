@@ -865,3 +865,18 @@ test('tenth session: a channel named after قناة/القناة is an organisat
   );
   assert.ok(!d2.entities?.some((e) => e.mentions.some((m) => m.text.endsWith('بأن'))), JSON.stringify(d2.entities?.map((e) => e.name)));
 });
+
+test('with POS: an unknown name the morph layer splits as و + name loses its و; a first name in و keeps it', () => {
+  const doc = withWords(
+    docWith('وصل أنطونيو وكارلوس ماريا وفرح وليد سمعان', [
+      ['وكارلوس ماريا', 'PER'],
+      ['وليد سمعان', 'PER'],
+    ]),
+    { وكارلوس: ['CCONJ', 'X'], ماريا: 'X', وليد: ['CCONJ', 'NOUN'], سمعان: 'X', وصل: 'VERB' },
+  );
+  const names = resolver
+    .resolve(doc)
+    .map((e) => e.name)
+    .sort();
+  assert.deepEqual(names, ['كارلوس ماريا', 'وليد سمعان']);
+});

@@ -269,6 +269,22 @@ export function parseOrgPatterns(text: string): { head: string[]; role?: string 
 }
 
 /** Parse a one-item-per-line list (`#` comments) into matching forms. */
+const conjTokens = new WeakMap<Doc, Uint8Array>();
+/** Whether the morph layer splits token `k` of the doc into the conjunction و and more words. */
+function conjSplit(doc: Doc, k: number): boolean {
+  let m = conjTokens.get(doc);
+  if (!m) {
+    m = new Uint8Array(doc.tokens.length);
+    const ws = doc.words ?? [];
+    for (let i = 0; i + 1 < ws.length; i++) {
+      const w = ws[i];
+      if (w.upos === 'CCONJ' && w.form === 'و' && ws[i + 1].token === w.token && w.token >= 0 && w.token < m.length) m[w.token] = 1;
+    }
+    conjTokens.set(doc, m);
+  }
+  return m[k] === 1;
+}
+
 export function parseList(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\r?\n/)) {
@@ -534,7 +550,10 @@ export class EntityResolver {
             !this.kb.firstNames.has(toks[a].norm) &&
             a > 0 &&
             (toks[a - 1].text === '،' || toks[a - 1].text === ',') &&
-            (doc.names ?? []).some((n) => n.type === 'PER' && n.tokenEnd === a - 1))
+            (doc.names ?? []).some((n) => n.type === 'PER' && n.tokenEnd === a - 1)) ||
+          // (and a foreign name the morph stage splits as و + name: "وكارلوس"، "وراديو مونتي كارلو" — not a first name
+          // that starts with و: وليد، وائل)
+          (v.skip === 1 && v.form.length >= 4 && /^و/.test(toks[a].norm) && !this.kb.firstNames.has(toks[a].norm) && conjSplit(doc, a))
         ) {
           chosen = v;
           break;
