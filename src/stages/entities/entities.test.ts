@@ -880,3 +880,11 @@ test('with POS: an unknown name the morph layer splits as و + name loses its و
     .sort();
   assert.deepEqual(names, ['كارلوس ماريا', 'وليد سمعان']);
 });
+
+test('an unknown newspaper or magazine is named without its head (صحيفة دايلي ستار ليبانون -> دايلي ستار ليبانون)', () => {
+  const doc = fullDoc(readArticle('وذكرت صحيفة دايلي ستار ليبانون أن الحكومة ستستقيل. ونقلت مجلة سبيكتيتور عن مصادر أن الوزير غاضب.'));
+  const mentions = (doc.entities ?? []).flatMap((e) => e.mentions.map((m) => m.text));
+  assert.ok(mentions.includes('دايلي ستار ليبانون'), mentions.join(' / '));
+  assert.ok(mentions.includes('سبيكتيتور'), mentions.join(' / '));
+  assert.ok(!mentions.some((m) => /^(صحيفة|مجلة) /.test(m)), mentions.join(' / '));
+});
