@@ -1416,3 +1416,20 @@ test('tenth session: concessions, disarmament and allegiance triggers (استج�
   const d = fullEvents('وسلم الوزير جائزة المسابقة للفائز.');
   assert.ok(!d.some((x) => x.startsWith('RETREAT:')), d.join(' / '));
 });
+
+test('eleventh session: a dual subject (الزعيمان، الجانبان) stands for the two actors named before it', () => {
+  const a = fullEvents(
+    'وتعهد الرئيس الأمريكي دونالد ترامب ونظيره الفرنسي إيمانويل ماكرون برد قوي مشترك على الهجوم الكيماوي. ودان الزعيمان بشدة الهجمات المروعة بالأسلحة الكيماوية في سوريا.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:دونالد ترامب')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:إيمانويل ماكرون')),
+    a.join(' / '),
+  );
+  // a dual with only one actor of its kind before it is left as it was
+  const b = fullEvents('وقال المتحدث إن الجيش مستعد. وهدد الطرفان باستئناف القتال.');
+  assert.ok(b.filter((x) => x.startsWith('THREATEN:')).length <= 1, b.join(' / '));
+});

@@ -1888,8 +1888,92 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
     }
   }
   if (opts.accuseFromQuotes !== false) accusationsFromQuotes(doc, lex, opts, events, seen);
+  expandDuals(doc, lex, events);
   localActors(doc, events);
   return events;
+}
+
+/** The dual kind of a word (`duals.tsv`), with or without و/ف and ال. */
+function dualKind(lex: EventLexicon, norm: string): 'PER' | 'STATE' | 'ANY' | undefined {
+  let w = norm;
+  if (/^[وف]ال/.test(w)) w = w.slice(1);
+  if (w.startsWith('ال')) w = w.slice(2);
+  return lex.duals.get(w);
+}
+
+/**
+ * Events whose subject is a dual noun standing for two actors named before it ("ودان الزعيمان" after "ترامب
+ * وماكرون", "وأكد الجانبان"): one event per antecedent — the two last distinct actors of the noun's kind (people;
+ * states; or people, bodies and states) mentioned in the sentence before the subject or in the three sentences before.
+ * The subject is the word right after the trigger (VSO) or right before it (SVO); a target that is one of the two is
+ * dropped (each acts with the other).
+ */
+function expandDuals(doc: Doc, lex: EventLexicon, events: Event[]): void {
+  if (!lex.duals.size || !events.length) return;
+  const toks = doc.tokens;
+  const entities = doc.entities ?? [];
+  const mentions = entities.flatMap((e) => e.mentions.map((m) => ({ e, m }))).sort((a, b) => a.m.start - b.m.start);
+  const byOffset = (off: number): number => {
+    let lo = 0;
+    let hi = toks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (toks[mid].start <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const state = (e: Entity): boolean => e.type === 'LOC' && !!e.country && (!!e.kbId?.startsWith('country:') || !!e.role);
+  const fits = (e: Entity, kind: 'PER' | 'STATE' | 'ANY'): boolean =>
+    kind === 'PER' ? e.type === 'PER' : kind === 'STATE' ? state(e) : e.type === 'PER' || e.type === 'ORG' || state(e);
+  const out: Event[] = [];
+  for (const ev of events) {
+    const k = byOffset(ev.start);
+    const s = doc.sentences[ev.sentence];
+    let at = -1;
+    let kind: 'PER' | 'STATE' | 'ANY' | undefined;
+    for (const j of [k + 1, k - 1]) {
+      if (!s || j < s.tokenStart || j >= s.tokenEnd || toks[j].kind !== 'word') continue;
+      kind = dualKind(lex, toks[j].norm);
+      if (kind) {
+        at = j;
+        break;
+      }
+    }
+    if (!kind || at < 0) {
+      out.push(ev);
+      continue;
+    }
+    const from = doc.sentences[Math.max(0, ev.sentence - 3)].start;
+    const before = Math.min(toks[at].start, toks[k].start);
+    const pair: Entity[] = [];
+    const seenKey = new Set<string>();
+    for (let i = mentions.length - 1; i >= 0 && pair.length < 2; i--) {
+      const { e, m } = mentions[i];
+      if (m.start >= before || m.start < from || !fits(e, kind)) continue;
+      // (two mentions of one state: its capital and its name)
+      const key = kind === 'PER' ? e.id : (e.country ?? e.id);
+      if (seenKey.has(key)) continue;
+      seenKey.add(key);
+      pair.push(e);
+    }
+    if (pair.length < 2) {
+      out.push(ev);
+      continue;
+    }
+    for (const e of pair.reverse()) {
+      const source: Actor = { entity: e.id, name: e.name };
+      if (e.country) source.country = e.country;
+      if (e.role) source.role = e.role;
+      const target =
+        ev.target && pair.some((x) => x.id === ev.target?.entity || (!!x.country && x.country === ev.target?.country && kind !== 'PER'))
+          ? null
+          : ev.target;
+      if (out.some((x) => x.type === ev.type && x.sentence === ev.sentence && x.source?.entity === e.id)) continue;
+      out.push({ ...ev, source, target });
+    }
+  }
+  events.splice(0, events.length, ...out);
 }
 
 /**

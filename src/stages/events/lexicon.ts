@@ -52,6 +52,8 @@ export interface EventLexicon {
   materialSupport: Set<string>;
   /** Labels that make a description an accusation (`pejoratives.txt`: واصفا إياه بالإرهابي). */
   pejoratives: Set<string>;
+  /** Dual nouns that stand for two actors named before them (`duals.tsv`: الزعيمان → PER), matching forms without ال. */
+  duals: Map<string, 'PER' | 'STATE' | 'ANY'>;
 }
 
 /**
@@ -321,7 +323,13 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
   const receiveVerbs = readWordList('receive-verbs.txt');
   const materialSupport = readWordList('material-support.txt');
   const pejoratives = readWordList('pejoratives.txt');
+  const duals = new Map<string, 'PER' | 'STATE' | 'ANY'>();
+  for (const raw of readFileSync(dataFile('events', 'duals.tsv'), 'utf8').split('\n')) {
+    const [w, kind] = raw.replace(/#.*/, '').trim().split(/\t+/);
+    if (w && (kind === 'PER' || kind === 'STATE' || kind === 'ANY')) duals.set(matchForm(w), kind);
+  }
   const lex = {
+    duals,
     pejoratives,
     materialSupport,
     receiveVerbs,
