@@ -888,3 +888,20 @@ test('an unknown newspaper or magazine is named without its head (صحيفة د�
   assert.ok(mentions.includes('سبيكتيتور'), mentions.join(' / '));
   assert.ok(!mentions.some((m) => /^(صحيفة|مجلة) /.test(m)), mentions.join(' / '));
 });
+
+test('a given name alone joins the one person of the article who has it, not one of two', () => {
+  const one = entitiesOf('وصل جون سميث إلى المحكمة. وقال جون إنه بريء.', [
+    ['جون سميث', 'PER'],
+    ['جون', 'PER'],
+  ]);
+  assert.deepEqual(
+    one.map((e) => `${e.name}:${e.mentions.length}`),
+    ['جون سميث:2'],
+  );
+  const two = entitiesOf('وصل جون سميث مع جون براون إلى المحكمة. وقال جون إنه بريء.', [
+    ['جون سميث', 'PER'],
+    ['جون براون', 'PER'],
+    ['جون', 'PER'],
+  ]);
+  assert.equal(two.length, 3, two.map((e) => e.name).join(' / '));
+});

@@ -1454,6 +1454,15 @@ export class EntityResolver {
         // Family name first (مون جاي إن -> مون, شي جين بينغ -> شي).
         if (c.words.length === 1 && g.words[0] === c.key && FAMILY_FIRST.has(g.entry?.country ?? '')) return g;
         if (c.words.length === 1 && g.words.slice(1).includes(c.key) && c.key.length > 3) return g;
+        // A given name alone after the full name (سيمون after سيمون فاي, مارينا after مارينا ويلر) when one person of the
+        // article has it.
+        if (
+          c.words.length === 1 &&
+          g.words[0] === c.key &&
+          c.key.length > 2 &&
+          groups.filter((h) => h.type === 'PER' && h.words.length > 1 && h.words[0] === c.key).length === 1
+        )
+          return g;
       } else if (c.type === 'ORG') {
         if (g.words.slice(0, c.words.length).join(' ') === c.key && c.words.length >= 2) return g;
       }
