@@ -112,6 +112,9 @@ test('the shipped KB loads and knows the basics', () => {
   // Country spellings the mledoze source gets wrong (المسكيك, صيربيا) are curated variants.
   assert.equal(kb.lookup(nameKey('المكسيك'))[0]?.id, 'country:MEX');
   assert.equal(kb.lookup(nameKey('صربيا'))[0]?.id, 'country:SRB');
+  // and other common spellings of country names (كوت ديفوار is ساحل العاج)
+  assert.equal(kb.lookup(nameKey('كوت ديفوار'))[0]?.id, 'country:CIV');
+  assert.equal(kb.lookup(nameKey('الفيليبين'))[0]?.id, 'country:PHL');
   // Saudi regions: the منطقة prefix is cut from city labels (منطقة نجران -> نجران).
   assert.equal(kb.lookup(nameKey('نجران'))[0]?.nameEn, 'Najran');
   // English nationality adjectives of countries, and acronyms of organisations in their English names.
