@@ -115,6 +115,9 @@ test('the shipped KB loads and knows the basics', () => {
   // and other common spellings of country names (كوت ديفوار is ساحل العاج)
   assert.equal(kb.lookup(nameKey('كوت ديفوار'))[0]?.id, 'country:CIV');
   assert.equal(kb.lookup(nameKey('الفيليبين'))[0]?.id, 'country:PHL');
+  // regions and landmarks of the news, and their other spellings
+  assert.equal(kb.lookup(nameKey('مرتفعات الجولان'))[0]?.id, 'loc:golan');
+  assert.equal(kb.lookup(nameKey('الوطن العربي'))[0]?.nameEn, 'Arab world');
   // Saudi regions: the منطقة prefix is cut from city labels (منطقة نجران -> نجران).
   assert.equal(kb.lookup(nameKey('نجران'))[0]?.nameEn, 'Najran');
   // English nationality adjectives of countries, and acronyms of organisations in their English names.
