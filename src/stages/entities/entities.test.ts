@@ -905,3 +905,15 @@ test('a given name alone joins the one person of the article who has it, not one
   ]);
   assert.equal(two.length, 3, two.map((e) => e.name).join(' / '));
 });
+
+test('a numbered resolution is a MISC entity named as a Security Council resolution, over the council inside it', () => {
+  const doc = fullDoc(readArticle('وأصدر مجلس الأمن الدولي القرار 2402 بشأن اليمن، وفقا لقرار مجلس الأمن الدولي رقم 1701.'));
+  const ents = (doc.entities ?? []).map((e) => `${e.type}:${e.mentions.map((m) => m.text).join('|')}:${e.nameEn ?? ''}`);
+  assert.ok(ents.includes('MISC:القرار 2402:UN Security Council Resolution 2402'), ents.join(' / '));
+  assert.ok(ents.includes('MISC:قرار مجلس الأمن الدولي رقم 1701:UN Security Council Resolution 1701'), ents.join(' / '));
+  // the council named on its own stays an organisation
+  assert.ok(
+    ents.some((x) => x.startsWith('ORG:مجلس الأمن الدولي:')),
+    ents.join(' / '),
+  );
+});

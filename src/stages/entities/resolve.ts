@@ -867,6 +867,45 @@ export class EntityResolver {
   }
 
   /**
+   * Resolutions by number (القرار 2402، قرار مجلس الأمن الدولي رقم 1701): unlinked MISC candidates, named in English as
+   * Security Council resolutions (a three- or four-digit resolution in the news is one).
+   */
+  private resolutionMatches(doc: Doc): Cand[] {
+    const out: Cand[] = [];
+    const toks = doc.tokens;
+    for (const s of doc.sentences) {
+      for (let i = s.tokenStart; i < s.tokenEnd - 1; i++) {
+        const v = this.tok(toks, i).variants.find((x) => x.form === 'القرار' || x.form === 'قرار');
+        if (!v) continue;
+        let j = i + 1;
+        if (j + 1 < s.tokenEnd && toks[j].norm === 'مجلس' && toks[j + 1].norm === 'الامن') {
+          j += 2;
+          if (j < s.tokenEnd && toks[j].norm === 'الدولي') j++;
+        }
+        if (j < s.tokenEnd && toks[j].norm === 'رقم') j++;
+        const num = toks[j];
+        if (j >= s.tokenEnd || num.kind !== 'number' || !/^[0-9\u0660-\u0669]{3,4}$/.test(num.text)) continue;
+        const digits = num.text.replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - 0x660));
+        const words = [v.form];
+        for (let k = i + 1; k <= j; k++) words.push(toks[k].norm);
+        out.push({
+          start: skipOffset(toks[i], v.skip),
+          end: num.end,
+          tokenStart: i,
+          tokenEnd: j + 1,
+          type: 'MISC',
+          key: words.join(' '),
+          words,
+          via: 'pattern',
+          nameEn: `UN Security Council Resolution ${digits}`,
+        });
+        i = j;
+      }
+    }
+    return out;
+  }
+
+  /**
    * Organisation names the tagger missed: a head (مجلس، حزب، المفوضية...) and the definite words that follow it
    * (مجلس النواب، حزب الحياة الحرة الكردستاني، المفوضية العليا المستقلة للانتخابات). Unlinked candidates.
    */
@@ -1109,6 +1148,14 @@ export class EntityResolver {
       // Taken over the tagger's pieces inside it (مطار [دمشق] الدولي) or its own span, unless a linked non-place is there.
       const inside = cands.filter((c) => c.tokenStart < p.tokenEnd && c.tokenEnd > p.tokenStart);
       if (!inside.every((c) => c.tokenStart >= p.tokenStart && c.tokenEnd <= p.tokenEnd && (!c.entry || c.type === 'LOC'))) continue;
+      for (const c of inside) cands.splice(cands.indexOf(c), 1);
+      for (let k = p.tokenStart; k < p.tokenEnd; k++) covered[k] = 1;
+      cands.push(p);
+    }
+    for (const p of this.resolutionMatches(doc)) {
+      // A numbered resolution takes over the pieces inside it (مجلس الأمن stays an entity only outside it).
+      const inside = cands.filter((c) => c.tokenStart < p.tokenEnd && c.tokenEnd > p.tokenStart);
+      if (!inside.every((c) => c.tokenStart >= p.tokenStart && c.tokenEnd <= p.tokenEnd)) continue;
       for (const c of inside) cands.splice(cands.indexOf(c), 1);
       for (let k = p.tokenStart; k < p.tokenEnd; k++) covered[k] = 1;
       cands.push(p);
