@@ -118,6 +118,9 @@ test('the shipped KB loads and knows the basics', () => {
   // regions and landmarks of the news, and their other spellings
   assert.equal(kb.lookup(nameKey('مرتفعات الجولان'))[0]?.id, 'loc:golan');
   assert.equal(kb.lookup(nameKey('الوطن العربي'))[0]?.nameEn, 'Arab world');
+  // currencies with their country, and names that continue with a number
+  assert.equal(kb.lookup(nameKey('الليرة التركية'))[0]?.country, 'TUR');
+  assert.equal(kb.lookup(nameKey('كأس العالم 2018'))[0]?.id, 'misc:world-cup');
   // Saudi regions: the منطقة prefix is cut from city labels (منطقة نجران -> نجران).
   assert.equal(kb.lookup(nameKey('نجران'))[0]?.nameEn, 'Najran');
   // English nationality adjectives of countries, and acronyms of organisations in their English names.

@@ -917,3 +917,11 @@ test('a numbered resolution is a MISC entity named as a Security Council resolut
     ents.join(' / '),
   );
 });
+
+test('KB names that continue with a number (رؤية 2030) and Islam are found without the tagger', () => {
+  const doc = fullDoc(readArticle('وأطلق ولي العهد رؤية 2030 الإصلاحية، وانخفضت الليرة التركية. وقال إن الإسلام دين السلام.'));
+  const ents = (doc.entities ?? []).map((e) => `${e.type}:${e.mentions.map((m) => m.text).join('|')}`);
+  assert.ok(ents.includes('MISC:رؤية 2030'), ents.join(' / '));
+  assert.ok(ents.includes('MISC:الليرة التركية'), ents.join(' / '));
+  assert.ok(ents.includes('MISC:الإسلام'), ents.join(' / '));
+});

@@ -719,7 +719,8 @@ export class EntityResolver {
             let e: KbEntry | undefined;
             let prefix: boolean;
             if (j > i + 1) {
-              if (covered[j - 1] || !isWordTok(toks[j - 1])) break;
+              // (a number may continue a name: رؤية 2030، كأس العالم 2018)
+              if (covered[j - 1] || !(isWordTok(toks[j - 1]) || toks[j - 1].kind === 'number')) break;
               // key + ' ' + the next word, with its KB answers (memoised: no string built for a phrase seen before).
               const step = this.steps.extend(key, toks[j - 1].norm);
               key = step.key;
