@@ -925,3 +925,10 @@ test('KB names that continue with a number (رؤية 2030) and Islam are found w
   assert.ok(ents.includes('MISC:الليرة التركية'), ents.join(' / '));
   assert.ok(ents.includes('MISC:الإسلام'), ents.join(' / '));
 });
+
+test('descriptive adjectives at the end of an organisation name are cut (حزب ميريتس اليساري -> حزب ميريتس)', () => {
+  const doc = fullDoc(readArticle('وقال حزب ميريتس اليساري إن الحكومة فشلت، فيما انسحب نواب حزب الشعوب الديمقراطي المعارض من الجلسة.'));
+  const ments = (doc.entities ?? []).flatMap((e) => e.mentions.map((m) => m.text));
+  assert.ok(ments.includes('حزب ميريتس'), ments.join(' / '));
+  assert.ok(ments.includes('حزب الشعوب الديمقراطي'), ments.join(' / '));
+});

@@ -928,6 +928,8 @@ export class EntityResolver {
           if (t.kind !== 'word' || !/^(ال|وال|لل)/.test(t.norm) || stops.has(t.norm) || this.generic.has(t.norm)) break;
           j++;
         }
+        // (nor a descriptive adjective at its end: "مجلس الشيوخ السابق"، "حزب ميريتس اليساري")
+        while (j - 1 > i + 1 && this.trailing.has(toks[j - 1].norm)) j--;
         if (j - i - 1 < (v.form.startsWith('ال') ? 2 : 1)) continue;
         const words = [v.form];
         for (let k = i + 1; k < j; k++) words.push(toks[k].norm);
