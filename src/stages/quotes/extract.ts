@@ -1295,6 +1295,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             z++;
           return z > v + 1 ? mkSpeaker(v + 1, z) : null;
         }
+        // a short noun phrase ending in a person's name that no title list knows ("وانتقد معد التقرير اللورد ديفيد
+        // بريفغيم"، "وأشاد نجم الكرة محمد صلاح"): the named person
+        if (toks[v + 1].kind === 'w' && !stopsSpeaker(v + 1) && !NOUN_PREP.has(toks[v + 1].norm)) {
+          for (let z = v + 2; z < i && z - v <= 4 && toks[z].kind === 'w' && !stopsSpeaker(z); z++) {
+            const per = personAt(z);
+            if (!per) continue;
+            const r = mkSpeaker(v + 1, per.end);
+            if (r) r.id = per.ent.id;
+            return r;
+          }
+        }
         const ent = entityAt(doc.entities, toks[v + 1].start, toks[v + 1].end);
         // (an organisation, or a country standing for its government: "فرضت الولايات المتحدة عقوبات ...، متهمة")
         const acts = ent?.type === 'ORG' || (ent?.type === 'LOC' && !!ent.country && (!!ent.role || !!ent.kbId?.startsWith('country:')));

@@ -1634,3 +1634,11 @@ test('eleventh session: a speaker phrase does not open with a preposition or a c
     a.join(' / '),
   );
 });
+
+test('eleventh session: a participle after a verb whose subject is a noun phrase ending in a name takes that person', () => {
+  const a = fullQuotes('وقال المدرب إن الفريق جاهز. وظهر نجم الكرة محمد صلاح في المؤتمر الصحفي، قائلا إن المباراة صعبة.');
+  assert.ok(
+    a.some((x) => x.includes('محمد صلاح|قائلا|المباراة صعبة')),
+    a.join(' / '),
+  );
+});
