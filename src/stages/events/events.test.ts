@@ -1433,3 +1433,15 @@ test('eleventh session: a dual subject (الزعيمان، الجانبان) sta
   const b = fullEvents('وقال المتحدث إن الجيش مستعد. وهدد الطرفان باستئناف القتال.');
   assert.ok(b.filter((x) => x.startsWith('THREATEN:')).length <= 1, b.join(' / '));
 });
+
+test('eleventh session: a title phrase with the name of its holder is that person as an actor, also as a counterpart', () => {
+  const a = fullEvents('واتفق وزير الخارجية الروسي سيرغي لافروف ونظيره التركي مولود جاويش أوغلو على تعزيز التعاون.');
+  assert.ok(
+    a.some((x) => x.startsWith('AGREE:سيرغي لافروف:RUS')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('AGREE:مولود جاويش أوغلو:TUR')),
+    a.join(' / '),
+  );
+});

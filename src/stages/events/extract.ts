@@ -269,6 +269,8 @@ export function sentenceActors(
       // what follows: a nationality adjective or a country / entity name gives the country
       let country: string | undefined;
       let b = end;
+      // a person named after the title ("وزير الخارجية الروسي سيرغي لافروف"): the actor is that person
+      let holder: ActorSpan | undefined;
       // الأمن المصري is an actor, أمن المملكة / الأمن الإقليمي are not (agents flagged "country" in agents.tsv)
       if (lex.needsDemonym.has(agentKey) && !(end < te && toks[end].kind === 'w' && demonymOf(kb, toks[end].norm))) continue;
       for (let q = end; q < Math.min(te, end + 4); q++) {
@@ -298,6 +300,7 @@ export function sentenceActors(
         if (ent) {
           country = ent.actor.country;
           b = ent.b;
+          if (ent.type === 'PER') holder = ent;
           break;
         }
         const kbe = kb?.lookup(t.norm.replace(/^ال(?=ال)/, ''));
@@ -361,7 +364,13 @@ export function sentenceActors(
       if (cut && /^[وف]?لل/.test(toks[k].norm) && !name.startsWith('ال')) name = `ال${name}`;
       const actor: Actor = { name, role };
       if (country) actor.country = country;
-      out.push({ a: k, b, actor });
+      if (holder) {
+        // the title phrase and the name are one actor, the person (with the title's country when the KB has none)
+        holder.a = k;
+        holder.clitic = undefined; // (the span now opens with the title word, "ونظيره")
+        if (!holder.actor.country && country) holder.actor = { ...holder.actor, country };
+        if (!holder.actor.role) holder.actor = { ...holder.actor, role };
+      } else out.push({ a: k, b, actor });
       for (let q = k; q < b; q++) taken[q - ts] = 1;
       // "قوات أميركية وأفغانية": a second actor of the same kind
       while (country && b < te && /^و/.test(toks[b].norm) && demonymOf(kb, toks[b].norm.slice(1))) {
