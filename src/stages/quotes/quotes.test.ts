@@ -1642,3 +1642,17 @@ test('eleventh session: a participle after a verb whose subject is a noun phrase
     a.join(' / '),
   );
 });
+
+test('eleventh session: فيما / بينما with an imperfect verb continue the reported content; with a past verb they end it', () => {
+  const a = fullQuotes(
+    'واعتبرت الحكومة أن قادة الميليشيات يحاولون كسب الوقت فقط، فيما يواصلون إرسال التعزيزات نحو الحديدة. وقال الوزير إن الوضع خطير، فيما زادت تركيا من قواتها.',
+  );
+  assert.ok(
+    a.some((x) => x.endsWith('|واعتبرت|قادة الميليشيات يحاولون كسب الوقت فقط، فيما يواصلون إرسال التعزيزات نحو الحديدة')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.endsWith('|وقال|الوضع خطير')),
+    a.join(' / '),
+  );
+});
