@@ -1656,3 +1656,16 @@ test('eleventh session: فيما / بينما with an imperfect verb continue th
     a.join(' / '),
   );
 });
+
+test('eleventh session: cues of justification (برر) and participles of threat and praise (متوعدا، مشيدا)', () => {
+  const a = fullQuotes('وبرر أردوغان هذا القرار بضرورة الانتقال سريعا إلى النظام الرئاسي.');
+  assert.ok(
+    a.some((x) => x.endsWith('|وبرر|هذا القرار بضرورة الانتقال سريعا إلى النظام الرئاسي')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('وانتقد الرئيس الحكومة، متوعدا بعقوبات صارمة.');
+  assert.ok(
+    b.some((x) => x.startsWith('الرئيس|متوعدا|')),
+    b.join(' / '),
+  );
+});
