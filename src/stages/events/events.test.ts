@@ -1445,3 +1445,16 @@ test('eleventh session: a title phrase with the name of its holder is that perso
     a.join(' / '),
   );
 });
+
+test('eleventh session: support expressed with أعرب/عبر عن is SUPPORT even with the verb before its subjects', () => {
+  const a = fullEvents('وعبّرت كل من مصر والإمارات والبحرين عن دعمها للمملكة العربية السعودية.');
+  assert.ok(
+    a.some((x) => x.startsWith('SUPPORT:مصر')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('SUPPORT:البحرين')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('AID:')), a.join(' / '));
+});

@@ -1826,8 +1826,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // A support the actor declares ("أعلنتا دعمهما الكامل للرئيس"، "معبرا عن دعمه لفتواهم") is said, not supplied:
       // it stays SUPPORT.
       let declared = false;
+      // (after عن the verb may stand further back, past its subject: "وأعربت مصر عن دعمها"، "وعبرت كل من مصر والإمارات
+      // والبحرين عن دعمها")
+      const declReach = k - 1 >= ts && toks[k - 1].norm === 'عن' ? 12 : 2;
       if (nominal && enclitic?.[k])
-        for (let q = k - 1; q >= ts && q >= k - 2 && !declared; q--)
+        for (let q = k - 1; q >= ts && q >= k - declReach && !declared; q--)
           declared =
             /^[وف]?(اعلن|اعلنت|اعلنا|اعلنتا|اعلنوا|يعلن|تعلن|اكد|اكدت|اكدا|اكدوا|يؤكد|تؤكد|جدد|جددت|يجدد|تجدد|ابدي|ابدت|عبر|عبرت|اعرب|اعربت|معبرا|معربا|مؤكدا|مجددا)$/.test(
               toks[q].norm,
