@@ -1458,3 +1458,17 @@ test('eleventh session: support expressed with أعرب/عبر عن is SUPPORT e
   );
   assert.ok(!a.some((x) => x.startsWith('AID:')), a.join(' / '));
 });
+
+test('eleventh session: a dual noun found as the source of an event (وأعرب الجانبان عن دعمهما) is its two antecedents', () => {
+  const a = fullEvents(
+    'بحث ولي عهد أبوظبي الشيخ محمد بن زايد آل نهيان مع الرئيس المصري عبد الفتاح السيسي العلاقات بين البلدين. وأعرب الجانبان عن دعمهما لجهود التوصل إلى حلول سياسية.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('SUPPORT:محمد بن زايد')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('SUPPORT:عبد الفتاح السيسي')),
+    a.join(' / '),
+  );
+});

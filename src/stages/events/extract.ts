@@ -1952,6 +1952,11 @@ function expandDuals(doc: Doc, lex: EventLexicon, events: Event[]): void {
         break;
       }
     }
+    // (or the event's own source is the dual noun, found as an agent: "وأعرب الجانبان عن دعمهما")
+    if (!kind && ev.source && !ev.source.entity && ev.source.name && !ev.source.name.includes(' ')) {
+      kind = dualKind(lex, matchForm(ev.source.name));
+      if (kind) at = k;
+    }
     if (!kind || at < 0) {
       out.push(ev);
       continue;
