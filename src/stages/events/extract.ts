@@ -1968,6 +1968,9 @@ function expandDuals(doc: Doc, lex: EventLexicon, events: Event[]): void {
     for (let i = mentions.length - 1; i >= 0 && pair.length < 2; i--) {
       const { e, m } = mentions[i];
       if (m.start >= before || m.start < from || !fits(e, kind)) continue;
+      // (not the club or place a summit is named after: "قمة مجموعة السبع"، "قمة سنغافورة")
+      const mt = byOffset(m.start);
+      if (mt > 0 && /^[وفبل]?(قمه|القمه|مؤتمر|المؤتمر)$/.test(toks[mt - 1].norm)) continue;
       // (two mentions of one state: its capital and its name)
       const key = kind === 'PER' ? e.id : (e.country ?? e.id);
       if (seenKey.has(key)) continue;
