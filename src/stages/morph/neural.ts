@@ -60,6 +60,11 @@ export function vectorData(v: WordVectors): Float32Array {
   return out;
 }
 
+/** to[at .. at + n) = from[start .. start + n) (a loop: no subarray view to allocate). */
+function copyRow(from: Float32Array, start: number, to: Float32Array, at: number, n: number): void {
+  for (let d = 0; d < n; d++) to[at + d] = from[start + d];
+}
+
 /** Reads a word2vec text file ("count dim" line, then "word v1 … vdim"); rows are scaled to unit length. */
 export function readWord2Vec(path: string): WordVectors {
   const lines = readFileSync(path, 'utf8').split('\n');
@@ -252,7 +257,7 @@ export class NeuralTagger {
       copyVector(this.vectors, id.vec - 1, x, at);
       x[at + dim] = 1;
     }
-    x.set(net.WE.subarray(id.word * WD, id.word * WD + WD), at + dim + 1);
+    copyRow(net.WE, id.word * WD, x, at + dim + 1, WD);
     x[at + dim + 1 + WD + id.role] = 1;
   }
 
@@ -304,26 +309,25 @@ export class NeuralTagger {
     const id = e.id;
     const v = new Float32Array(this.nets.length * H);
     e.v[b] = v;
-    this.nets.forEach((net, k) => {
-      const out = v.subarray(k * H, (k + 1) * H);
+    // plain loops and offsets, no closures or subarray views: this runs for every new form
+    for (let k = 0; k < this.nets.length; k++) {
+      const net = this.nets[k];
       if (b < L.slots) {
         const block = this.scratch.block;
         block.fill(0);
         this.slotBlock(net, id, block, 0);
-        net.mlp.project(b * L.slot, block, out);
+        net.mlp.project(b * L.slot, block, v, k * H);
       } else if (b === L.slots) {
         const aff = this.scratch.aff;
-        for (let j = 0; j < NAFF; j++) aff.set(net.AE.subarray(id.aff[j] * AD, id.aff[j] * AD + AD), j * AD);
-        net.mlp.project(L.aff, aff, out);
+        for (let j = 0; j < NAFF; j++) copyRow(net.AE, id.aff[j] * AD, aff, j * AD, AD);
+        net.mlp.project(L.aff, aff, v, k * H);
       } else {
         const nb = this.scratch.nb;
-        NB_AFF.forEach((j, m) => {
-          nb.set(net.AE.subarray(id.aff[j] * AD, id.aff[j] * AD + AD), m * AD);
-        });
+        for (let m = 0; m < NB_AFF.length; m++) copyRow(net.AE, id.aff[NB_AFF[m]] * AD, nb, m * AD, AD);
         // b = slots + 1: this word seen from the word after it; slots + 2: from the word before it
-        net.mlp.project(b === L.slots + 1 ? L.nb : L.nb + NB_AFF.length * AD, nb, out);
+        net.mlp.project(b === L.slots + 1 ? L.nb : L.nb + NB_AFF.length * AD, nb, v, k * H);
       }
-    });
+    }
     return v;
   }
 
