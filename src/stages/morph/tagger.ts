@@ -353,6 +353,8 @@ export class Tagger {
     new GenerationalCache(FORM_CACHE),
   ];
   private readonly scratch = new Uint32Array(MAX_FEATURES);
+  /** Weight rows of the keys in `scratch` (`tag`). */
+  private readonly rows = new Int32Array(MAX_FEATURES);
   /** Tag dictionary threshold (`allowedTags`), from the model's meta; 0 = none. */
   readonly dictBucket: number;
   /** Second-order transition weights when the model was trained with `order: 2`. */
@@ -443,11 +445,23 @@ export class Tagger {
     const ctx: SentenceContext = { ambs: facts.map((f) => f.amb), cls: facts.map((f) => f.cluster) };
     const emit = new Float64Array(n * L);
     const scratch = this.scratch;
+    const rows = this.rows;
+    const weights = table.weights;
+    const W = table.nLabels;
     const withClusters = this.clusters.size > 0;
     for (let i = 0; i < n; i++) {
-      emit.set(facts[i].sums, i * L);
+      const at = i * L;
+      emit.set(facts[i].sums, at);
       const k = contextKeys(words, i, ctx, withClusters, scratch, 0);
-      for (let j = 0; j < k; j++) table.addTo(scratch[j], emit, i * L);
+      // every key's row first, then the sums (in key order, as table.addTo would): the probes of the large
+      // table are independent, so their cache misses overlap instead of waiting on one another
+      for (let j = 0; j < k; j++) rows[j] = table.rowOf(scratch[j]);
+      for (let j = 0; j < k; j++) {
+        const r = rows[j];
+        if (r < 0) continue;
+        const base = r * W;
+        for (let l = 0; l < W; l++) emit[at + l] += weights[base + l];
+      }
     }
     this.neural?.addTo(emit, words, this.model.labels);
     // gated on the margins the window networks leave
