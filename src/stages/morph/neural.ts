@@ -194,6 +194,10 @@ export class NeuralTagger {
   /** Per window slot, the sentence edge's share: nets × H. */
   private readonly edge: Float32Array[];
   private readonly z: Float32Array;
+  /** Per network, the 8 columns of W1 for the place-in-token inputs, each H contiguous values (W1 holds them H apart). */
+  private readonly partCols: Float32Array[];
+  /** One network's log-probabilities of one position (`logProbs`). */
+  private readonly lp: Float32Array;
   private readonly labels: LabelMap;
 
   constructor(
@@ -225,6 +229,12 @@ export class NeuralTagger {
     const H = nets[0]?.mlp.hidden ?? 0;
     this.hidden = H;
     this.z = new Float32Array(H);
+    this.lp = new Float32Array(tags.length);
+    this.partCols = nets.map((n) => {
+      const cols = new Float32Array(8 * H);
+      for (let c = 0; c < 8; c++) for (let u = 0; u < H; u++) cols[c * H + u] = n.mlp.W1[u * this.layout.inputs + this.layout.part + c];
+      return cols;
+    });
     // the sentence edge in each slot: its flag column
     this.edge = Array.from({ length: this.layout.slots }, (_, s) => {
       const v = new Float32Array(nets.length * H);
@@ -348,16 +358,16 @@ export class NeuralTagger {
     }
     const ent = words.map((w, j) => (need && !need[j] ? null : this.entry(w)));
     const H = this.hidden;
-    const D = L.inputs;
-    const tmp = new Float32Array(T);
+    const tmp = this.lp;
     const win: Float32Array[] = new Array(L.slots);
     const z = this.z;
     const inv = 1 / this.nets.length;
     for (let i = 0; i < n; i++) {
       if (only && !only[i]) continue;
       const w = words[i];
-      const c1 = L.part + Math.min(w.part, 3);
-      const c2 = L.part + 4 + Math.min(Math.max(w.parts, 1), 4) - 1;
+      // the place-in-token one-hots: columns of W1, as rows of partCols
+      const c1 = Math.min(w.part, 3) * H;
+      const c2 = (4 + Math.min(Math.max(w.parts, 1), 4) - 1) * H;
       const own = this.ensure(ent[i] as FormShares, L.slots);
       const prev = i > 0 ? this.ensure(ent[i - 1] as FormShares, L.slots + 1) : null;
       const next = i + 1 < n ? this.ensure(ent[i + 1] as FormShares, L.slots + 2) : null;
@@ -366,9 +376,9 @@ export class NeuralTagger {
         win[s] = j >= 0 && j < n ? this.ensure(ent[j] as FormShares, s) : this.edge[s];
       }
       for (let k = 0; k < this.nets.length; k++) {
-        const W1 = this.nets[k].mlp.W1;
+        const cols = this.partCols[k];
         const o = k * H;
-        for (let u = 0; u < H; u++) z[u] = own[o + u] + W1[u * D + c1] + W1[u * D + c2];
+        for (let u = 0; u < H; u++) z[u] = own[o + u] + cols[c1 + u] + cols[c2 + u];
         for (let s = 0; s < L.slots; s++) {
           const v = win[s];
           for (let u = 0; u < H; u++) z[u] += v[o + u];

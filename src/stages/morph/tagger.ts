@@ -472,7 +472,9 @@ export class Tagger {
       n,
     );
     const labels = this.model.labels;
-    return Array.from(ids, (i) => labels[i]);
+    const out: string[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = labels[ids[i]];
+    return out;
   }
 
   /**
