@@ -60,6 +60,38 @@ test('mlp: summed block projections give the same log-probabilities as the full 
   for (let t = 0; t < 4; t++) assert.ok(Math.abs(Math.exp(lp[t]) - p[t]) < 1e-5);
 });
 
+test('mlp: project and log-probabilities equal the plain row-by-row sums bit for bit (rows in blocks, zeros skipped)', () => {
+  // 11 hidden units and 11 labels: the eight-at-a-time loops and their remainders
+  const rand = seededRandom(5);
+  const m = new Mlp(12, 11, 11).init(rand);
+  for (let i = 0; i < m.b2.length; i++) m.b2[i] = rand() - 0.5;
+  const v = Float32Array.from({ length: 9 }, (_, d) => (d % 3 === 1 ? 0 : rand() * 2 - 1));
+  const z = new Float32Array(13).fill(0.25);
+  m.project(2, v, z, 2);
+  for (let u = 0; u < 11; u++) {
+    let s = 0;
+    for (let d = 0; d < 9; d++) s += m.W1[u * 12 + 2 + d] * v[d];
+    assert.equal(z[2 + u], Math.fround(0.25 + s), `unit ${u}`);
+  }
+  assert.deepEqual([z[0], z[1]], [0.25, 0.25]);
+  // log-probabilities against the plain computation (max of the unrounded scores)
+  const zz = Float32Array.from({ length: 11 }, (_, u) => (u % 2 ? -1 : 0.3 * u));
+  const lp = new Float32Array(11);
+  m.logProbsFrom(zz, lp, 0);
+  const h = Float32Array.from(zz, (x, u) => Math.max(0, x + m.b1[u]));
+  const out = new Float32Array(11);
+  let max = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < 11; t++) {
+    let s = m.b2[t];
+    for (let u = 0; u < 11; u++) s += m.W2[t * 11 + u] * h[u];
+    out[t] = s;
+    if (s > max) max = s;
+  }
+  let sum = 0;
+  for (let t = 0; t < 11; t++) sum += Math.exp(out[t] - max);
+  for (let t = 0; t < 11; t++) assert.equal(lp[t], Math.fround(out[t] - (max + Math.log(sum))), `label ${t}`);
+});
+
 test('tensor file: f32 round trip is exact, int8 within a row scale step; bad bytes are refused', () => {
   const W = { shape: [2, 3], data: Float32Array.from([0.5, -1, 0.25, 100, -50, 3]) };
   const b = { shape: [3], data: Float32Array.from([1, 2, 3]) };

@@ -181,6 +181,22 @@ test('unseen words are split in context: a name after a title stays whole, و af
   assert.deepEqual(forms(['وصل', 'السيد', fresh]), ['وصل', 'السيد', fresh]);
   assert.deepEqual(forms(['وصل', 'ثم', fresh]), ['وصل', 'ثم', 'و', fresh.slice(1)]);
   assert.deepEqual(forms(['وصل', 'السيد', fresh]), ['وصل', 'السيد', fresh]);
+  // the same with a tatweel: the cleaned word the analyser keeps for contextual tokens maps offsets back each time
+  const marked = `و${fresh.slice(1, 2)}ـ${fresh.slice(2)}`;
+  for (const prev of ['ثم', 'السيد', 'ثم']) {
+    const ws = analyzer.analyze(['وصل', prev, marked].map((text) => ({ text }))).filter((w) => w.token === 2);
+    const split = prev === 'ثم';
+    assert.deepEqual(
+      ws.map((w) => [w.form, w.start, w.end]),
+      split
+        ? [
+            ['و', 0, 1],
+            [fresh.slice(1), 1, marked.length],
+          ]
+        : [[marked, 0, marked.length]],
+      prev,
+    );
+  }
   const a = unseenContextFeatures(['ثم', fresh], 1, { pre: ['و'], stem: fresh.slice(1), enc: '', preLen: 1, encLen: 0, restore: '' });
   assert.deepEqual(a, ['ux:p=ثم|و|'], 'no feature for the sentence end at run time');
   const c = { pre: ['و'], stem: fresh.slice(1), enc: '', preLen: 1, encLen: 0, restore: '' };

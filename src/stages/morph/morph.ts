@@ -13,7 +13,7 @@ import { NeuralTagger } from './neural.ts';
 import { type Segmentation, Segmenter, type SegmenterLexicon } from './segmenter.ts';
 import { lightStem } from './stem.ts';
 import { Tagger, type TagWord } from './tagger.ts';
-import { cleanWord } from './text.ts';
+import { type CleanWord, cleanWord } from './text.ts';
 
 export interface MorphInputToken {
   text: string;
@@ -60,6 +60,12 @@ export class MorphAnalyzer {
   readonly segmenter: Segmenter;
   readonly tagger: Tagger;
   private cache = new GenerationalCache<string, Segmentation>(CACHE_LIMIT);
+  /**
+   * Surface tokens whose segmentation depends on the sentence (`Segmenter.isContextual`: unseen Arabic words,
+   * ambiguous seen ones), which `cache` cannot hold, with their cleaned word: a repeated one skips the cleaning
+   * and the lexicon look-ups that found it contextual.
+   */
+  private contextual = new GenerationalCache<string, CleanWord>(CACHE_LIMIT);
 
   constructor(segmenter: Segmenter, tagger: Tagger) {
     this.segmenter = segmenter;
@@ -101,8 +107,12 @@ export class MorphAnalyzer {
     const text = tokens[ti].text;
     const hit = this.cache.get(text);
     if (hit) return hit; // only words whose analysis ignores context are cached
-    const clean = cleanWord(text);
-    if (!this.segmenter.isContextual(clean.text)) return this.segmentToken(text);
+    let clean = this.contextual.get(text);
+    if (clean === undefined) {
+      clean = cleanWord(text);
+      if (!this.segmenter.isContextual(clean.text)) return this.segmentToken(text);
+      this.contextual.set(text, clean);
+    }
     const seg = this.segmenter.segmentInContext(cleaned(), ti);
     return this.restoreOffsets(text, clean.map, seg);
   }

@@ -60,6 +60,11 @@ export function vectorData(v: WordVectors): Float32Array {
   return out;
 }
 
+/** to[at .. at + n) = from[start .. start + n) (a loop: no subarray view to allocate). */
+function copyRow(from: Float32Array, start: number, to: Float32Array, at: number, n: number): void {
+  for (let d = 0; d < n; d++) to[at + d] = from[start + d];
+}
+
 /** Reads a word2vec text file ("count dim" line, then "word v1 … vdim"); rows are scaled to unit length. */
 export function readWord2Vec(path: string): WordVectors {
   const lines = readFileSync(path, 'utf8').split('\n');
@@ -189,6 +194,10 @@ export class NeuralTagger {
   /** Per window slot, the sentence edge's share: nets × H. */
   private readonly edge: Float32Array[];
   private readonly z: Float32Array;
+  /** Per network, the 8 columns of W1 for the place-in-token inputs, each H contiguous values (W1 holds them H apart). */
+  private readonly partCols: Float32Array[];
+  /** One network's log-probabilities of one position (`logProbs`). */
+  private readonly lp: Float32Array;
   private readonly labels: LabelMap;
 
   constructor(
@@ -220,6 +229,12 @@ export class NeuralTagger {
     const H = nets[0]?.mlp.hidden ?? 0;
     this.hidden = H;
     this.z = new Float32Array(H);
+    this.lp = new Float32Array(tags.length);
+    this.partCols = nets.map((n) => {
+      const cols = new Float32Array(8 * H);
+      for (let c = 0; c < 8; c++) for (let u = 0; u < H; u++) cols[c * H + u] = n.mlp.W1[u * this.layout.inputs + this.layout.part + c];
+      return cols;
+    });
     // the sentence edge in each slot: its flag column
     this.edge = Array.from({ length: this.layout.slots }, (_, s) => {
       const v = new Float32Array(nets.length * H);
@@ -252,7 +267,7 @@ export class NeuralTagger {
       copyVector(this.vectors, id.vec - 1, x, at);
       x[at + dim] = 1;
     }
-    x.set(net.WE.subarray(id.word * WD, id.word * WD + WD), at + dim + 1);
+    copyRow(net.WE, id.word * WD, x, at + dim + 1, WD);
     x[at + dim + 1 + WD + id.role] = 1;
   }
 
@@ -304,26 +319,25 @@ export class NeuralTagger {
     const id = e.id;
     const v = new Float32Array(this.nets.length * H);
     e.v[b] = v;
-    this.nets.forEach((net, k) => {
-      const out = v.subarray(k * H, (k + 1) * H);
+    // plain loops and offsets, no closures or subarray views: this runs for every new form
+    for (let k = 0; k < this.nets.length; k++) {
+      const net = this.nets[k];
       if (b < L.slots) {
         const block = this.scratch.block;
         block.fill(0);
         this.slotBlock(net, id, block, 0);
-        net.mlp.project(b * L.slot, block, out);
+        net.mlp.project(b * L.slot, block, v, k * H);
       } else if (b === L.slots) {
         const aff = this.scratch.aff;
-        for (let j = 0; j < NAFF; j++) aff.set(net.AE.subarray(id.aff[j] * AD, id.aff[j] * AD + AD), j * AD);
-        net.mlp.project(L.aff, aff, out);
+        for (let j = 0; j < NAFF; j++) copyRow(net.AE, id.aff[j] * AD, aff, j * AD, AD);
+        net.mlp.project(L.aff, aff, v, k * H);
       } else {
         const nb = this.scratch.nb;
-        NB_AFF.forEach((j, m) => {
-          nb.set(net.AE.subarray(id.aff[j] * AD, id.aff[j] * AD + AD), m * AD);
-        });
+        for (let m = 0; m < NB_AFF.length; m++) copyRow(net.AE, id.aff[NB_AFF[m]] * AD, nb, m * AD, AD);
         // b = slots + 1: this word seen from the word after it; slots + 2: from the word before it
-        net.mlp.project(b === L.slots + 1 ? L.nb : L.nb + NB_AFF.length * AD, nb, out);
+        net.mlp.project(b === L.slots + 1 ? L.nb : L.nb + NB_AFF.length * AD, nb, v, k * H);
       }
-    });
+    }
     return v;
   }
 
@@ -344,16 +358,16 @@ export class NeuralTagger {
     }
     const ent = words.map((w, j) => (need && !need[j] ? null : this.entry(w)));
     const H = this.hidden;
-    const D = L.inputs;
-    const tmp = new Float32Array(T);
+    const tmp = this.lp;
     const win: Float32Array[] = new Array(L.slots);
     const z = this.z;
     const inv = 1 / this.nets.length;
     for (let i = 0; i < n; i++) {
       if (only && !only[i]) continue;
       const w = words[i];
-      const c1 = L.part + Math.min(w.part, 3);
-      const c2 = L.part + 4 + Math.min(Math.max(w.parts, 1), 4) - 1;
+      // the place-in-token one-hots: columns of W1, as rows of partCols
+      const c1 = Math.min(w.part, 3) * H;
+      const c2 = (4 + Math.min(Math.max(w.parts, 1), 4) - 1) * H;
       const own = this.ensure(ent[i] as FormShares, L.slots);
       const prev = i > 0 ? this.ensure(ent[i - 1] as FormShares, L.slots + 1) : null;
       const next = i + 1 < n ? this.ensure(ent[i + 1] as FormShares, L.slots + 2) : null;
@@ -362,9 +376,9 @@ export class NeuralTagger {
         win[s] = j >= 0 && j < n ? this.ensure(ent[j] as FormShares, s) : this.edge[s];
       }
       for (let k = 0; k < this.nets.length; k++) {
-        const W1 = this.nets[k].mlp.W1;
+        const cols = this.partCols[k];
         const o = k * H;
-        for (let u = 0; u < H; u++) z[u] = own[o + u] + W1[u * D + c1] + W1[u * D + c2];
+        for (let u = 0; u < H; u++) z[u] = own[o + u] + cols[c1 + u] + cols[c2 + u];
         for (let s = 0; s < L.slots; s++) {
           const v = win[s];
           for (let u = 0; u < H; u++) z[u] += v[o + u];
