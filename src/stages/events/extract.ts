@@ -1,3 +1,4 @@
+import { tokenContaining } from '../../core/offsets.ts';
 import type { Actor, Doc, Entity, Event, Mention, Quote } from '../../core/types.ts';
 import type { KnowledgeBase } from '../../kb/index.ts';
 import { matchForm } from '../../text/normalize.ts';
@@ -1925,16 +1926,7 @@ function expandDuals(doc: Doc, lex: EventLexicon, events: Event[]): void {
   const toks = doc.tokens;
   const entities = doc.entities ?? [];
   const mentions = entities.flatMap((e) => e.mentions.map((m) => ({ e, m }))).sort((a, b) => a.m.start - b.m.start);
-  const byOffset = (off: number): number => {
-    let lo = 0;
-    let hi = toks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (toks[mid].start <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const byOffset = (off: number): number => tokenContaining(toks, off);
   const state = (e: Entity): boolean => e.type === 'LOC' && !!e.country && (!!e.kbId?.startsWith('country:') || !!e.role);
   const fits = (e: Entity, kind: 'PER' | 'STATE' | 'ANY'): boolean =>
     kind === 'PER' ? e.type === 'PER' : kind === 'STATE' ? state(e) : e.type === 'PER' || e.type === 'ORG' || state(e);

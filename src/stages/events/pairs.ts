@@ -9,6 +9,7 @@
  * model card `models/events-pairs.md`).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { tokenContaining } from '../../core/offsets.ts';
 import type { Actor, Doc, Entity, Event, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import type { EmbeddingClusters } from '../ner/embeddings.ts';
@@ -132,17 +133,7 @@ function typeCacheOf(lex: EventLexicon): Map<string, string[]> {
   return c;
 }
 
-/** Index of the last token starting at or before `off` (0 when none). */
-function tokenAt(toks: Doc['tokens'], off: number): number {
-  let lo = 0;
-  let hi = toks.length - 1;
-  while (lo < hi) {
-    const m = (lo + hi + 1) >> 1;
-    if (toks[m].start <= off) lo = m;
-    else hi = m - 1;
-  }
-  return lo;
-}
+const tokenAt = tokenContaining;
 
 function actorKey(a: Actor | null | undefined): string {
   if (!a) return '';
