@@ -932,3 +932,10 @@ test('descriptive adjectives at the end of an organisation name are cut (حزب 
   assert.ok(ments.includes('حزب ميريتس'), ments.join(' / '));
   assert.ok(ments.includes('حزب الشعوب الديمقراطي'), ments.join(' / '));
 });
+
+test('an institution named with no country gets its generic English name (وزارة الصحة -> Ministry of Health)', () => {
+  const doc = fullDoc(readArticle('وقالت وزارة الصحة إن عدد المصابين ارتفع، فيما أعلنت وزارة الخارجية القطرية إغلاق السفارة.'));
+  const en = (doc.entities ?? []).map((e) => `${e.name}:${e.nameEn ?? ''}`);
+  assert.ok(en.includes('وزارة الصحة:Ministry of Health'), en.join(' / '));
+  assert.ok(en.includes('وزارة الخارجية القطرية:Qatari Ministry of Foreign Affairs'), en.join(' / '));
+});

@@ -1673,6 +1673,11 @@ export class EntityResolver {
           const adj = template ? this.kb.adjectiveEn(nat) : undefined;
           if (template && adj) nameEn = template.replace('{adj}', adj);
         }
+        // وزارة الصحة -> Ministry of Health: the institution phrase alone, with no country said, in its generic English
+        if (!nat && !e && !nameEn) {
+          const template = this.institutionsEn.get(w.join(' '));
+          if (template) nameEn = template.replace('{adj} ', '').replace('{adj}', '').trim();
+        }
       }
       // a person with no KB entry: the English spellings the KB gives the same name words (فتحي حماد -> Fathi Hammad)
       let nameEnFromParts = false;
