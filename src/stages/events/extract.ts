@@ -1924,8 +1924,8 @@ function dualKind(lex: EventLexicon, norm: string): 'PER' | 'STATE' | 'ANY' | un
 function expandDuals(doc: Doc, lex: EventLexicon, events: Event[]): void {
   if (!lex.duals.size || !events.length) return;
   const toks = doc.tokens;
-  const entities = doc.entities ?? [];
-  const mentions = entities.flatMap((e) => e.mentions.map((m) => ({ e, m }))).sort((a, b) => a.m.start - b.m.start);
+  // (the sorted mentions the stage already built for its actors, memoised per document)
+  const mentions = doc.entities?.length ? mentionsOf(doc) : [];
   const byOffset = (off: number): number => tokenContaining(toks, off);
   const state = (e: Entity): boolean => e.type === 'LOC' && !!e.country && (!!e.kbId?.startsWith('country:') || !!e.role);
   const fits = (e: Entity, kind: 'PER' | 'STATE' | 'ANY'): boolean =>
