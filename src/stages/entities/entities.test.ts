@@ -939,3 +939,12 @@ test('an institution named with no country gets its generic English name (وزا
   assert.ok(en.includes('وزارة الصحة:Ministry of Health'), en.join(' / '));
   assert.ok(en.includes('وزارة الخارجية القطرية:Qatari Ministry of Foreign Affairs'), en.join(' / '));
 });
+
+test('a person mention is cut before المكنى/الملقب, and one that opens with it loses it', () => {
+  const doc = fullDoc(
+    readArticle('عنوان\nوقتل في الهجوم القيادي إبراهيم القيز المكنى أبو مالك، وقائد آخر هو طه حسين علي الرزامي المكنى أبو زيد.'),
+  );
+  const ments = (doc.entities ?? []).filter((e) => e.type === 'PER').flatMap((e) => e.mentions.map((m) => m.text));
+  assert.ok(ments.includes('إبراهيم القيز'), ments.join(' / '));
+  assert.ok(!ments.some((m) => m.includes('المكنى')), ments.join(' / '));
+});

@@ -45,6 +45,7 @@ export class EntitiesStage implements Stage {
       orgPatterns: parseOrgPatterns(read('org-patterns.txt')),
       trailing: new Set(parseList(read('trailing.txt'))),
       leading: new Set(parseList(read('leading.txt'))),
+      aliasMarkers: new Set(parseList(read('alias-markers.txt'))),
       institutionsEn: parseInstitutionsEn(read('institutions-en.tsv')),
       facilities: parseFacilities(read('facilities.tsv')),
       orgNames: parseOrgNames(read('org-names.txt')),

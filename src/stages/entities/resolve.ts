@@ -203,6 +203,8 @@ export interface ResolverLists {
   trailing?: Set<string>;
   /** Function words cut from the start of a mention (`data/kb/leading.txt`). */
   leading?: Set<string>;
+  /** Words introducing a person's other name, where a person mention is cut (`data/kb/alias-markers.txt`). */
+  aliasMarkers?: Set<string>;
   /** Institution phrase (matching form) -> English name with `{adj}` (`data/kb/institutions-en.tsv`). */
   institutionsEn?: Map<string, string>;
   /** Facility heads (matching form) named after a place (`data/kb/facilities.tsv`). */
@@ -302,6 +304,7 @@ export class EntityResolver {
   private readonly orgPatterns: { head: string[]; role?: string }[];
   private readonly trailing: Set<string>;
   private readonly leading: Set<string>;
+  private readonly aliasMarkers: Set<string>;
   private readonly institutionsEn: Map<string, string>;
   private readonly facilities: Map<string, Facility>;
   private readonly orgNames: { heads: Map<string, EntityType>; stops: Set<string> };
@@ -314,6 +317,7 @@ export class EntityResolver {
     this.orgPatterns = lists.orgPatterns ?? [];
     this.trailing = lists.trailing ?? new Set();
     this.leading = lists.leading ?? new Set();
+    this.aliasMarkers = lists.aliasMarkers ?? new Set();
     this.institutionsEn = lists.institutionsEn ?? new Map();
     this.facilities = lists.facilities ?? new Map();
     this.orgNames = lists.orgNames ?? { heads: new Map(), stops: new Set() };
@@ -578,6 +582,18 @@ export class EntityResolver {
       start = toks[a].start;
     }
     if (!entry && type === 'PER') {
+      // A person's other name introduced by المكنى/الملقب (إبراهيم القيز المكنى أبو مالك -> إبراهيم القيز; المكنى أبو زيد -> أبو زيد).
+      while (words.length > 1 && this.aliasMarkers.has(words[0])) {
+        words = words.slice(1);
+        a++;
+        start = toks[a].start;
+      }
+      const cut = words.findIndex((w, i) => i > 0 && this.aliasMarkers.has(w));
+      if (cut > 0) {
+        b -= words.length - cut;
+        words = words.slice(0, cut);
+        end = toks[b - 1].end;
+      }
       // A rank or title the tagger took into the name (كولونيل جوش ثيل -> جوش ثيل).
       while (words.length > 1 && this.titlesByFirst.get(words[0])?.some((t) => t.length === 1)) {
         words = words.slice(1);

@@ -1472,3 +1472,26 @@ test('eleventh session: a dual noun found as the source of an event (وأعرب 
     a.join(' / '),
   );
 });
+
+test('twelfth session: imperfect support (تؤيد، يؤيد) keeps its hamza seat; a phone call (مكالمة هاتفية) is a consultation', () => {
+  const a = fullEvents('وتؤيد الولايات المتحدة بشدة حق الحكومة القبرصية في استكشاف مواردها.');
+  assert.ok(
+    a.some((x) => x.startsWith('SUPPORT:الولايات المتحدة')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وأجرى الرئيس الأمريكي دونالد ترامب مكالمة هاتفية مع المستشارة الألمانية أنغيلا ميركل.');
+  assert.ok(
+    b.some((x) => x.startsWith('CONSULT:دونالد ترامب')),
+    b.join(' / '),
+  );
+});
+
+test('twelfth session: an arrest of a counted group (أوقفت الشرطة 5 مشتبهين) is COERCE; stopping aid is not', () => {
+  const a = fullEvents('وأوقفت الشرطة البريطانية 5 مشتبهين في لندن.');
+  assert.ok(
+    a.some((x) => x.startsWith('COERCE:')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وأوقفت الحكومة البريطانية المساعدات.');
+  assert.ok(!b.some((x) => x.startsWith('COERCE:')), b.join(' / '));
+});

@@ -810,7 +810,18 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             x.a <= reach &&
             (x.type === 'PER' || (!x.type && !!x.actor.role && x.actor.role !== 'GOV' && x.actor.role !== 'MIL' && x.actor.role !== 'COP')),
         );
-        if (!person) continue;
+        // (or a counted group: "أوقف جهاز الاستخبارات عشرة أشخاص"، "أوقفت الشرطة 5 مشتبهين" — a number right after the
+        // doer, then a noun)
+        const counted =
+          !!pos &&
+          (() => {
+            for (let q = k + 1; q < reach && q + 1 < te; q++) {
+              if (toks[q].kind === 'p') return false;
+              if (pos[q] === 'NUM' && (pos[q + 1] === 'NOUN' || pos[q + 1] === 'ADJ')) return true;
+            }
+            return false;
+          })();
+        if (!person && !counted) continue;
       }
       // "في خرق واضح لالتزام سوريا بتعهداتها": a breach of a commitment is no agreement
       if (
