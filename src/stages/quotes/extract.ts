@@ -273,6 +273,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   for (const [o, c] of pairs) for (let k = o + 1; k < c; k++) inside[k] = 1;
   const closeToOpen = new Map<number, number>();
   for (const [o, c] of pairs) closeToOpen.set(c, o);
+  // tokens inside a short quoted name ("حزب "البديل لألمانيا" اليميني"): part of the phrase around it
+  const quotedName = new Uint8Array(toks.length);
+  for (const [o, c] of pairs) if (c - o > 1 && c - o <= 5) for (let k = o + 1; k < c; k++) quotedName[k] = 1;
   // tokens the morph stage tagged as (containing) a verb, when it ran
   const verbs = new Uint8Array(toks.length);
   const tagged = !!doc.words && doc.words.length > 0 && doc.tokens.length === toks.length;
@@ -379,6 +382,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (
       nonSpeakerAt(a) ||
       (toks[a].kind === 'w' && findCue(toks, a, b, lex)?.e.kind === 'part') ||
+      // nor an attribution phrase after a cue ("وقال بحسب ما نقلت عنه وكالة دي بي إيه": قال's subject is carried over)
+      (!dropPrep && toks[a].kind === 'w' && findCue(toks, a, b, lex)?.e.kind === 'attr') ||
+      // nor a circumstantial participle of speaking ("وتابع متحدثا خلال اجتماع"; "قال متحدث باسم الجيش" is a speaker)
+      (/^متحدث[اه]$/.test(toks[a].norm) && toks[a + 1]?.norm !== 'باسم') ||
       /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)$/.test(toks[a].norm)
     )
       return null;
@@ -492,7 +499,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (t.norm.startsWith('لل') || /^ل[A-Za-z]/.test(t.norm) || t.norm === 'ل') return true;
     if (TO_MEDIA.test(t.norm)) return true;
     // "وصرح لافروف لكيم": a name with a fused لـ is the one addressed
-    if (t.norm.startsWith('ل') && !t.norm.startsWith('ال') && mentionStarts.has(t.start + 1)) return true;
+    if (t.norm.startsWith('ل') && !t.norm.startsWith('ال') && mentionStarts.has(t.start + 1) && !quotedName[k]) return true;
     return false;
   };
   /** Extend the speaker [a, b) over an apposition "، تركي المالكي،" when an opener follows. */
@@ -760,6 +767,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const push = (a: number, b: number, sp: Speaker, cue: string, sentence: number, forceDirect?: boolean): void => {
     [a, b] = trim(a, b);
     if (b <= a) return;
+    // "وقال هذا المسؤول السياسي إن": a demonstrative description points back to the one quoted just before
+    if (!sp.id && last?.sp.id && sentence - last.sentence <= 3 && /^[وف]?(هذا|هذه) \S/.test(matchForm(sp.text)))
+      sp = { ...sp, id: last.sp.id };
     let direct = forceDirect ?? false;
     let s = toks[a].start;
     let e = toks[b - 1].end;

@@ -1669,3 +1669,13 @@ test('eleventh session: cues of justification (برر) and participles of threat
     b.join(' / '),
   );
 });
+
+test('twelfth session: a quoted party name inside a speaker phrase, an attribution after the cue, a demonstrative description', () => {
+  const doc = fullQuotesDoc(
+    'عنوان\nقال أحد زعيمي حزب "البديل لألمانيا" اليميني المتطرف ألكسندر غاولاند السبت، إن النازيين كانوا مجرد "روث طير". وقال هذا المسؤول السياسي إن "هتلر ليس سوى روث طير". وقال بحسب ما نقلت عنه وكالة دي بي إيه أيضا "كان لنا تاريخ من الأمجاد".',
+  );
+  const gauland = (doc.entities ?? []).find((e) => e.mentions.some((m) => m.text === 'ألكسندر غاولاند'));
+  assert.ok(gauland, (doc.entities ?? []).map((e) => e.name).join(' / '));
+  const qs = (doc.quotes ?? []).map((q) => `${q.speaker === gauland?.id ? 'G' : q.speakerText}|${q.cue}`);
+  assert.deepEqual(qs, ['G|قال', 'G|وقال', 'G|وقال'], qs.join(' / '));
+});
