@@ -1495,3 +1495,14 @@ test('twelfth session: an arrest of a counted group (أوقفت الشرطة 5 �
   const b = fullEvents('وأوقفت الحكومة البريطانية المساعدات.');
   assert.ok(!b.some((x) => x.startsWith('COERCE:')), b.join(' / '));
 });
+
+test('twelfth session: the backer of the doer (المدعومة من واشنطن، المدعومة من قبل واشنطن) is neither the doer nor the target', () => {
+  const a = fullEvents('وهاجمت قوات سوريا الديمقراطية المدعومة من قبل واشنطن تنظيم داعش.');
+  assert.ok(
+    a.some((x) => x.startsWith('ASSAULT:قوات سوريا الديمقراطية:')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('ASSAULT:واشنطن')), a.join(' / '));
+  const b = fullEvents('وسيطرت قوات سوريا الديمقراطية المدعومة من واشنطن على مدينة الرقة.');
+  assert.ok(!b.some((x) => x.includes('>واشنطن:')), b.join(' / '));
+});

@@ -1047,7 +1047,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         if (BY.includes(n) && (toks[q - 1].norm === 'من' || toks[q - 1].norm === 'علي')) {
           // "بهجوم مدعوم من قبل التحالف": the one who backs it, not the attacker
           let backed = false;
-          for (let r = k + 1; r < q - 1; r++) if (/^(مدعوم|مدعومه|بدعم|بمساعده|بمساندة|بمسانده)$/.test(toks[r].norm)) backed = true;
+          // (also a definite participle: "وهاجمت قوات سوريا الديمقراطية المدعومة من قبل واشنطن تنظيم داعش")
+          for (let r = k + 1; r < q - 1; r++)
+            if (/^((ال)?(مدعوم|مدعومه|مدعومين|مدعومون)|بدعم|بمساعده|بمساندة|بمسانده)$/.test(toks[r].norm)) backed = true;
           if (!backed || byFrom) source = actors.find((x) => x.a === q + 1);
         } else if (byFrom && n === 'من' && q <= k + 2) source = actors.find((x) => x.a === q + 1);
       }
@@ -1741,7 +1743,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         (x.type === 'LOC' && x.a > ts && toks[x.a - 1].norm === 'في') ||
         (x.a > ts && /^(ال)?(تابع|تابعه|تابعين|موالي|مواليه|الموالي|الموالين|الموالون)$/.test(toks[x.a - 1].norm)) ||
         // (nor the one fought for: "القوات التي تقاتل لدعم الرئيس الأسد"، "إلى جانب القوات الحكومية")
-        (x.a > ts && /^(لدعم|دعما|لمسانده|مسانده|لصالح|جانب|لنصره|نصره)$/.test(toks[x.a - 1].norm));
+        (x.a > ts && /^(لدعم|دعما|لمسانده|مسانده|لصالح|جانب|لنصره|نصره)$/.test(toks[x.a - 1].norm)) ||
+        // (nor the backer of the doer: "قوات سوريا الديمقراطية المدعومة من واشنطن"، "بدعم من التحالف")
+        (x.a > ts + 1 &&
+          /^(من|قبل)$/.test(toks[x.a - 1].norm) &&
+          /^([وفب]?(ال)?(مدعوم|مدعومه|مدعومين|مدعومون|مدعوما|دعم|مسانده)|من)$/.test(toks[x.a - 2].norm) &&
+          (toks[x.a - 2].norm !== 'من' || (x.a > ts + 2 && /^(ال)?مدعوم/.test(toks[x.a - 3].norm))));
       // (not past the start of another clause: "ضربات للواء الثورة وحسم وهي حركات تعتبرها السلطات المصرية إرهابية")
       let reach = Math.min(te, from + 8);
       for (let q = from; q < reach; q++) if (CLAUSE_OPENER.test(toks[q].norm)) reach = q;
