@@ -508,6 +508,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // at most MAX_SPEAKER words besides names: "رؤساء تركيا رجب طيب أردوغان وروسيا فلاديمير بوتين وإيران حسن روحاني"
     // (a word of a name such as "علي" is not the preposition على)
     for (let n = 0; b < limit && n < MAX_SPEAKER && (!stopsSpeaker(b) || (inName[b] && toks[b].kind === 'w')); b++) {
+      // "وقال كادلو متحدثا لشبكة سي إن إن": a circumstantial participle of speaking ends the phrase (not "متحدث باسم")
+      if (b > a && /^متحدث[اه]$/.test(toks[b].norm) && toks[b + 1]?.norm !== 'باسم') break;
       if (!inName[b]) n++;
       // "وانتقد الوزير الصحفيين": a definite noun after a definite word is not its adjective but the object
       if (
@@ -549,6 +551,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         /^ال/.test(toks[b + 1].norm)
       )
         break;
+    }
+    // "اعتبر كبير المستشارين الاقتصاديين في البيت الأبيض لاري كادلو": a title placed in a named body or place, then
+    // the holder's name
+    if (b > a && b + 2 < limit && toks[b].norm === 'في' && mentionStarts.has(toks[b + 1].start) && !inName[b - 1]) {
+      const body = entityAt(doc.entities, toks[b + 1].start, toks[b + 1].end);
+      const m = body?.type !== 'PER' ? body?.mentions.find((x) => x.start === toks[b + 1].start) : undefined;
+      let c = b + 1;
+      while (m && c < limit && toks[c].start < m.end) c++;
+      const per = m && c < limit && c - b <= 5 ? personAt(c) : null;
+      if (per) b = per.end;
     }
     // "بيان للجيش الإسرائيلي": a statement of someone
     if (b === a + 1 && b < limit && lex.statements.has(toks[a].norm) && /^ل/.test(toks[b].norm) && toks[b].kind === 'w') {
@@ -1733,6 +1745,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                 if (e2 > q + 3 && /^(قوله|قولها)$/.test(toks[e2 - 1].norm)) e2--;
                 const r = mkSpeaker(q + 2, e2);
                 if (r) sp = r;
+                break;
+              }
+              // "ونقلت وكالة فرانس برس عنه قوله:": the one the pronoun stands for, quoted before, speaks
+              if (/^(عنه|عنها|عنهم)$/.test(toks[q].norm) && /^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm)) && last) {
+                sp = { ...last.sp, carried: true };
                 break;
               }
               if (/^(له|لها|لهم)$/.test(toks[q].norm) && toks[q + 1].norm === 'القول' && last) {

@@ -1679,3 +1679,20 @@ test('twelfth session: a quoted party name inside a speaker phrase, an attributi
   const qs = (doc.quotes ?? []).map((q) => `${q.speaker === gauland?.id ? 'G' : q.speakerText}|${q.cue}`);
   assert.deepEqual(qs, ['G|قال', 'G|وقال', 'G|وقال'], qs.join(' / '));
 });
+
+test('twelfth session: a relay of the one quoted before (نقلت عنه قوله), a title placed in a body before the name, متحدثا after a name', () => {
+  const a = fullQuotes(
+    'عنوان\nوقال منصف الباروني إن الأمطار كانت غزيرة. ونقلت وكالة فرانس برس عنه قوله: "الوادي أمام منزلنا كان مليئا بالأشجار".',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('منصف الباروني|ونقلت|')),
+    a.join(' / '),
+  );
+  const doc = fullQuotesDoc(
+    'عنوان\nاعتبر كبير المستشارين الاقتصاديين في البيت الأبيض لاري كادلو، الأحد، أن ترودو يتحمل مسؤولية فشل القمة. وقال كادلو متحدثا لشبكة سي إن إن إن القمة فشلت.',
+  );
+  const kudlow = (doc.entities ?? []).find((e) => e.mentions.some((m) => m.text === 'لاري كادلو'));
+  assert.ok(kudlow);
+  const qs = (doc.quotes ?? []).map((q) => `${q.speaker === kudlow?.id ? 'K' : q.speakerText}|${q.speakerText}`);
+  assert.deepEqual(qs, ['K|كبير المستشارين الاقتصاديين في البيت الأبيض لاري كادلو', 'K|كادلو'], qs.join(' / '));
+});
