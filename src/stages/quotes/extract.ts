@@ -440,6 +440,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       !doc.entities?.some((x) => x.mentions.some((m) => m.start <= start && m.end > start))
     )
       ent = null;
+    // "كبير المستشارين الاقتصاديين في البيت الأبيض لاري كادلو": a title phrase that ends in its holder's name is that person
+    if (ent?.type !== 'PER' && !inEnt[a] && !relationalAt(a)) {
+      const holder = doc.entities?.find(
+        (e) => e.type === 'PER' && e.mentions.some((m) => m.end === end && m.start > start && m.via !== 'title'),
+      );
+      if (holder) ent = holder;
+    }
     return { id: ent ? ent.id : null, text: displaySpeaker(text.slice(start, end)), start, end };
   };
   // where entity mentions start (a name with a fused لـ is the one addressed)
