@@ -154,7 +154,23 @@ test('the news-curated KB file loads with the curated source and adds entries an
 test('KB file source names', () => {
   assert.equal(kbSource('curated-news.tsv'), 'curated');
   assert.equal(kbSource('petrarch.tsv'), 'petrarch');
+  assert.equal(kbSource('petrarch-en.tsv'), 'petrarch');
   assert.equal(KB_FILES.indexOf('curated-news.tsv'), KB_FILES.indexOf('curated.tsv') + 1);
+  assert.equal(KB_FILES.indexOf('petrarch-en.tsv'), KB_FILES.indexOf('petrarch.tsv') - 1);
+});
+
+test('petrarch-en.tsv gives Petrarch people their English name; petrarch.tsv still gives country and role', () => {
+  const kb = KnowledgeBase.default();
+  const zawahiri = kb.lookup(nameKey('أيمن الظواهري')).find((e) => e.id.startsWith('petrarch:'));
+  assert.match(zawahiri?.nameEn ?? '', /Zawahiri/);
+  assert.equal(zawahiri?.source, 'petrarch');
+  const gorbachev = kb.lookup(nameKey('ميخائيل غورباتشوف'))[0];
+  assert.equal(gorbachev?.id, 'petrarch:ميخائيل_غورباتشوف');
+  assert.equal(gorbachev?.nameEn, 'Mikhail Gorbachev');
+  assert.equal(gorbachev?.country, 'RUS');
+  assert.equal(gorbachev?.role, 'GOV');
+  // a curated row of another id keeps its rank over the Petrarch namesake
+  assert.equal(kb.lookup(nameKey('نوري المالكي'))[0]?.id, 'per:nouri-al-maliki');
 });
 
 test('population of an entry', () => {
