@@ -173,6 +173,22 @@ test('petrarch-en.tsv gives Petrarch people their English name; petrarch.tsv sti
   assert.equal(kb.lookup(nameKey('نوري المالكي'))[0]?.id, 'per:nouri-al-maliki');
 });
 
+test('first-level subdivisions: a curated state wins over a cities.tsv label it shares (كاليفورنيا is not Cali)', () => {
+  const kb = KnowledgeBase.default();
+  const california = kb.lookup(nameKey('كاليفورنيا'))[0];
+  assert.equal(california?.id, 'loc:us-california');
+  assert.equal(california?.country, 'USA');
+  assert.equal(kb.lookup(nameKey('ولاية كاليفورنيا'))[0]?.id, 'loc:us-california');
+  assert.equal(kb.lookup(nameKey('ساوث كارولينا'))[0]?.id, 'loc:us-south-carolina');
+  assert.equal(kb.lookup(nameKey('أوريجون'))[0]?.id, 'loc:us-oregon');
+  assert.equal(kb.lookup(nameKey('أستراليا الغربية'))[0]?.country, 'AUS');
+  assert.equal(kb.lookup(nameKey('أيرلندا الشمالية'))[0]?.id, 'loc:gb-northern-ireland');
+  // a state named like its city or a country is only its ولاية form
+  assert.equal(kb.lookup(nameKey('نيويورك'))[0]?.id, 'city:new-york-usa');
+  assert.equal(kb.lookup(nameKey('جورجيا'))[0]?.id, 'country:GEO');
+  assert.equal(kb.lookup(nameKey('ولاية جورجيا'))[0]?.id, 'loc:us-georgia');
+});
+
 test('population of an entry', () => {
   assert.equal(population({ ...syria, tags: ['capital', 'pop=1234'] }), 1234);
   assert.equal(population(syria), 0);
