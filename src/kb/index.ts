@@ -17,13 +17,22 @@ import type { KbEntry } from './types.ts';
 
 export type { KbEntry } from './types.ts';
 
-/** The KB files loaded by default, in priority order (an earlier file wins a shared name). */
-export const KB_FILES = ['curated.tsv', 'curated-news.tsv', 'countries.tsv', 'petrarch.tsv', 'cities.tsv'] as const;
+/**
+ * The KB files loaded by default, in priority order (an earlier file wins a shared name). `petrarch-en.tsv` (English
+ * names of petrarch.tsv people) comes right before `petrarch.tsv`, so each petrarch row merges into its English row
+ * and fills its country and role.
+ */
+export const KB_FILES = ['curated.tsv', 'curated-news.tsv', 'countries.tsv', 'petrarch-en.tsv', 'petrarch.tsv', 'cities.tsv'] as const;
 
-/** The source name of a KB file's entries: `curated-news.tsv` is hand-curated too, so its source is `curated`. */
+/**
+ * The source name of a KB file's entries: `curated-news.tsv` is hand-curated too, so its source is `curated`;
+ * `petrarch-en.tsv` only names petrarch.tsv people in English, so its entries stay `petrarch`.
+ */
 export function kbSource(file: string): string {
   const base = file.replace(/\.tsv$/, '');
-  return base === 'curated-news' ? 'curated' : base;
+  if (base === 'curated-news') return 'curated';
+  if (base === 'petrarch-en') return 'petrarch';
+  return base;
 }
 
 export interface KbOptions {

@@ -154,7 +154,39 @@ test('the news-curated KB file loads with the curated source and adds entries an
 test('KB file source names', () => {
   assert.equal(kbSource('curated-news.tsv'), 'curated');
   assert.equal(kbSource('petrarch.tsv'), 'petrarch');
+  assert.equal(kbSource('petrarch-en.tsv'), 'petrarch');
   assert.equal(KB_FILES.indexOf('curated-news.tsv'), KB_FILES.indexOf('curated.tsv') + 1);
+  assert.equal(KB_FILES.indexOf('petrarch-en.tsv'), KB_FILES.indexOf('petrarch.tsv') - 1);
+});
+
+test('petrarch-en.tsv gives Petrarch people their English name; petrarch.tsv still gives country and role', () => {
+  const kb = KnowledgeBase.default();
+  const zawahiri = kb.lookup(nameKey('أيمن الظواهري')).find((e) => e.id.startsWith('petrarch:'));
+  assert.match(zawahiri?.nameEn ?? '', /Zawahiri/);
+  assert.equal(zawahiri?.source, 'petrarch');
+  const gorbachev = kb.lookup(nameKey('ميخائيل غورباتشوف'))[0];
+  assert.equal(gorbachev?.id, 'petrarch:ميخائيل_غورباتشوف');
+  assert.equal(gorbachev?.nameEn, 'Mikhail Gorbachev');
+  assert.equal(gorbachev?.country, 'RUS');
+  assert.equal(gorbachev?.role, 'GOV');
+  // a curated row of another id keeps its rank over the Petrarch namesake
+  assert.equal(kb.lookup(nameKey('نوري المالكي'))[0]?.id, 'per:nouri-al-maliki');
+});
+
+test('first-level subdivisions: a curated state wins over a cities.tsv label it shares (كاليفورنيا is not Cali)', () => {
+  const kb = KnowledgeBase.default();
+  const california = kb.lookup(nameKey('كاليفورنيا'))[0];
+  assert.equal(california?.id, 'loc:us-california');
+  assert.equal(california?.country, 'USA');
+  assert.equal(kb.lookup(nameKey('ولاية كاليفورنيا'))[0]?.id, 'loc:us-california');
+  assert.equal(kb.lookup(nameKey('ساوث كارولينا'))[0]?.id, 'loc:us-south-carolina');
+  assert.equal(kb.lookup(nameKey('أوريجون'))[0]?.id, 'loc:us-oregon');
+  assert.equal(kb.lookup(nameKey('أستراليا الغربية'))[0]?.country, 'AUS');
+  assert.equal(kb.lookup(nameKey('أيرلندا الشمالية'))[0]?.id, 'loc:gb-northern-ireland');
+  // a state named like its city or a country is only its ولاية form
+  assert.equal(kb.lookup(nameKey('نيويورك'))[0]?.id, 'city:new-york-usa');
+  assert.equal(kb.lookup(nameKey('جورجيا'))[0]?.id, 'country:GEO');
+  assert.equal(kb.lookup(nameKey('ولاية جورجيا'))[0]?.id, 'loc:us-georgia');
 });
 
 test('population of an entry', () => {

@@ -390,6 +390,14 @@ test('a small gazetteer city is linked only where the article speaks of its coun
   assert.equal(ents[0].kbId, 'city:hebron');
 });
 
+test('the shipped KB: a US state the cities source mislabels links to the state (كاليفورنيا is not Cali, Colombia)', () => {
+  const ents = entitiesOf('اندلعت حرائق في ولاية كاليفورنيا أمس.', [['كاليفورنيا', 'LOC']]);
+  assert.deepEqual(
+    ents.map((e) => [e.kbId, e.nameEn]),
+    [['loc:us-california', 'California']],
+  );
+});
+
 test('a generic noun never links to a gazetteer label (البلد is not Valletta)', () => {
   assert.equal(resolver2.resolve(docWith('وعاد الهدوء إلى البلد بعد الاحتجاجات.', [])).length, 0);
   assert.equal(resolver2.resolve(docWith('وعاد الهدوء إلى البلد بعد الاحتجاجات.', [['البلد', 'LOC']])).length, 0);
