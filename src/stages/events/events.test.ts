@@ -1506,3 +1506,14 @@ test('twelfth session: the backer of the doer (المدعومة من واشنط�
   const b = fullEvents('وسيطرت قوات سوريا الديمقراطية المدعومة من واشنطن على مدينة الرقة.');
   assert.ok(!b.some((x) => x.includes('>واشنطن:')), b.join(' / '));
 });
+
+test('twelfth session: mercy killing, assisted suicide and a stab in the back are no events', () => {
+  const a = fullEvents(
+    'وأقرت بلجيكا وهولندا القتل الرحيم والمساعدة على الانتحار في عام 2002. واعتبر كادلو أن ترودو وجه طعنة في الظهر للولايات المتحدة.',
+  );
+  assert.deepEqual(
+    a.filter((x) => /^(ASSAULT|AID|REJECT):/.test(x)),
+    [],
+    a.join(' / '),
+  );
+});
