@@ -3,7 +3,8 @@
  * on real news text: ANT articles from KHABAR_DATA, tokenised first (not
  * timed), single thread. Reports surface tokens/s and syntactic words/s, and
  * the model load time.
- * Run alone: node --import tsx bench/morph.ts [--json] [--articles N]
+ * Run alone: node --import tsx bench/morph.ts [--json] [--articles N] [--joint]
+ * (`--joint`: joint segmentation and tagging, `MorphAnalyzer.load(dir, { joint: true })`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { MorphAnalyzer } from '../src/stages/morph/morph.ts';
 import { Tokenizer } from '../src/stages/tokenize/index.ts';
 import { articlesArg, report } from './cli.ts';
 
-export function benchMorph(maxArticles = 1000): Record<string, number> | null {
+export function benchMorph(maxArticles = 1000, joint = false): Record<string, number> | null {
   if (!hasSharedData()) {
     console.log('bench/morph: skipped (needs ../shared/data or KHABAR_DATA)');
     return null;
@@ -32,7 +33,7 @@ export function benchMorph(maxArticles = 1000): Record<string, number> | null {
     for (const s of d.sentences) sentences.push(d.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => ({ text: t.text, kind: t.kind })));
   }
   const t0 = performance.now();
-  const analyzer = MorphAnalyzer.load(modelFile());
+  const analyzer = MorphAnalyzer.load(modelFile(), { joint });
   const loadMs = performance.now() - t0;
   const run = (): { ms: number; tokens: number; words: number } => {
     const start = performance.now();
@@ -62,16 +63,17 @@ export function benchMorph(maxArticles = 1000): Record<string, number> | null {
     heapGrowthMB: Math.round((process.memoryUsage().heapUsed - heap0) / 1e6),
     loadMs: Math.round(loadMs),
     neural: analyzer.tagger.neural ? 1 : 0,
+    joint: joint ? 1 : 0,
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   report(
-    benchMorph(articlesArg(1000)),
+    benchMorph(articlesArg(1000), process.argv.includes('--joint')),
     (r) =>
       `morph: ${r.articles} articles, ${r.sentences} sentences, ${r.tokens} tokens → ${r.words} syntactic words\n` +
       `  ${r.tokensPerSecond} tokens/s, ${r.wordsPerSecond} words/s (segment + tag + stem, one thread, warm)\n` +
       `  first pass (caches empty): ${r.coldWordsPerSecond} words/s; heap growth over the passes ${r.heapGrowthMB} MB\n` +
-      `  models load in ${r.loadMs} ms${r.neural ? ' (with the UPOS window networks, morph-nn.bin)' : ''}`,
+      `  models load in ${r.loadMs} ms${r.neural ? ' (with the UPOS window networks, morph-nn.bin)' : ''}${r.joint ? '; joint segmentation and tagging' : ''}`,
   );
 }

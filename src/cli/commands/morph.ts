@@ -95,11 +95,12 @@ export function registerMorph(program: Command): void {
     .option('--gold <file>', 'PADT-format file (ITEMS<TAB>TAGS); default: PADT dev from KHABAR_DATA')
     .option('--models <dir>', 'folder with morph-seg.bin and morph-pos.bin', modelFile())
     .option('--no-networks', 'the perceptron alone: ignore morph-nn.bin and morph-lstm.bin')
+    .option('--joint', 'joint segmentation and tagging (n-best segmentations of unsure tokens rescored by the tagger)')
     .option('--json', 'machine-readable output')
-    .action((opts: { gold?: string; models: string; networks: boolean; json?: boolean }) => {
+    .action((opts: { gold?: string; models: string; networks: boolean; joint?: boolean; json?: boolean }) => {
       const gold = opts.gold ?? padtFile(sharedDataDir(), 'dev');
       const t0 = performance.now();
-      const analyzer = MorphAnalyzer.load(opts.models, { neural: opts.networks });
+      const analyzer = MorphAnalyzer.load(opts.models, { neural: opts.networks, joint: opts.joint === true });
       const loadMs = performance.now() - t0;
       const scores = evaluateMorph(analyzer, readPadt(gold));
       if (opts.json) process.stdout.write(`${JSON.stringify({ gold, loadMs, ...scores })}\n`);

@@ -10,22 +10,24 @@ export { lightStem } from './stem.ts';
  * Morphology: clitic segmentation of every Arabic word token into syntactic
  * words (PADT style), their UPOS and a light stem. Adds `doc.words`, in token
  * order; word spans are the part of the token's span each word comes from.
- * Options: `modelDir` (default `models/`).
+ * Options: `modelDir` (default `models/`); `joint: true` for joint segmentation and tagging (off by default,
+ * see the README's "Joint segmentation").
  */
 export const morphStage: StageSpec = {
   name: 'morph',
   requires: ['tokenize'],
   create(options?: Record<string, unknown>): Stage {
     const dir = typeof options?.modelDir === 'string' ? options.modelDir : modelFile();
+    const joint = options?.joint === true;
     let analyzer: MorphAnalyzer | undefined;
     return {
       name: 'morph',
       requires: ['tokenize'],
       load() {
-        analyzer ??= MorphAnalyzer.load(dir);
+        analyzer ??= MorphAnalyzer.load(dir, { joint });
       },
       process(doc: Doc) {
-        analyzer ??= MorphAnalyzer.load(dir);
+        analyzer ??= MorphAnalyzer.load(dir, { joint });
         const words: Word[] = [];
         for (const s of doc.sentences) {
           const tokens = doc.tokens.slice(s.tokenStart, s.tokenEnd);

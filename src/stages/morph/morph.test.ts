@@ -7,7 +7,7 @@ import { featureKey, template } from '../../learn/index.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { candidateKey, candidates, partBoundaries } from './clitics.ts';
 import { alignToken, evaluateMorph } from './eval.ts';
-import { MorphAnalyzer } from './morph.ts';
+import { JOINT_DEFAULTS, MorphAnalyzer } from './morph.ts';
 import { unseenContextFeatures } from './segmenter.ts';
 import { lightStem } from './stem.ts';
 import { ambiguityClasses, Tagger, type TagWord } from './tagger.ts';
@@ -232,6 +232,35 @@ test('shipped models: segmentation, tags, offsets and odd input', { skip: haveMo
   const t0 = performance.now();
   a.analyze([{ text: long }, { text: 'x'.repeat(1000) }]);
   assert.ok(performance.now() - t0 < 2000);
+});
+
+test('joint segmentation: off by default; k-best options start with the pipeline choice', {
+  skip: haveModels ? false : 'needs models/morph-*.bin',
+}, () => {
+  const a = MorphAnalyzer.load(modelFile());
+  assert.equal(a.joint, null);
+  const tokens = ['قال', 'انه', 'التقى', 'وخايمي', 'باليرمو', 'في', 'لكامبوس', 'وصيفا', 'والمعارضين', '.'].map((text) => ({ text }));
+  const pipeline = a.analyze(tokens);
+  const opts = a.tokenOptions(tokens, 3);
+  assert.equal(opts.length, tokens.length);
+  opts.forEach((o, ti) => {
+    assert.ok(o.length >= 1 && o.length <= 3);
+    for (let j = 1; j < o.length; j++) assert.ok(o[j - 1].score >= o[j].score, 'best first');
+    const forms = pipeline.filter((w) => w.token === ti).map((w) => w.form);
+    assert.deepEqual(o[0].seg.forms, forms, `first option of ${tokens[ti].text} is the pipeline's`);
+  });
+  assert.ok(
+    opts.some((o) => o.length > 1),
+    'unseen words have alternatives',
+  );
+  // the ranker outweighing the tagger gives the pipeline back
+  a.joint = { k: 3, margin: Number.POSITIVE_INFINITY, marginSeen: Number.POSITIVE_INFINITY, lambda: 1e9, wordCost: 0, splitsOnly: false };
+  assert.deepEqual(a.analyze(tokens), pipeline);
+  a.joint = { ...JOINT_DEFAULTS };
+  const joint = a.analyze(tokens);
+  for (const w of joint) assert.ok(w.start >= 0 && w.end <= tokens[w.token].text.length && w.start <= w.end);
+  assert.deepEqual(a.analyze(tokens), joint, 'deterministic');
+  assert.deepEqual(MorphAnalyzer.load(modelFile(), { joint: true }).joint, JOINT_DEFAULTS);
 });
 
 test('morph stage fills doc.words with spans inside their tokens', { skip: haveModels ? false : 'needs models/morph-*.bin' }, () => {

@@ -10,7 +10,7 @@ import type { TokenKind } from '../../core/types.ts';
 import { RankingPerceptron, SequencePerceptron } from '../../learn/index.ts';
 import { BiLstmTagger } from './bilstm.ts';
 import { NeuralTagger } from './neural.ts';
-import { type Segmentation, Segmenter, type SegmenterLexicon } from './segmenter.ts';
+import { type Segmentation, Segmenter, type SegmenterLexicon, type SegmentOption } from './segmenter.ts';
 import { lightStem } from './stem.ts';
 import { Tagger, type TagWord } from './tagger.ts';
 import { type CleanWord, cleanWord } from './text.ts';
@@ -56,6 +56,28 @@ export const MODEL_FILES = {
 
 const CACHE_LIMIT = 50_000;
 
+/**
+ * Joint segmentation and tagging (off by default): a token whose segmenter is unsure keeps its `k` best
+ * analyses, those within `margin` (ranker score) of the best — `marginSeen` for ambiguous seen words — and,
+ * token by token from the left, the analysis whose sentence tagging scores best wins: the tagger's best path
+ * score, minus `wordCost` per syntactic word (each word adds its emission, so a path over more words scores
+ * higher), plus `lambda` × the ranker score (relative to the best analysis). See README, "Joint segmentation".
+ */
+export interface JointOptions {
+  k: number;
+  /** Unseen words: alternatives whose ranker score is within this of the best. */
+  margin: number;
+  /** Ambiguous seen words (lexicon alternatives): the same margin. */
+  marginSeen: number;
+  lambda: number;
+  wordCost: number;
+  /** Only alternatives with more syntactic words than the best (a clitic the segmenter left attached). */
+  splitsOnly: boolean;
+}
+
+/** The setting tuned on PADT dev (README, "Joint segmentation"): `load(dir, { joint: true })`. */
+export const JOINT_DEFAULTS: Readonly<JointOptions> = { k: 3, margin: 10, marginSeen: 0, lambda: 4, wordCost: 120, splitsOnly: false };
+
 export class MorphAnalyzer {
   readonly segmenter: Segmenter;
   readonly tagger: Tagger;
@@ -66,6 +88,8 @@ export class MorphAnalyzer {
    * and the lexicon look-ups that found it contextual.
    */
   private contextual = new GenerationalCache<string, CleanWord>(CACHE_LIMIT);
+  /** Joint segmentation and tagging; null (the default) = pipeline. */
+  joint: JointOptions | null = null;
 
   constructor(segmenter: Segmenter, tagger: Tagger) {
     this.segmenter = segmenter;
@@ -75,9 +99,10 @@ export class MorphAnalyzer {
   /**
    * Loads `morph-seg.bin` and `morph-pos.bin` from a models folder, and the
    * window networks `morph-nn.bin` and the sentence network `morph-lstm.bin`
-   * when they are there and `neural` is not false.
+   * when they are there and `neural` is not false. `joint`: joint segmentation and tagging (`JointOptions`;
+   * true = `JOINT_DEFAULTS`), off by default.
    */
-  static load(dir: string, opts: { neural?: boolean; sentence?: boolean } = {}): MorphAnalyzer {
+  static load(dir: string, opts: { neural?: boolean; sentence?: boolean; joint?: boolean | JointOptions } = {}): MorphAnalyzer {
     const seg = `${dir}/${MODEL_FILES.segmenter}`;
     const pos = `${dir}/${MODEL_FILES.tagger}`;
     if (!existsSync(seg) || !existsSync(pos)) throw new Error(`morph models missing in ${dir} (run: khabar train morph)`);
@@ -89,7 +114,9 @@ export class MorphAnalyzer {
     const lstm = `${dir}/${MODEL_FILES.sentence}`;
     if (opts.neural !== false && opts.sentence !== false && existsSync(lstm))
       tagger.sentence = BiLstmTagger.load(lstm, tagger.neural?.vectors ?? null);
-    return new MorphAnalyzer(segmenter, tagger);
+    const analyzer = new MorphAnalyzer(segmenter, tagger);
+    if (opts.joint) analyzer.joint = opts.joint === true ? { ...JOINT_DEFAULTS } : opts.joint;
+    return analyzer;
   }
 
   /** Segmentation of one surface token, bounds in the token's original text. */
@@ -127,28 +154,58 @@ export class MorphAnalyzer {
     return out;
   }
 
-  /** Segments, tags and stems a sentence of surface tokens. */
-  analyze(tokens: readonly MorphInputToken[]): MorphWord[] {
-    const words: TagWord[] = [];
-    const spans: Array<[number, number, number]> = [];
-    let cleanedWords: string[] | null = null;
-    const cleaned = (): string[] => {
-      cleanedWords ??= tokens.map((t) => cleanWord(t.text).text);
-      return cleanedWords;
-    };
+  /** The segmentation of each token of the sentence (the pipeline's choice). */
+  private segments(tokens: readonly MorphInputToken[], cleaned: () => string[]): Segmentation[] {
+    const segs: Segmentation[] = new Array(tokens.length);
     for (let ti = 0; ti < tokens.length; ti++) {
       const tok = tokens[ti];
       const segment = tok.kind === undefined || tok.kind === 'word';
-      const seg: Segmentation = segment
+      segs[ti] = segment
         ? this.segmentAt(tokens, ti, cleaned)
         : { forms: [tok.text], bounds: [0, tok.text.length], roles: [1], seen: false };
+    }
+    return segs;
+  }
+
+  private cleanedOf(tokens: readonly MorphInputToken[]): () => string[] {
+    let cleanedWords: string[] | null = null;
+    return () => {
+      cleanedWords ??= tokens.map((t) => cleanWord(t.text).text);
+      return cleanedWords;
+    };
+  }
+
+  /**
+   * The `k` best analyses of each token, best first, with their ranker scores (`Segmenter.optionsInContext`);
+   * tokens whose analysis ignores the context have one, score 0.
+   */
+  tokenOptions(tokens: readonly MorphInputToken[], k: number): SegmentOption[][] {
+    const cleaned = this.cleanedOf(tokens);
+    const segs = this.segments(tokens, cleaned);
+    return segs.map((seg, ti) => {
+      const { text, kind } = tokens[ti];
+      const clean = kind === undefined || kind === 'word' ? this.contextual.get(text) : undefined;
+      if (clean === undefined || this.cache.get(text) !== undefined) return [{ seg, score: 0 }];
+      return this.segmenter
+        .optionsInContext(cleaned(), ti, k)
+        .map((o) => ({ seg: this.restoreOffsets(text, clean.map, o.seg), score: o.score }));
+    });
+  }
+
+  /** Tags and stems a sentence of surface tokens segmented as `segs`; `score` is the tagger's best path score. */
+  analyzeSegmented(tokens: readonly MorphInputToken[], segs: readonly Segmentation[]): { words: MorphWord[]; score: number } {
+    const words: TagWord[] = [];
+    const spans: Array<[number, number, number]> = [];
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const tok = tokens[ti];
+      const seg = segs[ti];
       const n = seg.forms.length;
       for (let i = 0; i < n; i++) {
         words.push({ form: seg.forms[i], surface: tok.text, role: seg.roles[i], part: i, parts: n });
         spans.push([ti, seg.bounds[i], seg.bounds[i + 1]]);
       }
     }
-    const tags = this.tagger.tag(words);
+    const { tags, score } = this.tagger.tagScored(words);
     const out: MorphWord[] = new Array(words.length);
     for (let i = 0; i < words.length; i++) {
       const [ti, start, end] = spans[i];
@@ -156,6 +213,56 @@ export class MorphAnalyzer {
       const upos = (kind && KIND_UPOS[kind]) || tags[i];
       out[i] = { token: ti, form: words[i].form, start, end, upos, stem: lightStem(words[i].form, upos) };
     }
-    return out;
+    return { words: out, score };
+  }
+
+  /** Segments, tags and stems a sentence of surface tokens. */
+  analyze(tokens: readonly MorphInputToken[]): MorphWord[] {
+    if (this.joint) return this.analyzeJoint(tokens, this.joint);
+    return this.analyzeSegmented(tokens, this.segments(tokens, this.cleanedOf(tokens))).words;
+  }
+
+  /** `analyze` with joint segmentation and tagging (`JointOptions`). */
+  private analyzeJoint(tokens: readonly MorphInputToken[], o: JointOptions): MorphWord[] {
+    const cleaned = this.cleanedOf(tokens);
+    const segs = this.segments(tokens, cleaned);
+    let unsure: Array<{ ti: number; opts: SegmentOption[] }> | null = null;
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const { text, kind } = tokens[ti];
+      if (kind !== undefined && kind !== 'word') continue;
+      const clean = this.contextual.get(text);
+      if (clean === undefined || this.cache.get(text) !== undefined) continue;
+      const opts = this.segmenter.optionsInContext(cleaned(), ti, o.k);
+      if (opts.length < 2) continue;
+      const margin = opts[0].seg.seen ? o.marginSeen : o.margin;
+      const n0 = opts[0].seg.forms.length;
+      const kept = opts.filter((x, j) => j === 0 || (opts[0].score - x.score < margin && (!o.splitsOnly || x.seg.forms.length > n0)));
+      if (kept.length < 2) continue;
+      (unsure ??= []).push({
+        ti,
+        opts: kept.map((x) => ({ seg: this.restoreOffsets(text, clean.map, x.seg), score: x.score - opts[0].score })),
+      });
+    }
+    let best = this.analyzeSegmented(tokens, segs);
+    if (unsure === null) return best.words;
+    // ranker score (relative to each token's best) of the analyses chosen so far
+    let penalty = 0;
+    let bestTotal = best.score - o.wordCost * best.words.length;
+    for (const { ti, opts } of unsure) {
+      let pick = 0;
+      for (let j = 1; j < opts.length; j++) {
+        segs[ti] = opts[j].seg;
+        const r = this.analyzeSegmented(tokens, segs);
+        const total = r.score - o.wordCost * r.words.length + o.lambda * (penalty + opts[j].score);
+        if (total > bestTotal) {
+          bestTotal = total;
+          best = r;
+          pick = j;
+        }
+      }
+      segs[ti] = opts[pick].seg;
+      penalty += opts[pick].score;
+    }
+    return best.words;
   }
 }

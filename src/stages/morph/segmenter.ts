@@ -37,6 +37,12 @@ export interface Segmentation {
   seen: boolean;
 }
 
+/** One analysis of a word in context with its ranker score (`Segmenter.optionsInContext`). */
+export interface SegmentOption {
+  seg: Segmentation;
+  score: number;
+}
+
 export interface CountSource {
   form(s: string): number;
   stem(s: string): number;
@@ -272,31 +278,60 @@ export class Segmenter {
         best = a;
       }
     });
-    if (best === '') return { forms: [w], bounds: [0, w.length], roles: [ROLE_STEM], seen: true };
-    const forms = best.split('+');
-    return { forms, bounds: partBoundaries(w, forms), roles: rolesOf(forms), seen: true };
+    return analysisSegmentation(w, best);
+  }
+
+  /**
+   * The `k` best analyses of `words[i]` (cleaned) in its sentence, best first, with their ranker scores: for
+   * an ambiguous seen word its seen analyses, for an unseen Arabic word its candidate splits (context
+   * features included); else the one analysis, score 0. The first is `segmentInContext`'s choice.
+   */
+  optionsInContext(words: readonly string[], i: number, k: number): SegmentOption[] {
+    const w = words[i];
+    const alts = this.alternatives.get(w);
+    if (alts) {
+      const scored = alts.map((a, j) => ({ a, v: this.ranker.score(contextFeatures(words, i, a, j)) }));
+      // stable: ties keep the lexicon order, as segmentInContext's strict > does
+      scored.sort((x, y) => y.v - x.v);
+      return scored.slice(0, k).map(({ a, v }) => ({ seg: analysisSegmentation(w, a), score: v }));
+    }
+    if (this.analyses.get(w) !== undefined || !isArabicWord(w)) return [{ seg: this.segment(w, words, i), score: 0 }];
+    const { cands, scores } = this.scored(w);
+    const order = Array.from(cands, (_, j) => j);
+    const v = Float64Array.from(cands, (c, j) =>
+      cands.length > 1 ? scores[j] + this.ranker.score(unseenContextFeatures(words, i, c)) : scores[j],
+    );
+    order.sort((x, y) => v[y] - v[x] || x - y);
+    return order.slice(0, k).map((j) => ({ seg: candidateSegmentation(w, cands[j]), score: v[j] }));
   }
 
   /** Segments a cleaned surface word (no diacritics or tatweel). */
   segment(w: string, words?: readonly string[], i = 0): Segmentation {
     const known = this.analyses.get(w);
-    if (known !== undefined) {
-      if (known === '') return { forms: [w], bounds: [0, w.length], roles: [ROLE_STEM], seen: true };
-      const forms = known.split('+');
-      return { forms, bounds: partBoundaries(w, forms), roles: rolesOf(forms), seen: true };
-    }
+    if (known !== undefined) return analysisSegmentation(w, known);
     if (!isArabicWord(w)) return { forms: [w], bounds: [0, w.length], roles: [ROLE_STEM], seen: false };
-    const c = this.rank(w, words, i);
-    const forms = candidateForms(c);
-    const bounds = [0];
-    for (let i = 0; i < c.pre.length; i++) bounds.push(i + 1);
-    if (c.enc) bounds.push(w.length - c.encLen);
-    bounds.push(w.length);
-    const roles = c.pre.map(() => ROLE_PRE);
-    roles.push(ROLE_STEM);
-    if (c.enc) roles.push(ROLE_ENC);
-    return { forms, bounds, roles, seen: false };
+    return candidateSegmentation(w, this.rank(w, words, i));
   }
+}
+
+/** A lexicon analysis ("" whole, else forms joined with "+") of the seen word `w`. */
+function analysisSegmentation(w: string, a: string): Segmentation {
+  if (a === '') return { forms: [w], bounds: [0, w.length], roles: [ROLE_STEM], seen: true };
+  const forms = a.split('+');
+  return { forms, bounds: partBoundaries(w, forms), roles: rolesOf(forms), seen: true };
+}
+
+/** The segmentation of the unseen word `w` by candidate `c`. */
+function candidateSegmentation(w: string, c: Candidate): Segmentation {
+  const forms = candidateForms(c);
+  const bounds = [0];
+  for (let i = 0; i < c.pre.length; i++) bounds.push(i + 1);
+  if (c.enc) bounds.push(w.length - c.encLen);
+  bounds.push(w.length);
+  const roles = c.pre.map(() => ROLE_PRE);
+  roles.push(ROLE_STEM);
+  if (c.enc) roles.push(ROLE_ENC);
+  return { forms, bounds, roles, seen: false };
 }
 
 const PRONOUNS = new Set(['ه', 'ها', 'هم', 'هما', 'هن', 'ك', 'كم', 'كن', 'كما', 'ي', 'نا', 'ني']);

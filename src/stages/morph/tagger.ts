@@ -458,8 +458,16 @@ export class Tagger {
 
   /** UPOS of each word. */
   tag(words: readonly TagWord[]): string[] {
+    return this.tagScored(words).tags;
+  }
+
+  /**
+   * UPOS of each word and the score of that best path (emissions, with the networks' shares, plus
+   * transitions): what the joint segmentation compares between the analyses of a token (`MorphAnalyzer`).
+   */
+  tagScored(words: readonly TagWord[]): { tags: string[]; score: number } {
     const n = words.length;
-    if (n === 0) return [];
+    if (n === 0) return { tags: [], score: 0 };
     const L = this.model.labels.length;
     const facts = words.map((w) => this.facts(w));
     const ctx: SentenceContext = { ambs: facts.map((f) => f.amb), cls: facts.map((f) => f.cluster) };
@@ -479,9 +487,14 @@ export class Tagger {
       n,
     );
     const labels = this.model.labels;
+    const trans = this.model.transitions;
     const out: string[] = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = labels[ids[i]];
-    return out;
+    let score = 0;
+    for (let i = 0; i < n; i++) {
+      out[i] = labels[ids[i]];
+      score += emit[i * L + ids[i]] + trans[(i === 0 ? L : ids[i - 1]) * L + ids[i]];
+    }
+    return { tags: out, score };
   }
 
   /**
