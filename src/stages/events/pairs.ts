@@ -14,6 +14,7 @@ import type { Actor, Doc, Entity, Event, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import type { EmbeddingClusters } from '../ner/embeddings.ts';
 import { contextFreeTypes, type EventLexicon, stripClitics as strip } from './lexicon.ts';
+import { netProbs, type PairNet } from './pairs-net.ts';
 
 export const PLOVER_TYPES = [
   'AGREE',
@@ -56,6 +57,13 @@ export interface PairModel {
   header: string;
   /** The target chooser: a logistic regression over (event, other actor of the sentence); absent = targets null. */
   target?: { bias: number; weights: Map<string, number> };
+  /**
+   * Experimental learners (`train events-pairs --learner`): a shared one-hidden-layer network instead of the per-type
+   * weights (which then hold only the features' stand-alone weights, for the trigger choice), or models whose
+   * probabilities are averaged (a bag). Absent in the shipped model.
+   */
+  net?: PairNet;
+  members?: PairModel[];
 }
 
 /** A candidate target is taken when its probability reaches this (and beats the other candidates). */
@@ -281,6 +289,15 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-Math.max(-30, Math.min
 
 /** Probabilities of each type for an instance. */
 export function pairProbs(m: PairModel, feats: readonly string[]): Float64Array {
+  if (m.members?.length) {
+    const z = new Float64Array(m.types.length);
+    for (const x of m.members) {
+      const p = pairProbs(x, feats);
+      for (let i = 0; i < z.length; i++) z[i] += p[i] / m.members.length;
+    }
+    return z;
+  }
+  if (m.net) return netProbs(m.net, feats);
   const z = Float64Array.from(m.bias);
   for (const f of feats) {
     const w = m.weights.get(f);
