@@ -31,8 +31,13 @@ interface Opts {
   netEpochs?: string;
   netLr?: string;
   dropout?: string;
+  netSeed?: string;
+  netSeeds?: string;
+  minCount?: string;
+  netL2?: string;
   bagSeeds?: string;
   conj?: boolean;
+  viaFile?: boolean;
 }
 
 /** `khabar train events-pairs`: the learned actor-event layer of the events stage. */
@@ -49,14 +54,19 @@ export function registerEvents(program: Command): void {
     .option('--l2 <x>', 'L2 regularisation', String(PAIR_DEFAULTS.l2))
     .option(
       '--learner <names>',
-      'experimental learners of the type classifiers, comma-separated (logreg, bag, mlp, mix); with --cv they are scored side by side',
+      'experimental learners of the type classifiers, comma-separated (logreg, bag, mlp, mix, mlpbag); with --cv they are scored side by side',
     )
     .option('--thresholds <list>', 'with --cv: score each learner at these adding thresholds (comma-separated)')
     .option('--hidden <n>', 'mlp: hidden units')
     .option('--net-epochs <n>', 'mlp: epochs')
     .option('--net-lr <x>', 'mlp: AdaGrad learning rate')
     .option('--dropout <x>', 'mlp: dropout on the hidden layer')
+    .option('--net-seed <n>', 'mlp: seed of the initial weights, the shuffles and the dropout')
+    .option('--net-seeds <list>', 'mlpbag: seeds of its networks (default 13,14,15)')
+    .option('--min-count <n>', 'mlp: leave out features seen in fewer training examples')
+    .option('--net-l2 <x>', 'mlp: L2 on the embeddings and output weights')
     .option('--bag-seeds <list>', 'bag: shuffle seeds of its logistic regressions (default 13,14,15)')
+    .option('--via-file', 'with --cv: score each model as read back from its file text')
     .option('--conj', 'add conjunction features (the actor’s rule-event types × the sentence’s trigger-lexicon types)')
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the cross-validation as JSON')
@@ -65,19 +75,30 @@ export function registerEvents(program: Command): void {
       const emb = coarseClusters(loadEmbeddingClusters(modelFile('ner-embclusters.tsv')));
       const docs = await analyseAnnotated(records.length, o.progress, (ant, done) => pairDocs(records, ant, emb, done));
       const opts = { threshold: Number(o.threshold), l2: Number(o.l2) };
-      const list = (v: string | undefined): string[] => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : []);
+      const list = (v: string | undefined): string[] =>
+        v
+          ? v
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean)
+          : [];
       const learners = list(o.learner) as PairLearner[];
-      for (const l of learners) if (!['logreg', 'bag', 'mlp', 'mix'].includes(l)) throw new Error(`unknown learner ${l}`);
+      for (const l of learners) if (!['logreg', 'bag', 'mlp', 'mix', 'mlpbag'].includes(l)) throw new Error(`unknown learner ${l}`);
       const net: PairNetOptions = {
         ...(o.hidden ? { hidden: Number(o.hidden) } : {}),
         ...(o.netEpochs ? { epochs: Number(o.netEpochs) } : {}),
         ...(o.netLr ? { lr: Number(o.netLr) } : {}),
         ...(o.dropout ? { dropout: Number(o.dropout) } : {}),
+        ...(o.netSeed ? { seed: Number(o.netSeed) } : {}),
+        ...(o.netL2 ? { l2: Number(o.netL2) } : {}),
+        ...(o.minCount ? { minCount: Number(o.minCount) } : {}),
       };
       const x: PairExperimentOptions = {
         net,
         ...(o.bagSeeds ? { bagSeeds: list(o.bagSeeds).map(Number) } : {}),
+        ...(o.netSeeds ? { netSeeds: list(o.netSeeds).map(Number) } : {}),
         ...(o.conj ? { conj: true } : {}),
+        ...(o.viaFile ? { viaFile: true } : {}),
       };
       if (o.cv && (learners.length || o.thresholds || o.conj)) {
         const ths = o.thresholds ? list(o.thresholds).map(Number) : [opts.threshold];
@@ -91,7 +112,9 @@ export function registerEvents(program: Command): void {
         const f = (m: { p: number; r: number; f1: number }): string => `P ${m.p} R ${m.r} F1 ${m.f1}`;
         process.stdout.write(`rules alone: ${f(cv.rules)}\n`);
         for (const v of cv.variants)
-          process.stdout.write(`${v.learner.padEnd(7)} ${String(v.threshold).padEnd(4)} ${f(v.pooled)}  (mean over sets ${v.meanF1.toFixed(2)})\n`);
+          process.stdout.write(
+            `${v.learner.padEnd(7)} ${String(v.threshold).padEnd(4)} ${f(v.pooled)}  (mean over sets ${v.meanF1.toFixed(2)})\n`,
+          );
         return;
       }
       if (o.cv) {

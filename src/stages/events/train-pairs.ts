@@ -13,8 +13,17 @@ import { predRecord } from '../../eval/run.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { trainLogReg } from './classifier.ts';
 import { type EventLexicon, loadEventLexicon } from './lexicon.ts';
-import { learnedEvents, type PairInstance, type PairModel, PLOVER_TYPES, pairInstances, targetFeatures } from './pairs.ts';
-import { type PairNet, type PairNetOptions, netFeatureWeights, trainPairNet } from './pairs-net.ts';
+import {
+  formatPairModel,
+  learnedEvents,
+  type PairInstance,
+  type PairModel,
+  PLOVER_TYPES,
+  pairInstances,
+  parsePairModel,
+  targetFeatures,
+} from './pairs.ts';
+import { netFeatureWeights, PAIR_NET_DEFAULTS, type PairNet, type PairNetOptions, trainPairNet } from './pairs-net.ts';
 
 /** One line of `data/annotations/events-train.jsonl`. */
 export interface StandoffRecord {
@@ -179,9 +188,9 @@ export async function pairDocs(
 /**
  * The learner of the type classifiers: `logreg` (the shipped one: one logistic regression per type), `bag` (the mean
  * probability of logistic regressions trained with different shuffle seeds), `mlp` (one shared hidden layer,
- * `pairs-net.ts`), `mix` (the mean of `logreg` and `mlp`). All but `logreg` are experiments (see the model card).
+ * `pairs-net.ts`), `mix` (the mean of `logreg` and `mlp`), `mlpbag` (the mean of networks of different seeds). All but `logreg` are experiments (see the model card).
  */
-export type PairLearner = 'logreg' | 'bag' | 'mlp' | 'mix';
+export type PairLearner = 'logreg' | 'bag' | 'mlp' | 'mix' | 'mlpbag';
 
 /** Experimental options of `trainPairModel`; absent = the shipped recipe. */
 export interface PairExperimentOptions {
@@ -189,6 +198,10 @@ export interface PairExperimentOptions {
   /** Shuffle seeds of the bag's logistic regressions (the first is the shipped model's, 13). */
   bagSeeds?: number[];
   net?: PairNetOptions;
+  /** Seeds of the networks of `mlpbag` (default 13, 14, 15; the first is `mlp`'s unless `net.seed` says otherwise). */
+  netSeeds?: number[];
+  /** Cross-validation: score each model as read back from its file text (`formatPairModel`, `parsePairModel`). */
+  viaFile?: boolean;
   /** Feature conjunctions: the actor's rule-event types and statement flags × the sentence's trigger-lexicon types. */
   conj?: boolean;
 }
@@ -244,7 +257,10 @@ function trainTarget(docs: readonly PairDoc[], o: Required<PairTrainOptions>): N
 }
 
 /** A network's model: no per-type weights but the stand-alone weights of the sentence words (the trigger choice). */
-function netModel(net: PairNet, types: string[]): { types: string[]; bias: Float64Array; weights: Map<string, Float32Array>; net: PairNet } {
+function netModel(
+  net: PairNet,
+  types: string[],
+): { types: string[]; bias: Float64Array; weights: Map<string, Float32Array>; net: PairNet } {
   const weights = new Map<string, Float32Array>();
   for (const f of net.emb.keys()) if (f.startsWith('s:')) weights.set(f, netFeatureWeights(net, f) as Float32Array);
   return { types, bias: new Float64Array(types.length), weights, net };
@@ -269,9 +285,18 @@ function trainLearners(
     const members = seeds.map((s) => ({ ...(s === 13 && lr ? lr : trainTypeLogRegs(data, o, s)), threshold: o.threshold, header: '' }));
     out.set('bag', { types: members[0].types, bias: members[0].bias, weights: members[0].weights, members });
   }
-  if (need.has('mlp') || need.has('mix')) {
+  if (need.has('mlp') || need.has('mix') || need.has('mlpbag')) {
     const types = [...PLOVER_TYPES];
+    const seed0 = x.net?.seed ?? PAIR_NET_DEFAULTS.seed;
     const nm = netModel(trainPairNet(data, types, x.net), types);
+    if (need.has('mlpbag')) {
+      const members = (x.netSeeds ?? [13, 14, 15]).map((sd) => ({
+        ...(sd === seed0 ? nm : netModel(trainPairNet(data, types, { ...x.net, seed: sd }), types)),
+        threshold: o.threshold,
+        header: '',
+      }));
+      out.set('mlpbag', { types, bias: members[0].bias, weights: members[0].weights, members });
+    }
     if (need.has('mlp')) out.set('mlp', nm);
     if (need.has('mix') && lr)
       out.set('mix', {
@@ -288,7 +313,12 @@ function trainLearners(
 }
 
 /** Fit one logistic regression per PLOVER type on the examples of `docs` (or the learner of `x`). */
-export function trainPairModel(docs: readonly PairDoc[], opts: PairTrainOptions = {}, header = '', x: PairExperimentOptions = {}): PairModel {
+export function trainPairModel(
+  docs: readonly PairDoc[],
+  opts: PairTrainOptions = {},
+  header = '',
+  x: PairExperimentOptions = {},
+): PairModel {
   const o = { ...PAIR_DEFAULTS, ...opts };
   const learner = x.learner ?? 'logreg';
   const data = pairData(docs, x.conj);
@@ -436,7 +466,13 @@ export function cvPairVariants(
     allRules.push(...test.map((d) => predRecord(d.doc)));
     for (const l of learners)
       for (const t of thresholds) {
-        const m: PairModel = { ...(models.get(l) as Omit<PairModel, 'threshold' | 'header' | 'target'>), threshold: t, header: '', target };
+        const m0: PairModel = {
+          ...(models.get(l) as Omit<PairModel, 'threshold' | 'header' | 'target'>),
+          threshold: t,
+          header: '',
+          target,
+        };
+        const m = x.viaFile ? parsePairModel(formatPairModel(m0)) : m0;
         const pr = test.map((d) => withLearned(d, m));
         const k = key(l, t);
         if (!preds.has(k)) preds.set(k, []);
@@ -455,7 +491,13 @@ export function cvPairVariants(
       const m = scoreGold(allGold, preds.get(k) ?? []).events;
       const ps = perSet.get(k) ?? {};
       const f = Object.values(ps);
-      variants.push({ learner: l, threshold: t, pooled: { p: m.p, r: m.r, f1: m.f1 }, meanF1: f.reduce((a, b) => a + b, 0) / f.length, sets: ps });
+      variants.push({
+        learner: l,
+        threshold: t,
+        pooled: { p: m.p, r: m.r, f1: m.f1 },
+        meanF1: f.reduce((a, b) => a + b, 0) / f.length,
+        sets: ps,
+      });
     }
   return { rules: { p: r.p, r: r.r, f1: r.f1 }, variants, seconds };
 }
