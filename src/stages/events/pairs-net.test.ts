@@ -16,7 +16,7 @@ function toy(): Array<{ feats: string[]; labels: Set<string> }> {
 }
 
 test('the shared network learns a multi-label toy task, deterministically', () => {
-  const types = [...PLOVER_TYPES];
+  const types: string[] = [...PLOVER_TYPES];
   const net = trainPairNet(toy(), types, { hidden: 8, epochs: 20, dropout: 0 });
   const again = trainPairNet(toy(), types, { hidden: 8, epochs: 20, dropout: 0 });
   assert.deepEqual([...net.W2], [...again.W2]);
@@ -29,7 +29,7 @@ test('the shared network learns a multi-label toy task, deterministically', () =
 });
 
 test('a network model survives its file format; a logistic-regression file still reads', () => {
-  const types = [...PLOVER_TYPES];
+  const types: string[] = [...PLOVER_TYPES];
   const net = trainPairNet(
     toy().map((x) => ({ ...x, feats: [...x.feats, 's:word'] })),
     types,

@@ -472,7 +472,7 @@ export function cvPairVariants(
           header: '',
           target,
         };
-        const m = x.viaFile ? parsePairModel(formatPairModel(m0)) : m0;
+        const m = x.viaFile && !m0.members ? parsePairModel(formatPairModel(m0)) : m0;
         const pr = test.map((d) => withLearned(d, m));
         const k = key(l, t);
         if (!preds.has(k)) preds.set(k, []);
