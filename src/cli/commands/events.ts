@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { dataFile, modelFile } from '../../core/paths.ts';
 import { coarseClusters, formatPairModel } from '../../stages/events/pairs.ts';
-import type { PairNetOptions } from '../../stages/events/pairs-net.ts';
+import { PAIR_NET_DEFAULTS, type PairNetOptions } from '../../stages/events/pairs-net.ts';
 import {
   cvPairs,
   cvPairVariants,
@@ -137,15 +137,19 @@ export function registerEvents(program: Command): void {
           );
         return;
       }
-      if (learners.some((l) => l !== 'logreg') || o.conj)
-        throw new Error('the experimental learners and --conj have no model file format: use them with --cv');
+      if (learners.length > 1 || learners.some((l) => l !== 'logreg' && l !== 'mlp') || o.conj)
+        throw new Error('only --learner logreg or mlp has a model file format (bags and --conj: use them with --cv)');
       const n = docs.reduce((a, d) => a + d.instances.length, 0);
+      const mlp = learners[0] === 'mlp';
       const m = trainPairModel(
         docs,
         opts,
-        `events-pairs: one logistic regression per PLOVER type over (sentence, actor) pairs (khabar train events-pairs --threshold ${opts.threshold} --l2 ${opts.l2}), trained on ${records.length} ANT articles annotated for khabar (data/annotations/events-train.jsonl), ${n} pairs. See models/events-pairs.md.`,
+        mlp
+          ? `events-pairs: one shared hidden layer (bag of feature embeddings, ${x.net?.hidden ?? PAIR_NET_DEFAULTS.hidden} units) with one sigmoid output per PLOVER type over (sentence, actor) pairs (khabar train events-pairs --learner mlp --threshold ${opts.threshold}), trained on ${records.length} ANT articles annotated for khabar (data/annotations/events-train.jsonl), ${n} pairs. See models/events-pairs.md.`
+          : `events-pairs: one logistic regression per PLOVER type over (sentence, actor) pairs (khabar train events-pairs --threshold ${opts.threshold} --l2 ${opts.l2}), trained on ${records.length} ANT articles annotated for khabar (data/annotations/events-train.jsonl), ${n} pairs. See models/events-pairs.md.`,
+        mlp ? { ...x, learner: 'mlp' } : {},
       );
       writeFileSync(o.out, formatPairModel(m));
-      process.stdout.write(`${m.weights.size} features, ${n} pairs from ${records.length} articles -> ${o.out}\n`);
+      process.stdout.write(`${m.net ? m.net.emb.size : m.weights.size} features, ${n} pairs from ${records.length} articles -> ${o.out}\n`);
     });
 }
