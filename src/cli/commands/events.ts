@@ -2,7 +2,17 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { dataFile, modelFile } from '../../core/paths.ts';
 import { coarseClusters, formatPairModel } from '../../stages/events/pairs.ts';
-import { cvPairs, PAIR_DEFAULTS, pairDocs, readStandoff, trainPairModel } from '../../stages/events/train-pairs.ts';
+import { PAIR_NET_DEFAULTS, type PairNetOptions } from '../../stages/events/pairs-net.ts';
+import {
+  cvPairs,
+  cvPairVariants,
+  PAIR_DEFAULTS,
+  type PairExperimentOptions,
+  type PairLearner,
+  pairDocs,
+  readStandoff,
+  trainPairModel,
+} from '../../stages/events/train-pairs.ts';
 import { loadEmbeddingClusters } from '../../stages/ner/embeddings.ts';
 import { analyseAnnotated } from '../annotated.ts';
 import { commandGroup } from '../group.ts';
@@ -15,6 +25,19 @@ interface Opts {
   l2: string;
   json?: boolean;
   progress?: boolean;
+  learner?: string;
+  thresholds?: string;
+  hidden?: string;
+  netEpochs?: string;
+  netLr?: string;
+  dropout?: string;
+  netSeed?: string;
+  netSeeds?: string;
+  minCount?: string;
+  netL2?: string;
+  bagSeeds?: string;
+  conj?: boolean;
+  viaFile?: boolean;
 }
 
 /** `khabar train events-pairs`: the learned actor-event layer of the events stage. */
@@ -29,6 +52,22 @@ export function registerEvents(program: Command): void {
     .option('--cv', 'score the recipe by leaving out one annotation set at a time (writes no model)')
     .option('--threshold <p>', 'probability at which an event is added', String(PAIR_DEFAULTS.threshold))
     .option('--l2 <x>', 'L2 regularisation', String(PAIR_DEFAULTS.l2))
+    .option(
+      '--learner <names>',
+      'experimental learners of the type classifiers, comma-separated (logreg, bag, mlp, mix, mlpbag); with --cv they are scored side by side',
+    )
+    .option('--thresholds <list>', 'with --cv: score each learner at these adding thresholds (comma-separated)')
+    .option('--hidden <n>', 'mlp: hidden units')
+    .option('--net-epochs <n>', 'mlp: epochs')
+    .option('--net-lr <x>', 'mlp: AdaGrad learning rate')
+    .option('--dropout <x>', 'mlp: dropout on the hidden layer')
+    .option('--net-seed <n>', 'mlp: seed of the initial weights, the shuffles and the dropout')
+    .option('--net-seeds <list>', 'mlpbag: seeds of its networks (default 13,14,15)')
+    .option('--min-count <n>', 'mlp: leave out features seen in fewer training examples')
+    .option('--net-l2 <x>', 'mlp: L2 on the embeddings and output weights')
+    .option('--bag-seeds <list>', 'bag: shuffle seeds of its logistic regressions (default 13,14,15)')
+    .option('--via-file', 'with --cv: score each model as read back from its file text')
+    .option('--conj', 'add conjunction features (the actor’s rule-event types × the sentence’s trigger-lexicon types)')
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the cross-validation as JSON')
     .action(async (o: Opts) => {
@@ -36,6 +75,48 @@ export function registerEvents(program: Command): void {
       const emb = coarseClusters(loadEmbeddingClusters(modelFile('ner-embclusters.tsv')));
       const docs = await analyseAnnotated(records.length, o.progress, (ant, done) => pairDocs(records, ant, emb, done));
       const opts = { threshold: Number(o.threshold), l2: Number(o.l2) };
+      const list = (v: string | undefined): string[] =>
+        v
+          ? v
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean)
+          : [];
+      const learners = list(o.learner) as PairLearner[];
+      for (const l of learners) if (!['logreg', 'bag', 'mlp', 'mix', 'mlpbag'].includes(l)) throw new Error(`unknown learner ${l}`);
+      const net: PairNetOptions = {
+        ...(o.hidden ? { hidden: Number(o.hidden) } : {}),
+        ...(o.netEpochs ? { epochs: Number(o.netEpochs) } : {}),
+        ...(o.netLr ? { lr: Number(o.netLr) } : {}),
+        ...(o.dropout ? { dropout: Number(o.dropout) } : {}),
+        ...(o.netSeed ? { seed: Number(o.netSeed) } : {}),
+        ...(o.netL2 ? { l2: Number(o.netL2) } : {}),
+        ...(o.minCount ? { minCount: Number(o.minCount) } : {}),
+      };
+      const x: PairExperimentOptions = {
+        net,
+        ...(o.bagSeeds ? { bagSeeds: list(o.bagSeeds).map(Number) } : {}),
+        ...(o.netSeeds ? { netSeeds: list(o.netSeeds).map(Number) } : {}),
+        ...(o.conj ? { conj: true } : {}),
+        ...(o.viaFile ? { viaFile: true } : {}),
+      };
+      if (o.cv && (learners.length || o.thresholds || o.conj)) {
+        const ths = o.thresholds ? list(o.thresholds).map(Number) : [opts.threshold];
+        const cv = cvPairVariants(docs, learners.length ? learners : ['logreg'], ths, opts, x, (s, sec) => {
+          if (o.progress !== false) process.stderr.write(`${s} ${sec.toFixed(1)} s\n`);
+        });
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify(cv)}\n`);
+          return;
+        }
+        const f = (m: { p: number; r: number; f1: number }): string => `P ${m.p} R ${m.r} F1 ${m.f1}`;
+        process.stdout.write(`rules alone: ${f(cv.rules)}\n`);
+        for (const v of cv.variants)
+          process.stdout.write(
+            `${v.learner.padEnd(7)} ${String(v.threshold).padEnd(4)} ${f(v.pooled)}  (mean over sets ${v.meanF1.toFixed(2)})\n`,
+          );
+        return;
+      }
       if (o.cv) {
         const cv = cvPairs(docs, opts);
         if (o.json) {
@@ -56,13 +137,19 @@ export function registerEvents(program: Command): void {
           );
         return;
       }
+      if (learners.length > 1 || learners.some((l) => l !== 'logreg' && l !== 'mlp') || o.conj)
+        throw new Error('only --learner logreg or mlp has a model file format (bags and --conj: use them with --cv)');
       const n = docs.reduce((a, d) => a + d.instances.length, 0);
+      const mlp = learners[0] === 'mlp';
       const m = trainPairModel(
         docs,
         opts,
-        `events-pairs: one logistic regression per PLOVER type over (sentence, actor) pairs (khabar train events-pairs --threshold ${opts.threshold} --l2 ${opts.l2}), trained on ${records.length} ANT articles annotated for khabar (data/annotations/events-train.jsonl), ${n} pairs. See models/events-pairs.md.`,
+        mlp
+          ? `events-pairs: one shared hidden layer (bag of feature embeddings, ${x.net?.hidden ?? PAIR_NET_DEFAULTS.hidden} units) with one sigmoid output per PLOVER type over (sentence, actor) pairs (khabar train events-pairs --learner mlp --threshold ${opts.threshold}), trained on ${records.length} ANT articles annotated for khabar (data/annotations/events-train.jsonl), ${n} pairs. See models/events-pairs.md.`
+          : `events-pairs: one logistic regression per PLOVER type over (sentence, actor) pairs (khabar train events-pairs --threshold ${opts.threshold} --l2 ${opts.l2}), trained on ${records.length} ANT articles annotated for khabar (data/annotations/events-train.jsonl), ${n} pairs. See models/events-pairs.md.`,
+        mlp ? { ...x, learner: 'mlp' } : {},
       );
       writeFileSync(o.out, formatPairModel(m));
-      process.stdout.write(`${m.weights.size} features, ${n} pairs from ${records.length} articles -> ${o.out}\n`);
+      process.stdout.write(`${m.net ? m.net.emb.size : m.weights.size} features, ${n} pairs from ${records.length} articles -> ${o.out}\n`);
     });
 }

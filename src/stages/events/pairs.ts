@@ -14,6 +14,7 @@ import type { Actor, Doc, Entity, Event, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import type { EmbeddingClusters } from '../ner/embeddings.ts';
 import { contextFreeTypes, type EventLexicon, stripClitics as strip } from './lexicon.ts';
+import { netFeatureWeights, netProbs, type PairNet } from './pairs-net.ts';
 
 export const PLOVER_TYPES = [
   'AGREE',
@@ -56,6 +57,13 @@ export interface PairModel {
   header: string;
   /** The target chooser: a logistic regression over (event, other actor of the sentence); absent = targets null. */
   target?: { bias: number; weights: Map<string, number> };
+  /**
+   * Experimental learners (`train events-pairs --learner`): a shared one-hidden-layer network instead of the per-type
+   * weights (which then hold only the features' stand-alone weights, for the trigger choice), or models whose
+   * probabilities are averaged (a bag). Absent in the shipped model.
+   */
+  net?: PairNet;
+  members?: PairModel[];
 }
 
 /** A candidate target is taken when its probability reaches this (and beats the other candidates). */
@@ -281,6 +289,15 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-Math.max(-30, Math.min
 
 /** Probabilities of each type for an instance. */
 export function pairProbs(m: PairModel, feats: readonly string[]): Float64Array {
+  if (m.members?.length) {
+    const z = new Float64Array(m.types.length);
+    for (const x of m.members) {
+      const p = pairProbs(x, feats);
+      for (let i = 0; i < z.length; i++) z[i] += p[i] / m.members.length;
+    }
+    return z;
+  }
+  if (m.net) return netProbs(m.net, feats);
   const z = Float64Array.from(m.bias);
   for (const f of feats) {
     const w = m.weights.get(f);
@@ -418,6 +435,17 @@ export function formatPairModel(m: PairModel): string {
     for (const [f, w] of [...m.target.weights].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
       if (w !== 0) lines.push(`~${f}\t${Math.round(w * 1000) / 1000}`);
   }
+  if (m.members?.length) throw new Error('events-pairs model: a bag of models has no file format');
+  if (m.net) {
+    // the network: its sizes, biases and output weights, then each feature's embedding (`@feature<TAB>v v …`); the
+    // per-type weights of the sentence words (the trigger choice) are recomputed when it is read
+    const r = (x: number): string => String(Math.round(x * 1e4) / 1e4);
+    lines.push(`net-hidden\t${m.net.hidden}`, `net-b1\t${[...m.net.b1].map(r).join(' ')}`);
+    lines.push(`net-b2\t${[...m.net.b2].map(r).join(' ')}`, `net-w2\t${[...m.net.W2].map(r).join(' ')}`);
+    for (const [f, e] of [...m.net.emb].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
+      lines.push(`@${f}\t${[...e].map((x) => String(Math.round(x * 1e3) / 1e3)).join(' ')}`);
+    return `${lines.join('\n')}\n`;
+  }
   for (const [f, w] of [...m.weights].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const parts: string[] = [];
     w.forEach((x, i) => {
@@ -435,6 +463,8 @@ export function parsePairModel(text: string): PairModel {
   let bias = new Float64Array(0);
   const weights = new Map<string, Float32Array>();
   let target: PairModel['target'];
+  let net: PairNet | undefined;
+  const vec = (v: string): Float32Array => Float32Array.from(v.split(' ').map(Number));
   for (const line of text.split('\n')) {
     if (!line) continue;
     if (line.startsWith('#')) {
@@ -445,6 +475,12 @@ export function parsePairModel(text: string): PairModel {
     const k = line.slice(0, tab);
     const v = line.slice(tab + 1);
     if (k === 'threshold') threshold = Number(v);
+    else if (k.startsWith('@')) net?.emb.set(k.slice(1), vec(v));
+    else if (k === 'net-hidden')
+      net = { hidden: Number(v), emb: new Map(), b1: new Float32Array(0), W2: new Float32Array(0), b2: new Float32Array(0) };
+    else if (k === 'net-b1' && net) net.b1 = vec(v);
+    else if (k === 'net-b2' && net) net.b2 = vec(v);
+    else if (k === 'net-w2' && net) net.W2 = vec(v);
     else if (k === 'target-bias') target = { bias: Number(v), weights: target?.weights ?? new Map() };
     else if (k.startsWith('~')) {
       target ??= { bias: 0, weights: new Map() };
@@ -461,7 +497,12 @@ export function parsePairModel(text: string): PairModel {
     }
   }
   if (!types.length || bias.length !== types.length) throw new Error('events-pairs model: missing or inconsistent "types"/"bias" lines');
-  return { types, bias, weights, threshold, header, ...(target ? { target } : {}) };
+  if (net) {
+    if (net.b1.length !== net.hidden || net.b2.length !== types.length || net.W2.length !== types.length * net.hidden)
+      throw new Error('events-pairs model: inconsistent "net-" lines');
+    for (const f of net.emb.keys()) if (f.startsWith('s:')) weights.set(f, netFeatureWeights(net, f) as Float32Array);
+  }
+  return { types, bias, weights, threshold, header, ...(target ? { target } : {}), ...(net ? { net } : {}) };
 }
 
 let cached: { path: string; model: PairModel | null } | undefined;

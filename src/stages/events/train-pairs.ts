@@ -13,7 +13,17 @@ import { predRecord } from '../../eval/run.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { trainLogReg } from './classifier.ts';
 import { type EventLexicon, loadEventLexicon } from './lexicon.ts';
-import { learnedEvents, type PairInstance, type PairModel, PLOVER_TYPES, pairInstances, targetFeatures } from './pairs.ts';
+import {
+  formatPairModel,
+  learnedEvents,
+  type PairInstance,
+  type PairModel,
+  PLOVER_TYPES,
+  pairInstances,
+  parsePairModel,
+  targetFeatures,
+} from './pairs.ts';
+import { netFeatureWeights, PAIR_NET_DEFAULTS, type PairNet, type PairNetOptions, trainPairNet } from './pairs-net.ts';
 
 /** One line of `data/annotations/events-train.jsonl`. */
 export interface StandoffRecord {
@@ -175,10 +185,48 @@ export async function pairDocs(
   return out;
 }
 
-/** Fit one logistic regression per PLOVER type on the examples of `docs`. */
-export function trainPairModel(docs: readonly PairDoc[], opts: PairTrainOptions = {}, header = ''): PairModel {
-  const o = { ...PAIR_DEFAULTS, ...opts };
-  const data = docs.flatMap((d) => d.instances.map((inst, i) => ({ feats: inst.feats, labels: d.labels[i] })));
+/**
+ * The learner of the type classifiers: `logreg` (the shipped one: one logistic regression per type), `bag` (the mean
+ * probability of logistic regressions trained with different shuffle seeds), `mlp` (one shared hidden layer,
+ * `pairs-net.ts`), `mix` (the mean of `logreg` and `mlp`), `mlpbag` (the mean of networks of different seeds). All but `logreg` are experiments (see the model card).
+ */
+export type PairLearner = 'logreg' | 'bag' | 'mlp' | 'mix' | 'mlpbag';
+
+/** Experimental options of `trainPairModel`; absent = the shipped recipe. */
+export interface PairExperimentOptions {
+  learner?: PairLearner;
+  /** Shuffle seeds of the bag's logistic regressions (the first is the shipped model's, 13). */
+  bagSeeds?: number[];
+  net?: PairNetOptions;
+  /** Seeds of the networks of `mlpbag` (default 13, 14, 15; the first is `mlp`'s unless `net.seed` says otherwise). */
+  netSeeds?: number[];
+  /** Cross-validation: score each model as read back from its file text (`formatPairModel`, `parsePairModel`). */
+  viaFile?: boolean;
+  /** Feature conjunctions: the actor's rule-event types and statement flags × the sentence's trigger-lexicon types. */
+  conj?: boolean;
+}
+
+/** The conjunction features of `conj` added to an instance's features. */
+export function conjoin(feats: readonly string[]): string[] {
+  const own = feats.filter((f) => f.startsWith('r:') || f.startsWith('dr:') || f === 'q' || f.startsWith('at:'));
+  const lex = feats.filter((f) => f.startsWith('t:'));
+  const out = [...feats];
+  for (const a of own) for (const b of lex) out.push(`${a}&${b}`);
+  return out;
+}
+
+type PairData = Array<{ feats: string[]; labels: Set<string> }>;
+
+function pairData(docs: readonly PairDoc[], conj = false): PairData {
+  return docs.flatMap((d) => d.instances.map((inst, i) => ({ feats: conj ? conjoin(inst.feats) : inst.feats, labels: d.labels[i] })));
+}
+
+/** One logistic regression per type (shuffle seed `seed`): their biases and the features' weights by type. */
+function trainTypeLogRegs(
+  data: PairData,
+  o: Required<PairTrainOptions>,
+  seed = 13,
+): { types: string[]; bias: Float64Array; weights: Map<string, Float32Array> } {
   const types = [...PLOVER_TYPES];
   const bias = new Float64Array(types.length);
   const weights = new Map<string, Float32Array>();
@@ -186,7 +234,7 @@ export function trainPairModel(docs: readonly PairDoc[], opts: PairTrainOptions 
     const m = trainLogReg(
       t,
       data.map((x) => ({ feats: x.feats, y: x.labels.has(t) })),
-      { epochs: o.epochs, lr: 0.05, l2: o.l2, seed: 13, minWeight: o.minWeight, maxPosWeight: 5 },
+      { epochs: o.epochs, lr: 0.05, l2: o.l2, seed, minWeight: o.minWeight, maxPosWeight: 5 },
     );
     bias[ti] = m.bias;
     for (const [f, w] of Object.entries(m.weights)) {
@@ -195,13 +243,87 @@ export function trainPairModel(docs: readonly PairDoc[], opts: PairTrainOptions 
       row[ti] = w;
     }
   });
+  return { types, bias, weights };
+}
+
+/** The target chooser: a logistic regression over (event, other actor of the sentence). */
+function trainTarget(docs: readonly PairDoc[], o: Required<PairTrainOptions>): NonNullable<PairModel['target']> {
   const tm = trainLogReg(
     'target',
     docs.flatMap((d) => targetExamples(d)),
     { epochs: o.epochs, lr: 0.05, l2: o.l2, seed: 13, minWeight: 0.01, maxPosWeight: 3 },
   );
-  const target = { bias: tm.bias, weights: new Map(Object.entries(tm.weights)) };
-  return { types, bias, weights, threshold: o.threshold, header, target };
+  return { bias: tm.bias, weights: new Map(Object.entries(tm.weights)) };
+}
+
+/** A network's model: no per-type weights but the stand-alone weights of the sentence words (the trigger choice). */
+function netModel(
+  net: PairNet,
+  types: string[],
+): { types: string[]; bias: Float64Array; weights: Map<string, Float32Array>; net: PairNet } {
+  const weights = new Map<string, Float32Array>();
+  for (const f of net.emb.keys()) if (f.startsWith('s:')) weights.set(f, netFeatureWeights(net, f) as Float32Array);
+  return { types, bias: new Float64Array(types.length), weights, net };
+}
+
+/**
+ * The type classifiers of each learner in `learners`, trained on `data` once each (the bag and the mix reuse the
+ * logistic regressions of seed 13 and the network): what `cvPairVariants` scores side by side.
+ */
+function trainLearners(
+  data: PairData,
+  learners: readonly PairLearner[],
+  o: Required<PairTrainOptions>,
+  x: PairExperimentOptions,
+): Map<PairLearner, Omit<PairModel, 'threshold' | 'header' | 'target'>> {
+  const out = new Map<PairLearner, Omit<PairModel, 'threshold' | 'header' | 'target'>>();
+  const need = new Set(learners);
+  const seeds = x.bagSeeds ?? [13, 14, 15];
+  const lr = need.has('logreg') || need.has('mix') || (need.has('bag') && seeds.includes(13)) ? trainTypeLogRegs(data, o, 13) : undefined;
+  if (lr && need.has('logreg')) out.set('logreg', lr);
+  if (need.has('bag')) {
+    const members = seeds.map((s) => ({ ...(s === 13 && lr ? lr : trainTypeLogRegs(data, o, s)), threshold: o.threshold, header: '' }));
+    out.set('bag', { types: members[0].types, bias: members[0].bias, weights: members[0].weights, members });
+  }
+  if (need.has('mlp') || need.has('mix') || need.has('mlpbag')) {
+    const types = [...PLOVER_TYPES];
+    const seed0 = x.net?.seed ?? PAIR_NET_DEFAULTS.seed;
+    const nm = netModel(trainPairNet(data, types, x.net), types);
+    if (need.has('mlpbag')) {
+      const members = (x.netSeeds ?? [13, 14, 15]).map((sd) => ({
+        ...(sd === seed0 ? nm : netModel(trainPairNet(data, types, { ...x.net, seed: sd }), types)),
+        threshold: o.threshold,
+        header: '',
+      }));
+      out.set('mlpbag', { types, bias: members[0].bias, weights: members[0].weights, members });
+    }
+    if (need.has('mlp')) out.set('mlp', nm);
+    if (need.has('mix') && lr)
+      out.set('mix', {
+        types,
+        bias: lr.bias,
+        weights: lr.weights,
+        members: [
+          { ...lr, threshold: o.threshold, header: '' },
+          { ...nm, threshold: o.threshold, header: '' },
+        ],
+      });
+  }
+  return out;
+}
+
+/** Fit one logistic regression per PLOVER type on the examples of `docs` (or the learner of `x`). */
+export function trainPairModel(
+  docs: readonly PairDoc[],
+  opts: PairTrainOptions = {},
+  header = '',
+  x: PairExperimentOptions = {},
+): PairModel {
+  const o = { ...PAIR_DEFAULTS, ...opts };
+  const learner = x.learner ?? 'logreg';
+  const data = pairData(docs, x.conj);
+  const m = trainLearners(data, [learner], o, x).get(learner) as Omit<PairModel, 'threshold' | 'header' | 'target'>;
+  return { ...m, threshold: o.threshold, header, target: trainTarget(docs, o) };
 }
 
 /** Predictions for a doc: its rule events plus the learned ones. */
@@ -298,6 +420,86 @@ export function cvPairs(
     rows,
     pooled: { set: 'pooled', articles: docs.length, rules: { p: r.p, r: r.r, f1: r.f1 }, model: { p: m.p, r: m.r, f1: m.f1 } },
   };
+}
+
+export interface PairVariantRow {
+  learner: PairLearner;
+  threshold: number;
+  pooled: { p: number; r: number; f1: number };
+  /** Mean over the held-out sets of their F1. */
+  meanF1: number;
+  sets: Record<string, number>;
+}
+
+/**
+ * Leave-one-set-out cross-validation of several learners and adding thresholds side by side: each learner is trained
+ * once per held-out set (the bag and the mix share the seed-13 logistic regressions and the network) and scored at
+ * every threshold. The rules alone and `logreg` at the shipped threshold give what `cvPairs` gives (its targets and
+ * per-type scores aside).
+ */
+export function cvPairVariants(
+  docs: readonly PairDoc[],
+  learners: readonly PairLearner[],
+  thresholds: readonly number[],
+  opts: PairTrainOptions = {},
+  x: PairExperimentOptions = {},
+  progress?: (set: string, seconds: number) => void,
+): { rules: { p: number; r: number; f1: number }; variants: PairVariantRow[]; seconds: Record<string, number> } {
+  const o = { ...PAIR_DEFAULTS, ...opts };
+  const sets = [...new Set(docs.map((d) => d.set))];
+  const allGold: GoldAnnotation[] = [];
+  const allRules: PredRecord[] = [];
+  const key = (l: string, t: number) => `${l}@${t}`;
+  const preds = new Map<string, PredRecord[]>();
+  const perSet = new Map<string, Record<string, number>>();
+  const seconds: Record<string, number> = {};
+  for (const s of sets) {
+    const t0 = Date.now();
+    const train = docs.filter((d) => d.set !== s);
+    const test = x.conj
+      ? docs.filter((d) => d.set === s).map((d) => ({ ...d, instances: d.instances.map((i) => ({ ...i, feats: conjoin(i.feats) })) }))
+      : docs.filter((d) => d.set === s);
+    const target = trainTarget(train, o);
+    const models = trainLearners(pairData(train, x.conj), learners, o, x);
+    const gold = test.map((d) => d.gold);
+    allGold.push(...gold);
+    allRules.push(...test.map((d) => predRecord(d.doc)));
+    for (const l of learners)
+      for (const t of thresholds) {
+        const m0: PairModel = {
+          ...(models.get(l) as Omit<PairModel, 'threshold' | 'header' | 'target'>),
+          threshold: t,
+          header: '',
+          target,
+        };
+        const m = x.viaFile && !m0.members ? parsePairModel(formatPairModel(m0)) : m0;
+        const pr = test.map((d) => withLearned(d, m));
+        const k = key(l, t);
+        if (!preds.has(k)) preds.set(k, []);
+        preds.get(k)?.push(...pr);
+        if (!perSet.has(k)) perSet.set(k, {});
+        (perSet.get(k) as Record<string, number>)[s] = scoreGold(gold, pr).events.f1;
+      }
+    seconds[s] = (Date.now() - t0) / 1000;
+    progress?.(s, seconds[s]);
+  }
+  const r = scoreGold(allGold, allRules).events;
+  const variants: PairVariantRow[] = [];
+  for (const l of learners)
+    for (const t of thresholds) {
+      const k = key(l, t);
+      const m = scoreGold(allGold, preds.get(k) ?? []).events;
+      const ps = perSet.get(k) ?? {};
+      const f = Object.values(ps);
+      variants.push({
+        learner: l,
+        threshold: t,
+        pooled: { p: m.p, r: m.r, f1: m.f1 },
+        meanF1: f.reduce((a, b) => a + b, 0) / f.length,
+        sets: ps,
+      });
+    }
+  return { rules: { p: r.p, r: r.r, f1: r.f1 }, variants, seconds };
 }
 
 /** Read the stand-off annotation file. */
