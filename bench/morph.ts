@@ -3,8 +3,9 @@
  * on real news text: ANT articles from KHABAR_DATA, tokenised first (not
  * timed), single thread. Reports surface tokens/s and syntactic words/s, and
  * the model load time.
- * Run alone: node --import tsx bench/morph.ts [--json] [--articles N] [--joint]
- * (`--joint`: joint segmentation and tagging, `MorphAnalyzer.load(dir, { joint: true })`).
+ * Run alone: node --import tsx bench/morph.ts [--json] [--articles N] [--joint] [--rerank FILE]
+ * (`--joint`: joint segmentation and tagging, `MorphAnalyzer.load(dir, { joint: true })`; `--rerank FILE`: the split
+ * reranker, `morph-rerank.json`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +13,11 @@ import { hasSharedData, modelFile, sharedDataDir } from '../src/core/paths.ts';
 import { newDoc } from '../src/pipeline/index.ts';
 import { articleFromRecord } from '../src/reader/index.ts';
 import { MorphAnalyzer } from '../src/stages/morph/morph.ts';
+import { Reranker } from '../src/stages/morph/rerank.ts';
 import { Tokenizer } from '../src/stages/tokenize/index.ts';
 import { articlesArg, report } from './cli.ts';
 
-export function benchMorph(maxArticles = 1000, joint = false): Record<string, number> | null {
+export function benchMorph(maxArticles = 1000, joint = false, rerank?: string): Record<string, number> | null {
   if (!hasSharedData()) {
     console.log('bench/morph: skipped (needs ../shared/data or KHABAR_DATA)');
     return null;
@@ -33,7 +35,7 @@ export function benchMorph(maxArticles = 1000, joint = false): Record<string, nu
     for (const s of d.sentences) sentences.push(d.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => ({ text: t.text, kind: t.kind })));
   }
   const t0 = performance.now();
-  const analyzer = MorphAnalyzer.load(modelFile(), { joint });
+  const analyzer = MorphAnalyzer.load(modelFile(), { joint, rerank: rerank ? Reranker.load(rerank).model : false });
   const loadMs = performance.now() - t0;
   const run = (): { ms: number; tokens: number; words: number } => {
     const start = performance.now();
@@ -69,7 +71,11 @@ export function benchMorph(maxArticles = 1000, joint = false): Record<string, nu
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   report(
-    benchMorph(articlesArg(1000), process.argv.includes('--joint')),
+    benchMorph(
+      articlesArg(1000),
+      process.argv.includes('--joint'),
+      process.argv.includes('--rerank') ? process.argv[process.argv.indexOf('--rerank') + 1] : undefined,
+    ),
     (r) =>
       `morph: ${r.articles} articles, ${r.sentences} sentences, ${r.tokens} tokens → ${r.words} syntactic words\n` +
       `  ${r.tokensPerSecond} tokens/s, ${r.wordsPerSecond} words/s (segment + tag + stem, one thread, warm)\n` +

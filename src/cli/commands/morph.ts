@@ -10,11 +10,13 @@ import { CORPUS_FILE, CORPUS_MIN_COUNT, countCorpusWords } from '../../stages/mo
 import { evaluateMorph, type MorphScores } from '../../stages/morph/eval.ts';
 import { MODEL_FILES, MorphAnalyzer } from '../../stages/morph/morph.ts';
 import { NEURAL_DEFAULTS, NeuralTagger, readWord2Vec, vectorsFromModel } from '../../stages/morph/neural.ts';
+import { Reranker } from '../../stages/morph/rerank.ts';
 import { evaluateStems, WIKINEWS_FILE } from '../../stages/morph/stem-eval.ts';
 import { readClusters } from '../../stages/morph/tagger.ts';
 import { DEFAULT_EPOCHS, DEFAULT_POS_SEEDS, padtFile, saveMorph, trainMorph } from '../../stages/morph/train.ts';
 import { trainBiLstm } from '../../stages/morph/train-bilstm.ts';
 import { trainNeural } from '../../stages/morph/train-neural.ts';
+import { RERANK_DEFAULTS, trainReranker } from '../../stages/morph/train-rerank.ts';
 import { commandGroup } from '../group.ts';
 
 const pct = (x: number): string => (100 * x).toFixed(2);
@@ -96,11 +98,13 @@ export function registerMorph(program: Command): void {
     .option('--models <dir>', 'folder with morph-seg.bin and morph-pos.bin', modelFile())
     .option('--no-networks', 'the perceptron alone: ignore morph-nn.bin and morph-lstm.bin')
     .option('--joint', 'joint segmentation and tagging (n-best segmentations of unsure tokens rescored by the tagger)')
+    .option('--rerank [file]', 'the split reranker (default: morph-rerank.json of the models folder)')
     .option('--json', 'machine-readable output')
-    .action((opts: { gold?: string; models: string; networks: boolean; joint?: boolean; json?: boolean }) => {
+    .action((opts: { gold?: string; models: string; networks: boolean; joint?: boolean; rerank?: boolean | string; json?: boolean }) => {
       const gold = opts.gold ?? padtFile(sharedDataDir(), 'dev');
       const t0 = performance.now();
-      const analyzer = MorphAnalyzer.load(opts.models, { neural: opts.networks, joint: opts.joint === true });
+      const rerank = typeof opts.rerank === 'string' ? Reranker.load(opts.rerank).model : opts.rerank === true;
+      const analyzer = MorphAnalyzer.load(opts.models, { neural: opts.networks, joint: opts.joint === true, rerank });
       const loadMs = performance.now() - t0;
       const scores = evaluateMorph(analyzer, readPadt(gold));
       if (opts.json) process.stdout.write(`${JSON.stringify({ gold, loadMs, ...scores })}\n`);
@@ -251,6 +255,31 @@ export function registerMorph(program: Command): void {
         });
       },
     );
+
+  commandGroup(program, 'train', 'train models from the shared data')
+    .command('morph-rerank')
+    .description(
+      'train the split reranker on PADT train (5-fold jackknife: segmenter and tagger retrained per fold), write morph-rerank.json, score dev',
+    )
+    .option('--out <dir>', 'models folder (its morph-*.bin are used; morph-rerank.json is written there)', modelFile())
+    .option('--test', 'also score PADT test')
+    .action((opts: { out: string; test?: boolean }) => {
+      if (!hasSharedData()) throw new Error(`shared data not found at ${sharedDataDir()} (set KHABAR_DATA)`);
+      const dataDir = sharedDataDir();
+      const log = (m: string) => process.stderr.write(`${m}\n`);
+      const corpus = countCorpusWords(dataDir, CORPUS_MIN_COUNT);
+      const clusterFile = modelFile('ner-clusters.tsv');
+      const clusters = existsSync(clusterFile) ? readClusters(readFileSync(clusterFile, 'utf8')) : undefined;
+      const r = trainReranker(readPadt(padtFile(dataDir, 'train')), { corpus, clusters, log, setting: RERANK_DEFAULTS });
+      const file = join(opts.out, MODEL_FILES.rerank);
+      new Reranker(r.model).save(file);
+      log(
+        `wrote ${file}: ${Object.keys(r.model.weights).length} weights from ${r.examples} unsure train tokens, ${Math.round(r.seconds)} s`,
+      );
+      const analyzer = MorphAnalyzer.load(opts.out, { rerank: true });
+      printScores('dev', evaluateMorph(analyzer, readPadt(padtFile(dataDir, 'dev'))));
+      if (opts.test) printScores('test', evaluateMorph(analyzer, readPadt(padtFile(dataDir, 'test'))));
+    });
 
   commandGroup(program, 'train', 'train models from the shared data')
     .command('morph')

@@ -8,6 +8,7 @@ import { Pipeline } from '../../pipeline/index.ts';
 import { candidateKey, candidates, partBoundaries } from './clitics.ts';
 import { alignToken, evaluateMorph } from './eval.ts';
 import { JOINT_DEFAULTS, MorphAnalyzer } from './morph.ts';
+import { chooseAlt, type Feats, type RerankModel, trainRerank } from './rerank.ts';
 import { unseenContextFeatures } from './segmenter.ts';
 import { lightStem } from './stem.ts';
 import { ambiguityClasses, Tagger, type TagWord } from './tagger.ts';
@@ -261,6 +262,51 @@ test('joint segmentation: off by default; k-best options start with the pipeline
   for (const w of joint) assert.ok(w.start >= 0 && w.end <= tokens[w.token].text.length && w.start <= w.end);
   assert.deepEqual(a.analyze(tokens), joint, 'deterministic');
   assert.deepEqual(MorphAnalyzer.load(modelFile(), { joint: true }).joint, JOINT_DEFAULTS);
+});
+
+test('split reranker: off by default; a huge bias gives the pipeline back; rank-1 weights take the alternatives', {
+  skip: haveModels ? false : 'needs models/morph-*.bin',
+}, () => {
+  const a = MorphAnalyzer.load(modelFile());
+  assert.equal(a.rerank, null);
+  const tokens = ['قال', 'انه', 'التقى', 'وخايمي', 'باليرمو', 'في', 'لكامبوس', 'وصيفا', 'والمعارضين', '.'].map((text) => ({ text }));
+  const pipeline = a.analyze(tokens);
+  const setting = { k: 3, margin: Number.POSITIVE_INFINITY, marginSeen: Number.POSITIVE_INFINITY, window: 3 };
+  const { segs, unsure } = a.rerankTokens(tokens, setting);
+  assert.ok(unsure.length > 0, 'unseen words are unsure at an infinite margin');
+  for (const t of unsure) {
+    assert.deepEqual(t.alts[0].seg, segs[t.ti], 'the first alternative is the pipeline choice');
+    assert.ok(t.alts.length >= 2 && t.alts.length <= 3);
+    for (const x of t.alts) assert.equal(x.tags.length, x.seg.forms.length);
+  }
+  const model = (weights: Record<string, number>, bias: number): RerankModel => ({ ...setting, bias, weights });
+  a.rerank = null;
+  const load = (m: RerankModel) => MorphAnalyzer.load(modelFile(), { rerank: m });
+  assert.deepEqual(load(model({ 'r=1': 1 }, 1e9)).analyze(tokens), pipeline, 'a huge bias keeps the pipeline');
+  const flipped = load(model({ 'r=1': 100 }, 0));
+  const out = flipped.analyze(tokens);
+  assert.notDeepEqual(out, pipeline);
+  for (const w of out) assert.ok(w.start >= 0 && w.end <= tokens[w.token].text.length && w.start <= w.end);
+  for (const t of unsure) {
+    const forms = out.filter((w) => w.token === t.ti).map((w) => w.form);
+    assert.deepEqual(forms, t.alts[1].seg.forms, `${tokens[t.ti].text} takes its second alternative`);
+  }
+  assert.deepEqual(flipped.analyze(tokens), out, 'deterministic');
+  // the conditional logit learns which alternative is right from a toy feature
+  const groups = Array.from({ length: 50 }, (_, i) => {
+    const gold = i % 3 === 0 ? 1 : 0;
+    const feats: Feats[] = [0, 1].map(
+      (j) =>
+        [
+          [`r=${j}`, 1],
+          ['good', j === gold ? 1 : 0],
+        ] as Feats,
+    );
+    return { feats, gold };
+  });
+  const w = trainRerank(groups, { epochs: 10 });
+  assert.ok(w.good > 0);
+  for (const g of groups) assert.equal(chooseAlt(g.feats, w, 0), g.gold);
 });
 
 test('morph stage fills doc.words with spans inside their tokens', { skip: haveModels ? false : 'needs models/morph-*.bin' }, () => {

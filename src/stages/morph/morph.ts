@@ -10,6 +10,7 @@ import type { TokenKind } from '../../core/types.ts';
 import { RankingPerceptron, SequencePerceptron } from '../../learn/index.ts';
 import { BiLstmTagger } from './bilstm.ts';
 import { NeuralTagger } from './neural.ts';
+import { Reranker, type RerankModel, type RerankToken } from './rerank.ts';
 import { type Segmentation, Segmenter, type SegmenterLexicon, type SegmentOption } from './segmenter.ts';
 import { lightStem } from './stem.ts';
 import { Tagger, type TagWord } from './tagger.ts';
@@ -52,6 +53,7 @@ export const MODEL_FILES = {
   tagger: 'morph-pos.bin',
   neural: 'morph-nn.bin',
   sentence: 'morph-lstm.bin',
+  rerank: 'morph-rerank.json',
 } as const;
 
 const CACHE_LIMIT = 50_000;
@@ -90,6 +92,8 @@ export class MorphAnalyzer {
   private contextual = new GenerationalCache<string, CleanWord>(CACHE_LIMIT);
   /** Joint segmentation and tagging; null (the default) = pipeline. */
   joint: JointOptions | null = null;
+  /** Reranker of the k best splits of unsure tokens (`rerank.ts`); null (the default) = pipeline. Wins over `joint`. */
+  rerank: Reranker | null = null;
 
   constructor(segmenter: Segmenter, tagger: Tagger) {
     this.segmenter = segmenter;
@@ -100,9 +104,13 @@ export class MorphAnalyzer {
    * Loads `morph-seg.bin` and `morph-pos.bin` from a models folder, and the
    * window networks `morph-nn.bin` and the sentence network `morph-lstm.bin`
    * when they are there and `neural` is not false. `joint`: joint segmentation and tagging (`JointOptions`;
-   * true = `JOINT_DEFAULTS`), off by default.
+   * true = `JOINT_DEFAULTS`), off by default. `rerank`: the split reranker (true = `morph-rerank.json` of the folder),
+   * off by default.
    */
-  static load(dir: string, opts: { neural?: boolean; sentence?: boolean; joint?: boolean | JointOptions } = {}): MorphAnalyzer {
+  static load(
+    dir: string,
+    opts: { neural?: boolean; sentence?: boolean; joint?: boolean | JointOptions; rerank?: boolean | RerankModel } = {},
+  ): MorphAnalyzer {
     const seg = `${dir}/${MODEL_FILES.segmenter}`;
     const pos = `${dir}/${MODEL_FILES.tagger}`;
     if (!existsSync(seg) || !existsSync(pos)) throw new Error(`morph models missing in ${dir} (run: khabar train morph)`);
@@ -116,6 +124,11 @@ export class MorphAnalyzer {
       tagger.sentence = BiLstmTagger.load(lstm, tagger.neural?.vectors ?? null);
     const analyzer = new MorphAnalyzer(segmenter, tagger);
     if (opts.joint) analyzer.joint = opts.joint === true ? { ...JOINT_DEFAULTS } : opts.joint;
+    if (opts.rerank) {
+      const file = `${dir}/${MODEL_FILES.rerank}`;
+      if (opts.rerank === true && !existsSync(file)) throw new Error(`${file} missing (run: khabar train morph-rerank)`);
+      analyzer.rerank = opts.rerank === true ? Reranker.load(file) : new Reranker(opts.rerank);
+    }
     return analyzer;
   }
 
@@ -218,6 +231,7 @@ export class MorphAnalyzer {
 
   /** Segments, tags and stems a sentence of surface tokens. */
   analyze(tokens: readonly MorphInputToken[]): MorphWord[] {
+    if (this.rerank) return this.analyzeReranked(tokens, this.rerank);
     if (this.joint) return this.analyzeJoint(tokens, this.joint);
     return this.analyzeSegmented(tokens, this.segments(tokens, this.cleanedOf(tokens))).words;
   }
@@ -264,5 +278,79 @@ export class MorphAnalyzer {
       penalty += opts[pick].score;
     }
     return best.words;
+  }
+
+  /** `analyze` with the split reranker: each unsure token independently takes the alternative it prefers. */
+  private analyzeReranked(tokens: readonly MorphInputToken[], r: Reranker): MorphWord[] {
+    const { segs, unsure } = this.rerankTokens(tokens, r.model);
+    const classOf = (form: string) => this.tagger.classOf(form);
+    for (const t of unsure) segs[t.ti] = t.alts[r.choose(t, this.segmenter.counts, classOf)].seg;
+    return this.analyzeSegmented(tokens, segs).words;
+  }
+
+  /**
+   * The pipeline's segmentation of a sentence and its unsure tokens for the reranker: contextual tokens (unseen
+   * Arabic words, ambiguous seen ones) with an alternative among the segmenter's `k` best within `margin`
+   * (`marginSeen` for ambiguous seen words) of the best; each alternative is tagged by the perceptron alone over
+   * `window` tokens on either side (the other tokens as the pipeline splits them).
+   */
+  rerankTokens(
+    tokens: readonly MorphInputToken[],
+    o: Pick<RerankModel, 'k' | 'margin' | 'marginSeen' | 'window'>,
+  ): { segs: Segmentation[]; unsure: RerankToken[] } {
+    const cleaned = this.cleanedOf(tokens);
+    const segs = this.segments(tokens, cleaned);
+    const unsure: RerankToken[] = [];
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const { text, kind } = tokens[ti];
+      if (kind !== undefined && kind !== 'word') continue;
+      const clean = this.contextual.get(text);
+      if (clean === undefined || this.cache.get(text) !== undefined) continue;
+      const opts = this.segmenter.optionsInContext(cleaned(), ti, Math.max(2, o.k));
+      if (opts.length < 2) continue;
+      const seen = opts[0].seg.seen;
+      const margin = seen ? o.marginSeen : o.margin;
+      let n = 1;
+      while (n < opts.length && n < o.k && opts[0].score - opts[n].score < margin) n++;
+      if (n < 2) continue;
+      unsure.push({
+        ti,
+        word: cleaned()[ti],
+        seen,
+        gap: opts[0].score - opts[1].score,
+        alts: opts.slice(0, n).map((x) => ({
+          forms: x.seg.forms,
+          roles: x.seg.roles,
+          seg: this.restoreOffsets(text, clean.map, x.seg),
+          score: x.score,
+          tagScore: 0,
+          windowWords: 0,
+          tags: [],
+          prevTag: '',
+          nextTag: '',
+        })),
+      });
+    }
+    for (const t of unsure) {
+      const lo = Math.max(0, t.ti - o.window);
+      const hi = Math.min(tokens.length, t.ti + o.window + 1);
+      for (const a of t.alts) {
+        const words: TagWord[] = [];
+        let at = 0;
+        for (let ti = lo; ti < hi; ti++) {
+          const seg = ti === t.ti ? a.seg : segs[ti];
+          if (ti === t.ti) at = words.length;
+          const n = seg.forms.length;
+          for (let i = 0; i < n; i++) words.push({ form: seg.forms[i], surface: tokens[ti].text, role: seg.roles[i], part: i, parts: n });
+        }
+        const r = this.tagger.tagScored(words, true);
+        a.tagScore = r.score;
+        a.windowWords = words.length;
+        a.tags = r.tags.slice(at, at + a.seg.forms.length);
+        a.prevTag = at > 0 ? r.tags[at - 1] : '<s>';
+        a.nextTag = at + a.seg.forms.length < r.tags.length ? r.tags[at + a.seg.forms.length] : '</s>';
+      }
+    }
+    return { segs, unsure };
   }
 }

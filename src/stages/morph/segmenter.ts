@@ -195,7 +195,8 @@ export class Segmenter {
   private readonly forms: Lookup<number>;
   private readonly stems: Lookup<number>;
   private readonly hamza: (folded: string) => string | undefined;
-  private readonly counts: CountSource;
+  /** PADT train and corpus counts as the ranker's features read them (also the split reranker's, `rerank.ts`). */
+  readonly counts: CountSource;
   private readonly unseen = new GenerationalCache<string, { cands: Candidate[]; scores: Float64Array }>(UNSEEN_CACHE);
   /** Unlabelled-corpus counts (shared with the tagger). */
   readonly corpus: Lookup<number>;

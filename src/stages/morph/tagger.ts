@@ -375,6 +375,11 @@ export class Tagger {
     this.amb = cachedLookup(recordLookup(model.meta.ambiguity as Record<string, string> | undefined));
   }
 
+  /** Ambiguity class of a form in training ("ADJ|NOUN"; "?" unseen), by its folded spelling if need be. */
+  classOf(form: string): string {
+    return lookAmb(this.amb, form, matchForm(form));
+  }
+
   /** Feature keys of every word: position i owns keys[offsets[i] .. offsets[i+1]). */
   static featurize(
     words: readonly TagWord[],
@@ -464,8 +469,9 @@ export class Tagger {
   /**
    * UPOS of each word and the score of that best path (emissions, with the networks' shares, plus
    * transitions): what the joint segmentation compares between the analyses of a token (`MorphAnalyzer`).
+   * `plain`: the perceptron alone (the networks' shares left out), as the split reranker's features (`rerank.ts`).
    */
-  tagScored(words: readonly TagWord[]): { tags: string[]; score: number } {
+  tagScored(words: readonly TagWord[], plain = false): { tags: string[]; score: number } {
     const n = words.length;
     if (n === 0) return { tags: [], score: 0 };
     const L = this.model.labels.length;
@@ -478,9 +484,11 @@ export class Tagger {
       emit.set(facts[i].sums, i * L);
       this.addRows(contextKeys(words, i, ctx, withClusters, scratch, 0), emit, i * L);
     }
-    this.neural?.addTo(emit, words, this.model.labels);
-    // gated on the margins the window networks leave
-    this.sentence?.addTo(emit, words, this.model.labels);
+    if (!plain) {
+      this.neural?.addTo(emit, words, this.model.labels);
+      // gated on the margins the window networks leave
+      this.sentence?.addTo(emit, words, this.model.labels);
+    }
     const ids = this.decode(
       emit,
       facts.map((f) => f.allowed),
