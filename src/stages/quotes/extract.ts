@@ -555,7 +555,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         !lex.speakerHeads.has(headKey(toks[b].norm)) &&
         b + 1 < limit &&
         toks[b + 1].kind === 'w' &&
-        /^ال/.test(toks[b + 1].norm)
+        // (or a name: "وصف وزير الخارجية الروسي سيرغي لافروف ادعاءات بريطانيا بأنها هراء")
+        (/^ال/.test(toks[b + 1].norm) || mentionStarts.has(toks[b + 1].start))
       )
         break;
     }

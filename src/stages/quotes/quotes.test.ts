@@ -1696,3 +1696,11 @@ test('twelfth session: a relay of the one quoted before (نقلت عنه قول�
   const qs = (doc.quotes ?? []).map((q) => `${q.speaker === kudlow?.id ? 'K' : q.speakerText}|${q.speakerText}`);
   assert.deepEqual(qs, ['K|كبير المستشارين الاقتصاديين في البيت الأبيض لاري كادلو', 'K|كادلو'], qs.join(' / '));
 });
+
+test('twelfth session: after a name, an indefinite noun before another name is the object, not the speaker (لافروف ادعاءات بريطانيا)', () => {
+  const a = fullQuotes('عنوان\nوصف وزير الخارجية الروسي سيرغي لافروف ادعاءات بريطانيا بتورط روسيا في تسميم الجاسوس بأنها "هراء".');
+  assert.ok(
+    a.some((x) => x.startsWith('وزير الخارجية الروسي سيرغي لافروف|وصف|')),
+    a.join(' / '),
+  );
+});
