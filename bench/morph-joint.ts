@@ -6,7 +6,7 @@
 
 import { modelFile } from '../src/core/paths.ts';
 import { readPadt } from '../src/corpora/ud-words.ts';
-import { alignToken, evaluateMorph } from '../src/stages/morph/eval.ts';
+import { alignToken, evaluateMorph, MorphTally } from '../src/stages/morph/eval.ts';
 import { type JointOptions, MorphAnalyzer, type MorphWord } from '../src/stages/morph/morph.ts';
 
 const args = process.argv.slice(2);
@@ -22,29 +22,9 @@ const f = (x: number): string => (100 * x).toFixed(2);
 
 /** UPOS and Words F1 of per-sentence outputs. */
 function score(outs: MorphWord[][]): { words: number; upos: number; exact: number } {
-  let g = 0;
-  let sy = 0;
-  let w = 0;
-  let u = 0;
-  let ex = 0;
-  let nt = 0;
-  sentences.forEach((s, si) => {
-    const words = outs[si];
-    let k = 0;
-    s.tokens.forEach((t, ti) => {
-      const sys: MorphWord[] = [];
-      while (k < words.length && words[k].token === ti) sys.push(words[k++]);
-      const a = alignToken(t.parts, sys);
-      g += t.parts.length;
-      sy += sys.length;
-      w += a.words;
-      u += a.upos;
-      nt++;
-      if (sys.length === t.parts.length && sys.every((x, i) => x.form === t.parts[i].form)) ex++;
-    });
-  });
-  const F = (c: number) => (2 * c) / (g + sy);
-  return { words: F(w), upos: F(u), exact: ex / nt };
+  const tally = new MorphTally();
+  for (const [si, s] of sentences.entries()) tally.add(s, outs[si]);
+  return tally.f1;
 }
 
 if (args.includes('--oracle')) {

@@ -6,7 +6,7 @@
  * models (features from the perceptron alone; the final tags from the full tagger).
  */
 import type { PadtSentence } from '../../corpora/ud-words.ts';
-import { alignToken } from './eval.ts';
+import { MorphTally } from './eval.ts';
 import { MorphAnalyzer, type MorphWord } from './morph.ts';
 import { chooseAlt, type Feats, keptAlts, type RerankModel, type RerankToken, rerankFeatures, trainRerank } from './rerank.ts';
 import type { Segmentation } from './segmenter.ts';
@@ -165,12 +165,7 @@ export function scorePicks(
     if (!l) bySentence.set(e.si, (l = []));
     l.push([e.ti, e.segs![picks[i]]]);
   });
-  let g = 0;
-  let sy = 0;
-  let w = 0;
-  let u = 0;
-  let ex = 0;
-  let nt = 0;
+  const tally = new MorphTally();
   sentences.forEach((s, si) => {
     let words = baseWords[si];
     const ch = bySentence.get(si);
@@ -182,27 +177,9 @@ export function scorePicks(
         segs,
       ).words;
     }
-    let k = 0;
-    s.tokens.forEach((t, ti) => {
-      const sys: MorphWord[] = [];
-      while (k < words.length && words[k].token === ti) sys.push(words[k++]);
-      const a = alignToken(t.parts, sys);
-      g += t.parts.length;
-      sy += sys.length;
-      w += a.words;
-      u += a.upos;
-      nt++;
-      if (
-        sameForms(
-          sys.map((x) => x.form),
-          t.parts,
-        )
-      )
-        ex++;
-    });
+    tally.add(s, words);
   });
-  const F = (c: number) => (2 * c) / (g + sy);
-  return { words: F(w), upos: F(u), exact: ex / nt, changed, fixed, broken };
+  return { ...tally.f1, changed, fixed, broken };
 }
 
 /** The setting chosen on PADT dev (README, "A reranker of the k-best splits"). */
