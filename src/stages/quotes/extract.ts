@@ -17,6 +17,8 @@ const SPEAKER_STOP = new Set(
 );
 /** Adverbs of manner with a fused بـ ("طالبت أوتاوا بقوة بالإفراج"): neither in the speaker phrase nor opening the content. */
 const MANNER = /^(بقوه|بشده|بحزم|بوضوح|بصراحه|بشكل|بحراره|بالحاح)$/;
+/** A circumstantial participle of speaking ("وتابع متحدثا خلال اجتماع"), not the title "متحدث باسم". */
+const SPEAKING_PARTICIPLE = /^متحدث[اه]$/;
 /** Negations before a cue: "لم يعلن" is not a statement. */
 const NEG = new Set(['لا', 'لم', 'لن', 'ما', 'ولا', 'ولم', 'ولن']);
 /** Prepositions before a cue form make it a noun, not a verb: "في رد على سؤال"، "بعد تصريح". */
@@ -385,7 +387,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       // nor an attribution phrase after a cue ("وقال بحسب ما نقلت عنه وكالة دي بي إيه": قال's subject is carried over)
       (!dropPrep && toks[a].kind === 'w' && findCue(toks, a, b, lex)?.e.kind === 'attr') ||
       // nor a circumstantial participle of speaking ("وتابع متحدثا خلال اجتماع"; "قال متحدث باسم الجيش" is a speaker)
-      (/^متحدث[اه]$/.test(toks[a].norm) && toks[a + 1]?.norm !== 'باسم') ||
+      (SPEAKING_PARTICIPLE.test(toks[a].norm) && toks[a + 1]?.norm !== 'باسم') ||
       /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)$/.test(toks[a].norm)
     )
       return null;
@@ -516,7 +518,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // (a word of a name such as "علي" is not the preposition على)
     for (let n = 0; b < limit && n < MAX_SPEAKER && (!stopsSpeaker(b) || (inName[b] && toks[b].kind === 'w')); b++) {
       // "وقال كادلو متحدثا لشبكة سي إن إن": a circumstantial participle of speaking ends the phrase (not "متحدث باسم")
-      if (b > a && /^متحدث[اه]$/.test(toks[b].norm) && toks[b + 1]?.norm !== 'باسم') break;
+      if (b > a && SPEAKING_PARTICIPLE.test(toks[b].norm) && toks[b + 1]?.norm !== 'باسم') break;
       if (!inName[b]) n++;
       // "وانتقد الوزير الصحفيين": a definite noun after a definite word is not its adjective but the object
       if (
