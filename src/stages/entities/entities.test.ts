@@ -659,6 +659,21 @@ test('with POS: a lone indefinite adjective tagged as a name is dropped, a name 
   assert.ok(names.includes('ترامب'), names.join(' '));
 });
 
+test('with POS: a lone verb tagged as a name is dropped, a first name tagged as a verb is kept (13th session)', () => {
+  const doc = withWords(
+    docWith('لدينا جد وجدة صينيان يعيشان في مدينة شيان وقال يزيد إن الحل قريب', [
+      ['يعيشان', 'LOC'],
+      ['شيان', 'LOC'],
+      ['يزيد', 'PER'],
+    ]),
+    { يعيشان: 'VERB', شيان: 'X', يزيد: 'VERB' },
+  );
+  const names = resolver.resolve(doc).map((e) => e.name);
+  assert.ok(!names.includes('يعيشان'), names.join(' '));
+  assert.ok(names.includes('شيان'), names.join(' '));
+  assert.ok(names.includes('يزيد'), names.join(' '));
+});
+
 test('a country as the genitive of a title gives the holder its country; a nationality after an organisation gives its own', () => {
   const run = entitiesOf;
   const a = run(

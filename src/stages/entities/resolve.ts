@@ -1122,6 +1122,16 @@ export class EntityResolver {
       // a lone indefinite adjective the tagger took for a name ("هجوم كيماوي"، "خطاب ترحيبي"، "جنونية"), unknown to
       // the knowledge base and to the first-name lists, is no name
       if (b - a === 1 && !c.entry && content[a] === 'ADJ' && !/^[وفبل]?ال/.test(toks[a].norm) && !this.kb.firstNames.has(c.key)) continue;
+      // nor a lone verb with a verb's dual or plural ending ("جد وجدة صينيان يعيشان في مدينة شيان"; 13th session; a
+      // bare imperfect may be a first name the tagger calls a verb: يزيد)
+      if (
+        b - a === 1 &&
+        !c.entry &&
+        content[a] === 'VERB' &&
+        /^[وف]?[يتن].{2,}(ان|ون|وا)$/.test(toks[a].norm) &&
+        !this.kb.firstNames.has(c.key)
+      )
+        continue;
       for (let k = a; k < b; k++) covered[k] = 1;
       cands.push(c);
     }

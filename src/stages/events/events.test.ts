@@ -1517,3 +1517,21 @@ test('twelfth session: mercy killing, assisted suicide and a stab in the back ar
     a.join(' / '),
   );
 });
+
+test('13th session: "باحثون" is no ب + "أحث"; a killing by someone\'s hand and an arrest on a day are passives; أنكر denies', () => {
+  const a = fullEvents('كشف باحثون صينيون عن خطط لتطوير غواصات نووية.');
+  assert.ok(!a.some((x) => x.startsWith('REQUEST:')), a.join(' / '));
+  const b = fullEvents('ويعتقد مسؤولون أتراك بأن خاشقجي قتل بأيدي عملاء سعوديين. وأطلقت محكمة سراح صالح مسلم الذي اعتقل السبت.');
+  assert.ok(!b.some((x) => /^(ASSAULT|COERCE):(جمال )?خاشقجي|^COERCE:صالح مسلم/.test(x)), b.join(' / '));
+  const c = fullEvents('ولكن روسيا أنكرت هذه الاتهامات مرارا.');
+  assert.ok(
+    c.some((x) => x.startsWith('REJECT:روسيا')),
+    c.join(' / '),
+  );
+  // (an urging verb still is one: "وحث الرئيس الأطراف على الحوار", "أحث الجميع")
+  const d = fullEvents('وحث الرئيس الفرنسي الأطراف على الحوار.');
+  assert.ok(
+    d.some((x) => x.startsWith('REQUEST:')),
+    d.join(' / '),
+  );
+});

@@ -970,7 +970,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
             !actors.some((x) => x.a > k + 1 && x.a < Math.min(te, k + 9) && !governed(toks, x, ts)))) &&
         (k + 1 >= te ||
           toks[k + 1].kind === 'p' ||
-          /^(في|خلال|جراء|بعد|منذ|اثناء|عام|امس|اليوم|امام|قرب|بالقرب|داخل|اثر|حتي|عندما)$/.test(toks[k + 1].norm));
+          // (or by whose hand, or on which day: "خاشقجي قتل بأيدي عملاء سعوديين"، "الذي اعتقل السبت"; 13th session)
+          /^(في|خلال|جراء|بعد|منذ|اثناء|عام|امس|اليوم|امام|قرب|بالقرب|داخل|اثر|حتي|عندما|بايدي|بيد|يوم|مساء|صباح|ليل|ليله|فجر|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)$/.test(
+            toks[k + 1].norm,
+          ));
       // a verbal noun (الهجوم، لاتهامهم، بتفجير، هجوما، تهديدات) has no subject before it
       const bare = toks[k].norm.replace(/^[وف](?=.{3})/, '');
       const nominal =

@@ -138,6 +138,9 @@ export function stems(w: string): string[] {
   const bases: string[] = [w];
   if ((w.charCodeAt(0) === 0x648 || w.charCodeAt(0) === 0x641) && w.length > 3) bases.push(w.slice(1));
   const n0 = bases.length;
+  // bases after the article or a preposition other than ل: a noun follows, never an imperfect verb, so no imperfect
+  // prefix is taken off them ("باحثون" is researchers, not ب + "أحث")
+  const nounOnly = new Set<string>();
   for (let i = 0; i < n0; i++) {
     const b = bases[i];
     for (const p of PREFIXES) {
@@ -145,6 +148,7 @@ export function stems(w: string): string[] {
       if (p.endsWith('س') && !/^[يتنا]$/.test(b.charAt(p.length))) continue;
       if (b.startsWith(p) && b.length - p.length >= 3) {
         bases.push(b.slice(p.length));
+        if (/[بك]|ال/.test(p)) nounOnly.add(b.slice(p.length));
         break;
       }
     }
@@ -157,7 +161,11 @@ export function stems(w: string): string[] {
     const b = bases[i];
     const c = b.charCodeAt(0);
     // ي ت ن ا (imperfect), ا of the verbal noun is kept in the lexicon itself
-    if ((c === 0x64a || c === 0x62a || c === 0x646 || c === 0x627) && b.length >= 4) {
+    if (
+      (c === 0x64a || c === 0x62a || c === 0x646 || c === 0x627) &&
+      b.length >= 4 &&
+      !(nounOnly.has(b) && !bases.slice(0, i).includes(b))
+    ) {
       bases.push(b.slice(1));
       // (after ت only forms VII, VIII and X: "توقف" is "it stopped", not "she arrests")
       if (c === 0x64a || c === 0x646 || (c === 0x62a && /^(ن|ست|.ت|ت)/.test(b.slice(1)))) alef.push(`ا${b.slice(1)}`);
@@ -166,7 +174,12 @@ export function stems(w: string): string[] {
   const out = new Set<string>(bases);
   for (const b of bases) {
     for (const s of SUFFIXES) {
-      if (b.length - s.length >= 2 && b.endsWith(s)) out.add(b.slice(0, b.length - s.length));
+      if (b.length - s.length >= 2 && b.endsWith(s)) {
+        const st = b.slice(0, b.length - s.length);
+        // (after a preposition or the article, not a three-letter stem in ا: "باحثون" is not ب + "أحث" + ون)
+        if (st.length === 3 && st.charCodeAt(0) === 0x627 && nounOnly.has(b) && b !== w) continue;
+        out.add(st);
+      }
     }
   }
   // a noun in ة with a possessive pronoun spells the ة as ت (مسؤوليته، زيارتها، إدانتهم): the ة form, tried last

@@ -48,8 +48,14 @@ const LEAD = new Set([
   'وحيث',
 ]);
 const SENT_END = new Set(['.', '!', '?', '؟']);
+/** Participles of being informed or close, with their complement in a speaker phrase ("مصدر مطلع على المحادثات"). */
+const INFORMED = /^(ال)?(مطلع|مقرب|قريب|مطلعه|مقربه|قريبه|مطلعون|مطلعين|مقربون|مقربين|قريبون|قريبين|مطلعان|مطلعين)$/;
 /** Imperfect cue forms read as impersonal passives when أن follows at once (يُذكر أن، يُشار إلى أن، يُقال إن). */
 const IMPERSONAL = new Set(['يذكر', 'يشار', 'يقال']);
+/** The same, only when the cue opens its sentence (a continuing speaker is rarer there): "ويعتقد أن" (يُعتقد). */
+const IMPERSONAL_AT_START = new Set(['يعتقد', 'يرجح']);
+/** Describing verbs whose object comes before بأن ("وصفه بأنه"); with nothing between, "وُصف بأنه" is a passive. */
+const DESCRIBE = /^[وف]?وصف(ت)?$/;
 /** A speaker phrase that is only "the statement": the statement's issuer speaks. */
 /** Clause boundaries when looking back for an SVO subject. */
 const BOUNDARY = new Set([
@@ -196,6 +202,25 @@ export function cueGender(norm: string, lex: CueLexicon): 'm' | 'f' | null {
   return null;
 }
 
+/**
+ * A verbal-noun cue (kind say, flag noun) speaks only in construct with a speaker phrase of 1–10 words (no punctuation
+ * but the commas of an apposition, no preposition or time word) that أن/إن (or من أن) closes: "قبيل إعلان رئيس المجلس
+ * الأوروبي، دونالد تسك، أن"، "بعد يوم من تحذير يوكيا أمانو، رئيس الوكالة، من أن" (13th session).
+ */
+function nounCueOpens(toks: Tok[], j: number, end: number): boolean {
+  const comp = (k: number): boolean => k < end && toks[k].kind === 'w' && COMP.has(toks[k].norm) && !toks[k].text.includes('آ');
+  if (j + 1 >= end || toks[j + 1].kind !== 'w' || comp(j + 1) || NOUN_PREP.has(toks[j + 1].norm)) return false;
+  for (let q = j + 2; q < Math.min(end, j + 13); q++) {
+    const t = toks[q];
+    if (comp(q)) return true;
+    if (t.norm === 'من' && comp(q + 1)) return true;
+    if (t.kind === 'p' && t.text !== '،') return false;
+    // (a preposition or a time word ends the speaker phrase: "تحذير ترامب الصارم بعد يوم من تهديد روحاني بأنه")
+    if (NOUN_PREP.has(t.norm) || TIME_AN.has(t.norm)) return false;
+  }
+  return false;
+}
+
 function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit | null {
   const t = toks[i];
   // (a passive written with its damma, "اتُّهمت روسيا بتدبيره"، "انتُقد": no one speaks)
@@ -234,7 +259,10 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
       }
     }
     // (a phrase of kind `none` is a noun, not the cue: "رد فعل")
-    if (ok) return e.kind === 'none' ? null : { i, j: i + e.rest.length, e };
+    if (ok) {
+      if (e.kind === 'none' || (e.noun && !nounCueOpens(toks, i + e.rest.length, end))) return null;
+      return { i, j: i + e.rest.length, e };
+    }
   }
   return null;
 }
@@ -377,6 +405,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
     // "أما الرئيس الأمريكي، الذي قال ...": the topic particle is no part of the speaker
     if (a + 1 < b && /^[وف]?اما$/.test(toks[a].norm)) a++;
+    // nor an adverb before it ("أعلن آنذاك بوتين"، "بالمقابل، أكد"; 13th session)
+    while (a + 1 < b && toks[a].kind === 'w' && adverbAt(a) && toks.slice(a + 1, b).some((t) => t.kind === 'w')) {
+      a++;
+      while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
+    }
     while (b > a && toks[b - 1].kind === 'p' && !closeToOpen.has(b - 1)) b--;
     if (b <= a) return null;
     // a relative pronoun is no speaker ("والتي تتهمها الحكومة بـ"): its clause's subject or antecedent is
@@ -517,6 +550,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // at most MAX_SPEAKER words besides names: "رؤساء تركيا رجب طيب أردوغان وروسيا فلاديمير بوتين وإيران حسن روحاني"
     // (a word of a name such as "علي" is not the preposition على)
     for (let n = 0; b < limit && n < MAX_SPEAKER && (!stopsSpeaker(b) || (inName[b] && toks[b].kind === 'w')); b++) {
+      // "أكد مسؤول أمني مطلع على قضية سرقة طائرة من مطار سياتل، أن": a participle of knowledge or closeness takes its
+      // complement (على، من) into the speaker phrase, up to the complementiser (13th session)
+      if (b + 1 < limit && INFORMED.test(toks[b].norm) && /^(علي|من)$/.test(toks[b + 1].norm)) {
+        let c = b + 2;
+        while (c < limit && c - b < 14 && !isComp(c) && !(toks[c].kind === 'p' && SENT_END.has(toks[c].text))) c++;
+        if (c < limit && isComp(c) && c - b < 14) {
+          let e = c;
+          while (e > b && toks[e - 1].kind === 'p') e--;
+          return e;
+        }
+      }
       // "وقال كادلو متحدثا لشبكة سي إن إن": a circumstantial participle of speaking ends the phrase (not "متحدث باسم")
       if (b > a && SPEAKING_PARTICIPLE.test(toks[b].norm) && toks[b + 1]?.norm !== 'باسم') break;
       if (!inName[b]) n++;
@@ -989,6 +1033,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         r = to;
       }
     };
+    /** A say or act cue before k in the sentence, within 14 tokens, with no complementiser between. */
+    const afterOwnCue = (cs: CueHit[], k: number): boolean => {
+      const p = cs[cs.length - 1];
+      if (!p || (p.e.kind !== 'say' && p.e.kind !== 'act') || k - p.j > 14) return false;
+      for (let q = p.j + 1; q < k; q++) if (isComp(q)) return false;
+      return true;
+    };
     const cues: CueHit[] = [];
     for (let k = ts; k < te; k++) {
       if (inside[k] || covered[k]) continue;
@@ -997,9 +1048,21 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (
           !(
             k > ts &&
+            !c.e.noun &&
             ((NEG.has(toks[k - 1].norm) && !relativeMa(k - 1)) ||
               (toks[k - 1].norm === 'ان' && !(k - 1 > ts && TIME_AN.has(toks[k - 2].norm))) ||
-              NOUN_PREP.has(toks[k - 1].norm))
+              NOUN_PREP.has(toks[k - 1].norm) ||
+              // "الاعتراف بالقدس أو نقل السفارة": after أو, a verbal noun coordinated with a noun
+              toks[k - 1].norm === 'او' ||
+              // "في مسألة نقل السفارة": a verbal noun governed by a noun in construct after a preposition (13th session)
+              // (a feminine noun in ة, not a pronoun's ه: "من جانبه قال"; a perfect cue, not an imperfect verb of a
+              // relative clause: "في رقعة يؤكد لبنان أنها")
+              (k - 2 >= ts &&
+                NOUN_PREP.has(toks[k - 2].norm) &&
+                toks[k - 1].kind === 'w' &&
+                /..ة$/.test(toks[k - 1].text) &&
+                !/^(ال|لل)/.test(toks[k - 1].norm) &&
+                !/^[وف]?[يت]/.test(toks[k].norm)))
           ) &&
           // (the preposition within a few words after the speaker phrase, however long: "أعرب وزير المياه والري الأثيوبي،
           // سليشي بقلي، عن أمله"، "أعرب الرئيس الروسي فلاديمير بوتين، الثلاثاء، عن أمله")
@@ -1020,8 +1083,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           !(c.e.judicial && toks.slice(c.j + 1, Math.min(te, c.j + 16)).some((t) => lex.charges.has(t.norm))) &&
           // "وفقا للإجراء المعروف"، "وفق برنامج ...": an attribution to a rule or a document, not to a speaker
           !(c.e.kind === 'attr' && attrNonSpeaker(c.j + 1, te)) &&
+          // "وختم بالقول إن"، "وعلق الوزير على الحادثة بالقول إن": بالقول after a cue of its own is that cue's (it stands
+          // alone only after another verb: "وتوجه قرقاش لمن يسعى ... بالقول إن")
+          !(toks[c.i].norm === 'بالقول' && afterOwnCue(cues, c.i)) &&
           // "ويذكر أن ..."، "يشار إلى أن ...": an impersonal passive ("it is worth noting"), the writer's own background
           !(IMPERSONAL.has(stripCueConj(toks[c.i].norm)) && (isComp(c.j + 1) || (toks[c.j + 1]?.norm === 'الي' && isComp(c.j + 2)))) &&
+          // "ويعتقد أن السلاح ..." opening a sentence: "it is believed" (يُعتقد), no one's statement (13th session)
+          !(c.i === ts && IMPERSONAL_AT_START.has(stripCueConj(toks[c.i].norm)) && isComp(c.j + 1)) &&
+          // "وغاز نوفيتشوك وُصف بأنه": a describing verb with بأن right after it and no object pronoun is a passive
+          !(DESCRIBE.test(toks[c.i].norm) && toks[c.j + 1]?.kind === 'w' && /^بان/.test(toks[c.j + 1].norm) && c.j === c.i) &&
           // "كتب محمد علي:" opening the body is a byline
           !(/^كتب/.test(toks[c.i].norm) && (c.i === 0 || toks[c.i].start <= doc.article.spans.body.start + 1)) &&
           // "بجناية مشددة تتعلق بسرقة الهويات": a participle followed by an imperfect verb is an adjective with its
@@ -1167,6 +1237,42 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           break;
         }
         const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
+        // "وبحسب ما أوردت فرانس برس، فقد أعرب X عن أمله في أن": a cue of its own opens what the outlet reports; it
+        // speaks and the outlet relays (13th session)
+        const innerAt = (q: number): CueHit | null => {
+          while (q < te && (toks[q].kind === 'p' || /^[وف]?(قد|فقد|وقد|ان|فان)$/.test(toks[q].norm))) q++;
+          if (q >= te || toks[q].kind !== 'w') return null;
+          const h = findCue(toks, q, te, lex);
+          return h && (h.e.kind === 'say' || h.e.kind === 'act' || h.e.kind === 'need') ? h : null;
+        };
+        if (first) {
+          let c0 = b;
+          while (c0 < te && toks[c0].kind !== 'p' && !isComp(c0)) c0++;
+          const h = c0 < te ? innerAt(c0 + 1) : null;
+          if (h && cues.some((x) => x.i === h.i)) continue;
+        }
+        // "أكدت مصادر ميدانية يمنية فرار العشرات ...، بحسب ما أوردت وكالة الأنباء": the clause before a closing
+        // attribution has its own cue and speaker, and its object is the content
+        if (!first) {
+          const from0 = Math.max(consumedTo, ts);
+          const h = innerAt(from0);
+          // (a speaker noun or a name after it: "واعتبرت المحاولتان ... نوعا من التحذير" is a passive, no one speaks)
+          if (
+            h &&
+            h.i === from0 + (toks[from0].kind === 'p' ? 1 : 0) &&
+            h.j + 1 < i &&
+            (inEnt[h.j + 1] || lex.speakerHeads.has(headKey(toks[h.j + 1].norm)))
+          ) {
+            const se = speakerEnd(h.j + 1, i);
+            const own = se > h.j + 1 ? mkSpeaker(h.j + 1, se) : null;
+            if (own && se < i - 1) {
+              emit(se, i, own, toks[h.i].text, si);
+              consumedTo = Math.max(consumedTo, b);
+              mainSpeaker = own;
+              continue;
+            }
+          }
+        }
         if (first) {
           let c = b;
           // "وبحسب البيان فقد أغارت المقاتلات ...": the content opens with فقد, no comma after the speaker
@@ -1183,8 +1289,25 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           const from0 = Math.max(consumedTo, ts);
           const words = toks.slice(from0, i).filter((t) => t.kind === 'w');
           const pointer = words.length <= 3 && words.every((t) => /^[وف]?(جاء|جاءت|ياتي|تاتي|اتي|ذلك|هذا|هذه|ذلك|كل|هو|هي)$/.test(t.norm));
-          if (!pointer) emit(from0, i, sp, cueText, si);
-          consumedTo = Math.max(consumedTo, b);
+          // "وقد أمضت الفرق - بحسب ما ذكرته وكالة الأناضول - 9 ساعات داخل المبنى": an attribution between dashes or
+          // brackets inside the clause; the longer side of it is the content (13th session)
+          let close = -1;
+          if (i - 1 > ts && (toks[i - 1].text === '-' || toks[i - 1].text === '(')) {
+            const want = toks[i - 1].text === '-' ? '-' : ')';
+            for (let q = b; q < Math.min(limit, b + 4); q++)
+              if (toks[q].text === want) {
+                close = q;
+                break;
+              }
+          }
+          const after = close >= 0 ? toks.slice(close + 1, limit).filter((t) => t.kind === 'w').length : 0;
+          if (close >= 0 && after > words.length) {
+            emit(close + 1, limit, sp, cueText, si);
+            consumedTo = limit;
+          } else {
+            if (!pointer) emit(from0, i, sp, cueText, si);
+            consumedTo = Math.max(consumedTo, b);
+          }
         }
         mainSpeaker = sp;
         continue;
@@ -1201,7 +1324,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       for (let k = j + 1; k < stopAt; k++) {
         const t = toks[k];
         if (e.kind === 'say' && objn < 0 && prep < 0 && k > j + 1 && (OBJ_OPEN.has(t.norm) || isStance(lex, t.norm))) objn = k;
-        if (e.kind === 'need' && t.norm === e.prep) {
+        if (e.kind === 'need' && t.norm === e.prep && !INFORMED.test(toks[k - 1]?.norm ?? '')) {
           prep = k;
           break;
         }
@@ -1255,7 +1378,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                   !MANNER.test(t.norm) &&
                   !nextP &&
                   (toks[k - 1]?.text !== '،' || /^(بال|با|بم|بت)/.test(t.norm))
-                : t.norm === p
+                : t.norm === p && !INFORMED.test(toks[k - 1]?.norm ?? '')
             ) {
               prep = k;
               break;

@@ -18,6 +18,9 @@ export interface CueEntry {
   objAn?: boolean;
   /** Also means "convict" (أدان): a charge word after it in the sentence makes it a verdict, not a statement. */
   judicial?: boolean;
+  /** A verbal noun of saying in construct with its speaker ("قبيل إعلان رئيس المجلس الأوروبي أن"): a cue only when أن
+   * follows its speaker phrase, and also after a preposition ("بعد تأكيد الوزير أن"). */
+  noun?: boolean;
   /** Set on a match whose verb carries its object as a pronoun (وتتهمه): after الذي/التي that pronoun is the noun before. */
   pronObj?: boolean;
 }
@@ -111,6 +114,7 @@ export function parseCues(
     if (fl.includes('intr')) e.intr = true;
     if (fl.includes('objan')) e.objAn = true;
     if (fl.includes('judicial')) e.judicial = true;
+    if (fl.includes('noun')) e.noun = true;
     const l = byFirst.get(ws[0]) ?? [];
     l.push(e);
     l.sort((a, b) => b.rest.length - a.rest.length);

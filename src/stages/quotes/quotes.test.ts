@@ -1704,3 +1704,97 @@ test('twelfth session: after a name, an indefinite noun before another name is t
     a.join(' / '),
   );
 });
+
+test('13th session: verbal nouns of saying in construct with their speaker, then أن (إعلان X أن، تحذير X من أن)', () => {
+  const a = fullQuotes(
+    'عنوان\nجاء ذلك قبيل إعلان رئيس المجلس الأوروبي، دونالد تسك، أن 14 دولة أوروبية ستقوم بطرد دبلوماسيين روس. وتأتي الرسالة بعد يوم من تحذير يوكيا أمانو، رئيس الوكالة الدولية للطاقة الذرية، من أن الأنشطة النووية تنتهك القرارات.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('رئيس المجلس الأوروبي، دونالد تسك|إعلان|14 دولة')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('يوكيا أمانو|تحذير|الأنشطة النووية')),
+    a.join(' / '),
+  );
+  // no أن after the speaker phrase, or a preposition or a time word on the way: no statement
+  assert.deepEqual(fullQuotes('عنوان\nوجاء إعلان الاستقلال في عام 1948. وتم تأكيد الخبر.'), []);
+  const b = fullQuotes('عنوان\nويأتي تحذير ترامب الصارم بعد يوم من تهديد الرئيس الإيراني بأنه سيرد.');
+  assert.ok(!b.some((x) => x.includes('|تحذير|')), b.join(' / '));
+});
+
+test('13th session: adverbs before the subject, a passive "it is believed" and "وُصف بأنه", a participle of knowledge with its complement', () => {
+  const a = fullQuotes('عنوان\nحيث أعلن آنذاك بوتين عقب محادثات أجراها مع نتنياهو أن سوريا لن تشن حربا ضد إسرائيل.');
+  assert.ok(
+    a.some((x) => x.startsWith('بوتين|أعلن|سوريا لن تشن')),
+    a.join(' / '),
+  );
+  assert.deepEqual(fullQuotes('عنوان\nويعتقد أن السلاح الذي تطوره الصين يعتمد على الطاقة الكهرومغناطيسية.'), []);
+  const b = fullQuotes('عنوان\nوقال بيسكوف إن الرد سيكون بالمثل. وغاز نوفيتشوك وصف بأنه أحد أكثر الأسلحة تعقيدا.');
+  assert.equal(b.length, 1, b.join(' / '));
+  // (with its object between, the describing verb speaks: "ووصف الهجوم بأنه جبان")
+  const c = fullQuotes('عنوان\nوقال الوزير إن الرد سيكون بالمثل. ووصف الهجوم بأنه جبان.');
+  assert.equal(c.length, 2, c.join(' / '));
+  const d = fullQuotes('عنوان\nوقد أكد مسؤول أمني مطلع على قضية سرقة طائرة ركاب من مطار سياتل، أن السلطات حددت هويته.');
+  assert.ok(
+    d.some((x) => x.includes('|أكد|السلطات حددت هويته')),
+    d.join(' / '),
+  );
+});
+
+test('13th session: a verbal noun after أو or in construct after a preposition is no cue; "إلا أنه لفت" keeps the speaker', () => {
+  const a = fullQuotes(
+    'عنوان\nوقال موريسون إنه "لم يتم" اتخاذ قرار بعد في مسألة الاعتراف بالقدس أو نقل السفارة، إلا أنه لفت إلى أن حكومة بلاده "متفتحة" لتلك المسائل.',
+  );
+  assert.deepEqual(
+    a.map((x) => x.split('|').slice(0, 2).join('|')),
+    ['موريسون|وقال', 'موريسون|لفت'],
+    a.join(' / '),
+  );
+  // (a pronoun's ه is no construct noun: "من جانبه قال")
+  const b = fullQuotes('عنوان\nمن جانبه قال فالس في تغريدة إنها "مشينة".');
+  assert.ok(
+    b.some((x) => x.startsWith('فالس|قال|')),
+    b.join(' / '),
+  );
+});
+
+test('13th session: بالقول continues the verb’s subject, لمّح إلى أن and أنكر are cues, an attribution between dashes', () => {
+  const a = fullQuotes('عنوان\nوتوجه قرقاش لمن يسعى للإساءة للسعودية بالقول إن موقع الإمارات في المعركة حصيلة التضحيات.');
+  assert.ok(
+    a.some((x) => x.startsWith('قرقاش|بالقول|موقع الإمارات')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('عنوان\nبل لمّح السفير الروسي في بريطانيا، أكساندر ياكوفينكو، إلى أن السلطات البريطانية تمتلك المادة.');
+  assert.ok(
+    b.some((x) => x.includes('أكساندر ياكوفينكو|لمّح|السلطات البريطانية')),
+    b.join(' / '),
+  );
+  const c = fullQuotes('عنوان\nولكن روسيا أنكرت هذه الاتهامات مرارا.');
+  assert.ok(
+    c.some((x) => x.startsWith('روسيا|أنكرت|هذه الاتهامات')),
+    c.join(' / '),
+  );
+  const d = fullQuotes('عنوان\nوقد أمضت الفرق - بحسب ما ذكرته وكالة الأناضول للأنباء - 9 ساعات كاملة داخل المبنى حتى تنهي عملها.');
+  assert.ok(
+    d.some((x) => x.includes('|بحسب|9 ساعات كاملة')),
+    d.join(' / '),
+  );
+});
+
+test('13th session: a cue of its own inside what an outlet reports speaks; the outlet only relays', () => {
+  const a = fullQuotes('عنوان\nوبحسب وكالة الأنباء الرسمية، فقد أكد الرئيس أن الحوار مستمر.');
+  assert.deepEqual(
+    a.map((x) => x.split('|').slice(0, 2).join('|')),
+    ['الرئيس|أكد'],
+    a.join(' / '),
+  );
+  const b = fullQuotes('عنوان\nأكدت مصادر ميدانية يمنية فرار العشرات من ميليشيا الحوثي، بحسب ما أوردت وكالة الأنباء الإماراتية.');
+  assert.ok(b.length === 1 && b[0].startsWith('مصادر ميدانية يمنية') && b[0].includes('|أكدت|'), b.join(' / '));
+  // (no speaker noun after the verb: a passive, and the outlet's attribution stands)
+  const c = fullQuotes('عنوان\nواعتبرت المحاولتان المتزامنتان نوعا من التحذير للرئيس، وفق ما قال النائب أوليفييه فور.');
+  assert.ok(c.length === 1 && c[0].startsWith('النائب أوليفييه فور|وفق ما|'), c.join(' / '));
+  // an attribution closing a plain clause still speaks for it
+  const d = fullQuotes('عنوان\nوقتل 20 شخصا في الهجوم، بحسب وكالة رويترز.');
+  assert.ok(d.length === 1 && d[0].startsWith('وكالة رويترز|بحسب|وقتل 20'), d.join(' / '));
+});

@@ -1,0 +1,76 @@
+"""List the event errors of khabar's predictions against a gold folder with the scorer's rules
+(../shared/gold/scoring/score_gold.py: an event counts as a (type, source) pair; the source matches by a shared form).
+
+    ./bin/khabar.js eval events --gold DIR --pred /tmp/pred.jsonl
+    python3 scripts/event-errors.py DIR /tmp/pred.jsonl [--kind miss|false] [--limit N]
+
+`miss`: a gold (type, source) pair no prediction has (with the predicted events of the same source or type in the
+article, to tell a wrong type from a missed actor); `false`: a predicted pair that is not in the gold."""
+import json, os, sys, argparse
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(root, '..', 'shared', 'gold', 'scoring'))
+from arnorm import norm, keys  # noqa: E402
+
+ap = argparse.ArgumentParser()
+ap.add_argument('gold'); ap.add_argument('pred')
+ap.add_argument('--kind'); ap.add_argument('--limit', type=int, default=40)
+a = ap.parse_args()
+gold = {r['id']: r for r in map(json.loads, open(os.path.join(a.gold, 'annotations.jsonl'), encoding='utf-8'))}
+pred = {}
+for l in open(a.pred, encoding='utf-8'):
+    d = json.loads(l); pred[d.get('id') or (d.get('article') or {}).get('id')] = d
+
+def strings(x):
+    if x is None: return []
+    if isinstance(x, str): return [x]
+    if isinstance(x, dict): return [s for v in x.values() for s in strings(v)]
+    if isinstance(x, list): return [s for v in x for s in strings(v)]
+    return []
+
+out = {'miss': [], 'false': []}
+for i, g in gold.items():
+    p = pred.get(i) or {}
+    ents = {e.get('id'): e for e in p.get('entities') or []}
+    def eforms(e):
+        f = set()
+        for m in (e.get('mentions') or []) + [e.get('name')]:
+            f |= keys(m.get('text') if isinstance(m, dict) else m)
+        return f
+    gforms = [(ge, set().union(*[keys(m) for m in ge['mentions'] + [ge['name']]])) for ge in g['entities']]
+    def pf(ev):
+        s = ev.get('source'); f = set()
+        if isinstance(s, str) and s in ents: f |= eforms(ents[s])
+        for x in strings(s):
+            f.add(norm(x))
+            if x in ents: f |= eforms(ents[x])
+        return {x for x in f if x}
+    def gf(ev):
+        f = {norm(ev.get('source')), norm(ev.get('source_code'))}
+        for ge, fs in gforms:
+            if ge['name'] == ev.get('source'): f |= fs
+        return {x for x in f if x}
+    pv = p.get('events') or []
+    def desc(ev):
+        s = ev.get('source') or {}; t = ev.get('target') or {}
+        return f"{ev.get('type')} {s.get('name') if isinstance(s, dict) else s} -> {t.get('name') if isinstance(t, dict) else t} [{ev.get('trigger')}]"
+    seen = set()
+    for ev in g['events']:
+        k = (ev['type'], frozenset(gf(ev)))
+        if k in seen: continue
+        seen.add(k)
+        if any(e.get('type') == ev['type'] and pf(e) & k[1] for e in pv): continue
+        same_src = [desc(e) for e in pv if pf(e) & k[1]]
+        out['miss'].append(f"{i}\n  gold: {ev['type']} {ev['source']} ({ev.get('source_code')}) -> {ev.get('target')}\n  evidence: {ev['evidence'][:160]}\n  pred same source: {'; '.join(same_src[:4]) or '-'}")
+    gp = {(ev['type'], frozenset(gf(ev))) for ev in g['events']}
+    done = set()
+    for e in pv:
+        s = e.get('source'); key = (e.get('type'), (s.get('name') if isinstance(s, dict) else s))
+        if key in done: continue
+        done.add(key)
+        if any(e.get('type') == t and pf(e) & f for t, f in gp): continue
+        out['false'].append(f"{i}\n  pred: {desc(e)}\n  sentence: {(e.get('sentence') if isinstance(e.get('sentence'), str) else '')[:160]}")
+print('  '.join(f'{k} {len(v)}' for k, v in out.items()))
+for k, v in out.items():
+    if a.kind and k != a.kind: continue
+    print(f'\n== {k} ({len(v)})')
+    for s in v[:a.limit]: print(s)
