@@ -48,6 +48,10 @@ const LEAD = new Set([
   'وحيث',
 ]);
 const SENT_END = new Set(['.', '!', '?', '؟']);
+/** The word a `need` cue waits for; a definite one also in construct ("وتحمل هولندا موسكو مسؤولية نشر الصاروخ"). */
+function needPrep(norm: string, prep: string | undefined): boolean {
+  return !!prep && (norm === prep || (prep.startsWith('ال') && prep.length > 4 && norm === prep.slice(2)));
+}
 /** Participles of being informed or close, with their complement in a speaker phrase ("مصدر مطلع على المحادثات"). */
 const INFORMED = /^(ال)?(مطلع|مقرب|قريب|مطلعه|مقربه|قريبه|مطلعون|مطلعين|مقربون|مقربين|قريبون|قريبين|مطلعان|مطلعين)$/;
 /** Imperfect cue forms read as impersonal passives when أن follows at once (يُذكر أن، يُشار إلى أن، يُقال إن). */
@@ -1068,7 +1072,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // سليشي بقلي، عن أمله"، "أعرب الرئيس الروسي فلاديمير بوتين، الثلاثاء، عن أمله")
           !(
             c.e.kind === 'need' &&
-            !toks.slice(c.j + 1, Math.min(te, Math.max(c.j + 8, speakerEnd(c.j + 1, te) + 5))).some((t) => t.norm === c.e.prep)
+            !toks.slice(c.j + 1, Math.min(te, Math.max(c.j + 8, speakerEnd(c.j + 1, te) + 5))).some((t) => needPrep(t.norm, c.e.prep))
           ) &&
           // "وقالت صحيفة كناك، التي كشفت القضية، إن الشركات ...": a cue in a relative clause set off by commas inside another
           // cue's speaker phrase is no cue of the content after it
@@ -1324,7 +1328,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       for (let k = j + 1; k < stopAt; k++) {
         const t = toks[k];
         if (e.kind === 'say' && objn < 0 && prep < 0 && k > j + 1 && (OBJ_OPEN.has(t.norm) || isStance(lex, t.norm))) objn = k;
-        if (e.kind === 'need' && t.norm === e.prep && !INFORMED.test(toks[k - 1]?.norm ?? '')) {
+        if (e.kind === 'need' && needPrep(t.norm, e.prep) && !INFORMED.test(toks[k - 1]?.norm ?? '')) {
           prep = k;
           break;
         }

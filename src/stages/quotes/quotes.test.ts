@@ -1798,3 +1798,14 @@ test('13th session: a cue of its own inside what an outlet reports speaks; the o
   const d = fullQuotes('عنوان\nوقتل 20 شخصا في الهجوم، بحسب وكالة رويترز.');
   assert.ok(d.length === 1 && d[0].startsWith('وكالة رويترز|بحسب|وقتل 20'), d.join(' / '));
 });
+
+test('14th session: a cue waiting for a definite word (حمّل المسؤولية) also takes it in construct (موسكو مسؤولية نشر الصاروخ)', () => {
+  const a = fullQuotes('عنوان\nوتحمل هولندا وأستراليا موسكو مسؤولية نشر الصاروخ الذي أسقط الطائرة.');
+  assert.ok(
+    a.some((x) => x.startsWith('هولندا وأستراليا|وتحمل|')),
+    a.join(' / '),
+  );
+  // the word itself, not a longer one that merely ends the same way
+  const b = fullQuotes('عنوان\nوتحمل الشاحنة مسؤولين إلى المطار.');
+  assert.equal(b.length, 0, b.join(' / '));
+});
