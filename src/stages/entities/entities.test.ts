@@ -971,3 +971,21 @@ test('a person mention is cut before المكنى/الملقب, and one that ope
   assert.ok(ments.includes('إبراهيم القيز'), ments.join(' / '));
   assert.ok(!ments.some((m) => m.includes('المكنى')), ments.join(' / '));
 });
+
+test('14th session: a family name without its article, a kunya left out, a nisba no other spelling of a place', () => {
+  const doc = fullDoc(readArticle('عنوان\nوقال نائب وزير الخارجية السوري فيصل مقداد إن الوفد وصل. وأعلن محمد الجولاني الحرب. '));
+  const en = (doc.entities ?? []).map((e) => `${e.mentions[0].text}:${e.nameEn ?? ''}`);
+  assert.ok(en.includes('فيصل مقداد:Faisal Mekdad'), en.join(' / '));
+  assert.ok(en.includes('محمد الجولاني:Abu Mohammad al-Julani'), en.join(' / '));
+  // (a tagged nisba adjective alone is no other spelling of a place name: الشرقية is not الشارقة)
+  const lone = entitiesOf('بعد استعادة قوات الحكومة حلب الشرقية.', [['الشرقية', 'LOC']]);
+  assert.ok(!lone.some((e) => e.nameEn === 'Sharjah'), lone.map((e) => e.nameEn).join(' / '));
+});
+
+test('14th session: East and West Jerusalem are entities of their own', () => {
+  const doc = fullDoc(readArticle('عنوان\nوقال إن القدس الشرقية عاصمة فلسطين، وإن القدس الغربية ليست كذلك، وإن القدس مدينة مقدسة.'));
+  const en = (doc.entities ?? []).map((e) => `${e.mentions[0].text}:${e.nameEn ?? ''}`);
+  assert.ok(en.includes('القدس الشرقية:East Jerusalem'), en.join(' / '));
+  assert.ok(en.includes('القدس الغربية:West Jerusalem'), en.join(' / '));
+  assert.ok(en.includes('القدس:Jerusalem'), en.join(' / '));
+});

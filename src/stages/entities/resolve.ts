@@ -467,6 +467,16 @@ export class EntityResolver {
     if (type === 'PER') {
       const words = key.split(' ');
       if (words.length >= 2) {
+        // The family name with or without its article (فيصل مقداد / فيصل المقداد), and a kunya left out (محمد الجولاني /
+        // أبو محمد الجولاني): the one KB person under that other form (14th session)
+        const last0 = words[words.length - 1];
+        const other = last0.startsWith('ال') && last0.length >= 5 ? last0.slice(2) : last0.length >= 3 ? `ال${last0}` : '';
+        const alts = [other ? [...words.slice(0, -1), other].join(' ') : '', this.kb.firstNames.has(words[0]) ? `ابو ${key}` : ''];
+        for (const alt of alts) {
+          if (!alt) continue;
+          const people = this.kb.lookup(alt).filter((e) => e.type === 'PER');
+          if (people.length === 1) return people[0];
+        }
         // A known person under another spelling of the first name: the surname decides when only one KB person has it.
         const last = words[words.length - 1];
         const people = this.kb.lookup(last).filter((e) => e.type === 'PER');
@@ -490,6 +500,8 @@ export class EntityResolver {
    */
   private linkVariant(key: string, type: EntityType | null, min = 4): KbEntry | undefined {
     if (!type || this.generic.has(key)) return undefined;
+    // (a definite nisba adjective is no other spelling of a place: الشرقية is not الشارقة; 14th session)
+    if (!key.includes(' ') && /^ال.{2,}(ي|يه)$/.test(key)) return undefined;
     const form = this.kb.variantOf(key, min);
     return form === undefined ? undefined : this.kb.lookup(form).find((e) => e.type === type);
   }

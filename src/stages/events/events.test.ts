@@ -1535,3 +1535,21 @@ test('13th session: "باحثون" is no ب + "أحث"; a killing by someone\'s 
     d.join(' / '),
   );
 });
+
+test('14th session: وعدة is "and several", a confession is no recognition, one naval exercise mobilises', () => {
+  const a = fullEvents('وقالت الصين وعدة دول أخرى إنها تعارض القرار.');
+  assert.ok(!a.some((x) => x.startsWith('AGREE:')), a.join(' / '));
+  const b = fullEvents('وأوقفت النيابة العامة السعودية تسعة متهمين لاعترافهم بما نسب إليهم من تهم.');
+  assert.ok(!b.some((x) => x.startsWith('SUPPORT:')), b.join(' / '));
+  const c = fullEvents('بدأت البحرية الصينية مناورة بحرية ضخمة في بحر الصين الجنوبي.');
+  assert.ok(
+    c.some((x) => x.startsWith('MOBILIZE:البحرية الصينية')),
+    c.join(' / '),
+  );
+  // (recognition is still support: "اعتراف السويد بدولة فلسطين")
+  const d = fullEvents('ورحب الفلسطينيون باعتراف السويد بدولة فلسطين عام 2014.');
+  assert.ok(
+    d.some((x) => x.startsWith('SUPPORT:السويد')),
+    d.join(' / '),
+  );
+});

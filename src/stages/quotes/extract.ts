@@ -89,7 +89,9 @@ const BOUNDARY = new Set([
   'هي',
 ]);
 /** Prepositions with a pronoun right after a cue: "قال فيه العلماء إن" (the subject follows), "قالت خلالها إنها" (it does not). */
-const PRON_PREP = new Set(['فيه', 'فيها', 'خلاله', 'خلالها', 'عنه', 'عنها', 'منه', 'منها']);
+const PRON_PREP = new Set(['فيه', 'فيها', 'به', 'بها', 'خلاله', 'خلالها', 'عنه', 'عنها', 'منه', 'منها']);
+/** Indefinite adjectives of a statement before the one who issued it ("تقدير حديث لمنظمة الأمم المتحدة"). */
+const STATEMENT_ADJ = /^(جديد|حديث|اخير|مشترك|رسمي|سنوي|مطول|مفصل)(ه)?$/;
 /** Nouns that open the content of a reporting verb with no أن ("أكد ... ضرورة مقاضاة إسرائيل على "جرائمها""). */
 const OBJ_OPEN = new Set(['ضروره', 'اهميه']);
 /** Heads of time adverbials (matching forms without و/ال): "والأسبوع الماضي أعلنت ميركل" has its subject after the cue. */
@@ -431,6 +433,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // nor a preposition, a circumstantial "وهو" or بما/مما: "وجاء في بيان إثر محادثات"، "وأضاف وهو يقف إلى جانب"،
     // "بما يهدد السلم" — the subject is elsewhere
     if (toks[a].kind === 'w' && (NOUN_PREP.has(stripCueConj(toks[a].norm)) || /^(وهو|وهي|بما|مما)$/.test(toks[a].norm))) return null;
+    // nor a definite noun with a fused ب ("وذكر بالبيان بأن ..."; 14th session): an adverbial, the subject is elsewhere
+    if (!dropPrep && toks[a].kind === 'w' && /^بال.{3,}/.test(toks[a].norm) && !inEnt[a] && b - a <= 2) return null;
     // a verb is no speaker ("في محل الحلاقة الذي يخصه ويقول إن"): the subject is elsewhere
     if (
       verbAt(a) &&
@@ -621,7 +625,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (per) b = per.end;
     }
     // "بيان للجيش الإسرائيلي": a statement of someone
-    if (b === a + 1 && b < limit && lex.statements.has(toks[a].norm) && /^ل/.test(toks[b].norm) && toks[b].kind === 'w') {
+    // (also with an adjective between: "تقدير حديث لمنظمة الأمم المتحدة", 14th session)
+    if (
+      (b === a + 1 || (b === a + 2 && STATEMENT_ADJ.test(toks[a + 1].norm))) &&
+      b < limit &&
+      lex.statements.has(toks[a].norm) &&
+      /^ل/.test(toks[b].norm) &&
+      toks[b].kind === 'w'
+    ) {
       b++;
       while (b < limit && b - a < MAX_SPEAKER && !stopsSpeaker(b)) b++;
     }
@@ -1204,14 +1215,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         }
         // "وفقا لوزارة الدفاع الروسية": the fused لـ of the attribution does not make the name an addressee
         let b0 = speakerEnd(a, limit);
-        // (a media outlet after لـ stays a relay: "، وذلك وفقا لشبكة إن بي سي")
+        // (a media outlet after لـ stays a relay: "، وذلك وفقا لشبكة إن بي سي"; opening the sentence it is the only
+        // source named: "وفقا لوسائل إعلام رسمية، فإن المناورة ...", 14th session)
+        const opens = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
         if (
           b0 === a &&
           a + 1 < limit &&
           /^ل[^ل]/.test(toks[a].norm) &&
           toks[a].norm.length > 3 &&
           toks[a].kind === 'w' &&
-          !TO_MEDIA.test(toks[a].norm)
+          (opens || !TO_MEDIA.test(toks[a].norm))
         )
           b0 = Math.max(a + 1, speakerEnd(a + 1, limit));
         const ap = withAppositive(a, b0, limit);
@@ -1377,6 +1390,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                 ? (t.norm.length > 3 || /^ب(شن|رد)$/.test(t.norm)) &&
                   t.norm.startsWith('ب') &&
                   !inEnt[k] &&
+                  // (a reporting verb's بـ before a place or a body is no content: "واعترف ترامب بالقدس عاصمة
+                  // لإسرائيل" recognises, it does not admit; 14th session)
+                  !(e.kind === 'say' && entityAt(doc.entities, t.start + 1, t.end)?.type === 'LOC') &&
                   !COMP.has(t.norm) &&
                   !lex.nonOpeners.has(t.norm) &&
                   !MANNER.test(t.norm) &&
@@ -2027,6 +2043,24 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               }
               break;
             }
+          }
+        }
+        // "جيري سميث، وهو مفتش سابق ...، ومؤسس شركة "RameHead" ...، حذّر من أن": a person or organisation opening the
+        // sentence, then an appositive clause of any length (وهو/الذي …) closed by a comma right before the cue, with no
+        // other cue or أن in it (14th session)
+        if (!sp && !wCue && a >= ts && toks[a].text === '،' && a + 1 === cueAt && i - ts <= 48 && doc.entities) {
+          const e0 = entityAt(doc.entities, toks[ts].start, toks[ts].end);
+          const m0 = e0 && e0.type !== 'LOC' ? e0.mentions.find((m) => m.start === toks[ts].start) : undefined;
+          let k = ts;
+          while (m0 && k < i && toks[k].end <= m0.end) k++;
+          if (
+            m0 &&
+            k + 1 < i &&
+            toks[k].text === '،' &&
+            /^(وهو|وهي|وهم|الذي|التي|الذين)$/.test(toks[k + 1].norm) &&
+            !toks.slice(k + 1, i).some((t, x) => isComp(k + 1 + x) || findCue(toks, k + 1 + x, i, lex) !== null)
+          ) {
+            sp = { id: e0?.id ?? null, text: displaySpeaker(text.slice(m0.start, m0.end)), start: m0.start, end: m0.end };
           }
         }
         const prevQ = lastInSentence as { q: Quote; a: number; b: number } | null;

@@ -1809,3 +1809,51 @@ test('14th session: a cue waiting for a definite word (حمّل المسؤولي
   const b = fullQuotes('عنوان\nوتحمل الشاحنة مسؤولين إلى المطار.');
   assert.equal(b.length, 0, b.join(' / '));
 });
+
+test('14th session: an outlet opening the sentence after وفقا لـ speaks; a resumptive به before the speaker is no part of it', () => {
+  const a = fullQuotes('عنوان\nوفقا لوسائل إعلام رسمية، فإن المناورة الضخمة تشارك فيها حاملة الطائرات لياونينغ.');
+  assert.ok(
+    a.some((x) => x.startsWith('وسائل إعلام رسمية|وفقا|')),
+    a.join(' / '),
+  );
+  const b = fullQuotes(
+    'عنوان\nوليس من الواضح موعد وصول الفريق، في وقت اتهم به الممثل البريطاني بالمنظمة، بيتر ويلسون، الإثنين، كلاً من السلطات الروسية والسورية بإعاقتها دخول البعثة إلى الموقع.',
+  );
+  assert.ok(
+    b.some((x) => x.startsWith('الممثل البريطاني بالمنظمة، بيتر ويلسون|اتهم|')),
+    b.join(' / '),
+  );
+});
+
+test('14th session: a name opening the sentence before a long appositive clause speaks; بالبيان after a cue is no speaker', () => {
+  const a = fullQuotes(
+    'عنوان\nوقال الوزير إن الأمر صعب.\nجيري سميث، وهو مفتش سابق للأسلحة الكيماوية في سوريا، ومؤسس شركة "RameHead" للاستشارات الأمنية، حذّر من أن مواداً من الكلورين قد "تختفي خلال ساعات".',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('جيري سميث|حذّر|')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('عنوان\nوقال المدير العام أحمد أوزومجو إن الفريق وصل. وذكر بالبيان بأن دائرة الأمن اتخذت الإجراءات اللازمة.');
+  assert.ok(
+    b.some((x) => x.startsWith('أوزومجو|وذكر|') || x.startsWith('المدير العام أحمد أوزومجو|وذكر|')),
+    b.join(' / '),
+  );
+  assert.ok(!b.some((x) => x.startsWith('بالبيان')), b.join(' / '));
+});
+
+test('14th session: a statement with an adjective before its issuer (تقدير حديث لمنظمة)، and recognising a place is no quote', () => {
+  const doc = fullQuotesDoc('عنوان\nرجحت تقدير حديث لمنظمة الأمم المتحدة أن تكون كلفة الدمار في سوريا قد بلغت 400 مليار دولار.');
+  const un = (doc.entities ?? []).find((e) => e.mentions.some((m) => m.text.includes('الأمم المتحدة')));
+  assert.ok(un);
+  assert.ok(
+    (doc.quotes ?? []).some((q) => q.speakerText.includes('الأمم المتحدة')),
+    (doc.quotes ?? []).map((q) => q.speakerText).join(' / '),
+  );
+  const b = fullQuotes('عنوان\nواعترف ترامب بالقدس عاصمة لإسرائيل. واعترف المتهم بارتكاب الجريمة.');
+  assert.deepEqual(
+    b.map((x) => x.split('|')[1]),
+    ['واعترف'],
+    b.join(' / '),
+  );
+  assert.ok(b[0].startsWith('المتهم|'), b.join(' / '));
+});
