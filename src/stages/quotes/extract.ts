@@ -299,6 +299,10 @@ const TO_MEDIA = /^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سك
 const NAMING_HEAD =
   /^[وفبل]?(جماعه|منظمه|حركه|حزب|تنظيم|جمعيه|شركه|وكاله|صحيفه|قناه|مجموعه|ائتلاف|تحالف|جبهه|مركز|موقع|مجله|هيئه|مؤسسه|ميليشيا|ميليشيات|مليشيا|مليشيات|فصيل|كتائب|شبكه|اذاعه|كتله|تيار|قائمه)$/;
 
+/** Punctuation that may stand inside a subject between كان and its cue: parentheses around a name; with قد, also quotation marks and a dash. */
+const SUBJ_PAREN = /^[()]$/;
+const SUBJ_MARK = /^["«»“”\-–—]$/;
+
 /** Extract quotes from a doc. */
 export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const v = docView(doc);
@@ -407,6 +411,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   };
   /** A relational head noun (أسرة، محامي، نجل، أنصار), with or without و and ال. */
   const relationalAt = (k: number): boolean => toks[k].kind === 'w' && isRelational(lex, toks[k].norm);
+  /** A "(" between a and c, closed by the ")" at c: "وكالة الأنباء السورية الرسمية (سانا)" keeps its parenthesis. */
+  const parenOpensAfter = (a: number, c: number): boolean => {
+    for (let k = c - 1; k > a; k--) if (toks[k].text === '(') return true;
+    return false;
+  };
   const mkSpeaker = (a: number, b: number, dropPrep = false): Speaker | null => {
     while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
     // "أما الرئيس الأمريكي، الذي قال ...": the topic particle is no part of the speaker
@@ -416,7 +425,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       a++;
       while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
     }
-    while (b > a && toks[b - 1].kind === 'p' && !closeToOpen.has(b - 1)) b--;
+    while (b > a && toks[b - 1].kind === 'p' && !closeToOpen.has(b - 1) && !(toks[b - 1].text === ')' && parenOpensAfter(a, b - 1))) b--;
     if (b <= a) return null;
     // a relative pronoun is no speaker ("والتي تتهمها الحكومة بـ"): its clause's subject or antecedent is
     // (nor a participle cue: "مضيفاً "أعتقد أنه ..."" — the words are the participle's, said by its subject)
@@ -756,12 +765,36 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     const [ps, pe] = v.sentTok[si - 1];
     let k = ps;
     while (k < pe && toks[k].kind === 'p') k++;
-    if (k + 1 >= pe || !verbAt(k) || entityAt(doc.entities, toks[k].start, toks[k].end)) return null;
+    // (كان opens it too: "وكانت نيومان قد سجلت ... . وقد كشفت عن"; 15th session)
+    if (k + 1 >= pe || !(verbAt(k) || /^[وف]?(كان|كانت)$/.test(toks[k].norm)) || entityAt(doc.entities, toks[k].start, toks[k].end)) return null;
     const t = toks[k + 1];
     const ent = entityAt(doc.entities, t.start, t.end);
     const m = ent && (ent.type === 'PER' || ent.type === 'ORG') ? ent.mentions.find((x) => x.start === t.start) : undefined;
     if (!ent || !m) return null;
     return { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end, carried: true };
+  };
+  /**
+   * The subject named right after a verb between ts and i (the nearest): an organisation or a country for a feminine
+   * cue, a person for a masculine one; a naming head before the name is part of it ("نشرت شبكة "سي أن أن"").
+   */
+  const verbSubjectBefore = (ts: number, i: number, g: 'm' | 'f'): Speaker | null => {
+    if (!tagged) return null;
+    for (let k = i - 1; k > ts; k--) {
+      if (!verbAt(k - 1) || toks[k].kind !== 'w') continue;
+      let n = k;
+      if (NAMING_HEAD.test(toks[k].norm) && k + 1 < i) n = toks[k + 1].kind === 'p' && k + 2 < i ? k + 2 : k + 1;
+      const ent = entityAt(doc.entities, toks[n].start, toks[n].end);
+      const m = ent?.mentions.find((x) => x.start <= toks[n].start && x.end > toks[n].start);
+      if (!ent || !m) continue;
+      const fits = g === 'f' ? ent.type === 'ORG' || (ent.type === 'LOC' && !!ent.kbId?.startsWith('country:')) : ent.type === 'PER';
+      if (!fits) continue;
+      let z = n;
+      while (z < i && toks[z].start < m.end) z++;
+      if (z < i && closeToOpen.has(z)) z++;
+      const sp = mkSpeaker(k, z);
+      if (sp) return { ...sp, id: ent.id, carried: false };
+    }
+    return null;
   };
   /**
    * The topic of a sentence opening with أما, up to the فـ that answers it ("أما والده راتب فقد كان ..."، "وأما الوزير،
@@ -1981,6 +2014,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             }
             break;
           }
+          // a name in parentheses or quotation marks, or a dash before a list of names, stays inside the subject
+          // ("وكانت وكالة الأنباء السورية الرسمية (سانا) ذكرت"، "وكان الفصيلان - "فيلق الرحمن" و"جيش الاسلام" قد نفيا"; 15th
+          // session), quotation marks and dashes only with قد closing the subject
+          if (toks[r].kind === 'p' && (SUBJ_PAREN.test(toks[r].text) || (subjEnd < i && SUBJ_MARK.test(toks[r].text)))) continue;
           // only a plain noun phrase: "وكانت اللجنة، التي أطلقها السبسي، قد أوصت" is left to the rules below
           if (isComp(r) || toks[r].kind === 'p' || BOUNDARY.has(n) || LEAD.has(n)) break;
         }
@@ -2191,7 +2228,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         let prev: Speaker | null = mainSpeaker ?? last?.sp ?? null;
         // an object before the cue's preposition with no statement just before: the subject of the sentence before
         // ("وتوجهت حداد بعبارات قاسية ... . واتهمت بوتفليقة بأنه")
-        if (pronoun && opensSentence && !mainSpeaker && (!last || si - last.sentence > 1)) prev = prevSubject(si) ?? prev;
+        // (also after قد/كما: "وكانت نيومان قد سجلت ... . وقد كشفت عن"; 15th session)
+        const opensAfterParticle = i === ts + 1 && /^[وف]?(قد|لقد|كما)$/.test(toks[ts].norm);
+        if (((pronoun && opensSentence) || opensAfterParticle) && !mainSpeaker && (!last || si - last.sentence > 1))
+          prev = prevSubject(si) ?? prev;
         // "أما والده راتب فقد كان في محله ... ويقول إن": the topic of أما ... فـ is the subject of the sentence
         if (!mainSpeaker && !pronoun) prev = amaTopic(ts, i) ?? prev;
         // the carried subject agrees with the cue: "وقال" after "تفيد استطلاعات الرأي" goes back to the man quoted before
@@ -2199,6 +2239,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (prev && g) {
           const h = [...history].reverse().find((x) => x.sp.id === prev!.id && x.sp.text === prev!.text);
           if (h?.g && h.g !== g) {
+            const disagreeing: Speaker | null = prev;
             const other = [...history].reverse().find((x) => x.g === g && si - x.sentence <= 4);
             if (other) prev = other.sp;
             else if (e.kind === 'act' && prep > j + 1 && prep - j <= 4) {
@@ -2240,6 +2281,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                 }
               }
             }
+            // still no agreeing speaker: the body named right after a verb earlier in the sentence ("إذ نشرت شبكة "سي أن
+            // أن" ... تقريرا ...، وقالت حينها إن" after "وقال النائب ..."; 15th session)
+            if (prev === disagreeing && !mainSpeaker) prev = verbSubjectBefore(ts, i, g) ?? prev;
           }
         }
         if (!prev && pronPrep) {
@@ -2362,6 +2406,16 @@ function resolveHeads(doc: Doc, quotes: Quote[]): void {
   for (const q of quotes) {
     if (q.speaker !== null) continue;
     const w = matchForm(q.speakerText).trim();
+    // an indefinite naming head cut before the quoted name ("ونشرت صحيفة "ديلي ميل" ...، معتبرة"): the entity named
+    // right after it (15th session)
+    if (NAMING_HEAD.test(w) && !/^[بل]/.test(w) && q.speakerSpan) {
+      const end = q.speakerSpan.end;
+      const named = doc.entities.find(
+        (e) => (e.type === 'ORG' || e.type === 'PER') && e.mentions.some((m) => m.start > end && m.start <= end + 3 && /^\s*["«“]?\s*$/.test(text.slice(end, m.start))),
+      );
+      if (named) q.speaker = named.id;
+      continue;
+    }
     if (!/^و?ال\S{3,}$/.test(w)) continue;
     const head = w.replace(/^و?ال/, '');
     heads ??= doc.entities
@@ -2373,6 +2427,7 @@ function resolveHeads(doc: Doc, quotes: Quote[]): void {
           first: matchForm(m.text).split(' ')[0],
           prev:
             matchForm(text.slice(Math.max(0, m.start - 30), m.start))
+              .replace(/["«»“”]/g, ' ')
               .trim()
               .split(/\s+/)
               .pop() ?? '',
@@ -2382,7 +2437,8 @@ function resolveHeads(doc: Doc, quotes: Quote[]): void {
     let bestStart = -1;
     for (const h of heads) {
       if (h.start >= q.start || h.start <= bestStart) continue;
-      if (h.first === head || h.first === `ال${head}` || h.prev === `ال${head}`) {
+      // (also with the head indefinite before the name: "ونشرت صحيفة "ديلي ميل" البريطانية"; 15th session)
+      if (h.first === head || h.first === `ال${head}` || h.prev === `ال${head}` || h.prev === head) {
         bestStart = h.start;
         best = h.id;
       }
