@@ -11,7 +11,7 @@ const COMP = new Set(
 );
 /** Words that end a speaker phrase after the cue. */
 const SPEAKER_STOP = new Set(
-  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ولكنه ولكنها لكنهم ولكنهم ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان قوله قولها قولهم قولهما قولهن فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها وسط عند ردا تعليقا بدوره بدورها بدورهم بالقول امامه امامها امامهم لاحقا دائما مجددا سابقا مؤخرا مرارا رسميا صراحه عزمه عزمها عزمهم رفضه رفضها رفضهم دعمه دعمها دعمهم تمسكه تمسكها استعداده استعدادها ترحيبه ترحيبها قلقه قلقها'.split(
+  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ولكنه ولكنها لكنهم ولكنهم ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان قوله قولها قولهم قولهما قولهن فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها وسط عند ردا تعليقا بدوره بدورها بدورهم بالقول امامه امامها امامهم لاحقا دائما مجددا سابقا مؤخرا مرارا رسميا صراحه عزمه عزمها عزمهم رفضه رفضها رفضهم دعمه دعمها دعمهم تمسكه تمسكها استعداده استعدادها ترحيبه ترحيبها قلقه قلقها رغم برغم بالرغم'.split(
     ' ',
   ),
 );
@@ -263,6 +263,11 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
         ok = false;
         break;
       }
+    }
+    // (a cue flagged `written` matches only as written: رأى, not رأي or راي)
+    if (ok && e.written) {
+      const w = t.text.replace(/[\u064B-\u0652\u0640]/g, '');
+      if (w !== e.written && w.slice(1) !== e.written) ok = false;
     }
     // (a phrase of kind `none` is a noun, not the cue: "رد فعل")
     if (ok) {
@@ -1116,7 +1121,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // سليشي بقلي، عن أمله"، "أعرب الرئيس الروسي فلاديمير بوتين، الثلاثاء، عن أمله")
           !(
             c.e.kind === 'need' &&
-            !toks.slice(c.j + 1, Math.min(te, Math.max(c.j + 8, speakerEnd(c.j + 1, te) + 5))).some((t) => needPrep(t.norm, c.e.prep))
+            // (also after a name and a medium with its time: "وأعرب غريفيث، في تصريح صحافي قبيل مغادرته صنعاء، عن قلقه"; 15th session)
+            !toks.slice(c.j + 1, Math.min(te, Math.max(c.j + 11, speakerEnd(c.j + 1, te) + 5))).some((t) => needPrep(t.norm, c.e.prep))
           ) &&
           // "وقالت صحيفة كناك، التي كشفت القضية، إن الشركات ...": a cue in a relative clause set off by commas inside another
           // cue's speaker phrase is no cue of the content after it
@@ -1392,6 +1398,19 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           while (n < stopAt && toks[n].kind === 'p' && toks[n].text !== '،') n++;
           let named = false;
           for (let q = c + 1; q < Math.min(stopAt, c + 9); q++) if (isComp(q) || toks[q].text === ':' || pairs.has(q)) named = true;
+          // (not after a whole name: "أدانت الأمم المتحدة "تشويه سمعة" مرشحات ... و"ممارسة العنف"" — the words are the
+          // content; 15th session)
+          if (
+            named &&
+            k - 1 > j &&
+            c - k > 2 &&
+            toks[k - 1].kind === 'w' &&
+            !NAMING_HEAD.test(toks[k - 1].norm) &&
+            !entityAt(doc.entities, toks[k + 1].start, toks[c - 1].end)
+          ) {
+            const ent = entityAt(doc.entities, toks[k - 1].start, toks[k - 1].end);
+            if (ent?.mentions.some((m) => m.end === toks[k - 1].end && m.start >= toks[j + 1].start)) named = false;
+          }
           // an addressee in quotation marks (قال لـ"الشرق الأوسط" إن ...) is a name too
           if (toks[k - 1]?.norm === 'ل' && c - k <= 5) named = true;
           // and so is the relaying outlet of "ونقلت "فرانس برس" عن X": the words of X follow
@@ -1575,7 +1594,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           }
           return { id: named.id, text: displaySpeaker(text.slice(from, m.end)), start: from, end: m.end };
         }
-        if (st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm)) return mkSpeaker(st, end);
+        // (a word that never speaks heads no speaker: "رغم التوقعات المناخية التي تشير إلى"; 15th session)
+        if (st < end && toks[st].kind === 'w' && !/^(لل)/.test(toks[st].norm) && !nonSpeakerAt(st)) return mkSpeaker(st, end);
         return null;
       };
       // "الكتلة الذي يقولون إن"، "أستانا، التي يقولون إنها": a plural cue after a singular relative pronoun does not
@@ -1605,8 +1625,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             mentionStarts.has(toks[j + 1].start) ||
             (/^(ال|وال)/.test(toks[j + 1].norm) && lex.speakerHeads.has(headKey(toks[j + 1].norm))))
         )
-      )
+      ) {
         sp = relativeSpeaker(i - 1);
+        // an antecedent that never speaks says nothing ("رغم التوقعات المناخية التي تشير إلى"; 15th session)
+        if (!sp) {
+          let k = i - 2;
+          if (k >= ts && toks[k].text === '،') k--;
+          if (k >= Math.max(ts, consumedTo) && (nonSpeakerAt(k) || (k - 1 >= Math.max(ts, consumedTo) && toks[k - 1].kind === 'w' && nonSpeakerAt(k - 1))))
+            continue;
+        }
+      }
       // "سائقو الأجرة، الذين اعتبروا الخدمة غير قانونية وطالبوا بحظرها": a plural cue with و continues the subject of
       // the plural relative clause before it in the sentence, not the single speaker quoted before
       if (!sp && e.kind !== 'part' && toks[i].norm !== stripCueConj(toks[i].norm) && /(وا|ون)$/.test(stripCueConj(toks[i].norm)))
@@ -1815,6 +1843,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           pronoun = true;
           spEnd = j + 1;
         }
+        // a counted crowd before the preposition is the object ("كما حث قرابة 260 ألف فلبيني يعملون بالكويت على العودة";
+        // 15th session): the subject is carried
+        if (
+          !pronoun &&
+          e.kind === 'act' &&
+          prep > j + 1 &&
+          b <= prep &&
+          b > j + 1 &&
+          (/^[0-9٠-٩]/.test(toks[j + 1].text) || /^(قرابه|نحو|حوالي|زهاء|عشرات|مئات|الاف|ملايين)$/.test(toks[j + 1].norm)) &&
+          ((last && si - last.sentence <= 1) || ((opensSentence || (i === ts + 1 && /^[وف]?(قد|لقد|كما)$/.test(toks[ts].norm))) && prevSubject(si) !== null))
+        ) {
+          pronoun = true;
+          spEnd = j + 1;
+        }
         // the object after the subject's name(s): "وتتهم إسرائيل إيران بـ"، "واتهمت سوريا وروسيا القوات الإسرائيلية بـ"
         // (also before a quotation opening with بـ: "ووصف دوتيرتي الوضع في الكويت "بالكارثة"")
         const quotedB = mark > j + 2 && b <= mark && (!!toks[mark + 1]?.norm.startsWith('ب') || /^بـ*$/.test(toks[mark - 1]?.text ?? ''));
@@ -1859,7 +1901,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               const per = personAt(k);
               if (per && per.end <= b) named = per.end;
             }
-            b = named > 0 ? named : j + 3;
+            // (a spokesman's title runs over the body he speaks for: "وأدان متحدث باسم الخارجية الإيرانية الحادث"; 15th session)
+            let tb = j + 3;
+            if (named < 0 && toks[j + 2]?.norm === 'باسم' && j + 3 < b) {
+              const ent = entityAt(doc.entities, toks[j + 3].start, toks[j + 3].end);
+              const m = ent?.mentions.find((x) => x.start <= toks[j + 3].start && x.end > toks[j + 3].start);
+              if (m) {
+                tb = j + 3;
+                while (tb < b && toks[tb].start < m.end) tb++;
+              }
+            }
+            b = named > 0 ? named : tb;
           }
         }
         if (!pronoun && !sp && mark >= 0 && e.kind === 'act' && b >= mark - 1 && /^بـ*$/.test(toks[mark - 1]?.text ?? '')) {
@@ -2040,7 +2092,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (a >= floor && i - a > 8) a = i - 1; // too far back: not a subject
         // the subject runs from the clause start to the first word that cannot be in it
         let z = a + 1;
-        while (z < i && !stopsSpeaker(z)) z++;
+        // (a verb after the subject ends it: "المبعوث الأممي يغادر صنعاء ويحذر من"; 15th session)
+        // (only before a cue with و, a second verb of that subject, and not after a negation: "ولم يخض لام ...، وقال")
+        const cutAtVerb = /^و/.test(toks[i].norm) && !lex.byFirst.has(toks[i].norm) && !NEG.has(toks[a + 1]?.norm ?? '');
+        while (z < i && !stopsSpeaker(z) && !(cutAtVerb && z > a + 1 && verbAt(z) && !inEnt[z] && /^[يت]/.test(toks[z].norm))) z++;
         const subjEnd = z;
         const cueAt = i > ts && /^(قد|لقد|وقد|فقد)$/.test(toks[i - 1].norm) ? i - 1 : i;
         // (not for a cue with و: "...، وتابع:" opens a clause of its own, its subject is carried over; "أما X، فيرى" keeps X)

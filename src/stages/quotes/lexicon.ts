@@ -21,6 +21,9 @@ export interface CueEntry {
   /** A verbal noun of saying in construct with its speaker ("قبيل إعلان رئيس المجلس الأوروبي أن"): a cue only when أن
    * follows its speaker phrase, and also after a preposition ("بعد تأكيد الوزير أن"). */
   noun?: boolean;
+  /** Flag `written`: the first word matches only as written in the lexicon, final ى and hamza included, after و/ف and
+   * without diacritics (رأى the verb, not رأي "opinion" nor the name راي). */
+  written?: string;
   /** Set on a match whose verb carries its object as a pronoun (وتتهمه): after الذي/التي that pronoun is the noun before. */
   pronObj?: boolean;
 }
@@ -115,6 +118,7 @@ export function parseCues(
     if (fl.includes('objan')) e.objAn = true;
     if (fl.includes('judicial')) e.judicial = true;
     if (fl.includes('noun')) e.noun = true;
+    if (fl.includes('written')) e.written = form.trim().split(/\s+/)[0].replace(/[\u064B-\u0652\u0640]/g, '');
     const l = byFirst.get(ws[0]) ?? [];
     l.push(e);
     l.sort((a, b) => b.rest.length - a.rest.length);
