@@ -1733,11 +1733,106 @@ export class EntityResolver {
       if (role) ent.role = role;
       ents.push({ first: mentions[0]?.start ?? 0, e: ent });
     }
+    this.focusInstitutions(ents.map((x) => x.e), doc);
     ents.sort((a, b) => a.first - b.first);
     return ents.map((x, i) => {
       x.e.id = `e${i + 1}`;
       return x.e;
     });
+  }
+
+  /** Nationality-adjective forms with ال by country (matching forms), built on first need. */
+  private natForms: Map<string, string[]> | undefined;
+
+  /**
+   * Bare institutions ("مجلس النواب"، "مجلس الشيوخ"، "وزارة التجارة") belong to the article's focus country: the
+   * country whose places are named most (at least twice, strictly more than any other). Such an organisation with no
+   * KB entry and no nationality of its own takes the KB entry of the phrase with that country's adjective when there is
+   * one ("مجلس النواب" in an Iraqi story is "مجلس النواب العراقي", the Council of Representatives of Iraq), else the
+   * country and its English adjective ("Italian Senate"); one linked only through a bare alias to a country the article
+   * never names ("مجلس الشيوخ" as the US Senate in an Italian story) is re-read the same way (15th session).
+   */
+  private focusInstitutions(ents: Entity[], doc: Doc): void {
+    if (!ents.some((e) => e.type === 'ORG')) return;
+    const tokens = doc.tokens;
+    // a country place starting at each offset, for "مجلس الشيوخ في باراغواي"
+    const placeAt = new Map<number, string>();
+    for (const e of ents) if (e.type === 'LOC' && e.country) for (const m of e.mentions) placeAt.set(m.start, e.country);
+    const counts = new Map<string, number>();
+    for (const e of ents) if (e.type === 'LOC' && e.country) counts.set(e.country, (counts.get(e.country) ?? 0) + e.mentions.length);
+    // and its nationality adjectives (الإيطالية، والعراقي)
+    for (const t of tokens) {
+      if (t.norm.length < 4) continue;
+      const c = this.kb.demonym(t.norm) ?? (/^[وف]/.test(t.norm) ? this.kb.demonym(t.norm.slice(1)) : undefined);
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let focus: string | undefined;
+    let best = 0;
+    let second = 0;
+    for (const [c, n] of counts) {
+      if (n > best) {
+        second = best;
+        best = n;
+        focus = c;
+      } else if (n > second) second = n;
+    }
+    if (!focus || best < 2 || best === second) focus = undefined;
+    for (const e of ents) {
+      if (e.type !== 'ORG') continue;
+      // the country the text gives right after the phrase ("عضو مجلس الشيوخ السابق في باراغواي") beats the focus
+      let local: string | undefined;
+      for (const m of e.mentions) {
+        const after = /^\s+(?:\S+\s+)?في\s+/.exec(doc.text.slice(m.end, m.end + 24));
+        local ??= after ? placeAt.get(m.end + after[0].length) : undefined;
+      }
+      const here = local ?? focus;
+      if (!here) continue;
+      const bare = (m: Mention): string => nameKey(m.text).replace(/^(و|ف)?(ب|ل)?(?=ال)/, '');
+      const key = e.kbId ? bare(e.mentions[0]) : nameKey(e.name);
+      if (!this.institutionsEn.has(key)) continue;
+      // every mention is the bare phrase
+      if (!e.mentions.every((m) => bare(m) === key)) continue;
+      const generic = !e.kbId && !e.country;
+      // (a country named at most a third as often as the focus, "نيويورك" once in an Italian story)
+      const foreign = !!e.kbId && !!e.country && e.country !== here && (local !== undefined || (counts.get(e.country) ?? 0) * 3 <= best);
+      if (!generic && !foreign) continue;
+      const hit = this.natFormsOf(here)
+        .map((adj) => this.kb.lookupType(`${key} ${adj}`, 'ORG'))
+        .find((x) => x !== undefined);
+      if (hit) {
+        e.kbId = hit.id;
+        if (hit.nameEn) e.nameEn = hit.nameEn;
+        else delete e.nameEn;
+        e.country = hit.country ?? here;
+        if (hit.role) e.role = hit.role;
+        continue;
+      }
+      const adj = this.kb.adjectiveEn(here);
+      const template = this.institutionsEn.get(key);
+      if (!adj || !template) continue;
+      if (e.kbId) {
+        e.name = e.mentions[0].text.replace(/^[وف]?(?=ال)/, '');
+        delete e.kbId;
+        delete e.role;
+      }
+      e.nameEn = template.replace('{adj}', adj);
+      e.country = here;
+    }
+  }
+
+  private natFormsOf(iso: string): string[] {
+    if (!this.natForms) {
+      this.natForms = new Map();
+      for (const f of this.kb.demonymForms()) {
+        if (!f.startsWith('ال')) continue;
+        const c = this.kb.demonym(f);
+        if (!c) continue;
+        const l = this.natForms.get(c) ?? [];
+        l.push(f);
+        this.natForms.set(c, l);
+      }
+    }
+    return this.natForms.get(iso) ?? [];
   }
 }
 
