@@ -304,6 +304,9 @@ const TO_MEDIA = /^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سك
 const NAMING_HEAD =
   /^[وفبل]?(جماعه|منظمه|حركه|حزب|تنظيم|جمعيه|شركه|وكاله|صحيفه|قناه|مجموعه|ائتلاف|تحالف|جبهه|مركز|موقع|مجله|هيئه|مؤسسه|ميليشيا|ميليشيات|مليشيا|مليشيات|فصيل|كتائب|شبكه|اذاعه|كتله|تيار|قائمه)$/;
 
+/** Head nouns of institutions (not titles of persons): a person named right after their phrase is an object. */
+const INSTITUTION_HEAD = /^[وف]?(ال)?(لجنه|لجان|منظمه|منظمات|وزاره|حكومه|رئاسه|سلطات|هيئه|جماعه|جماعات|حركه|رابطه|جمعيه|نقابه)$/;
+
 /** Punctuation that may stand inside a subject between كان and its cue: parentheses around a name; with قد, also quotation marks and a dash. */
 const SUBJ_PAREN = /^[()]$/;
 const SUBJ_MARK = /^["«»“”\-–—]$/;
@@ -869,6 +872,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   /** A speaker phrase headed by a title ("المتحدث باسم ..."، "مراسلة جريدة ...") with no name in it takes the name after it. */
   const withAppositive = (a: number, b: number, to: number): { b: number; ent: Entity | null } => {
     if (b <= a || !lex.speakerHeads.has(headKey(toks[a].norm)) || hasPerson(a, b)) return { b, ent: null };
+    // a whole named organisation is no title of the person after it ("ودعت منظمة العفو الدولية بوتين إلى"; 15th session)
+    const whole = entityAt(doc.entities, toks[a].start, toks[b - 1].end);
+    if (whole && whole.type !== 'PER' && whole.mentions.some((m) => m.start === toks[a].start && m.end === toks[b - 1].end)) return { b, ent: null };
     // "وأدانت المنظمة اعتقال الصحفي أحمد منصور": an indefinite noun after the phrase heads an object, and the name in it
     // is not the speaker's
     if (
@@ -1876,6 +1882,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             if (k > 0) q = k;
           }
           if (q > j + 1 && q < b && !(/^و/.test(toks[q].norm) && !mentionStarts.has(toks[q].start))) b = q;
+          // an institution (not a title) then a person: the subject and its object ("ودعت اللجنة اليهودية الأمريكية بوتين
+          // إلى"; 15th session)
+          else if (!startsName && INSTITUTION_HEAD.test(toks[j + 1].norm)) {
+            for (let k = j + 2; k < b; k++) {
+              const per = personAt(k);
+              if (!per) continue;
+              if (per.end === b && toks.slice(j + 1, k).every((t) => t.kind === 'w')) b = k;
+              break;
+            }
+          }
         }
         if ((opener < 0 || holds) && e.kind !== 'say' && b > j + 1) {
           // An object follows the cue (اتهم X Y بـ...): where does the speaker end?
