@@ -936,6 +936,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // refusal said with a negation, "لن نقبل", is a REJECT of its own, kept)
       if (COOPERATIVE.has(tr.type) && /^[وف]?(لم|لن|لا|ما|غير|عندما|اذا|لو|حين|حينما)$/.test(prevW) && !/^[وفبل]?ال/.test(toks[k].norm))
         continue;
+      // nor any other act denied or forsworn with لم/لن/ألا before its verb ("أنه لن يفرض أي عقوبات"، "بألا تفرض الولايات
+      // المتحدة عقوبات جديدة"; 15th session); a refusal or a threat said so stays ("لن نتردد في الرد")
+      if (
+        tr.type !== 'REJECT' &&
+        tr.type !== 'THREATEN' &&
+        /^[وف]?(ب|ل)?(لم|لن|الا)$/.test(prevW) &&
+        /^[يتن]/.test(toks[k].norm) &&
+        !/^[وفبل]?ال/.test(toks[k].norm)
+      )
+        continue;
       // "غير مستعدة للتوقيع"، "غير راغبة في التعاون": not willing or ready to cooperate
       if (COOPERATIVE.has(tr.type) && k - 2 >= ts && toks[k - 2].norm === 'غير' && toks[k - 1].kind === 'w') continue;
       // a damma on the first letter (قُتل), or "تم/يتم/جرى" before a verbal noun (تم استهدافها: it was targeted)

@@ -304,6 +304,12 @@ const TO_MEDIA = /^ل(وكاله|صحيفه|قناه|موقع|شبكه|بي|سك
 const NAMING_HEAD =
   /^[وفبل]?(جماعه|منظمه|حركه|حزب|تنظيم|جمعيه|شركه|وكاله|صحيفه|قناه|مجموعه|ائتلاف|تحالف|جبهه|مركز|موقع|مجله|هيئه|مؤسسه|ميليشيا|ميليشيات|مليشيا|مليشيات|فصيل|كتائب|شبكه|اذاعه|كتله|تيار|قائمه)$/;
 
+/** Prepositions (with و/ف) that open an adverbial phrase before a cue, never its subject. */
+const PREP_OPEN = /^[وف]?(ازاء|امام|حول|بشان|تجاه|حيال|خلال|بعد|قبل|عقب|اثر|في|من|علي|عن|الي|مع|ردا|تعليقا|بخصوص|بسبب|رغم)$/;
+
+/** The adjective closing a title before its body's لـ ("الأمين العام لحلف"، "المبعوث الخاص للأمم المتحدة"). */
+const TITLE_ADJ = /^(العام|الخاص|الرسمي|التنفيذي|الاعلي|الدائم|السامي|الاممي)$/;
+
 /** Head nouns of institutions (not titles of persons): a person named right after their phrase is an object. */
 const INSTITUTION_HEAD = /^[وف]?(ال)?(لجنه|لجان|منظمه|منظمات|وزاره|حكومه|رئاسه|سلطات|هيئه|جماعه|جماعات|حركه|رابطه|جمعيه|نقابه)$/;
 
@@ -565,8 +571,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // للصحفيين، لـCNN، لوكالة ...: the addressee, not the speaker.
     if (t.norm.startsWith('لل') || /^ل[A-Za-z]/.test(t.norm) || t.norm === 'ل') return true;
     if (TO_MEDIA.test(t.norm)) return true;
-    // "وصرح لافروف لكيم": a name with a fused لـ is the one addressed
-    if (t.norm.startsWith('ل') && !t.norm.startsWith('ال') && mentionStarts.has(t.start + 1) && !quotedName[k]) return true;
+    // "وصرح لافروف لكيم": a name with a fused لـ is the one addressed (not after a title's adjective: "الأمين العام لحلف
+    // شمال الأطلسي"، "الممثل الخاص للأمم المتحدة"; 15th session)
+    if (t.norm.startsWith('ل') && !t.norm.startsWith('ال') && mentionStarts.has(t.start + 1) && !quotedName[k])
+      return !(k > 0 && TITLE_ADJ.test(toks[k - 1].norm));
     return false;
   };
   /** Extend the speaker [a, b) over an apposition "، تركي المالكي،" when an opener follows. */
@@ -1668,7 +1676,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         pi - 1 >= Math.max(ts, consumedTo) &&
         toks[pi].text === '،' &&
         inName[pi - 1] &&
-        !(j + 1 < te && personAt(j + 1))
+        !(j + 1 < te && personAt(j + 1)) &&
+        // (nor after a prepositional phrase opening the sentence: "وإزاء تصريحات ترامب، أكد الأمين العام"; 15th session)
+        !(PREP_OPEN.test(toks[ts].norm) && !toks.slice(ts, pi).some((t) => t.text === '،' || isComp(ts)))
       )
         svoFirst = true;
       if (!hasConj && e.kind !== 'part' && pi >= Math.max(ts, consumedTo) && toks[pi].kind === 'w') {
@@ -2143,7 +2153,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               const from = r === ts && !BOUNDARY.has(n) && !LEAD.has(n) && toks[r].kind === 'w' ? r : r + 1;
               let en = from;
               while (en < a && !stopsSpeaker(en)) en++;
-              if (en > from && en - from <= 6) {
+              // (not a prepositional phrase: "وإزاء تصريحات ترامب، أكد الأمين العام"; 15th session)
+              if (en > from && en - from <= 6 && !PREP_OPEN.test(toks[from].norm)) {
                 // "أما النائب عن الحزب الديمقراطي، شيروان الدوبرداني، فيرى": the name after the title phrase
                 const ap = withAppositive(from, en, a);
                 sp = mkSpeaker(from, ap.b);
@@ -2365,6 +2376,24 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             if (p && p.end <= i) prev = mkSpeaker(k > ts && relationalAt(k - 1) ? k - 1 : k, p.end);
           }
           if (prev) prev = { ...prev, carried: false };
+        }
+        // a participle carried from an earlier sentence, when this sentence names one person before it and no statement:
+        // that person ("ولم يقتصر "هجوم" ترامب على ...، لكنه عاد ... قائلا إن"; 15th session)
+        if (prev && e.kind === 'part' && !mainSpeaker && last && last.sentence < si && tagged) {
+          const persons = new Set<string>();
+          let at = -1;
+          for (let k = ts; k < i; k++) {
+            const p = personAt(k);
+            if (p && p.end <= i) {
+              persons.add(p.ent.id);
+              at = k;
+            }
+          }
+          if (persons.size === 1 && at >= 0 && !persons.has(prev.id ?? '')) {
+            const p = personAt(at)!;
+            const np = mkSpeaker(at, p.end);
+            if (np) prev = { ...np, id: p.ent.id, carried: false };
+          }
         }
         sp = prev ? { ...prev, carried: prev.carried ?? true } : null;
       }
