@@ -989,3 +989,22 @@ test('14th session: East and West Jerusalem are entities of their own', () => {
   assert.ok(en.includes('القدس الغربية:West Jerusalem'), en.join(' / '));
   assert.ok(en.includes('القدس:Jerusalem'), en.join(' / '));
 });
+
+test('15th session: a bare institution belongs to the country named after it or to the article focus country', () => {
+  const a = fullDoc(
+    readArticle(
+      'عنوان\nصوت مجلس النواب على القانون الجديد في بغداد. وقال رئيس الوزراء العراقي إن العراق يمر بمرحلة صعبة، وإن العراقيين سيصوتون.',
+    ),
+  );
+  const iq = (a.entities ?? []).find((e) => e.mentions.some((m) => m.text === 'مجلس النواب'));
+  assert.equal(iq?.country, 'IRQ', JSON.stringify(iq));
+  assert.equal(iq?.kbId, 'org:iraq-council-of-representatives');
+  const b = fullDoc(readArticle('عنوان\nأدى ماريو عبده بينيتز عضو مجلس الشيوخ السابق في باراغواي اليمين الدستورية رئيسا جديدا لبلاده.'));
+  const py = (b.entities ?? []).find((e) => e.mentions.some((m) => m.text === 'مجلس الشيوخ'));
+  assert.equal(py?.country, 'PRY', JSON.stringify(py));
+  assert.notEqual(py?.kbId, 'org:us-senate');
+  // (with no focus, a bare phrase keeps its generic English name)
+  const c = fullDoc(readArticle('وقالت وزارة الصحة إن عدد المصابين ارتفع.'));
+  const mh = (c.entities ?? []).find((e) => e.name === 'وزارة الصحة');
+  assert.equal(mh?.nameEn, 'Ministry of Health');
+});

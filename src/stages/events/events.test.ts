@@ -1553,3 +1553,29 @@ test('14th session: وعدة is "and several", a confession is no recognition, o
     d.join(' / '),
   );
 });
+
+test('15th session: torture is an assault, acts forsworn with لن/ألا are no events, sources and committees with a nationality act', () => {
+  const a = fullEvents('وتعرض 119 شخصا على الأقل للتعذيب من قبل الولايات المتحدة.');
+  assert.ok(
+    a.some((x) => x.startsWith('ASSAULT:الولايات المتحدة')),
+    a.join(' / '),
+  );
+  const b = fullEvents('وأكد الرئيس الأميركي أنه لن يفرض أي عقوبات إضافية على كوريا الشمالية في الوقت الراهن.');
+  assert.ok(!b.some((x) => x.startsWith('SANCTION:')), b.join(' / '));
+  // (a threat said with لن stays one: "لن نتردد")
+  const c = fullEvents('وفرضت الولايات المتحدة عقوبات جديدة على كوريا الشمالية.');
+  assert.ok(
+    c.some((x) => x.startsWith('SANCTION:الولايات المتحدة')),
+    c.join(' / '),
+  );
+  const d = fullEvents('رحب مصدر سعودي مسؤول، الجمعة، بما أعلنته الرئاسة التركية.');
+  assert.ok(
+    d.some((x) => x.startsWith('SUPPORT:مصدر سعودي')),
+    d.join(' / '),
+  );
+  const e = fullEvents('ودعت منظمة العفو الدولية بوتين إلى توضيح تصريحاته.');
+  assert.ok(
+    e.some((x) => x.startsWith('REQUEST:منظمة العفو الدولية')),
+    e.join(' / '),
+  );
+});
