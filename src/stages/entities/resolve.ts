@@ -1733,7 +1733,10 @@ export class EntityResolver {
       if (role) ent.role = role;
       ents.push({ first: mentions[0]?.start ?? 0, e: ent });
     }
-    this.focusInstitutions(ents.map((x) => x.e), doc);
+    this.focusInstitutions(
+      ents.map((x) => x.e),
+      doc,
+    );
     ents.sort((a, b) => a.first - b.first);
     return ents.map((x, i) => {
       x.e.id = `e${i + 1}`;
@@ -1753,7 +1756,13 @@ export class EntityResolver {
    * never names ("مجلس الشيوخ" as the US Senate in an Italian story) is re-read the same way (15th session).
    */
   private focusInstitutions(ents: Entity[], doc: Doc): void {
-    if (!ents.some((e) => e.type === 'ORG')) return;
+    // (only when some organisation is a bare institution phrase: the counts below read every token)
+    if (
+      !ents.some(
+        (e) => e.type === 'ORG' && e.mentions.some((m) => this.institutionsEn.has(nameKey(m.text).replace(/^(و|ف)?(ب|ل)?(?=ال)/, ''))),
+      )
+    )
+      return;
     const tokens = doc.tokens;
     // a country place starting at each offset, for "مجلس الشيوخ في باراغواي"
     const placeAt = new Map<number, string>();

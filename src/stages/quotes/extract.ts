@@ -782,7 +782,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     let k = ps;
     while (k < pe && toks[k].kind === 'p') k++;
     // (كان opens it too: "وكانت نيومان قد سجلت ... . وقد كشفت عن"; 15th session)
-    if (k + 1 >= pe || !(verbAt(k) || /^[وف]?(كان|كانت)$/.test(toks[k].norm)) || entityAt(doc.entities, toks[k].start, toks[k].end)) return null;
+    if (k + 1 >= pe || !(verbAt(k) || /^[وف]?(كان|كانت)$/.test(toks[k].norm)) || entityAt(doc.entities, toks[k].start, toks[k].end))
+      return null;
     const t = toks[k + 1];
     const ent = entityAt(doc.entities, t.start, t.end);
     const m = ent && (ent.type === 'PER' || ent.type === 'ORG') ? ent.mentions.find((x) => x.start === t.start) : undefined;
@@ -882,7 +883,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (b <= a || !lex.speakerHeads.has(headKey(toks[a].norm)) || hasPerson(a, b)) return { b, ent: null };
     // a whole named organisation is no title of the person after it ("ودعت منظمة العفو الدولية بوتين إلى"; 15th session)
     const whole = entityAt(doc.entities, toks[a].start, toks[b - 1].end);
-    if (whole && whole.type !== 'PER' && whole.mentions.some((m) => m.start === toks[a].start && m.end === toks[b - 1].end)) return { b, ent: null };
+    if (whole && whole.type !== 'PER' && whole.mentions.some((m) => m.start === toks[a].start && m.end === toks[b - 1].end))
+      return { b, ent: null };
     // "وأدانت المنظمة اعتقال الصحفي أحمد منصور": an indefinite noun after the phrase heads an object, and the name in it
     // is not the speaker's
     if (
@@ -1645,7 +1647,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (!sp) {
           let k = i - 2;
           if (k >= ts && toks[k].text === '،') k--;
-          if (k >= Math.max(ts, consumedTo) && (nonSpeakerAt(k) || (k - 1 >= Math.max(ts, consumedTo) && toks[k - 1].kind === 'w' && nonSpeakerAt(k - 1))))
+          if (
+            k >= Math.max(ts, consumedTo) &&
+            (nonSpeakerAt(k) || (k - 1 >= Math.max(ts, consumedTo) && toks[k - 1].kind === 'w' && nonSpeakerAt(k - 1)))
+          )
             continue;
         }
       }
@@ -1868,7 +1873,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           b <= prep &&
           b > j + 1 &&
           (/^[0-9٠-٩]/.test(toks[j + 1].text) || /^(قرابه|نحو|حوالي|زهاء|عشرات|مئات|الاف|ملايين)$/.test(toks[j + 1].norm)) &&
-          ((last && si - last.sentence <= 1) || ((opensSentence || (i === ts + 1 && /^[وف]?(قد|لقد|كما)$/.test(toks[ts].norm))) && prevSubject(si) !== null))
+          ((last && si - last.sentence <= 1) ||
+            ((opensSentence || (i === ts + 1 && /^[وف]?(قد|لقد|كما)$/.test(toks[ts].norm))) && prevSubject(si) !== null))
         ) {
           pronoun = true;
           spEnd = j + 1;
@@ -2511,7 +2517,9 @@ function resolveHeads(doc: Doc, quotes: Quote[]): void {
     if (NAMING_HEAD.test(w) && !/^[بل]/.test(w) && q.speakerSpan) {
       const end = q.speakerSpan.end;
       const named = doc.entities.find(
-        (e) => (e.type === 'ORG' || e.type === 'PER') && e.mentions.some((m) => m.start > end && m.start <= end + 3 && /^\s*["«“]?\s*$/.test(text.slice(end, m.start))),
+        (e) =>
+          (e.type === 'ORG' || e.type === 'PER') &&
+          e.mentions.some((m) => m.start > end && m.start <= end + 3 && /^\s*["«“]?\s*$/.test(text.slice(end, m.start))),
       );
       if (named) q.speaker = named.id;
       continue;

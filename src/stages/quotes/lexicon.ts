@@ -118,7 +118,11 @@ export function parseCues(
     if (fl.includes('objan')) e.objAn = true;
     if (fl.includes('judicial')) e.judicial = true;
     if (fl.includes('noun')) e.noun = true;
-    if (fl.includes('written')) e.written = form.trim().split(/\s+/)[0].replace(/[\u064B-\u0652\u0640]/g, '');
+    if (fl.includes('written'))
+      e.written = form
+        .trim()
+        .split(/\s+/)[0]
+        .replace(/[\u064B-\u0652\u0640]/g, '');
     const l = byFirst.get(ws[0]) ?? [];
     l.push(e);
     l.sort((a, b) => b.rest.length - a.rest.length);

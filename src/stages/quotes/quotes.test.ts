@@ -1876,11 +1876,12 @@ test('15th session: a parenthesised name between كان and the cue stays in the
 });
 
 test('15th session: رأى only as written; forecasts and quotas never speak; a naming head takes the name after it', () => {
-  const a = fullQuotes(
-    'عنوان\nوقال نارونغساك أوسوتانامورن حاكم مقاطعة شيانغ راي الذي يدير خلية الإنقاذ "سيكون صعبا إجلاؤهم اليوم".',
-  );
+  const a = fullQuotes('عنوان\nوقال نارونغساك أوسوتانامورن حاكم مقاطعة شيانغ راي الذي يدير خلية الإنقاذ "سيكون صعبا إجلاؤهم اليوم".');
   assert.ok(!a.some((x) => x.split('|')[1] === 'راي'), a.join(' / '));
-  assert.ok(a.some((x) => x.split('|')[1] === 'وقال'), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.split('|')[1] === 'وقال'),
+    a.join(' / '),
+  );
   const b = fullQuotes('عنوان\nورفض الحاكم التكهن بموعد إخراجهم رغم التوقعات المناخية التي تشير إلى عودة مرتقبة للأمطار الجمعة.');
   assert.ok(!b.some((x) => x.split('|')[1] === 'تشير'), b.join(' / '));
   const doc = fullQuotesDoc(
@@ -1895,14 +1896,26 @@ test('15th session: رأى only as written; forecasts and quotas never speak; a 
 
 test('15th session: a spokesman speaks for his body; quoted words after a whole name are content; a counted crowd is an object', () => {
   const a = fullQuotes('عنوان\nوأدان متحدث باسم الخارجية الإيرانية الحادث.');
-  assert.ok(a.some((x) => x.startsWith('متحدث باسم الخارجية الإيرانية|وأدان|')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.startsWith('متحدث باسم الخارجية الإيرانية|وأدان|')),
+    a.join(' / '),
+  );
   const b = fullQuotes('عنوان\nأدانت الأمم المتحدة "تشويه سمعة" مرشحات عراقيات للانتخابات و"ممارسة العنف" بحقهن.');
-  assert.ok(b.some((x) => x.startsWith('الأمم المتحدة|أدانت|')), b.join(' / '));
+  assert.ok(
+    b.some((x) => x.startsWith('الأمم المتحدة|أدانت|')),
+    b.join(' / '),
+  );
   const c = fullQuotes(
     'عنوان\nوفرض دوتيرتي حظرا مؤقتا على إرسال العمالة إلى الكويت. كما حث قرابة 260 ألف فلبيني يعملون بالكويت على العودة إلى بلدهم، متعهدا بتقديم مساعدات لهم.',
   );
-  assert.ok(c.some((x) => x.startsWith('دوتيرتي|حث|')), c.join(' / '));
-  assert.ok(c.some((x) => x.startsWith('دوتيرتي|متعهدا|')), c.join(' / '));
+  assert.ok(
+    c.some((x) => x.startsWith('دوتيرتي|حث|')),
+    c.join(' / '),
+  );
+  assert.ok(
+    c.some((x) => x.startsWith('دوتيرتي|متعهدا|')),
+    c.join(' / '),
+  );
 });
 
 test('15th session: a whole organisation is no title of the person after it; a prepositional phrase is no subject; a title runs over its body', () => {
@@ -1911,9 +1924,15 @@ test('15th session: a whole organisation is no title of the person after it; a p
   assert.ok(q, (doc.quotes ?? []).map((x) => x.speakerText).join(' / '));
   assert.equal(q!.speakerText, 'منظمة العفو الدولية');
   const a = fullQuotes('عنوان\nوإزاء تصريحات ترامب، أكد الأمين العام لحلف شمال الأطلسي أن دول الناتو تستطيع العمل معا.');
-  assert.ok(a.some((x) => x.startsWith('الأمين العام لحلف شمال الأطلسي|أكد|')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.startsWith('الأمين العام لحلف شمال الأطلسي|أكد|')),
+    a.join(' / '),
+  );
   const b = fullQuotes(
     'عنوان\nهاجم الرئيس الأمريكي دونالد ترامب ألمانيا.\nوقال المتحدث إن الاجتماع انتهى.\nولم يقتصر "هجوم" ترامب على صفقة ألمانيا مع روسيا، لكنه عاد أيضا إلى انتقاد دول الناتو قائلا إن عليها أن تدفع أكثر.',
   );
-  assert.ok(b.some((x) => x.startsWith('ترامب|قائلا|')), b.join(' / '));
+  assert.ok(
+    b.some((x) => x.startsWith('ترامب|قائلا|')),
+    b.join(' / '),
+  );
 });
