@@ -1668,6 +1668,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       const hasConj = toks[i].norm !== stripCueConj(toks[i].norm) && !lex.byFirst.has(toks[i].norm);
       // the cue opens its sentence (after a quotation mark or a dash at most)
       const opensSentence = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
+      // or after قد/كما alone ("وقد كشفت عن"، "كما حث"; 15th session)
+      const opensAfterParticle = i === ts + 1 && /^[وف]?(قد|لقد|كما)$/.test(toks[ts].norm);
       let pi = i - 1;
       if (pi > ts && /^(قد|لقد|وقد)$/.test(toks[pi].norm)) pi--;
       // ("أن الإنتربول كانت قد طالبت": the subject before كان)
@@ -1683,7 +1685,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         inName[pi - 1] &&
         !(j + 1 < te && personAt(j + 1)) &&
         // (nor after a prepositional phrase opening the sentence: "وإزاء تصريحات ترامب، أكد الأمين العام"; 15th session)
-        !(PREP_OPEN.test(toks[ts].norm) && !toks.slice(ts, pi).some((t) => t.text === '،' || isComp(ts)))
+        !(PREP_OPEN.test(toks[ts].norm) && !toks.slice(ts, pi).some((t, x) => t.text === '،' || isComp(ts + x)))
       )
         svoFirst = true;
       if (!hasConj && e.kind !== 'part' && pi >= Math.max(ts, consumedTo) && toks[pi].kind === 'w') {
@@ -1873,8 +1875,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           b <= prep &&
           b > j + 1 &&
           (/^[0-9٠-٩]/.test(toks[j + 1].text) || /^(قرابه|نحو|حوالي|زهاء|عشرات|مئات|الاف|ملايين)$/.test(toks[j + 1].norm)) &&
-          ((last && si - last.sentence <= 1) ||
-            ((opensSentence || (i === ts + 1 && /^[وف]?(قد|لقد|كما)$/.test(toks[ts].norm))) && prevSubject(si) !== null))
+          ((last && si - last.sentence <= 1) || ((opensSentence || opensAfterParticle) && prevSubject(si) !== null))
         ) {
           pronoun = true;
           spEnd = j + 1;
@@ -1938,10 +1939,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             if (named < 0 && toks[j + 2]?.norm === 'باسم' && j + 3 < b) {
               const ent = entityAt(doc.entities, toks[j + 3].start, toks[j + 3].end);
               const m = ent?.mentions.find((x) => x.start <= toks[j + 3].start && x.end > toks[j + 3].start);
-              if (m) {
-                tb = j + 3;
-                while (tb < b && toks[tb].start < m.end) tb++;
-              }
+              if (m) while (tb < b && toks[tb].start < m.end) tb++;
             }
             b = named > 0 ? named : tb;
           }
@@ -2317,7 +2315,6 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // an object before the cue's preposition with no statement just before: the subject of the sentence before
         // ("وتوجهت حداد بعبارات قاسية ... . واتهمت بوتفليقة بأنه")
         // (also after قد/كما: "وكانت نيومان قد سجلت ... . وقد كشفت عن"; 15th session)
-        const opensAfterParticle = i === ts + 1 && /^[وف]?(قد|لقد|كما)$/.test(toks[ts].norm);
         if (((pronoun && opensSentence) || opensAfterParticle) && !mainSpeaker && (!last || si - last.sentence > 1))
           prev = prevSubject(si) ?? prev;
         // "أما والده راتب فقد كان في محله ... ويقول إن": the topic of أما ... فـ is the subject of the sentence
