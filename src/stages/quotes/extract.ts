@@ -2422,6 +2422,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (a < limit && isComp(a) && a + 1 < limit && !pairs.has(a + 1)) a++;
       } else if (e.kind === 'say') continue;
       else a = spEnd;
+      // a relative clause on the speaker, set off by commas, is not the content ("هدد وزير الداخلية ماتيو سالفيني، الذي
+      // يرأس حزب الرابطة، بقطع التمويل"; 15th session)
+      const relAt = a < limit && toks[a].text === '،' ? a + 1 : a;
+      if (relAt > 0 && relAt < limit && toks[relAt - 1].text === '،' && /^(الذي|التي|الذين)$/.test(toks[relAt].norm)) {
+        let c = relAt + 1;
+        while (c < limit && c - relAt <= 14 && toks[c].text !== '،' && !isComp(c) && !pairs.has(c)) c++;
+        if (c + 1 < limit && toks[c].text === '،') a = c + 1;
+      }
       if (a === mark && pairs.get(mark)! >= te) {
         // A direct quote running past the sentence end.
         const close = pairs.get(mark)!;

@@ -1936,3 +1936,11 @@ test('15th session: a whole organisation is no title of the person after it; a p
     b.join(' / '),
   );
 });
+
+test('15th session: a relative clause on the speaker set off by commas is not the content', () => {
+  const a = fullQuotes('عنوان\nهدد وزير الداخلية الإيطالي ماتيو سالفيني، الذي يرأس حزب الرابطة، بقطع تمويل بلاده عن الأمم المتحدة.');
+  assert.ok(
+    a.some((x) => x.split('|')[1] === 'هدد' && x.endsWith('|بقطع تمويل بلاده عن الأمم المتحدة')),
+    a.join(' / '),
+  );
+});
