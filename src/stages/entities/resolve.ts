@@ -1759,7 +1759,7 @@ export class EntityResolver {
     // (only when some organisation is a bare institution phrase: the counts below read every token)
     if (
       !ents.some(
-        (e) => e.type === 'ORG' && e.mentions.some((m) => this.institutionsEn.has(nameKey(m.text).replace(/^(و|ف)?(ب|ل)?(?=ال)/, ''))),
+        (e) => e.type === 'ORG' && e.mentions.some((m) => this.institutionsEn.has(bareKey(m.text))),
       )
     )
       return;
@@ -1796,7 +1796,7 @@ export class EntityResolver {
       }
       const here = local ?? focus;
       if (!here) continue;
-      const bare = (m: Mention): string => nameKey(m.text).replace(/^(و|ف)?(ب|ل)?(?=ال)/, '');
+      const bare = (m: Mention): string => bareKey(m.text);
       const key = e.kbId ? bare(e.mentions[0]) : nameKey(e.name);
       if (!this.institutionsEn.has(key)) continue;
       // every mention is the bare phrase
@@ -1843,6 +1843,11 @@ export class EntityResolver {
     }
     return this.natForms.get(iso) ?? [];
   }
+}
+
+/** The name key of a mention without a leading conjunction or preposition before its article (ولمجلس النواب -> مجلس النواب). */
+function bareKey(text: string): string {
+  return nameKey(text).replace(/^(و|ف)?(ب|ل)?(?=ال)/, '');
 }
 
 /** Two spellings of one name word: same first two letters and at most two edits apart. */
