@@ -1757,12 +1757,7 @@ export class EntityResolver {
    */
   private focusInstitutions(ents: Entity[], doc: Doc): void {
     // (only when some organisation is a bare institution phrase: the counts below read every token)
-    if (
-      !ents.some(
-        (e) => e.type === 'ORG' && e.mentions.some((m) => this.institutionsEn.has(bareKey(m.text))),
-      )
-    )
-      return;
+    if (!ents.some((e) => e.type === 'ORG' && e.mentions.some((m) => this.institutionsEn.has(bareKey(m.text))))) return;
     const tokens = doc.tokens;
     // a country place starting at each offset, for "مجلس الشيوخ في باراغواي"
     const placeAt = new Map<number, string>();
