@@ -1579,3 +1579,16 @@ test('15th session: torture is an assault, acts forsworn with لن/ألا are no
     e.join(' / '),
   );
 });
+
+test('16th session: a body and a described group joined by و are both sources, not a source and a target', () => {
+  const a = fullEvents('وانتقدت الأمم المتحدة ومنظمات دولية معنية بحقوق الإنسان حكم الإعدام الصادر بحق نورا.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:الأمم المتحدة')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:منظمات دولية')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.includes('>منظمات')), a.join(' / '));
+});

@@ -1700,6 +1700,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         x.type === c.type ||
         (!comma && personish(x) && personish(c)) ||
         (!comma && party(x) && party(c)) ||
+        // (and so are a body and a described group: "وانتقدت الأمم المتحدة ومنظمات دولية معنية بحقوق الإنسان"; 16th session)
+        (!comma && ((party(x) && !c.type && !!c.actor.role) || (party(c) && !x.type && !!x.actor.role))) ||
         (!comma && /^و(نظير|نظراء)/.test(toks[x.a].norm));
       const sources: ActorSpan[] = [source, ...moreDemonyms];
       if (source.a >= 0) {

@@ -11,7 +11,7 @@ const COMP = new Set(
 );
 /** Words that end a speaker phrase after the cue. */
 const SPEAKER_STOP = new Set(
-  'في خلال امام عقب بعد قبل الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ولكنه ولكنها لكنهم ولكنهم ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان قوله قولها قولهم قولهما قولهن فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها وسط عند ردا تعليقا بدوره بدورها بدورهم بالقول امامه امامها امامهم لاحقا دائما مجددا سابقا مؤخرا مرارا رسميا صراحه عزمه عزمها عزمهم رفضه رفضها رفضهم دعمه دعمها دعمهم تمسكه تمسكها استعداده استعدادها ترحيبه ترحيبها قلقه قلقها رغم برغم بالرغم'.split(
+  'في خلال امام عقب بعد قبل منذ الي علي عن من مع اليوم امس له لها لهم القول ايضا كذلك حيث الذي التي الذين اللذين اللتين الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد يوم مساء صباح اثناء فقد وقد قد كان وكان كانت وكانت غير لكن ولكن لكنه لكنها ولكنه ولكنها لكنهم ولكنهم ما لا لم لن ضمن عبر حول بشان تجاه ازاء ان قوله قولها قولهم قولهما قولهن فيه فيها خلاله خلالها منه منها عنه عنها عليه عليها اليه اليها وسط عند ردا تعليقا بدوره بدورها بدورهم بالقول امامه امامها امامهم لاحقا دائما مجددا سابقا مؤخرا مرارا رسميا صراحه عزمه عزمها عزمهم رفضه رفضها رفضهم دعمه دعمها دعمهم تمسكه تمسكها استعداده استعدادها ترحيبه ترحيبها قلقه قلقها رغم برغم بالرغم'.split(
     ' ',
   ),
 );
@@ -87,6 +87,9 @@ const BOUNDARY = new Set([
   'وهي',
   'هو',
   'هي',
+  // "ولم تكن إسرائيل تعترف يوما بأن": the jussive of كان (16th session)
+  'يكن',
+  'تكن',
 ]);
 /** Prepositions with a pronoun right after a cue: "قال فيه العلماء إن" (the subject follows), "قالت خلالها إنها" (it does not). */
 const PRON_PREP = new Set(['فيه', 'فيها', 'به', 'بها', 'خلاله', 'خلالها', 'عنه', 'عنها', 'منه', 'منها']);
@@ -456,6 +459,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // nor a preposition, a circumstantial "وهو" or بما/مما: "وجاء في بيان إثر محادثات"، "وأضاف وهو يقف إلى جانب"،
     // "بما يهدد السلم" — the subject is elsewhere
     if (toks[a].kind === 'w' && (NOUN_PREP.has(stripCueConj(toks[a].norm)) || /^(وهو|وهي|بما|مما)$/.test(toks[a].norm))) return null;
+    // nor a time expression ("وفي كانون أول أقرت ..."، "أكدت منذ 2008 بأن"; 16th session)
+    if (doc.times?.some((x) => x.start <= toks[a].start && x.end >= toks[b - 1].end)) return null;
     // nor a definite noun with a fused ب ("وذكر بالبيان بأن ..."; 14th session): an adverbial, the subject is elsewhere
     if (!dropPrep && toks[a].kind === 'w' && /^بال.{3,}/.test(toks[a].norm) && !inEnt[a] && b - a <= 2) return null;
     // a verb is no speaker ("في محل الحلاقة الذي يخصه ويقول إن"): the subject is elsewhere
@@ -636,6 +641,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         toks[b + 1].kind === 'w' &&
         // (or a name: "وصف وزير الخارجية الروسي سيرغي لافروف ادعاءات بريطانيا بأنها هراء")
         (/^ال/.test(toks[b + 1].norm) || mentionStarts.has(toks[b + 1].start))
+      )
+        break;
+      // "ونفت دمشق الاتهام حينها": a definite noun right after a named doer, outside any name and no nisba adjective,
+      // heads the object (16th session)
+      if (
+        b > a &&
+        objectCue &&
+        inEnt[b - 1] &&
+        !inEnt[b] &&
+        nouns[b] === 1 &&
+        toks[b].kind === 'w' &&
+        /^(ال|لل)/.test(toks[b].norm) &&
+        !/(ي|يه|يون|يين|يان|يتان)$/.test(toks[b].norm) &&
+        !lex.speakerHeads.has(headKey(toks[b].norm))
       )
         break;
     }
@@ -1217,12 +1236,32 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // "، لكن طهران تنفي ذلك": a cue whose own subject follows "، لكن" opens a statement of its own
         let but = false;
         for (let r = n.i - 3; r >= Math.max(j + 2, n.i - 6) && !but; r--)
-          if (toks[r].text === '،' && /^و?لكن$/.test(toks[r + 1].norm) && !inside[r]) but = true;
+          if (
+            toks[r].text === '،' &&
+            (/^و?لكن$/.test(toks[r + 1].norm) || (toks[r + 1].norm === 'الا' && toks[r + 2]?.norm === 'ان')) &&
+            !inside[r]
+          )
+            but = true;
+        // "وقالت مصادر أمنية إن الفحص الأولي لجثمان الراهب يشير إلى أن ...": a cue whose subject stands inside this
+        // cue's content (after its أن/إن), with neither و nor punctuation before it, is a verb of that content
+        // (16th session)
+        if (opens && !conj && !but && prev?.kind === 'w' && n.e.kind !== 'part' && e.kind !== 'attr') {
+          let comp = -1;
+          for (let q = j + 1; q < n.i - 1 && comp < 0; q++) if (isComp(q) && !inside[q]) comp = q;
+          let plain = comp >= 0;
+          // (not after a contrast: "حققت نموا كبيرا ولكن خصومه يقولون إن")
+          for (let q = comp + 1; q < n.i && plain; q++)
+            if (toks[q].kind === 'p' || isComp(q) || /^[وف]?(لكن|لكنه|لكنها|لكنهم|بينما|فيما|حين)$/.test(toks[q].norm)) plain = false;
+          if (plain && n.i - comp >= 2) continue;
+        }
         if (n.e.kind === 'part' || (n.e.kind !== 'nonspeaker' && (conj || opens || but || (prev && prev.kind === 'p')))) {
           limit = n.i;
           // "، لكن زعيمة الحزب، النائبة جو سوينسون، دعت": the next cue's subject, opened by لكن after a comma, is no content
           for (let r = n.i - 1; r > j + 2 && n.i - r <= 14; r--)
-            if (toks[r].text === '،' && /^و?لكن(ه|ها|هم)?$/.test(toks[r + 1].norm)) {
+            if (
+              toks[r].text === '،' &&
+              (/^و?لكن(ه|ها|هم)?$/.test(toks[r + 1].norm) || (toks[r + 1].norm === 'الا' && toks[r + 2]?.norm === 'ان'))
+            ) {
               limit = r;
               break;
             }
@@ -1434,6 +1473,19 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             named = true;
           // and so is one after an indefinite naming head: جماعة "حزب الله" اللبنانية، منظمة "العفو الدولية"
           if (k - 1 > j && NAMING_HEAD.test(toks[k - 1].norm) && c + 1 < stopAt && toks[c + 1].text !== '.') named = true;
+          // and so is a short one after an indefinite noun in construct, right before the person's name: "أعلن رئيس
+          // مجلس إدارة "إير فرانس" جان مارك جاناياك الجمعة استقالته" (16th session)
+          if (
+            k - 1 > j &&
+            c - k <= 4 &&
+            c + 1 < stopAt &&
+            inName[c + 1] &&
+            !inName[k - 1] &&
+            toks[k - 1].kind === 'w' &&
+            nouns[k - 1] &&
+            !/^[وف]?(ال|لل)/.test(toks[k - 1].norm)
+          )
+            named = true;
           // (a longer quoted name after the speaker phrase: قالت المنظمة التابعة له "التحالف من أجل القيم المشتركة" في بيان إن)
           if (
             named &&

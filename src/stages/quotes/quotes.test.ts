@@ -1944,3 +1944,43 @@ test('15th session: a relative clause on the speaker set off by commas is not th
     a.join(' / '),
   );
 });
+
+test('16th session: a verb inside the content, a quoted name in the speaker, a named doer and its object, contrast clauses', () => {
+  // the content's own verb is no new statement
+  const a = fullQuotes('عنوان\nوقالت مصادر أمنية إن الفحص الأولي لجثمان الراهب يشير إلى أن وفاته كانت بسبب التسمم.');
+  assert.ok(
+    a.some((x) => x.startsWith('مصادر أمنية|وقالت|') && x.endsWith('وفاته كانت بسبب التسمم')),
+    a.join(' / '),
+  );
+  // a short quoted name after an indefinite noun, right before the person's name, is part of the speaker
+  const b = fullQuotes('عنوان\nأعلن رئيس مجلس إدارة "إير فرانس" جان مارك جاناياك الجمعة استقالته.');
+  assert.ok(
+    b.some((x) => x.split('|')[0].endsWith('جان مارك جاناياك') && x.split('|')[1] === 'أعلن'),
+    b.join(' / '),
+  );
+  // a definite noun right after a named doer is the object; the participle after the comma keeps the doer
+  const c = fullQuotes('عنوان\nونفت دمشق الاتهام حينها، مؤكدة أن المنشأة المستهدفة ليست سوى قاعدة عسكرية مهجورة.');
+  assert.ok(
+    c.some((x) => x.startsWith('دمشق|ونفت|الاتهام')),
+    c.join(' / '),
+  );
+  assert.ok(
+    c.some((x) => x.startsWith('دمشق|مؤكدة|')),
+    c.join(' / '),
+  );
+  // "، إلا أن" opens a statement of its own; a jussive كان and a time phrase are no speakers
+  const d = fullQuotes(
+    'عنوان\nولم تكن إسرائيل تعترف يوما بأن طائراتها الحربية هي من نفذ الهجوم، إلا أن الولايات المتحدة أكدت منذ 2008 بأن الغارة شنتها إسرائيل.',
+  );
+  assert.ok(
+    d.some((x) => x === 'إسرائيل|تعترف|طائراتها الحربية هي من نفذ الهجوم'),
+    d.join(' / '),
+  );
+  assert.ok(
+    d.some((x) => x.startsWith('الولايات المتحدة|أكدت|')),
+    d.join(' / '),
+  );
+  // a statement's contents: its issuer speaks, and a verb inside them is no cue
+  const e = fullQuotes('عنوان\nوتضمن بيان للشرطة أنها تدخلت بعد اتصال يتحدث عن "آلية مشبوهة في مرآب" السوبرماركت.');
+  assert.ok(e.length === 1 && e[0].startsWith('الشرطة|وتضمن|'), e.join(' / '));
+});
