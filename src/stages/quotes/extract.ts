@@ -275,6 +275,11 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
     // (a phrase of kind `none` is a noun, not the cue: "رد فعل")
     if (ok) {
       if (e.kind === 'none' || (e.noun && !nounCueOpens(toks, i + e.rest.length, end))) return null;
+      // (a participle counted is a noun: "بينهم 6 متهمين حضوريا، و7 متهما غيابيا"; a cue right after a preposition of
+      // time is its verbal noun: "وقبل كشف هذه المسألة"; 16th session)
+      const before = i > 0 ? toks[i - 1] : undefined;
+      if (e.kind === 'part' && before && (before.kind === 'n' || /^\d/.test(before.text))) return null;
+      if (before?.kind === 'w' && /^[وف]?(قبل|بعد|عقب|اثر|لدي|عند|منذ)$/.test(before.norm) && t.norm === stripCueConj(t.norm)) return null;
       return { i, j: i + e.rest.length, e };
     }
   }
@@ -601,6 +606,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       // "وقال كادلو متحدثا لشبكة سي إن إن": a circumstantial participle of speaking ends the phrase (not "متحدث باسم")
       if (b > a && SPEAKING_PARTICIPLE.test(toks[b].norm) && toks[b + 1]?.norm !== 'باسم') break;
+      // "مصدر أمني رفض كشف هويته": the clause withholding the name ends the phrase (16th session)
+      if (b > a && /^(رفض|رفضت|طلب|طلبت|فضل|فضلت)$/.test(toks[b].norm) && /^(كشف|ذكر|عدم|الكشف|الافصاح)$/.test(toks[b + 1]?.norm ?? ''))
+        break;
       if (!inName[b]) n++;
       // "وانتقد الوزير الصحفيين": a definite noun after a definite word is not its adjective but the object
       if (
@@ -1047,6 +1055,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             if (!voiced) ok = false;
           }
         }
+        // "الحوثيون: من جبال صعدة إلى حكم صنعاء": a "from … to …" profile title, not words of theirs (16th session)
+        if (ok && colon + 2 < te && toks[colon + 1].norm === 'من')
+          for (let q = colon + 3; q < Math.min(te, colon + 7); q++)
+            if (/^(الي|حتي)$/.test(toks[q].norm)) {
+              ok = false;
+              break;
+            }
         const sp = ok ? mkSpeaker(a, b) : null;
         if (sp) {
           const before = last;
@@ -1242,6 +1257,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             !inside[r]
           )
             but = true;
+        // "إن الحادث الذي وقع الأحد وأعلن عنه الثلاثاء "قد يزيد ..."": a cue with a pronoun's preposition inside a
+        // relative clause of the content is no new statement (16th session)
+        if (n.j + 1 < te && /^(عنه|عنها|عنهم|عنهما)$/.test(toks[n.j + 1].norm) && n.e.kind !== 'part') {
+          let rel = false;
+          for (let q = n.i - 1; q > j && n.i - q <= 8 && !rel; q--) {
+            if (toks[q].kind === 'p' || isComp(q)) break;
+            if (/^(الذي|التي|الذين)$/.test(toks[q].norm)) rel = true;
+          }
+          if (rel) continue;
+        }
         // "وقالت مصادر أمنية إن الفحص الأولي لجثمان الراهب يشير إلى أن ...": a cue whose subject stands inside this
         // cue's content (after its أن/إن), with neither و nor punctuation before it, is a verb of that content
         // (16th session)
@@ -1260,6 +1285,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           for (let r = n.i - 1; r > j + 2 && n.i - r <= 14; r--)
             if (
               toks[r].text === '،' &&
+              !inside[r] &&
               (/^و?لكن(ه|ها|هم)?$/.test(toks[r + 1].norm) || (toks[r + 1].norm === 'الا' && toks[r + 2]?.norm === 'ان'))
             ) {
               limit = r;

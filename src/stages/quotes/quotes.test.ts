@@ -1984,3 +1984,25 @@ test('16th session: a verb inside the content, a quoted name in the speaker, a n
   const e = fullQuotes('عنوان\nوتضمن بيان للشرطة أنها تدخلت بعد اتصال يتحدث عن "آلية مشبوهة في مرآب" السوبرماركت.');
   assert.ok(e.length === 1 && e[0].startsWith('الشرطة|وتضمن|'), e.join(' / '));
 });
+
+test('16th session: a withheld name, a counted participle, a verbal noun after قبل, a profile title, a relative clause in the content', () => {
+  const a = fullQuotes('عنوان\nوقال مصدر أمني رفض كشف هويته إن المسلحين توغلوا في البلدة.');
+  assert.ok(a.length === 1 && a[0].startsWith('مصدر أمني|وقال|'), a.join(' / '));
+  const b = fullQuotes('عنوان\nوأحالت النيابة 13 متهما إلى المحاكمة بتهمة الهروب من السجن.');
+  assert.ok(!b.some((x) => x.split('|')[1] === 'متهما'), b.join(' / '));
+  const c = fullQuotes('عنوان\nكان الرئيس متقدما وقبل كشف هذه المسألة كان يتقدم في الاستطلاعات.');
+  assert.equal(c.length, 0, c.join(' / '));
+  const d = fullQuotes('الحوثيون: من جبال صعدة إلى حكم صنعاء\nنص.');
+  assert.equal(d.length, 0, d.join(' / '));
+  const e = fullQuotes(
+    'عنوان\nوقال الأسطول الأميركي في المحيط الهادي، إن الحادث الذي وقع الأحد وأعلن عنه الثلاثاء "قد يزيد التوتر بين البلدين".',
+  );
+  assert.ok(e.length === 1 && e[0].endsWith('"قد يزيد التوتر بين البلدين"'), e.join(' / '));
+  const f = fullQuotes(
+    'عنوان\nوقال المدير العام فريديريك دابي "لقد كان لمسألة بينالا تأثير فعلي، لكنه لم يحصل تحول جذري في الرأي العام"، وتابع "رغم الضجة فإن الانتقادات باقية".',
+  );
+  assert.ok(
+    f.some((x) => x.includes('|وقال|') && x.includes('تحول جذري')),
+    f.join(' / '),
+  );
+});
