@@ -1008,3 +1008,18 @@ test('15th session: a bare institution belongs to the country named after it or 
   const mh = (c.entities ?? []).find((e) => e.name === 'وزارة الصحة');
   assert.equal(mh?.nameEn, 'Ministry of Health');
 });
+
+test('16th session: a longer KB name over an institution phrase, a second body after و, names the tagger cut in two', () => {
+  const names = (text: string): string[] =>
+    (fullDoc(readArticle(text)).entities ?? []).map((e) => `${e.type}:${e.mentions.map((m) => m.text).join('|')}`);
+  const a = names('عنوان\nوتقاتل فصائل الجيش السوري الحر في عفرين.');
+  assert.ok(a.includes('ORG:الجيش السوري الحر'), a.join(' / '));
+  const b = names('عنوان\nوفقا لما ذكرته منظمة الخوذ البيضاء والمرصد السوري لحقوق الإنسان.');
+  assert.ok(a.length > 0 && b.includes('ORG:منظمة الخوذ البيضاء'), b.join(' / '));
+  assert.ok(b.includes('ORG:المرصد السوري لحقوق الإنسان'), b.join(' / '));
+  const c = names('عنوان\nووقعت الحادثة قرب كهف ثام لوانغ في تايلاند.');
+  assert.ok(c.includes('LOC:ثام لوانغ'), c.join(' / '));
+  // (two known names side by side stay two: the doer and the one accused)
+  const d = names('عنوان\nوتتهم السعودية إيران بدعم الحوثيين.');
+  assert.ok(d.includes('LOC:السعودية') && d.includes('LOC:إيران'), d.join(' / '));
+});

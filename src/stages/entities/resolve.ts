@@ -954,6 +954,11 @@ export class EntityResolver {
         while (j < s.tokenEnd && j - i <= 6) {
           const t = toks[j];
           if (t.kind !== 'word' || !/^(ال|وال|لل)/.test(t.norm) || stops.has(t.norm) || this.generic.has(t.norm)) break;
+          // (a second body joined by و ends the name: "منظمة الخوذ البيضاء والمرصد السوري لحقوق الإنسان"; 16th session)
+          if (j > i + 1 && t.norm.startsWith('وال')) {
+            const bare = t.norm.slice(1);
+            if (heads.has(bare) || this.kb.isPrefix(bare) || this.kb.lookup(bare).length > 0) break;
+          }
           j++;
         }
         // (nor a descriptive adjective at its end: "مجلس الشيوخ السابق"، "حزب ميريتس اليساري")
@@ -975,6 +980,9 @@ export class EntityResolver {
           via: 'pattern',
         };
         c.entry = this.link(key, c.type);
+        // a generic head before a known name is part of its mention ("منظمة الخوذ البيضاء"; 16th session)
+        if (!c.entry && words.length > 2 && this.orgHeads.some((h) => h.length === 1 && h[0] === words[0]))
+          c.entry = this.link(words.slice(1).join(' '), c.type);
         // a nationality adjective at the end gives the country (حزب العمال البريطاني)
         if (!c.entry) c.country = this.kb.demonym(words[words.length - 1]);
         out.push(c);
@@ -1128,7 +1136,16 @@ export class EntityResolver {
     for (const w of doc.words ?? []) if (w.token >= 0 && w.token < toks.length && parts[w.token] < 255) parts[w.token]++;
     for (const w of doc.words ?? [])
       if (w.token >= 0 && w.token < toks.length && content[w.token] === undefined && parts[w.token] === 1) content[w.token] = w.upos;
-    for (const [a, b, type] of this.splitPlaceLists(toks, cleanNameSpans(doc, isTitle))) {
+    // a span the knowledge base or the first-name list knows (لندن، فيكتوريا، تريزا ماي) is a name of its own
+    const known = (a: number, b: number): boolean => {
+      if (b - a === 1) return this.tok(toks, a).variants.some((v) => this.kb.lookup(v.form).length > 0 || this.kb.firstNames.has(v.form));
+      const key = toks
+        .slice(a, b)
+        .map((t) => t.norm)
+        .join(' ');
+      return this.kb.lookup(key).length > 0;
+    };
+    for (const [a, b, type] of this.splitPlaceLists(toks, cleanNameSpans(doc, isTitle, known))) {
       const c = this.candidate(doc, a, b, type, 'ner');
       if (!c) continue;
       // a lone indefinite adjective the tagger took for a name ("هجوم كيماوي"، "خطاب ترحيبي"، "جنونية"), unknown to
@@ -1150,8 +1167,11 @@ export class EntityResolver {
     // Multi-word KB names override the tagger's pieces inside them (قوات سوريا الديمقراطية, not سوريا).
     const none = new Uint8Array(toks.length);
     const noMatch = new Uint8Array(toks.length);
+    /** Multi-word KB names wherever they stand, to keep a shorter institution phrase from cutting one (16th session). */
+    const multi: Cand[] = [];
     for (const g of this.gazetteerMatches(doc, none, true, noMatch)) {
       if (g.tokenEnd - g.tokenStart < 2 || !g.entry || g.entry.source === 'petrarch') continue;
+      multi.push(g);
       const inside = cands.filter((c) => c.tokenStart < g.tokenEnd && c.tokenEnd > g.tokenStart);
       if (inside.length === 0) continue;
       // A multi-word city (خميس مشيط) only replaces place-name pieces.
@@ -1171,6 +1191,8 @@ export class EntityResolver {
       cands.push(g);
     }
     for (const p of this.institutionMatches(doc)) {
+      // "الجيش السوري الحر": a longer KB name starting with the phrase is that name, not the institution
+      if (multi.some((g) => g.tokenStart === p.tokenStart && g.tokenEnd > p.tokenEnd && g.entry?.source !== 'cities')) continue;
       const inside = cands.filter((c) => c.tokenStart < p.tokenEnd && c.tokenEnd > p.tokenStart);
       // Taken where nothing overlaps, or over the tagger's pieces inside it (التلفزيون [السوري]).
       if (
@@ -1878,7 +1900,11 @@ function majorityType(g: Group): EntityType {
  * split before a token that starts with the conjunction و/ف ("العبادي ولافروف" →
  * two names).
  */
-function cleanNameSpans(doc: Doc, isTitle?: (k: number) => boolean): Array<[number, number, EntityType]> {
+function cleanNameSpans(
+  doc: Doc,
+  isTitle?: (k: number) => boolean,
+  known?: (a: number, b: number) => boolean,
+): Array<[number, number, EntityType]> {
   const out: Array<[number, number, EntityType]> = [];
   const n = doc.tokens.length;
   // Per token: how many morph words, whether all are VERB/AUX/CCONJ, whether the first is CCONJ.
@@ -1921,7 +1947,7 @@ function cleanNameSpans(doc: Doc, isTitle?: (k: number) => boolean): Array<[numb
       out.push([s, b, nm.type]);
     } else out.push([a, b, nm.type]);
   }
-  return mergeSplitNames(doc, out);
+  return mergeSplitNames(doc, out, known);
 }
 
 /**
@@ -1929,13 +1955,50 @@ function cleanNameSpans(doc: Doc, isTitle?: (k: number) => boolean): Array<[numb
  * spans separated only by a dot glued to both are merged, the first span's type), and at a particle of a
  * Romance name ("ماريا دو" + "روزاريو": a person span ending in, or followed by, دو/دا/دي and the next span).
  */
-export function mergeSplitNames(doc: Doc, spans: Array<[number, number, EntityType]>): Array<[number, number, EntityType]> {
+export function mergeSplitNames(
+  doc: Doc,
+  spans: Array<[number, number, EntityType]>,
+  known?: (a: number, b: number) => boolean,
+): Array<[number, number, EntityType]> {
   const toks = doc.tokens;
   const sorted = [...spans].sort((x, y) => x[0] - y[0]);
   const out: Array<[number, number, EntityType]> = [];
+  // tokens whose first morph word is a conjunction or a preposition (وإسرائيل، بمصر، للشام)
+  let clitic: Uint8Array | null = null;
+  if (doc.words?.length) {
+    clitic = new Uint8Array(toks.length);
+    const count = new Uint16Array(toks.length);
+    for (const w of doc.words) if (w.token >= 0 && w.token < toks.length) count[w.token]++;
+    const seen = new Uint8Array(toks.length);
+    for (const w of doc.words) {
+      const k = w.token;
+      if (k < 0 || k >= toks.length || seen[k]) continue;
+      seen[k] = 1;
+      if (count[k] > 1 && (w.upos === 'CCONJ' || w.upos === 'ADP')) clitic[k] = 1;
+    }
+  }
   for (const sp of sorted) {
     const prev = out[out.length - 1];
     const dot = prev ? toks[prev[1]] : undefined;
+    // "لوس" + "أنجلس", "ثام" + "لوانغ", "نورث" + "كارولينا": two spans of one type touching, the second with no
+    // conjunction or preposition glued to it, are one name the tagger cut (16th session)
+    // (only names no list knows: "وتتهم السعودية إيران" is a doer and the one accused)
+    if (
+      clitic &&
+      known &&
+      prev &&
+      sp[0] === prev[1] &&
+      prev[2] === sp[2] &&
+      sp[1] - prev[0] <= 4 &&
+      clitic[sp[0]] === 0 &&
+      // (nor a definite word: "الإمارات" + "العربية المتحدة" is left to the knowledge base)
+      !/^([وف]|ال)/.test(toks[sp[0]].norm) &&
+      !known(prev[0], prev[1]) &&
+      !known(sp[0], sp[1])
+    ) {
+      prev[1] = sp[1];
+      continue;
+    }
     // "ماريا دو" + "روزاريو", "لولا" + "دا" + "سيلفا": a person's name goes on over a particle of Romance names.
     if (prev && prev[2] === 'PER' && sp[0] === prev[1] && ROMANCE_PARTICLES.has(toks[prev[1] - 1].norm)) {
       prev[1] = sp[1];
