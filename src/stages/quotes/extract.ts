@@ -468,15 +468,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (doc.times?.some((x) => x.start <= toks[a].start && x.end >= toks[b - 1].end)) return null;
     // nor a definite noun with a fused ب ("وذكر بالبيان بأن ..."; 14th session): an adverbial, the subject is elsewhere
     if (!dropPrep && toks[a].kind === 'w' && /^بال.{3,}/.test(toks[a].norm) && !inEnt[a] && b - a <= 2) return null;
-    // a verb is no speaker ("في محل الحلاقة الذي يخصه ويقول إن"): the subject is elsewhere
+    // a verb is no speaker ("في محل الحلاقة الذي يخصه ويقول إن"): the subject is elsewhere — or the person named right
+    // after it ("غرد جاستين ترودو"، "وظل ترامب"; 16th session); a name further on does not make the verb a speaker
+    // ("تعمل في علي بابا حتى رزقت بطفلين")
     if (
       verbAt(a) &&
       !inEnt[a] &&
       !/^[وف]?(ال|لل)/.test(toks[a].norm) &&
       !lex.speakerHeads.has(headKey(toks[a].norm)) &&
-      !entityAt(doc.entities, toks[a].start, toks[b - 1].end)
-    )
-      return null;
+      !(b - a === 1 && entityAt(doc.entities, toks[a].start, toks[a].end))
+    ) {
+      const per = a + 1 < b ? personAt(a + 1) : null;
+      if (!per || per.end > b) return null;
+      a++;
+    }
     // adverbs alone are no speaker ("وكتب يومها في تغريدة"، "والآن أعلنت"): the subject is elsewhere
     let adv = true;
     for (let k = a; k < b && adv; k++) if (toks[k].kind === 'w' && !adverbAt(k)) adv = false;
