@@ -1592,3 +1592,30 @@ test('16th session: a body and a described group joined by و are both sources, 
   );
   assert.ok(!a.some((x) => x.includes('>منظمات')), a.join(' / '));
 });
+
+test('16th session: stopping funding is a sanction, cut links, strikes, people counted, two parties meeting each other', () => {
+  const a = fullEvents('وقررت الولايات المتحدة ايقاف أي تمويل لوكالة غوث وتشغيل اللاجئين الفلسطينيين.');
+  assert.ok(
+    a.some((x) => x.startsWith('SANCTION:الولايات المتحدة')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('AID:')), a.join(' / '));
+  const b = fullEvents('وقطعت السعودية والإمارات روابط السفر والتجارة مع قطر.');
+  assert.ok(b.some((x) => x.startsWith('SANCTION:السعودية')) && b.some((x) => x.startsWith('SANCTION:الإمارات')), b.join(' / '));
+  const c = fullEvents('وأضرب عمال السكك الحديدية في فرنسا احتجاجا على الإصلاحات.');
+  assert.ok(
+    c.some((x) => x.startsWith('PROTEST:عمال')),
+    c.join(' / '),
+  );
+  const d = fullEvents('وقد شارك نحو مليون شخص في تظاهرات للمطالبة بتشديد قوانين حيازة الأسلحة.');
+  assert.ok(
+    d.some((x) => x.startsWith('PROTEST:')),
+    d.join(' / '),
+  );
+  const e = fullEvents('وأجرى ترامب وكيم قمة في سنغافورة.');
+  assert.ok(
+    e.some((x) => x.startsWith('CONSULT:') && x.includes('>كيم')) &&
+      e.some((x) => x.startsWith('CONSULT:كيم') && x.includes('>دونالد ترامب')),
+    e.join(' / '),
+  );
+});

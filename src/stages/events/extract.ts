@@ -1139,7 +1139,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         for (let j = k - 1; j >= ts && far < 8; j--) {
           const t = toks[j];
           if (t.kind === 'p' && t.text !== '،') break;
-          if (t.text !== '،' && !SKIP.has(t.norm)) far++;
+          // (nor do the words of the actors between: "وأجرى الرئيس الأميركي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون
+          // قمة"; 16th session)
+          if (t.text !== '،' && !SKIP.has(t.norm) && !actors.some((x) => x.a <= j && j < x.b)) far++;
           // (a complementiser opens another clause: "أعلن الوزير أن التحقيقات التي تجريها السلطات")
           if (/^(ان|بان)$/.test(t.norm)) break;
           // (a definite word is no verb, but ألقى is spelt like one: "وألقت السلطات القبض")
@@ -1900,6 +1902,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       for (const src of sources) {
         // no one acts on themselves: in "لقاء بين أوغلو والعاهل الأردني" each side meets the other
         let target = target0;
+        // two parties joined by و meet, agree or work with each other: "وأجرى ترامب وكيم قمة" (16th session)
+        if (!target && sources.length === 2 && (type === 'CONSULT' || type === 'AGREE' || type === 'COOPERATE'))
+          target = sources.find((x) => key(x.actor) !== key(src.actor));
         if (target && key(target.actor) === key(src.actor)) {
           target = sources.find((x) => key(x.actor) !== key(src.actor));
           if (!target) continue;
