@@ -463,7 +463,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       return null;
     // nor a preposition, a circumstantial "وهو" or بما/مما: "وجاء في بيان إثر محادثات"، "وأضاف وهو يقف إلى جانب"،
     // "بما يهدد السلم" — the subject is elsewhere
-    if (toks[a].kind === 'w' && (NOUN_PREP.has(stripCueConj(toks[a].norm)) || /^(وهو|وهي|بما|مما)$/.test(toks[a].norm))) return null;
+    // (not the first name علي, spelt like على in matching form: "وقال علي أكبر صالحي"; 16th session)
+    if (toks[a].kind === 'w' && !inName[a] && (NOUN_PREP.has(stripCueConj(toks[a].norm)) || /^(وهو|وهي|بما|مما)$/.test(toks[a].norm)))
+      return null;
     // nor a time expression ("وفي كانون أول أقرت ..."، "أكدت منذ 2008 بأن"; 16th session)
     if (doc.times?.some((x) => x.start <= toks[a].start && x.end >= toks[b - 1].end)) return null;
     // nor a definite noun with a fused ب ("وذكر بالبيان بأن ..."; 14th session): an adverbial, the subject is elsewhere
@@ -2299,8 +2301,18 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             (fz.length > 4 || subjEnd < 2 || toks[subjEnd - 2].kind === 'p' || /^[وف]?ال/.test(toks[subjEnd - 2].norm))) ||
             (subjEnd - 1 > a + 1 && /^[لب][^ال].{2,}[^اي]$/.test(fz) && !/^(لل|بال)/.test(fz) && nouns[subjEnd - 1] === 1)) &&
           !lex.speakerHeads.has(headKey(fz));
+        // (nor a clause with a verb of its own: "مجلس الأمن يصوت ضد مشروع قرار روسي يدين الضربات"; 16th session)
+        // — unless a name follows that verb, the subject of the cue: "واشنطن بوست تكتب: ترامب يعلن"
+        let midVerb = false;
+        let afterVerb = -1;
+        for (let z2 = a + 2; tagged && z2 < subjEnd; z2++)
+          if (verbAt(z2) && !inEnt[z2] && /^[يت]/.test(toks[z2].norm) && !lex.speakerHeads.has(headKey(toks[z2].norm))) {
+            midVerb = true;
+            afterVerb = z2 + 1;
+          }
+        if (midVerb && !sp && afterVerb < subjEnd && mentionStarts.has(toks[afterVerb].start)) sp = mkSpeaker(afterVerb, subjEnd);
         const notSubj =
-          a + 1 < subjEnd && (indefObject || TIME_HEAD.has(headKey(toks[a + 1].norm)) || findCue(toks, a + 1, i, lex) !== null);
+          a + 1 < subjEnd && (indefObject || midVerb || TIME_HEAD.has(headKey(toks[a + 1].norm)) || findCue(toks, a + 1, i, lex) !== null);
         // "استعرض المتحدث تركي المالكي صواريخا قال إن": the object's relative clause speaks for the sentence's subject
         if (!sp && indefObject && tagged) {
           let v = ts;

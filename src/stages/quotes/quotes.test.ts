@@ -2006,3 +2006,15 @@ test('16th session: a withheld name, a counted participle, a verbal noun after �
     f.join(' / '),
   );
 });
+
+test('16th session: the first name علي opens a speaker; a headline clause with a verb of its own is no subject', () => {
+  const a = fullQuotes(
+    'عنوان\nوقال علي أكبر صالحي رئيس منظمة الطاقة النووية الإيرانية، للصحفيين الثلاثاء إن الاستعدادات تجري لبناء أجهزة جديدة.',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('علي أكبر صالحي') && x.includes('|وقال|')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('مجلس الأمن يصوت ضد مشروع قرار روسي يدين الضربات الغربية على سوريا\nنص.');
+  assert.ok(!b.some((x) => x.startsWith('مجلس الأمن يصوت')), b.join(' / '));
+});
