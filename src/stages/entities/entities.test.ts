@@ -1023,3 +1023,11 @@ test('16th session: a longer KB name over an institution phrase, a second body a
   const d = names('عنوان\nوتتهم السعودية إيران بدعم الحوثيين.');
   assert.ok(d.includes('LOC:السعودية') && d.includes('LOC:إيران'), d.join(' / '));
 });
+
+test('16th session: another spelling links only when it stays close letter for letter', () => {
+  const names = (text: string): string[] => (fullDoc(readArticle(text)).entities ?? []).map((e) => `${e.type}:${e.name}:${e.kbId ?? ''}`);
+  const a = names('عنوان\nوقال جوناثان إن الطلاب خرجوا من المدرسة.');
+  assert.ok(!a.some((x) => x.includes('جون هاتون')), a.join(' / '));
+  const b = names('عنوان\nوتقع بيت حنينا في القدس الشرقية.');
+  assert.ok(!b.some((x) => x.includes('beit-hanoun')), b.join(' / '));
+});

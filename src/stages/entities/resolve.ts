@@ -163,6 +163,25 @@ interface FormInfo {
 const INFO_MAX = 50_000;
 
 /** Feminine heads (or words before the adjective) that take a feminine nationality adjective. */
+/** A name in matching form with its spaces removed and the letters transliterations confuse folded (`VARIANT_FOLD`). */
+function foldVariant(s: string): string {
+  let out = '';
+  for (const c of s) if (c !== ' ') out += VARIANT_FOLD_LETTERS[c] ?? c;
+  return out;
+}
+const VARIANT_FOLD_LETTERS: Record<string, string> = { ج: 'غ', ق: 'غ', ط: 'ت', ث: 'ت', ص: 'س', ز: 'س', ذ: 'س', ظ: 'س', ض: 'د' };
+
+/** Levenshtein distance of two short strings. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 function isFem(w: string): boolean {
   return w.endsWith('ه') || w === 'قوات' || w === 'القوات' || w === 'السلطات';
 }
@@ -503,7 +522,13 @@ export class EntityResolver {
     // (a definite nisba adjective is no other spelling of a place: الشرقية is not الشارقة; 14th session)
     if (!key.includes(' ') && /^ال.{2,}(ي|يه)$/.test(key)) return undefined;
     const form = this.kb.variantOf(key, min);
-    return form === undefined ? undefined : this.kb.lookup(form).find((e) => e.type === type);
+    if (form === undefined) return undefined;
+    // (the two spellings must stay close, letter for letter, once the letters transliterations confuse are folded:
+    // جوناثان is not جون هاتون, بيت حنينا is not بيت حانون, though their skeletons agree; 16th session)
+    const a = foldVariant(key);
+    const b = foldVariant(form);
+    if (editDistance(a, b) > Math.max(1, Math.floor(Math.min(a.length, b.length) / 4))) return undefined;
+    return this.kb.lookup(form).find((e) => e.type === type);
   }
 
   /** A candidate from tokens [a, b) whose first token may carry proclitics. */
