@@ -21,7 +21,7 @@ export { renderEvents } from './render.ts';
  * probability is below p (`models/events-gsr.json`). Then the learned
  * actor-event layer (`pairs.ts`, `models/events-pairs.tsv`) adds the events
  * of (actor, type) pairs the rules missed; `pairs: false` switches it off,
- * `pairsThreshold: p` adds its events from probability p (default: the model's, 0.6).
+ * `pairsThreshold: p` adds its events from probability p (default: the model's, 0.5 since the sixteenth session).
  */
 export const eventsStage: StageSpec = {
   name: 'events',
