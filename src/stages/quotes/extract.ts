@@ -501,7 +501,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     )
       start++;
     // "وفقا لوكالة رويترز": after an attribution phrase the speaker starts after the fused preposition.
-    if (dropPrep && t0.kind === 'w' && /^[لب]/.test(t0.norm) && t0.norm.length > 3 && !t0.norm.startsWith('ال')) start++;
+    // (not the ب of a statement word: "بحسب بيان للوزارة"; 16th session)
+    if (
+      dropPrep &&
+      t0.kind === 'w' &&
+      /^[لب]/.test(t0.norm) &&
+      t0.norm.length > 3 &&
+      !t0.norm.startsWith('ال') &&
+      !lex.statements.has(t0.norm)
+    )
+      start++;
     const end = toks[b - 1].end;
     if (end <= start) return null;
     // a date is no speaker ("وفي كانون الثاني/ديسمبر الماضي، ...، صرح"): the subject is elsewhere
@@ -1336,8 +1345,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // بحسب X، content  |  content، بحسب X  |  بحسب ما أكده X
         let a = attrSubject(j, limit);
         // "وفقا لبيان صادر عن وزارة الدفاع"، "وفقا لبيان أصدرته السلطات": the statement's issuer speaks
-        if (a + 2 < limit && lex.statements.has(toks[a].norm.replace(/^[لب](?=..)/, ''))) {
+        // (a statement word may itself begin with ب: "بحسب بيان للوزارة"; 16th session)
+        if (a + 2 < limit && (lex.statements.has(toks[a].norm) || lex.statements.has(toks[a].norm.replace(/^[لب](?=..)/, '')))) {
           if (a + 3 < limit && /^(ال)?صادر(ه)?$/.test(toks[a + 1].norm) && /^(عن|من)$/.test(toks[a + 2].norm)) a += 3;
+          else if (a + 3 < limit && /^(صدر|صدرت)$/.test(toks[a + 1].norm) && /^(عن|من)$/.test(toks[a + 2].norm)) a += 3;
           else if (/^(اصدرته|اصدرها|نشرته|نشرها|وزعته|وزعها|اوردته)$/.test(toks[a + 1].norm)) a += 2;
         }
         // "وفقا لوزارة الدفاع الروسية": the fused لـ of the attribution does not make the name an addressee

@@ -2018,3 +2018,14 @@ test('16th session: the first name علي opens a speaker; a headline clause wit
   const b = fullQuotes('مجلس الأمن يصوت ضد مشروع قرار روسي يدين الضربات الغربية على سوريا\nنص.');
   assert.ok(!b.some((x) => x.startsWith('مجلس الأمن يصوت')), b.join(' / '));
 });
+
+test('16th session: a statement word keeps its ب; asking not to be named is no statement', () => {
+  const a = fullQuotes('عنوان\nولجأت الوزارة إلى تخصيص رابط آخر لخدمة الحجاج، بحسب بيان لوزارة الحج.');
+  assert.ok(!a.some((x) => x.startsWith('يان')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.startsWith('وزارة الحج|بحسب|')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('عنوان\nوقال الضابط إن الهجوم وقع ليلا. وطلب عدم نشر اسمه لأنه غير مخول بالحديث.');
+  assert.ok(!b.some((x) => x.split('|')[1] === 'وطلب'), b.join(' / '));
+});
