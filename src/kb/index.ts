@@ -90,6 +90,24 @@ export function variantKey(key: string, keep: ReadonlySet<string> = new Set(), m
   return letters >= min ? out : '';
 }
 
+/** A name in matching form with its spaces removed and the letters transliterations confuse folded (`VARIANT_FOLD`). */
+export function variantSpelling(key: string): string {
+  let out = '';
+  for (const c of key) if (c !== ' ') out += VARIANT_FOLD[c] ?? c;
+  return out;
+}
+
+/** Levenshtein distance of two short strings. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 /** The `pop=` tag of an entry (0 when none). */
 export function population(e: KbEntry): number {
   for (const t of e.tags) if (t.startsWith('pop=')) return Number(t.slice(4)) || 0;

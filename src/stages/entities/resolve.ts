@@ -35,7 +35,7 @@
 import { GenerationalCache } from '../../core/cache.ts';
 import type { Doc, Entity, EntityType, Mention, Span, Token } from '../../core/types.ts';
 import { type CliticVariant, cliticVariants } from '../../kb/clitics.ts';
-import { type KbEntry, type KnowledgeBase, nameKey, population } from '../../kb/index.ts';
+import { editDistance, type KbEntry, type KnowledgeBase, nameKey, population, variantSpelling } from '../../kb/index.ts';
 import { normalize } from '../../text/normalize.ts';
 import { PhraseSteps } from '../../text/phrase-steps.ts';
 import { tsvRows } from '../../text/tsv.ts';
@@ -163,25 +163,6 @@ interface FormInfo {
 const INFO_MAX = 50_000;
 
 /** Feminine heads (or words before the adjective) that take a feminine nationality adjective. */
-/** A name in matching form with its spaces removed and the letters transliterations confuse folded (`VARIANT_FOLD`). */
-function foldVariant(s: string): string {
-  let out = '';
-  for (const c of s) if (c !== ' ') out += VARIANT_FOLD_LETTERS[c] ?? c;
-  return out;
-}
-const VARIANT_FOLD_LETTERS: Record<string, string> = { ج: 'غ', ق: 'غ', ط: 'ت', ث: 'ت', ص: 'س', ز: 'س', ذ: 'س', ظ: 'س', ض: 'د' };
-
-/** Levenshtein distance of two short strings. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 function isFem(w: string): boolean {
   return w.endsWith('ه') || w === 'قوات' || w === 'القوات' || w === 'السلطات';
 }
@@ -525,8 +506,8 @@ export class EntityResolver {
     if (form === undefined) return undefined;
     // (the two spellings must stay close, letter for letter, once the letters transliterations confuse are folded:
     // جوناثان is not جون هاتون, بيت حنينا is not بيت حانون, though their skeletons agree; 16th session)
-    const a = foldVariant(key);
-    const b = foldVariant(form);
+    const a = variantSpelling(key);
+    const b = variantSpelling(form);
     if (editDistance(a, b) > Math.max(1, Math.floor(Math.min(a.length, b.length) / 4))) return undefined;
     return this.kb.lookup(form).find((e) => e.type === type);
   }
