@@ -1959,7 +1959,9 @@ function cleanNameSpans(
 /**
  * Names the tagger cut in two: at the dots of an acronym written with dots ("سي.بي.اس" tagged سي / بي / اس:
  * spans separated only by a dot glued to both are merged, the first span's type), and at a particle of a
- * Romance name ("ماريا دو" + "روزاريو": a person span ending in, or followed by, دو/دا/دي and the next span).
+ * Romance name ("ماريا دو" + "روزاريو": a person span ending in, or followed by, دو/دا/دي and the next span), and
+ * between two touching spans of one type that no list knows (`known`), the second with no conjunction, preposition or
+ * article glued to it ("ثام" + "لوانغ").
  */
 export function mergeSplitNames(
   doc: Doc,
