@@ -704,6 +704,21 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       b++;
       while (b < limit && b - a < MAX_SPEAKER && !stopsSpeaker(b)) b++;
     }
+    // "بيان صادر عن المدعي العام"، "بيان صدر عن الجيش": a statement issued by someone (16th session)
+    {
+      const s0 = b === a + 2 && /^(ال)?صادر(ه)?$|^صدر(ت)?$/.test(toks[a + 1].norm) ? a + 1 : b;
+      if (
+        s0 === a + 1 &&
+        lex.statements.has(toks[a].norm) &&
+        b < limit &&
+        /^(عن|من)$/.test(toks[b].norm) &&
+        b + 1 < limit &&
+        toks[b + 1].kind === 'w'
+      ) {
+        b += 1;
+        while (b < limit && b - a < MAX_SPEAKER && (!stopsSpeaker(b) || b === a + 3)) b++;
+      }
+    }
     if (b < limit && toks[b].text === '،' && b > a) {
       let c = b + 1;
       while (c < limit && c - b <= 5 && !stopsSpeaker(c)) c++;

@@ -2029,3 +2029,11 @@ test('16th session: a statement word keeps its ب; asking not to be named is no 
   const b = fullQuotes('عنوان\nوقال الضابط إن الهجوم وقع ليلا. وطلب عدم نشر اسمه لأنه غير مخول بالحديث.');
   assert.ok(!b.some((x) => x.split('|')[1] === 'وطلب'), b.join(' / '));
 });
+
+test('16th session: a statement issued by someone names its issuer in the speaker', () => {
+  const a = fullQuotes('عنوان\nوجاء في بيان صدر عن المدعي العام أن التحقيق انتهى.');
+  assert.ok(
+    a.some((x) => x.split('|')[0].includes('المدعي العام') && x.endsWith('|التحقيق انتهى')),
+    a.join(' / '),
+  );
+});
