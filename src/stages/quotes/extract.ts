@@ -1780,7 +1780,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       // the cue opens its sentence (after a quotation mark or a dash at most)
       const opensSentence = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
       // or after قد/كما alone ("وقد كشفت عن"، "كما حث"; 15th session)
-      const opensAfterParticle = i === ts + 1 && /^[وف]?(قد|لقد|كما)$/.test(toks[ts].norm);
+      // (and after كان قد with nothing between: "وكانت قد انتقدت بشدة المستشارة الألمانية"; 17th session)
+      const kanQad = i === ts + 2 && /^[وف]?(كان|كانت)$/.test(toks[ts].norm) && /^(قد|لقد)$/.test(toks[ts + 1].norm);
+      const opensAfterParticle = (i === ts + 1 && /^[وف]?(قد|لقد|كما)$/.test(toks[ts].norm)) || kanQad;
       let pi = i - 1;
       if (pi > ts && /^(قد|لقد|وقد)$/.test(toks[pi].norm)) pi--;
       // ("أن الإنتربول كانت قد طالبت": the subject before كان)
@@ -1929,6 +1931,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             sp = { ...last.sp, carried: true };
             spEnd = b;
           }
+        }
+        // "وكانت قد انتقدت بشدة المستشارة الألمانية، أنغيلا ميركل، لقرارها": an act cue right after كان قد, with no noun
+        // between, has كان's pronoun for its subject (whoever the sentence before was about); what follows is the object
+        // (17th session)
+        if (
+          kanQad &&
+          e.kind === 'act' &&
+          !e.intr &&
+          !plural &&
+          b > j + 1 &&
+          ((last && si - last.sentence <= 1) || prevSubject(si) !== null)
+        ) {
+          pronoun = true;
+          spEnd = j + 1;
         }
         // "واتهم النظام الإيراني بالتحالف ...": one noun phrase then بـ — the object; the subject is the previous speaker
         // a verb in the plural (قالوا، طالبوا) has its subject before it or in an earlier sentence
@@ -2519,6 +2535,33 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             if (np) prev = { ...np, id: p.ent.id, carried: false };
           }
         }
+        // "بدأ الرئيس الأميركي دونالد ترامب، الأربعاء، جولته ...، إذ قال في لقاء إن": a cue with no subject of its own, joined
+        // to a sentence that opens with a verb and its subject and holds no statement before it, continues that subject,
+        // not a speaker of an earlier sentence (17th session)
+        if (
+          !mainSpeaker &&
+          e.kind !== 'part' &&
+          tagged &&
+          i > ts + 2 &&
+          (!prev || (last !== null && last !== undefined && last.sentence < si)) &&
+          (/^[وف]/.test(toks[i].norm) || /^(اذ|حيث|ثم)$/.test(toks[i - 1].norm))
+        ) {
+          let v = ts;
+          while (v < i && toks[v].kind === 'p') v++;
+          const s = v + 1 < i && verbAt(v) ? subjectAfter(v, true) : null;
+          const ent = s?.id ? doc.entities?.find((x) => x.id === s.id) : undefined;
+          const g = genderOfCue(toks[i].text);
+          const head = s ? headKey(matchForm(s.text).split(' ')[0] ?? '') : '';
+          const agrees =
+            !!s &&
+            s.end <= toks[i].start &&
+            (g === 'm'
+              ? ent?.type === 'PER' || (ent?.type !== 'LOC' && !/(ه|ات)$/.test(head))
+              : g === 'f'
+                ? (ent?.type === 'ORG' || ent?.type === 'LOC') && (/(ه|ات)$/.test(head) || !!ent.kbId?.startsWith('country:'))
+                : false);
+          if (s && agrees) prev = { ...s, carried: false };
+        }
         sp = prev ? { ...prev, carried: prev.carried ?? true } : null;
       }
       if (!sp) continue;
@@ -2526,6 +2569,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (pronoun && (prep >= 0 || (mark >= 0 && !plural))) a = j + 1;
       else if (prep >= 0) {
         a = e.kind === 'need' || toks[prep].norm.length <= 3 ? prep + 1 : prep;
+        // "وحملت السلطات السورية القوات الأمريكية مسؤولية الغارة": the one held responsible is part of what is said, as
+        // the one accused is (GUIDELINES: after the cue and its speaker when there is no أن; 17th session)
+        if (e.kind === 'need' && e.prep === 'المسؤوليه' && !pronoun && spEnd < prep && prep - spEnd <= 8) a = spEnd;
         // "وأشار إلى أن المساعدات وصلت": the content starts after أن, as after any other
         if (a < limit && isComp(a) && a + 1 < limit) a++;
         // "وتتهم السعودية إيران بتزويد ..."، "السعودية تتهم إيران بـ": the one accused (asked, described) is part of

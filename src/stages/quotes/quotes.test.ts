@@ -2037,3 +2037,35 @@ test('16th session: a statement issued by someone names its issuer in the speake
     a.join(' / '),
   );
 });
+
+test('17th session: a title before the name, a cue joined to the opening verb, كان قد before an act cue, the one held responsible', () => {
+  // a title (السناتور) with a place complement then the name between commas: the name is the speaker
+  const a = fullQuotes(
+    'عنوان\nولم تتأكد مشاركة زوكربرغ، إلا أن السناتور الديموقراطية عن ولاية كاليفورنيا، دايان فاينستين، أعلنت لصحيفة محلية، أنه وافق مبدئيا على الحضور.',
+  );
+  assert.ok(
+    a.some((x) => x.split('|')[0].endsWith('دايان فاينستين') && x.includes('|أعلنت|')),
+    a.join(' / '),
+  );
+  // "إذ قال" with no subject of its own continues the subject of the sentence's opening verb
+  const b = fullQuotes(
+    'عنوان\nبدأ الرئيس الأميركي دونالد ترامب، الأربعاء، جولته الأوروبية بتصريحات هجومية، إذ قال في لقاء إن ألمانيا خاضعة لسيطرة روسيا بشكل كامل.',
+  );
+  assert.ok(
+    b.some((x) => x.startsWith('الرئيس الأميركي دونالد ترامب|قال|ألمانيا خاضعة')),
+    b.join(' / '),
+  );
+  // "وكانت قد انتقدت X": كان's pronoun (the woman of the sentence before) criticised X, not X someone
+  const cDoc = fullQuotesDoc(
+    'كارين كنايسل\nعملت كنايسل نائبا لرئيس الجمعية النمساوية للدراسات السياسية. وكانت قد انتقدت بشدة المستشارة الألمانية، أنغيلا ميركل، لقرارها المرحب بالمهاجرين.',
+  );
+  const c = (cDoc.quotes ?? []).find((q) => q.cue === 'انتقدت');
+  const cName = cDoc.entities?.find((e) => e.id === c?.speaker)?.name ?? c?.speakerText ?? '';
+  assert.ok(c && cName.includes('كنايسل') && c.text.includes('أنغيلا ميركل'), JSON.stringify(c));
+  // "وحملت X Y مسؤولية ...": Y, the one held responsible, opens the content
+  const d = fullQuotes('عنوان\nوحملت السلطات السورية القوات الأمريكية مسؤولية الغارة الجوية على القرية.');
+  assert.ok(
+    d.some((x) => x.startsWith('السلطات السورية|وحملت|القوات الأمريكية مسؤولية الغارة')),
+    d.join(' / '),
+  );
+});
