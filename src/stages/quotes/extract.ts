@@ -592,6 +592,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && t.text.includes('آ'))) || isComp(k) || MANNER.test(t.norm)) return true;
     // "وأكدت أنقرة معارضتها": a stance noun with its pronoun is the content, not the speaker's
     if (t.kind === 'w' && !inName[k] && isStance(lex, t.norm)) return true;
+    // "وحمّل ترامب كلاً من بوتين وروسيا": كلاً من opens the object (17th session)
+    if (t.norm === 'كلا' && toks[k + 1]?.norm === 'من') return true;
     // a preposition written apart before a quotation ("وندد بـ"جريمة...""): the content, not the speaker
     if (/^[بل]\u0640*$/.test(t.text)) return true;
     // للصحفيين، لـCNN، لوكالة ...: the addressee, not the speaker.
@@ -846,6 +848,30 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     const ent = entityAt(doc.entities, t.start, t.end);
     const m = ent && (ent.type === 'PER' || ent.type === 'ORG') ? ent.mentions.find((x) => x.start === t.start) : undefined;
     if (!ent || !m) return null;
+    return { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end, carried: true };
+  };
+  /**
+   * The one person the sentence before sentence si names, when it names no other person nor organisation ("ولا يبدو أن
+   * أردوغان يشعر بالقلق ... . فقد أعلن قبل أيام"): whom a "فقد"/"وقد" verb with no subject of its own goes on about
+   * (17th session).
+   */
+  const prevOnlyPerson = (si: number): Speaker | null => {
+    if (si === 0) return null;
+    const [ps, pe] = v.sentTok[si - 1];
+    if (pe <= ps) return null;
+    const s0 = toks[ps].start;
+    const e0 = toks[pe - 1].end;
+    let found: { ent: Entity; m: Mention } | null = null;
+    for (const e of doc.entities ?? []) {
+      if (e.type !== 'PER' && e.type !== 'ORG') continue;
+      for (const m of e.mentions) {
+        if (m.start < s0 || m.end > e0) continue;
+        if (e.type !== 'PER' || (found && found.ent.id !== e.id)) return null;
+        found ??= { ent: e, m };
+      }
+    }
+    if (!found) return null;
+    const { ent, m } = found;
     return { id: ent.id, text: displaySpeaker(text.slice(m.start, m.end)), start: m.start, end: m.end, carried: true };
   };
   /**
@@ -1203,7 +1229,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           !(
             c.e.kind === 'need' &&
             // (also after a name and a medium with its time: "وأعرب غريفيث، في تصريح صحافي قبيل مغادرته صنعاء، عن قلقه"; 15th session)
-            !toks.slice(c.j + 1, Math.min(te, Math.max(c.j + 11, speakerEnd(c.j + 1, te) + 5))).some((t) => needPrep(t.norm, c.e.prep))
+            // (the one held responsible may be a list: "حمّل الرئيس الأمريكي دونالد ترامب كلاً من الرئيس الروسي فلاديمير بوتين
+            // وروسيا وإيران مسؤولية"; 17th session)
+            !toks
+              .slice(c.j + 1, Math.min(te, Math.max(c.j + 11, speakerEnd(c.j + 1, te) + (c.e.prep === 'المسؤوليه' ? 9 : 5))))
+              .some((t) => needPrep(t.norm, c.e.prep))
           ) &&
           // "وقالت صحيفة كناك، التي كشفت القضية، إن الشركات ...": a cue in a relative clause set off by commas inside another
           // cue's speaker phrase is no cue of the content after it
@@ -2453,7 +2483,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // ("وتوجهت حداد بعبارات قاسية ... . واتهمت بوتفليقة بأنه")
         // (also after قد/كما: "وكانت نيومان قد سجلت ... . وقد كشفت عن"; 15th session)
         if (((pronoun && opensSentence) || opensAfterParticle) && !mainSpeaker && (!last || si - last.sentence > 1))
-          prev = prevSubject(si) ?? prev;
+          prev =
+            prevSubject(si) ??
+            // (after فقد with a masculine cue: the one person of the sentence before; 17th session)
+            (opensAfterParticle && /^فقد$/.test(toks[ts].norm) && genderOfCue(toks[i].text) === 'm' ? prevOnlyPerson(si) : null) ??
+            prev;
         // "أما والده راتب فقد كان في محله ... ويقول إن": the topic of أما ... فـ is the subject of the sentence
         if (!mainSpeaker && !pronoun) prev = amaTopic(ts, i) ?? prev;
         // the carried subject agrees with the cue: "وقال" after "تفيد استطلاعات الرأي" goes back to the man quoted before

@@ -2069,3 +2069,17 @@ test('17th session: a title before the name, a cue joined to the opening verb, �
     d.join(' / '),
   );
 });
+
+test('17th session: فقد after a sentence about one person; a list held responsible (كلاً من)', () => {
+  const aDoc = fullQuotesDoc(
+    'أردوغان\nوقال ترامب إن العلاقات سيئة. وأضاف أن تركيا أخطأت. والليرة تراجعت كثيرا هذا الأسبوع.\nولا يبدو أن أردوغان يشعر بالقلق إزاء الوضع الحالي. فقد أعلن قبل أيام أمام حشد من أنصاره "اذا كان الغرب يملك الدولار فلدينا الله".',
+  );
+  const a = (aDoc.quotes ?? []).find((q) => q.cue === 'أعلن');
+  const aName = aDoc.entities?.find((e) => e.id === a?.speaker)?.name ?? '';
+  assert.ok(a && aName.includes('أردوغان'), JSON.stringify(a));
+  const b = fullQuotes('إيران\nإذ حمّل الرئيس الأمريكي دونالد ترامب كلاً من الرئيس الروسي فلاديمير بوتين وروسيا وإيران مسؤولية دعم الأسد.');
+  assert.ok(
+    b.some((x) => x.startsWith('الرئيس الأمريكي دونالد ترامب|حمّل|كلاً من الرئيس الروسي')),
+    b.join(' / '),
+  );
+});
