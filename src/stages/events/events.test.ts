@@ -1619,3 +1619,15 @@ test('16th session: stopping funding is a sanction, cut links, strikes, people c
     e.join(' / '),
   );
 });
+
+test('17th session: joint exercises are cooperation, annexed land is coercion, ضم alone is not', () => {
+  const a = fullEvents('أجرت مصر وبريطانيا، الجمعة، تدريبا بحريا عسكريا مشتركا في البحر الأبيض المتوسط.');
+  assert.ok(a.some((x) => x.startsWith('COOPERATE:مصر')) && a.some((x) => x.startsWith('COOPERATE:بريطانيا')), a.join(' / '));
+  const b = fullEvents('وتقع كيرتش في شبه الجزيرة التي ضمتها موسكو عام 2014.');
+  assert.ok(
+    b.some((x) => x.startsWith('COERCE:موسكو')),
+    b.join(' / '),
+  );
+  const c = fullEvents('وضم الوفد الروسي وزراء الخارجية والدفاع.');
+  assert.ok(!c.some((x) => x.startsWith('COERCE:')), c.join(' / '));
+});
