@@ -208,6 +208,10 @@ export class KnowledgeBase {
         // عبد الله / عبدالله, أبو الغيط / أبوالغيط: both spellings are common.
         keys.add(key.replace(/(^| )(عبد|ابو) (?=ال)/g, '$1$2'));
         keys.add(key.replace(/(^| )(عبد|ابو)(?=ال)/g, '$1$2 '));
+        // ستوكهولم / استوكهولم, سكوتلندا / اسكتلندا: a foreign initial cluster is written with or without a
+        // prothetic alef (names of five letters or more; without it only for places: اسلام is no سلام; 17th session)
+        if (/^[سش][^اويهء ]/.test(key) && key.length >= 5) keys.add(`ا${key}`);
+        else if (e.type === 'LOC' && /^ا[سش][^اويهء ]/.test(key) && key.length >= 6) keys.add(key.slice(1));
       }
       for (const key of keys) {
         let list = this.byForm.get(key);

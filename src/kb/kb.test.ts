@@ -246,3 +246,15 @@ test('englishFromParts: an unknown person gets the English spellings the KB give
   // names whose word counts differ are not aligned (كينيدي is not "F.")
   assert.equal(kb.englishFromParts('فتحي كينيدي'), undefined);
 });
+
+test('17th session: a foreign initial cluster with or without the prothetic alef (ستوكهولم / استوكهولم)', () => {
+  const kb = KnowledgeBase.fromEntries([
+    { ...syria, id: 'city:stockholm-swe', name: 'ستوكهولم', nameEn: 'Stockholm', aliases: [], country: 'SWE' },
+    { ...syria, id: 'city:istanbul-tur', name: 'إسطنبول', nameEn: 'Istanbul', aliases: [], country: 'TUR' },
+    { ...syria, id: 'per:salam', type: 'PER', name: 'سلام', nameEn: 'Salam', aliases: [], country: undefined },
+  ]);
+  assert.equal(kb.lookup(nameKey('استوكهولم'))[0]?.id, 'city:stockholm-swe');
+  assert.equal(kb.lookup(nameKey('سطنبول'))[0]?.id, 'city:istanbul-tur');
+  // (short names and the words of people keep their spelling: اسلام is no سلام)
+  assert.equal(kb.lookup(nameKey('اسلام')).length, 0);
+});

@@ -1031,3 +1031,11 @@ test('16th session: another spelling links only when it stays close letter for l
   const b = names('عنوان\nوتقع بيت حنينا في القدس الشرقية.');
   assert.ok(!b.some((x) => x.includes('beit-hanoun')), b.join(' / '));
 });
+
+test('17th session: a big city of the region is found without the tagger (والبصرة after an unknown name)', () => {
+  const doc = fullDoc(readArticle('عنوان\nالأصوات في واسط والبصرة.'));
+  assert.ok(
+    doc.entities?.some((e) => e.type === 'LOC' && e.country === 'IRQ' && e.mentions.some((m) => m.text === 'البصرة')),
+    JSON.stringify(doc.entities),
+  );
+});
