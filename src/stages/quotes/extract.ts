@@ -1633,7 +1633,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         colon < 0 &&
         /^(من|علي|في|الي)$/.test(toks[comp - 1].norm) &&
         toks[prep].norm.startsWith('ب');
-      if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0) && !compInPrep) prep = -1;
+      // (a preposition right after the cue, before a quotation, keeps opening the content: "وطالب بتحقيق دولي مستقل "يتضمن
+      // ..."" has no speaker of its own; 17th session)
+      const prepFirst = prep === j + 1 && mark > prep && comp < 0 && colon < 0 && toks[prep].norm.length > 3 && !inEnt[prep];
+      if (prep >= 0 && e.kind !== 'need' && (comp >= 0 || mark >= 0 || colon >= 0) && !compInPrep && !prepFirst) prep = -1;
       // a quotation inside the object ("ضرورة مقاضاة إسرائيل على "جرائمها"") does not open the content
       if (objn >= 0 && comp < 0 && colon < 0 && (mark < 0 || mark > objn)) prep = objn;
       // 'وأضافت: "...'، a quotation after the colon: it is the content, also past the end of the sentence
@@ -1851,6 +1854,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             isComp(q) ||
             /^(هذا|هذه|ذلك|تلك)$/.test(toks[q].norm) ||
             (q === cs && (TIME_HEAD.has(headKey(toks[q].norm)) || adverbAt(q))) ||
+            // ("صديقته التي كانت معه أثناء الرحلة، نيكولا رايت، نفت": a preposition with its pronoun is no subject; 17th session)
+            PRON_PREP.has(toks[q].norm) ||
+            /^(معه|معها|معهم|له|لها|لهم|عليه|عليها|اليه|اليها)$/.test(toks[q].norm) ||
             // ("فوق المنطقة التي قال المرصد إن ...": no subject before a relative pronoun right before the cue)
             (q === pi && /^[وف]?(الذي|التي|الذين|اللذين|اللتين)$/.test(toks[q].norm))
           )
@@ -2306,9 +2312,23 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               )
                 st--;
               // (not an adverbial: "وخلال المقابلة التي أجراها ...، كشف رجل الأمن" has its subject after the cue)
-              if (st + 1 < relEnd && !NOUN_PREP.has(stripCueConj(toks[st + 1].norm))) sp = mkSpeaker(st + 1, relEnd);
+              if (st + 1 < relEnd && !NOUN_PREP.has(stripCueConj(toks[st + 1].norm))) {
+                sp = mkSpeaker(st + 1, relEnd);
+                // "صديقته التي كانت معه أثناء الرحلة، نيكولا رايت، نفت": the name set off by commas after the relative
+                // clause is the subject's (17th session)
+                for (let k = r + 1; k < a && sp; k++) {
+                  const per = toks[k - 1].text === '،' ? personAt(k) : null;
+                  if (per && per.end === a) {
+                    const named = mkSpeaker(k, per.end);
+                    if (named) sp = { ...named, id: per.ent.id };
+                    break;
+                  }
+                }
+              }
               break;
             }
+            // (كان after a relative pronoun is inside the relative clause: "صديقته التي كانت معه"; 17th session)
+            if (BOUNDARY.has(n) && r - 1 >= floor && /^(الذين|الذي|التي)$/.test(toks[r - 1].norm)) continue;
             const start = r === ts || BOUNDARY.has(n) || LEAD.has(n) || isComp(r) || (toks[r].kind === 'p' && toks[r].text !== '،');
             if (start) {
               const from = r === ts && !BOUNDARY.has(n) && !LEAD.has(n) && toks[r].kind === 'w' ? r : r + 1;
@@ -2482,7 +2502,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // an object before the cue's preposition with no statement just before: the subject of the sentence before
         // ("وتوجهت حداد بعبارات قاسية ... . واتهمت بوتفليقة بأنه")
         // (also after قد/كما: "وكانت نيومان قد سجلت ... . وقد كشفت عن"; 15th session)
-        if (((pronoun && opensSentence) || opensAfterParticle) && !mainSpeaker && (!last || si - last.sentence > 1))
+        // (also a cue opening its sentence with no subject after it at all: "وشكر أنطونيو تاجاني ... . وقال بهذا الصدد"; 17th
+        // session)
+        if ((opensSentence || opensAfterParticle) && !mainSpeaker && (!last || si - last.sentence > 1))
           prev =
             prevSubject(si) ??
             // (after فقد with a masculine cue: the one person of the sentence before; 17th session)

@@ -2083,3 +2083,26 @@ test('17th session: فقد after a sentence about one person; a list held respon
     b.join(' / '),
   );
 });
+
+test('17th session: a topic adverb is no speaker, a preposition before a quotation opens the content, a name after a relative clause', () => {
+  const a = fullQuotes(
+    'عنوان\nوشكر أنطونيو تاجاني الضيف على حضوره قبل عام من الانتخابات الأوروبية. وقال بهذا الصدد "علينا أن نحمي المعطيات الشخصية للمواطنين".',
+  );
+  assert.ok(
+    a.some((x) => x.includes('تاجاني') && x.includes('|وقال|علينا أن نحمي')),
+    a.join(' / '),
+  );
+  const b = fullQuotes(
+    'القمة\nوأكد البيان على ضرورة التوصل إلى حل سياسي للأزمة السورية.\nوطالب بتحقيق دولي مستقل "يتضمن تطبيق القانون الدولي على كل من يثبت استخدامه السلاح الكيميائي".',
+  );
+  assert.ok(
+    b.some((x) => x.startsWith('البيان|وطالب|بتحقيق دولي مستقل')),
+    b.join(' / '),
+  );
+  const c = fullQuotes('عنوان\nلكن صديقته التي كانت معه أثناء الرحلة، نيكولا رايت، نفت ذلك، وأكدت أن المستشفى توقف عن العلاج.');
+  assert.ok(
+    c.some((x) => x.startsWith('نيكولا رايت|نفت|')),
+    c.join(' / '),
+  );
+  assert.ok(!c.some((x) => x.startsWith('معه')), c.join(' / '));
+});
