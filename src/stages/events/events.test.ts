@@ -1631,3 +1631,13 @@ test('17th session: joint exercises are cooperation, annexed land is coercion, �
   const c = fullEvents('وضم الوفد الروسي وزراء الخارجية والدفاع.');
   assert.ok(!c.some((x) => x.startsWith('COERCE:')), c.join(' / '));
 });
+
+test('17th session: a terrorist listing and questioning someone are accusations', () => {
+  const a = fullEvents('وقد وضعت تركيا والولايات المتحدة حزب العمال الكردستاني على لائحة المنظمات الإرهابية.');
+  assert.ok(a.some((x) => x.startsWith('ACCUSE:تركيا')) && a.some((x) => x.startsWith('ACCUSE:الولايات المتحدة')), a.join(' / '));
+  const b = fullEvents('وحققت السلطات الألمانية مع المشتبه به بعد الهجمات.');
+  assert.ok(
+    b.some((x) => x.startsWith('ACCUSE:السلطات الألمانية')),
+    b.join(' / '),
+  );
+});
