@@ -1641,3 +1641,16 @@ test('17th session: a terrorist listing and questioning someone are accusations'
     b.join(' / '),
   );
 });
+
+test('17th session: talking with someone is a consultation, recognising a capital is support', () => {
+  const a = fullEvents('وتحدث الرئيس الفرنسي إيمانويل ماكرون مع نظيره الروسي فلاديمير بوتين يوم الجمعة.');
+  assert.ok(
+    a.some((x) => x.startsWith('CONSULT:إيمانويل ماكرون')),
+    a.join(' / '),
+  );
+  const b = fullEvents('واعترفت واشنطن بالقدس عاصمة لإسرائيل.');
+  assert.ok(
+    b.some((x) => x.startsWith('SUPPORT:واشنطن')),
+    b.join(' / '),
+  );
+});
