@@ -2106,3 +2106,23 @@ test('17th session: a topic adverb is no speaker, a preposition before a quotati
   );
   assert.ok(!c.some((x) => x.startsWith('معه')), c.join(' / '));
 });
+
+test('17th session: renewing a stance (جدد دعوته، جدد التأكيد على أن), insisting on a position (أصر على)', () => {
+  const a = fullQuotes('عنوان\nوجدد البابا في هذه المناسبة دعوته إلى الحوار والتفاوض وتجنيب المدنيين ويلات الحرب.');
+  assert.ok(
+    a.some((x) => x.startsWith('البابا|وجدد|دعوته إلى الحوار')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('عنوان\nوجدد الوزير التركي مولود جاووش أوغلو التأكيد على أن العملية تستهدف الإرهابيين فقط.');
+  assert.ok(
+    b.some((x) => x.split('|')[0].endsWith('أوغلو') && x.endsWith('|العملية تستهدف الإرهابيين فقط')),
+    b.join(' / '),
+  );
+  const c = fullQuotes('عنوان\nوأصر الرئيس بري خلال اللقاء على موقفه من ترسيم الحدود البحرية.');
+  assert.ok(
+    c.some((x) => x.startsWith('الرئيس بري|وأصر|موقفه')),
+    c.join(' / '),
+  );
+  // renewing a contract is no statement
+  assert.equal(fullQuotes('عنوان\nوجددت الحكومة عقد الشركة لعامين.').length, 0);
+});
