@@ -1339,6 +1339,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           for (let q = comp + 1; q < n.i && plain; q++)
             if (toks[q].kind === 'p' || isComp(q) || /^[وف]?(لكن|لكنه|لكنها|لكنهم|بينما|فيما|حين)$/.test(toks[q].norm)) plain = false;
           if (plain && n.i - comp >= 2) continue;
+          // "قال الأربعاء إنه يتوقع أن يقرر نظيره الانسحاب": a cue right after this cue's إنه/إنها speaks for the same
+          // subject inside the content; the statement is the whole clause (17th session)
+          const c0 = n.i - 1;
+          if (c0 > j && isComp(c0) && !inside[c0] && /^(انه|انها|انهم|انهما|انني|اننا)$/.test(toks[c0].norm) && (comp < 0 || comp === c0)) {
+            let other = false;
+            for (let q = j + 1; q < c0 && !other; q++) if (isComp(q) || pairs.has(q) || toks[q].text === ':') other = true;
+            if (!other) continue;
+          }
         }
         if (n.e.kind === 'part' || (n.e.kind !== 'nonspeaker' && (conj || opens || but || (prev && prev.kind === 'p')))) {
           limit = n.i;

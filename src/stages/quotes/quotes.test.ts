@@ -2126,3 +2126,12 @@ test('17th session: renewing a stance (جدد دعوته، جدد التأكيد
   // renewing a contract is no statement
   assert.equal(fullQuotes('عنوان\nوجددت الحكومة عقد الشركة لعامين.').length, 0);
 });
+
+test('17th session: a cue right after the statement’s own إنه belongs to the content (قال إنه يتوقع أن)', () => {
+  const a = fullQuotes('عنوان\nوقال ماكرون الأربعاء إنه يتوقع أن يقرر نظيره الأميركي الانسحاب من الاتفاق.');
+  assert.ok(
+    a.some((x) => x.startsWith('ماكرون|وقال|يتوقع أن يقرر')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.includes('|يتوقع|')), a.join(' / '));
+});
