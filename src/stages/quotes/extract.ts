@@ -96,7 +96,8 @@ const PRON_PREP = new Set(['فيه', 'فيها', 'به', 'بها', 'خلاله',
 /** Indefinite adjectives of a statement before the one who issued it ("تقدير حديث لمنظمة الأمم المتحدة"). */
 const STATEMENT_ADJ = /^(جديد|حديث|اخير|مشترك|رسمي|سنوي|مطول|مفصل)(ه)?$/;
 /** Nouns that open the content of a reporting verb with no أن ("أكد ... ضرورة مقاضاة إسرائيل على "جرائمها""). */
-const OBJ_OPEN = new Set(['ضروره', 'اهميه']);
+// (and verbal nouns of what happened: "أكد ناشطون مقتل 40 عنصرا"، "وأكدت وسائل إعلام خروج مسلحين"; 17th session)
+const OBJ_OPEN = new Set(['ضروره', 'اهميه', 'مقتل', 'وقوع', 'خروج', 'سقوط', 'اعتقال', 'وفاه', 'استمرار']);
 /** Heads of time adverbials (matching forms without و/ال): "والأسبوع الماضي أعلنت ميركل" has its subject after the cue. */
 const TIME_HEAD = new Set([
   'اسبوع',

@@ -2135,3 +2135,11 @@ test('17th session: a cue right after the statement’s own إنه belongs to th
   );
   assert.ok(!a.some((x) => x.includes('|يتوقع|')), a.join(' / '));
 });
+
+test('17th session: a verbal noun of what happened opens the content of a say cue (أكد ناشطون مقتل)', () => {
+  const a = fullQuotes('عنوان\nأكد ناشطون مقتل 40 عنصرا من قوات النظام خلال قصف صاروخي.');
+  assert.ok(
+    a.some((x) => x.startsWith('ناشطون|أكد|مقتل 40 عنصرا')),
+    a.join(' / '),
+  );
+});
