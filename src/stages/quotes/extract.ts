@@ -281,6 +281,9 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
       const before = i > 0 ? toks[i - 1] : undefined;
       if (e.kind === 'part' && before && (before.kind === 'n' || /^\d/.test(before.text))) return null;
       if (before?.kind === 'w' && /^[وف]?(قبل|بعد|عقب|اثر|لدي|عند|منذ)$/.test(before.norm) && t.norm === stripCueConj(t.norm)) return null;
+      // (تابع continues a statement with its و or after a comma or the sentence start; inside a clause it is "followed":
+      // "بعد عملية خطف تابعت إسبانيا بأجمعها وقائعها"; 17th session)
+      if (/^(تابع|تابعت)$/.test(t.norm) && before?.kind === 'w') return null;
       return { i, j: i + e.rest.length, e };
     }
   }
@@ -692,7 +695,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       const m = body?.type !== 'PER' ? body?.mentions.find((x) => x.start === toks[b + 1].start) : undefined;
       let c = b + 1;
       while (m && c < limit && toks[c].start < m.end) c++;
-      const per = m && c < limit && c - b <= 5 ? personAt(c) : null;
+      // (also with the name set off by a comma: "محرر شؤون الشرق الأوسط في بي بي سي، سيباستيان آشر، إن"; 17th session)
+      if (m && c + 1 < limit && toks[c].text === '،' && c - b <= 5) c++;
+      const per = m && c < limit && c - b <= 6 ? personAt(c) : null;
       if (per) b = per.end;
     }
     // "بيان للجيش الإسرائيلي": a statement of someone

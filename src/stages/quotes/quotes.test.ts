@@ -2143,3 +2143,19 @@ test('17th session: a verbal noun of what happened opens the content of a say cu
     a.join(' / '),
   );
 });
+
+test('17th session: تابع inside a clause is "followed", a title in a body then the name between commas', () => {
+  const a = fullQuotes(
+    'عنوان\nوأضافت هذه النائبة التي قتل شقيقها في 1997 بعد عملية خطف تابعت إسبانيا بأجمعها وقائعها، أن هذا البيان "لا يلبي أبدا توقعاتنا".',
+  );
+  assert.ok(!a.some((x) => x.includes('|تابعت|') || x.startsWith('إسبانيا')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.includes('النائبة') && x.includes('|وأضافت|')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('عنوان\nوقال مراسل الشؤون الأمنية في بي بي سي، فرانك غاردنر، إن الهجوم كان متوقعا.');
+  assert.ok(
+    b.some((x) => x.split('|')[0].endsWith('فرانك غاردنر')),
+    b.join(' / '),
+  );
+});
