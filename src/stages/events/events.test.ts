@@ -1654,3 +1654,12 @@ test('17th session: talking with someone is a consultation, recognising a capita
     b.join(' / '),
   );
 });
+
+test('17th session: a refused reception is no meeting', () => {
+  const a = fullEvents('ورفضت إيطاليا ومالطا استقبالهم.');
+  assert.ok(!a.some((x) => x.startsWith('CONSULT:')), a.join(' / '));
+  assert.ok(
+    a.some((x) => x.startsWith('REJECT:إيطاليا')),
+    a.join(' / '),
+  );
+});
