@@ -1039,3 +1039,16 @@ test('17th session: a big city of the region is found without the tagger (وال
     JSON.stringify(doc.entities),
   );
 });
+
+test('17th session: الحوثي alone is the movement, and the surname of a named Houthi', () => {
+  const a = fullDoc(readArticle('عنوان\nأطلق الحوثي صاروخا على جازان.'));
+  assert.ok(
+    a.entities?.some((e) => e.type === 'ORG' && e.kbId === 'org:houthis' && e.mentions.some((m) => m.text === 'الحوثي')),
+    JSON.stringify(a.entities),
+  );
+  const b = fullDoc(readArticle('عنوان\nوقال زعيم الجماعة عبد الملك الحوثي إن المعركة طويلة. وأضاف الحوثي أن قواته مستعدة.'));
+  assert.ok(
+    b.entities?.some((e) => e.type === 'PER' && e.mentions.length === 2 && e.mentions[1].text === 'الحوثي'),
+    JSON.stringify(b.entities),
+  );
+});
