@@ -2613,7 +2613,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           e.kind !== 'part' &&
           tagged &&
           i > ts + 2 &&
-          (!prev || (last !== null && last !== undefined && last.sentence < si)) &&
+          (!prev || (!!last && last.sentence < si)) &&
           (/^[وف]/.test(toks[i].norm) || /^(اذ|حيث|ثم)$/.test(toks[i - 1].norm))
         ) {
           let v = ts;
