@@ -60,7 +60,7 @@ function slug(s: string): string {
 }
 
 /** Administrative heads stripped from a city label (the full label stays an alias): منطقة نجران -> نجران. */
-const ADMIN_PREFIXES = ['ولاية ', 'محافظة ', 'مقاطعة ', 'إقليم ', 'اقليم ', 'منطقة '];
+const ADMIN_PREFIXES = ['ولاية ', 'محافظة ', 'مقاطعة ', 'إقليم ', 'اقليم ', 'منطقة ', 'مركز '];
 
 export interface BuildResult {
   files: { path: string; entries: number }[];
@@ -98,10 +98,18 @@ export function buildKb(dataDir: string, outDir = dataFile('kb')): BuildResult {
   const cities: KbEntry[] = [];
   const capitalAr = new Map<string, string>();
   const seenCity = new Set<string>();
+  const dropHeads = new Set(
+    readFileSync(join(outDir, 'city-label-drop.txt'), 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#')),
+  );
   for (const line of cityLines.slice(1)) {
     if (line.trim() === '') continue;
     const [countryAr, countryEn, cityAr, cityEn, pop] = csvFields(line);
     if (!cityAr || !cityEn || cityAr === cityEn) continue; // untranslated rows
+    // a label that names a club, an airport, a river... of the place (data/kb/city-label-drop.txt)
+    if (dropHeads.has(cityAr.split(' ')[0])) continue;
     const c = byEnName.get(countryEn.toLowerCase()) ?? byArName.get(matchForm(countryAr));
     const iso = c?.cca3;
     const id = `city:${slug(cityEn)}${iso ? `-${iso.toLowerCase()}` : ''}`;

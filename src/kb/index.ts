@@ -190,7 +190,9 @@ export class KnowledgeBase {
       this.entries.push(copy);
       return;
     }
-    for (const a of [e.name, ...e.aliases]) if (a !== old.name && !old.aliases.includes(a)) old.aliases.push(a);
+    // (a row tagged `closed` keeps its own names: a later source's label is not added, e.g. a mislabelled city)
+    if (!old.tags.includes('closed'))
+      for (const a of [e.name, ...e.aliases]) if (a !== old.name && !old.aliases.includes(a)) old.aliases.push(a);
     for (const t of e.titles) if (!old.titles.includes(t)) old.titles.push(t);
     for (const t of e.tags) if (!old.tags.includes(t)) old.tags.push(t);
     old.nameEn ??= e.nameEn;

@@ -258,3 +258,20 @@ test('17th session: a foreign initial cluster with or without the prothetic alef
   // (short names and the words of people keep their spelling: اسلام is no سلام)
   assert.equal(kb.lookup(nameKey('اسلام')).length, 0);
 });
+
+test("18th session: a curated row tagged closed keeps a later source's label out of its aliases", () => {
+  const e = (source: string, name: string, tags: string[] = []): KbEntry => ({
+    id: 'city:nawa-syr',
+    type: 'LOC',
+    name,
+    aliases: [],
+    titles: [],
+    tags,
+    source,
+  });
+  const open = KnowledgeBase.fromEntries([e('curated', 'نوى'), e('cities', 'الشرق الأوسط وشمال إفريقيا')]);
+  assert.equal(open.lookup(nameKey('الشرق الأوسط وشمال إفريقيا')).length, 1);
+  const closed = KnowledgeBase.fromEntries([e('curated', 'نوى', ['closed']), e('cities', 'الشرق الأوسط وشمال إفريقيا')]);
+  assert.equal(closed.lookup(nameKey('الشرق الأوسط وشمال إفريقيا')).length, 0);
+  assert.equal(closed.lookup(nameKey('نوى'))[0]?.id, 'city:nawa-syr');
+});

@@ -1052,3 +1052,43 @@ test('17th session: الحوثي alone is the movement, and the surname of a nam
     JSON.stringify(b.entities),
   );
 });
+
+test('18th session: "جنوب سوريا" is Syria; the adjective form "الجنوب السوري" stays the region', () => {
+  const a = fullDoc(readArticle('عنوان\nشهد جنوب سوريا، صباح الإثنين، فتح معبرين حدوديين.'));
+  assert.ok(
+    a.entities?.some((e) => e.kbId === 'country:SYR' && e.mentions.some((m) => m.text === 'سوريا')),
+    JSON.stringify(a.entities),
+  );
+  const b = fullDoc(readArticle('عنوان\nتقدمت القوات في الجنوب السوري.'));
+  assert.ok(
+    b.entities?.some((e) => e.kbId === 'loc:southern-syria'),
+    JSON.stringify(b.entities),
+  );
+});
+
+test('18th session: "التحالف بقيادة السعودية" is the coalition\'s "التحالف" and Saudi Arabia', () => {
+  const doc = fullDoc(readArticle('عنوان\nوقد شنت القوات الحكومية، مدعومة بالتحالف بقيادة السعودية، حملة على الحديدة.'));
+  const coalition = doc.entities?.find((e) => e.kbId === 'org:saudi-coalition');
+  assert.deepEqual(
+    coalition?.mentions.map((m) => m.text),
+    ['التحالف'],
+    JSON.stringify(doc.entities),
+  );
+  const m = coalition?.mentions[0];
+  assert.equal(doc.text.slice(m?.start, m?.end), 'التحالف');
+  assert.ok(doc.entities?.some((e) => e.kbId === 'country:SAU' && e.mentions.some((x) => x.text === 'السعودية')));
+});
+
+test('18th session: a place list joined by و splits after a known place (فرجينيا وماريلاند)', () => {
+  const doc = fullDoc(readArticle('عنوان\nوأعلن حكام ولايات فرجينيا وماريلاند حالة الطوارئ.'));
+  const texts = (doc.entities ?? []).flatMap((e) => e.mentions.map((m) => m.text));
+  assert.ok(texts.includes('فرجينيا') && texts.includes('ماريلاند'), texts.join(' / '));
+  assert.ok(!texts.includes('فرجينيا وماريلاند'), texts.join(' / '));
+});
+
+test('18th session: an organisation head before a tagged name unknown to the KB is one organisation (مستشفى زوارة)', () => {
+  const doc = fullDoc(readArticle('عنوان\nنقل المصاب إلى مستشفى زوارة. ودرس في جامعة جورج تاون.'));
+  const orgs = (doc.entities ?? []).filter((e) => e.type === 'ORG').map((e) => e.mentions[0].text);
+  assert.ok(orgs.includes('مستشفى زوارة'), orgs.join(' / '));
+  assert.ok(orgs.includes('جامعة جورج تاون'), orgs.join(' / '));
+});

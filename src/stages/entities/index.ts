@@ -46,6 +46,7 @@ export class EntitiesStage implements Stage {
       trailing: new Set(parseList(read('trailing.txt'))),
       leading: new Set(parseList(read('leading.txt'))),
       aliasMarkers: new Set(parseList(read('alias-markers.txt'))),
+      mentionCuts: new Set(parseList(read('mention-cuts.txt'))),
       institutionsEn: parseInstitutionsEn(read('institutions-en.tsv')),
       facilities: parseFacilities(read('facilities.tsv')),
       orgNames: parseOrgNames(read('org-names.txt')),

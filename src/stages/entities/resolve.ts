@@ -205,6 +205,8 @@ export interface ResolverLists {
   leading?: Set<string>;
   /** Words introducing a person's other name, where a person mention is cut (`data/kb/alias-markers.txt`). */
   aliasMarkers?: Set<string>;
+  /** Words at which a KB name ends its mention, the rest of the alias only telling which entry (`data/kb/mention-cuts.txt`). */
+  mentionCuts?: Set<string>;
   /** Institution phrase (matching form) -> English name with `{adj}` (`data/kb/institutions-en.tsv`). */
   institutionsEn?: Map<string, string>;
   /** Facility heads (matching form) named after a place (`data/kb/facilities.tsv`). */
@@ -232,6 +234,9 @@ export function parseOrgNames(text: string): { heads: Map<string, EntityType>; s
   }
   return { heads, stops };
 }
+
+/** Adjectives that end a facility's name (matching form): مستشفى الغردقة العام، محكمة بريستول الملكية. */
+const FACILITY_ADJ = new Set(['العام', 'العسكري', 'الملكيه', 'المحليه', 'الجامعي', 'المركزي', 'التخصصي', 'الميداني', 'العليا']);
 
 /** A facility head: `مطار` + a place -> `{name} Airport`. */
 export interface Facility {
@@ -305,6 +310,7 @@ export class EntityResolver {
   private readonly trailing: Set<string>;
   private readonly leading: Set<string>;
   private readonly aliasMarkers: Set<string>;
+  private readonly mentionCuts: Set<string>;
   private readonly institutionsEn: Map<string, string>;
   private readonly facilities: Map<string, Facility>;
   private readonly orgNames: { heads: Map<string, EntityType>; stops: Set<string> };
@@ -318,6 +324,7 @@ export class EntityResolver {
     this.trailing = lists.trailing ?? new Set();
     this.leading = lists.leading ?? new Set();
     this.aliasMarkers = lists.aliasMarkers ?? new Set();
+    this.mentionCuts = lists.mentionCuts ?? new Set();
     this.institutionsEn = lists.institutionsEn ?? new Map();
     this.facilities = lists.facilities ?? new Map();
     this.orgNames = lists.orgNames ?? { heads: new Map(), stops: new Set() };
@@ -874,16 +881,44 @@ export class EntityResolver {
           place = this.kb.lookup(words.join(' ')).find((e) => e.type === 'LOC' && e.nameEn !== undefined);
           if (place) j = i + 1 + n;
         }
-        if (!place?.nameEn) continue;
+        // (or a name the tagger found right after the head, unknown to the knowledge base: "مستشفى زوارة"، "شرطة ويست
+        // ميدلاندز"; an organisation head only, 18th session)
+        // (also when it is longer than the place found: "جامعة جورج تاون" is not George's)
+        const tagged =
+          f.type === 'ORG'
+            ? (doc.names ?? []).find(
+                (n) =>
+                  n.tokenStart === i + 1 &&
+                  // (not "مستشفى بالغوطة": a preposition makes the place where it stands)
+                  n.start === toks[i + 1].start &&
+                  lookupForm(toks[i + 1]).skip === 0 &&
+                  !/^([وفبك]ال|لل|[وف][بلك]ال)/.test(toks[i + 1].norm) &&
+                  n.tokenEnd <= s.tokenEnd &&
+                  n.tokenEnd - n.tokenStart <= 3 &&
+                  n.type !== 'ORG' &&
+                  (!place?.nameEn || n.tokenEnd > j),
+              )
+            : undefined;
+        if (tagged) {
+          place = undefined;
+          const key = toks
+            .slice(tagged.tokenStart, tagged.tokenEnd)
+            .map((t) => t.norm)
+            .join(' ');
+          if (this.kb.lookup(key).length > 0 || this.generic.has(key)) continue;
+          j = tagged.tokenEnd;
+        } else if (!place?.nameEn) continue;
         const intl = j < s.tokenEnd && toks[j].norm === 'الدولي';
         if (intl) j++;
+        // (a descriptive adjective of the facility: مستشفى الغردقة العام، محكمة بريستول الملكية)
+        else if (j < s.tokenEnd && f.type === 'ORG' && FACILITY_ADJ.has(toks[j].norm)) j++;
         const words = [v.form];
         for (let k = i + 1; k < j; k++) words.push(toks[k].norm);
         // The facility itself may be a KB entry (مطار هيثرو), or the "place" the KB entry of the facility under a short
         // alias (هيثرو for مطار هيثرو): then it links, and its English name is not built (not "Heathrow Airport Airport").
         const own =
           this.kb.lookup(words.join(' ')).find((e) => e.type === f.type) ??
-          (place.type === f.type && nameKey(place.name).startsWith(`${v.form} `) ? place : undefined);
+          (place && place.type === f.type && nameKey(place.name).startsWith(`${v.form} `) ? place : undefined);
         out.push({
           start: skipOffset(toks[i], v.skip),
           end: toks[j - 1].end,
@@ -893,7 +928,11 @@ export class EntityResolver {
           key: words.join(' '),
           words,
           via: 'pattern',
-          ...(own ? { entry: own } : { country: place.country, nameEn: (intl ? f.enIntl : f.en).replace('{name}', place.nameEn) }),
+          ...(own
+            ? { entry: own }
+            : place?.nameEn
+              ? { country: place.country, nameEn: (intl ? f.enIntl : f.en).replace('{name}', place.nameEn) }
+              : {}),
         });
         i = j - 1;
       }
@@ -1239,6 +1278,7 @@ export class EntityResolver {
     }
     for (const c of this.gazetteerMatches(doc, covered, false, noMatch)) cands.push(c);
     this.propagateSurnames(doc, cands, content);
+    this.cutMentions(doc, cands);
     cands.sort((x, y) => x.start - y.start);
 
     // A proclitic the first pass kept (لشبه الجزيرة الكورية) is cut when the article also has the bare name.
@@ -1416,7 +1456,23 @@ export class EntityResolver {
         if (
           n.length > 3 &&
           n.startsWith('و') &&
-          this.kb.lookup(n.slice(1)).some((e) => e.type === 'LOC' && (e.source === 'countries' || e.id.startsWith('country:')))
+          this.kb.lookup(n.slice(1)).some(
+            (e) =>
+              e.type === 'LOC' &&
+              (e.source === 'countries' ||
+                e.id.startsWith('country:') ||
+                // (or any place when the words before it are a place too: "فرجينيا وماريلاند"، "زملكا وعين ترما"; 18th session)
+                this.kb
+                  .lookup(
+                    nameKey(
+                      toks
+                        .slice(s, k)
+                        .map((t) => t.norm)
+                        .join(' '),
+                    ),
+                  )
+                  .some((p) => p.type === 'LOC')),
+          )
         ) {
           out.push([s, k, type]);
           s = k;
@@ -1425,6 +1481,29 @@ export class EntityResolver {
       out.push([s, b, type]);
     }
     return out;
+  }
+
+  /**
+   * A linked name whose alias runs through a word of `mention-cuts.txt` ends its mention there, and what follows the
+   * word is a name of its own when it links: "التحالف بقيادة السعودية" is the coalition's "التحالف" and Saudi Arabia's
+   * "السعودية" (18th session).
+   */
+  private cutMentions(doc: Doc, cands: Cand[]): void {
+    if (this.mentionCuts.size === 0) return;
+    const toks = doc.tokens;
+    for (let n = cands.length - 1; n >= 0; n--) {
+      const c = cands[n];
+      if (!c.entry || c.words.length !== c.tokenEnd - c.tokenStart) continue;
+      let k = c.tokenStart + 1;
+      while (k < c.tokenEnd - 1 && !this.mentionCuts.has(toks[k].norm)) k++;
+      if (k >= c.tokenEnd - 1) continue;
+      const tail = this.candidate(doc, k + 1, c.tokenEnd, null, c.via);
+      c.words = c.words.slice(0, k - c.tokenStart);
+      c.key = c.words.join(' ');
+      c.tokenEnd = k;
+      c.end = toks[k - 1].end;
+      if (tail?.entry) cands.push(tail);
+    }
   }
 
   /**
