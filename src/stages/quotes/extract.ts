@@ -413,7 +413,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const nonSpeakerAt = (k: number): boolean => {
     const n = toks[k].norm;
     if (lex.nonSpeakers.has(n) || lex.nonSpeakers.has(headKey(n))) return true;
-    if (n.startsWith('لل') && n.length > 4) return lex.nonSpeakers.has(headKey(`ا${n.slice(1)}`));
+    if (n.startsWith('لل') && n.length > 4) return lex.nonSpeakers.has(headKey(`ا${n.slice(1)}`)) || lex.nonSpeakers.has(`ا${n.slice(1)}`);
     if (/^[لب]/.test(n) && n.length > 3) return lex.nonSpeakers.has(headKey(n.slice(1)));
     return false;
   };
@@ -1418,7 +1418,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (
           b0 === a &&
           a + 1 < limit &&
-          /^ل[^ل]/.test(toks[a].norm) &&
+          // (also لـ + the article: "ووفقاً للشرطة الصومالية، فإن"; 18th session)
+          (/^ل[^ل]/.test(toks[a].norm) ||
+            (/^لل.{3}/.test(toks[a].norm) && !nonSpeakerAt(a) && !lex.statements.has(`ا${toks[a].norm.slice(1)}`))) &&
           toks[a].norm.length > 3 &&
           toks[a].kind === 'w' &&
           (opens || !TO_MEDIA.test(toks[a].norm))
@@ -1638,6 +1640,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         )
           break;
       }
+      // ("أعلنت حركة الشباب مسؤوليتها عن الهجوم": the claim of responsibility is what was announced; 18th session)
+      if (prep > j + 1 && toks[prep].norm === 'عن' && /^مس[ؤوئ]?و?ليت(ه|ها|هم|هما)$/.test(toks[prep - 1].norm)) prep--;
       // ("تطالب الولايات المتحدة بالتأكد من أن ...": an أن after a preposition is inside the phrase the preposition opens)
       const compInPrep =
         prep >= 0 &&

@@ -2159,3 +2159,21 @@ test('17th session: تابع inside a clause is "followed", a title in a body th
     b.join(' / '),
   );
 });
+
+test('18th session: وفقاً لـ + the article opens an attribution (ووفقاً للشرطة الصومالية، فإن), not a rule or an age', () => {
+  const a = fullQuotes('عنوان\nووفقاً للشرطة الصومالية، فإن 9 أفراد على الأقل قتلوا في الهجوم.');
+  assert.ok(
+    a.some((x) => x.startsWith('لشرطة الصومالية|') && x.endsWith('|9 أفراد على الأقل قتلوا في الهجوم')),
+    a.join(' / '),
+  );
+  assert.deepEqual(fullQuotes('عنوان\nوفقا للعمر، يحتل الأمير المرتبة الخامسة في ترتيب العرش.'), []);
+  assert.deepEqual(fullQuotes('عنوان\nووفقا للاتفاقية، فإن القوات ستنسحب من المدينة.'), []);
+});
+
+test('18th session: a claim of responsibility is what was announced (أعلنت الحركة مسؤوليتها عن الهجوم)', () => {
+  const a = fullQuotes('عنوان\nوأعلنت حركة الشباب الإرهابية مسؤوليتها عن الهجوم.');
+  assert.ok(
+    a.some((x) => x.includes('|وأعلنت|') && x.endsWith('|مسؤوليتها عن الهجوم')),
+    a.join(' / '),
+  );
+});
