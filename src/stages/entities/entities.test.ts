@@ -1092,3 +1092,11 @@ test('18th session: an organisation head before a tagged name unknown to the KB 
   assert.ok(orgs.includes('مستشفى زوارة'), orgs.join(' / '));
   assert.ok(orgs.includes('جامعة جورج تاون'), orgs.join(' / '));
 });
+
+test('18th session: a name never runs through إلى, nor ends with a function word after a generic noun', () => {
+  const a = fullDoc(readArticle('عنوان\nوأرسلت وزارة العدل إلى الصحف بيانا.'));
+  const texts = (a.entities ?? []).flatMap((e) => e.mentions.map((m) => m.text));
+  assert.ok(texts.includes('وزارة العدل') && !texts.some((t) => t.includes('إلى')), texts.join(' / '));
+  const b = fullDoc(readArticle('عنوان\nوقالت المنظمة أنه يجب وقف الحرب.'));
+  assert.ok(!(b.entities ?? []).some((e) => e.mentions.some((m) => m.text.includes('أنه'))), JSON.stringify(b.entities));
+});

@@ -636,12 +636,25 @@ export class EntityResolver {
       // Plural and dual adjectives or participles the tagger took for a name (سياسيون، مصممتان، مجرمون محتملون).
       if (words.every((w) => PLURAL_ADJ.test(w) && !this.kb.firstNames.has(w) && this.kb.lookup(w).length === 0)) return null;
     }
+    // (an unknown name never runs through إلى: "وأرسلت وزارة العدل إلى الصحف" -> وزارة العدل; 18th session)
+    const to = entry ? -1 : words.findIndex((w, x) => x > 0 && w === 'الي');
+    if (to > 0) {
+      b -= words.length - to;
+      words = words.slice(0, to);
+      end = toks[b - 1].end;
+      if (words.length === 1 && this.generic.has(words[0])) return null;
+      entry = this.link(words.join(' '), type);
+    }
     if (!entry && words.length > 1 && this.trailing.has(words[words.length - 1])) {
       // تنظيم داعش الإرهابي -> تنظيم داعش: a descriptive adjective after the name.
+      const last = words[words.length - 1];
       const shorter = words.slice(0, -1);
       const e = this.link(shorter.join(' '), type);
+      // (a function word is never part of a name: "وزارة العدل إلى"، "المنظمة أنه" -> a generic noun alone is none; 18th session)
+      const fn = !(last.startsWith('ال') && last.length > 3);
+      if (fn && !e && shorter.length === 1 && this.generic.has(shorter[0])) return null;
       // a person's first name alone is still a name (محمد البالغ من العمر -> محمد)
-      if (e || shorter.length >= 2 || (type === 'PER' && this.kb.firstNames.has(shorter[0]))) {
+      if (e || fn || shorter.length >= 2 || (type === 'PER' && this.kb.firstNames.has(shorter[0]))) {
         words = shorter;
         b--;
         end = toks[b - 1].end;
