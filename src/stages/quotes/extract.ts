@@ -742,6 +742,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         closes &&
         !SPEAKER_STOP.has(first) &&
         !(first.startsWith('و') && first.length > 3) &&
+        // (an apposition is nominal: "وبحسب التقرير، بدأ الحوثيون، من أجل" opens the content at the verb; 18th session)
+        !(verbAt(b + 1) && !inName[b + 1]) &&
         findCue(toks, b + 1, limit, lex)?.e.kind !== 'attr'
       )
         return c;

@@ -2177,3 +2177,11 @@ test('18th session: a claim of responsibility is what was announced (أعلنت 
     a.join(' / '),
   );
 });
+
+test('18th session: an apposition after the speaker is nominal (وبحسب التقرير، بدأ الحوثيون، ... opens the content at the verb)', () => {
+  const a = fullQuotes('عنوان\nوبحسب التقرير، بدأ الحوثيون، من أجل زيادة الإيرادات الجمركية، في تحصيل رسوم إضافية.');
+  assert.ok(
+    a.some((x) => x.startsWith('التقرير|') && x.includes('|بدأ الحوثيون')),
+    a.join(' / '),
+  );
+});
