@@ -110,6 +110,18 @@ export function buildKb(dataDir: string, outDir = dataFile('kb')): BuildResult {
     if (!cityAr || !cityEn || cityAr === cityEn) continue; // untranslated rows
     // a label that names a club, an airport, a river... of the place (data/kb/city-label-drop.txt)
     if (dropHeads.has(cityAr.split(' ')[0])) continue;
+    // nor one that is another country's name (لبنان for Lebane in Serbia, المجر for Hun in Libya)
+    // (a capital written like another country stays: عمّان / عُمان; so does a place named like its own country)
+    const named = byArName.get(matchForm(cityAr));
+    const own = byEnName.get(countryEn.toLowerCase()) ?? byArName.get(matchForm(countryAr));
+    const ownCap = own?.capital?.[0];
+    if (
+      named &&
+      named.cca3 !== own?.cca3 &&
+      !(ownCap && (ownCap === cityEn || ownCap.startsWith(`${cityEn} `) || cityEn.startsWith(`${ownCap} `))) &&
+      !cityEn.toLowerCase().startsWith(named.name.common.toLowerCase())
+    )
+      continue;
     const c = byEnName.get(countryEn.toLowerCase()) ?? byArName.get(matchForm(countryAr));
     const iso = c?.cca3;
     const id = `city:${slug(cityEn)}${iso ? `-${iso.toLowerCase()}` : ''}`;

@@ -1100,3 +1100,18 @@ test('18th session: a name never runs through إلى, nor ends with a function w
   const b = fullDoc(readArticle('عنوان\nوقالت المنظمة أنه يجب وقف الحرب.'));
   assert.ok(!(b.entities ?? []).some((e) => e.mentions.some((m) => m.text.includes('أنه'))), JSON.stringify(b.entities));
 });
+
+test('18th session: عمان in a Jordanian story is Amman, in an Omani one Oman; another spelling of a country is not the country', () => {
+  const a = fullDoc(readArticle('عنوان\nوصل الملك الأردني إلى عمان قادما من واشنطن. وقالت الحكومة الأردنية إن الأردن يرحب.'));
+  assert.ok(
+    a.entities?.some((e) => e.kbId === 'city:amman-jor' && e.country === 'JOR'),
+    JSON.stringify(a.entities),
+  );
+  const b = fullDoc(readArticle('عنوان\nوصل السلطان إلى عمان. وقال وزير الخارجية العماني إن مسقط ترحب.'));
+  assert.ok(
+    b.entities?.some((e) => e.kbId === 'country:OMN' && e.mentions.some((m) => m.text === 'عمان')),
+    JSON.stringify(b.entities),
+  );
+  const c = fullDoc(readArticle('عنوان\nوقتل في منطقة المغار بمدينة درنة.'));
+  assert.ok(!c.entities?.some((e) => e.country === 'HUN'), JSON.stringify(c.entities));
+});

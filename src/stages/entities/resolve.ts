@@ -516,7 +516,9 @@ export class EntityResolver {
     const a = variantSpelling(key);
     const b = variantSpelling(form);
     if (editDistance(a, b) > Math.max(1, Math.floor(Math.min(a.length, b.length) / 4))) return undefined;
-    return this.kb.lookup(form).find((e) => e.type === type);
+    // (a country is written its own few ways, all listed: another spelling of one is another place — المغار is not
+    // المجر; 18th session)
+    return this.kb.lookup(form).find((e) => e.type === type && !e.id.startsWith('country:'));
   }
 
   /** A candidate from tokens [a, b) whose first token may carry proclitics. */
@@ -1857,11 +1859,67 @@ export class EntityResolver {
       ents.map((x) => x.e),
       doc,
     );
+    this.homographPlaces(
+      ents.map((x) => x.e),
+      doc,
+    );
     ents.sort((a, b) => a.first - b.first);
     return ents.map((x, i) => {
       x.e.id = `e${i + 1}`;
       return x.e;
     });
+  }
+
+  /**
+   * A country and a capital written alike (عُمان / عمّان) are told apart by the article: a place linked to one whose
+   * every mention is also the other's name goes to the other when the article names the other's country (its places
+   * and nationality adjectives) at least twice and more often than its own (18th session: "عمان" in a Jordanian story).
+   */
+  private homographPlaces(ents: Entity[], doc: Doc): void {
+    const alts = new Map<Entity, KbEntry>();
+    for (const e of ents) {
+      if (e.type !== 'LOC' || !e.kbId || !e.country) continue;
+      let alt: KbEntry | undefined;
+      for (const m of e.mentions) {
+        const other = this.kb
+          .lookup(nameKey(m.text))
+          .find(
+            (x) =>
+              x.type === 'LOC' &&
+              x.id !== e.kbId &&
+              !!x.country &&
+              x.country !== e.country &&
+              (x.tags.includes('capital') || x.id.startsWith('country:')),
+          );
+        if (!other || (alt && alt !== other)) {
+          alt = undefined;
+          break;
+        }
+        alt = other;
+      }
+      if (alt) alts.set(e, alt);
+    }
+    if (alts.size === 0) return;
+    const counts = new Map<string, number>();
+    for (const e of ents)
+      if (e.type === 'LOC' && e.country && !alts.has(e)) counts.set(e.country, (counts.get(e.country) ?? 0) + e.mentions.length);
+    for (const t of doc.tokens) {
+      if (t.norm.length < 4) continue;
+      const c = this.kb.demonym(t.norm) ?? (/^[وف]/.test(t.norm) ? this.kb.demonym(t.norm.slice(1)) : undefined);
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    for (const [e, alt] of alts) {
+      const mine = counts.get(e.country ?? '') ?? 0;
+      const theirs = counts.get(alt.country ?? '') ?? 0;
+      if (theirs < 2 || theirs <= mine) continue;
+      e.kbId = alt.id;
+      e.name = alt.name;
+      e.country = alt.country;
+      if (alt.nameEn) e.nameEn = alt.nameEn;
+      else delete e.nameEn;
+      if (alt.role) e.role = alt.role;
+      else delete e.role;
+    }
   }
 
   /** Nationality-adjective forms with ال by country (matching forms), built on first need. */
