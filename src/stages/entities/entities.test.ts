@@ -1115,3 +1115,9 @@ test('18th session: عمان in a Jordanian story is Amman, in an Omani one Oman
   const c = fullDoc(readArticle('عنوان\nوقتل في منطقة المغار بمدينة درنة.'));
   assert.ok(!c.entities?.some((e) => e.country === 'HUN'), JSON.stringify(c.entities));
 });
+
+test('18th session: US states with distinctive names are found in a list without the tagger', () => {
+  const doc = fullDoc(readArticle('عنوان\nوانضمت إليها ولايات ماريلاند ومنيسوتا وبنسلفانيا في الدعوى.'));
+  const ids = (doc.entities ?? []).map((e) => e.kbId);
+  for (const id of ['loc:maryland', 'loc:minnesota', 'loc:pennsylvania']) assert.ok(ids.includes(id), ids.join(' / '));
+});
