@@ -49,6 +49,7 @@ export class EntitiesStage implements Stage {
       mentionCuts: new Set(parseList(read('mention-cuts.txt'))),
       institutionsEn: parseInstitutionsEn(read('institutions-en.tsv')),
       facilities: parseFacilities(read('facilities.tsv')),
+      facilityAdjectives: new Set(parseList(read('facility-adjectives.txt'))),
       orgNames: parseOrgNames(read('org-names.txt')),
     });
   }

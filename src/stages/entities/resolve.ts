@@ -211,6 +211,8 @@ export interface ResolverLists {
   institutionsEn?: Map<string, string>;
   /** Facility heads (matching form) named after a place (`data/kb/facilities.tsv`). */
   facilities?: Map<string, Facility>;
+  /** Adjectives that end an organisation facility's name (`data/kb/facility-adjectives.txt`): مستشفى الغردقة العام. */
+  facilityAdjectives?: Set<string>;
   /** Heads that open an organisation's name when definite words follow (`data/kb/org-names.txt`, `parseOrgNames`). */
   orgNames?: { heads: Map<string, EntityType>; stops: Set<string> };
 }
@@ -234,9 +236,6 @@ export function parseOrgNames(text: string): { heads: Map<string, EntityType>; s
   }
   return { heads, stops };
 }
-
-/** Adjectives that end a facility's name (matching form): مستشفى الغردقة العام، محكمة بريستول الملكية. */
-const FACILITY_ADJ = new Set(['العام', 'العسكري', 'الملكيه', 'المحليه', 'الجامعي', 'المركزي', 'التخصصي', 'الميداني', 'العليا']);
 
 /** A facility head: `مطار` + a place -> `{name} Airport`. */
 export interface Facility {
@@ -313,6 +312,7 @@ export class EntityResolver {
   private readonly mentionCuts: Set<string>;
   private readonly institutionsEn: Map<string, string>;
   private readonly facilities: Map<string, Facility>;
+  private readonly facilityAdjectives: Set<string>;
   private readonly orgNames: { heads: Map<string, EntityType>; stops: Set<string> };
 
   constructor(kb: KnowledgeBase, lists: ResolverLists) {
@@ -327,6 +327,7 @@ export class EntityResolver {
     this.mentionCuts = lists.mentionCuts ?? new Set();
     this.institutionsEn = lists.institutionsEn ?? new Map();
     this.facilities = lists.facilities ?? new Map();
+    this.facilityAdjectives = lists.facilityAdjectives ?? new Set();
     this.orgNames = lists.orgNames ?? { heads: new Map(), stops: new Set() };
     for (const t of this.titles) {
       const list = this.titlesByFirst.get(t[0]) ?? [];
@@ -926,7 +927,7 @@ export class EntityResolver {
         const intl = j < s.tokenEnd && toks[j].norm === 'الدولي';
         if (intl) j++;
         // (a descriptive adjective of the facility: مستشفى الغردقة العام، محكمة بريستول الملكية)
-        else if (j < s.tokenEnd && f.type === 'ORG' && FACILITY_ADJ.has(toks[j].norm)) j++;
+        else if (j < s.tokenEnd && f.type === 'ORG' && this.facilityAdjectives.has(toks[j].norm)) j++;
         const words = [v.form];
         for (let k = i + 1; k < j; k++) words.push(toks[k].norm);
         // The facility itself may be a KB entry (مطار هيثرو), or the "place" the KB entry of the facility under a short
