@@ -112,17 +112,11 @@ export function buildKb(dataDir: string, outDir = dataFile('kb')): BuildResult {
     if (dropHeads.has(cityAr.split(' ')[0])) continue;
     // nor one that is another country's name (لبنان for Lebane in Serbia, المجر for Hun in Libya)
     // (a capital written like another country stays: عمّان / عُمان; so does a place named like its own country)
-    const named = byArName.get(matchForm(cityAr));
-    const own = byEnName.get(countryEn.toLowerCase()) ?? byArName.get(matchForm(countryAr));
-    const ownCap = own?.capital?.[0];
-    if (
-      named &&
-      named.cca3 !== own?.cca3 &&
-      !(ownCap && (ownCap === cityEn || ownCap.startsWith(`${cityEn} `) || cityEn.startsWith(`${ownCap} `))) &&
-      !cityEn.toLowerCase().startsWith(named.name.common.toLowerCase())
-    )
-      continue;
     const c = byEnName.get(countryEn.toLowerCase()) ?? byArName.get(matchForm(countryAr));
+    const capEn = c?.capital?.[0];
+    const isCapital = !!capEn && (capEn === cityEn || capEn.startsWith(`${cityEn} `) || cityEn.startsWith(`${capEn} `));
+    const named = byArName.get(matchForm(cityAr));
+    if (named && named.cca3 !== c?.cca3 && !isCapital && !cityEn.toLowerCase().startsWith(named.name.common.toLowerCase())) continue;
     const iso = c?.cca3;
     const id = `city:${slug(cityEn)}${iso ? `-${iso.toLowerCase()}` : ''}`;
     if (seenCity.has(id)) continue;
@@ -136,8 +130,7 @@ export function buildKb(dataDir: string, outDir = dataFile('kb')): BuildResult {
       }
     }
     const tags = [`pop=${Number(pop) || 0}`];
-    const capEn = c?.capital?.[0];
-    if (c && capEn && (capEn === cityEn || capEn.startsWith(`${cityEn} `) || cityEn.startsWith(`${capEn} `))) {
+    if (c && isCapital) {
       if (!capitalAr.has(c.cca3)) {
         capitalAr.set(c.cca3, name);
         tags.unshift('capital');

@@ -1901,14 +1901,7 @@ export class EntityResolver {
       if (alt) alts.set(e, alt);
     }
     if (alts.size === 0) return;
-    const counts = new Map<string, number>();
-    for (const e of ents)
-      if (e.type === 'LOC' && e.country && !alts.has(e)) counts.set(e.country, (counts.get(e.country) ?? 0) + e.mentions.length);
-    for (const t of doc.tokens) {
-      if (t.norm.length < 4) continue;
-      const c = this.kb.demonym(t.norm) ?? (/^[وف]/.test(t.norm) ? this.kb.demonym(t.norm.slice(1)) : undefined);
-      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
+    const counts = this.countryCounts(ents, doc.tokens, (e) => alts.has(e));
     for (const [e, alt] of alts) {
       const mine = counts.get(e.country ?? '') ?? 0;
       const theirs = counts.get(alt.country ?? '') ?? 0;
@@ -1921,6 +1914,22 @@ export class EntityResolver {
       if (alt.role) e.role = alt.role;
       else delete e.role;
     }
+  }
+
+  /**
+   * How often an article names each country: the mentions of its places (entities with a country, but not those `skip`
+   * leaves out) and its nationality adjectives, also after و/ف (الإيطالية، والعراقي).
+   */
+  private countryCounts(ents: Entity[], tokens: Token[], skip?: (e: Entity) => boolean): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const e of ents)
+      if (e.type === 'LOC' && e.country && !skip?.(e)) counts.set(e.country, (counts.get(e.country) ?? 0) + e.mentions.length);
+    for (const t of tokens) {
+      if (t.norm.length < 4) continue;
+      const c = this.kb.demonym(t.norm) ?? (/^[وف]/.test(t.norm) ? this.kb.demonym(t.norm.slice(1)) : undefined);
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    return counts;
   }
 
   /** Nationality-adjective forms with ال by country (matching forms), built on first need. */
@@ -1941,14 +1950,7 @@ export class EntityResolver {
     // a country place starting at each offset, for "مجلس الشيوخ في باراغواي"
     const placeAt = new Map<number, string>();
     for (const e of ents) if (e.type === 'LOC' && e.country) for (const m of e.mentions) placeAt.set(m.start, e.country);
-    const counts = new Map<string, number>();
-    for (const e of ents) if (e.type === 'LOC' && e.country) counts.set(e.country, (counts.get(e.country) ?? 0) + e.mentions.length);
-    // and its nationality adjectives (الإيطالية، والعراقي)
-    for (const t of tokens) {
-      if (t.norm.length < 4) continue;
-      const c = this.kb.demonym(t.norm) ?? (/^[وف]/.test(t.norm) ? this.kb.demonym(t.norm.slice(1)) : undefined);
-      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
+    const counts = this.countryCounts(ents, tokens);
     let focus: string | undefined;
     let best = 0;
     let second = 0;
