@@ -304,3 +304,36 @@ export function quoteHits(g: GoldAnnotation, p: PredRecord): boolean[] {
     return gq.some((x) => overlap(q.text ?? '', x.text) >= 0.5 && spkMatch(x.f, f));
   });
 }
+
+/**
+ * A judge of speaker choices for one article: given a predicted quote's text and a candidate speaker (an entity id of
+ * `p`'s entities, or null, and the phrase as written), whether the scorer would count that speaker as right for a gold
+ * quote the text covers by half; null when the text covers no gold quote (the choice cannot be judged). The labels of
+ * the learned speaker choice (`src/stages/quotes/speaker.ts`).
+ */
+export function speakerJudge(
+  g: GoldAnnotation,
+  p: PredRecord,
+): (text: string, speaker: string | null, speakerText: string) => boolean | null {
+  const pentById = new Map<unknown, Record<string, unknown>>();
+  for (const e of (p.entities ?? []) as Array<Record<string, unknown>>) pentById.set(e.id, e);
+  const formsById = new Map<string, Set<string>>();
+  const gq = g.quotes.map((q) => {
+    const f = new Set([norm(q.speaker), norm(q.speaker_mention)]);
+    for (const ge of g.entities) if (ge.name === q.speaker) for (const m of [...ge.mentions, ge.name]) union(f, keys(m));
+    f.delete('');
+    return { text: q.text, f };
+  });
+  return (text, speaker, speakerText) => {
+    const hit = gq.filter((x) => overlap(text, x.text) >= 0.5);
+    if (hit.length === 0) return null;
+    const f = new Set([norm(speakerText)]);
+    if (speaker !== null && pentById.has(speaker)) {
+      let ef = formsById.get(speaker);
+      if (!ef) formsById.set(speaker, (ef = entForms(pentById.get(speaker)!)));
+      union(f, ef);
+    }
+    f.delete('');
+    return hit.some((x) => spkMatch(x.f, f));
+  };
+}

@@ -13,6 +13,7 @@ import {
   coarseClusters,
   formatPairModel,
   learnedEvents,
+  loadPairModel,
   type PairModel,
   PLOVER_TYPES,
   pairInstances,
@@ -192,17 +193,21 @@ test('shipped layer through the pipeline: the critic is the accuser, and the opt
       Pipeline.create({ stages, options: t === undefined ? {} : { events: { pairsThreshold: t } } }).run(readArticle(text)).events ?? []
     ).filter((e) => e.via === 'model');
   const shipped = learnedAt();
-  for (const e of shipped) assert.ok((e.score ?? 0) >= 0.6, `${e.type} ${e.score}`);
+  const threshold = loadPairModel(modelFile('events-pairs.tsv'))?.threshold ?? 1;
+  for (const e of shipped) assert.ok((e.score ?? 0) >= threshold, `${e.type} ${e.score} < ${threshold}`);
   const strict = learnedAt(0.99);
   for (const e of strict) assert.ok((e.score ?? 0) >= 0.99);
   assert.ok(strict.length <= shipped.length);
   const doc = Pipeline.create({ stages, options: { events: { pairsThreshold: 0.4 } } }).run(readArticle(text));
   const evs = doc.events ?? [];
   const learned = evs.filter((e) => e.via === 'model');
+  // the critic is the accuser: from the rules once the quote's speaker is Lavrov (the learned speaker choice), else learned
   assert.ok(
-    learned.some((e) => e.type === 'ACCUSE' && e.source?.name === 'سيرغي لافروف' && e.trigger === 'وانتقد'),
+    evs.some((e) => e.type === 'ACCUSE' && e.source?.name === 'سيرغي لافروف' && e.trigger === 'وانتقد'),
     evs.map((e) => `${e.type}:${e.source?.name}:${e.trigger}:${e.via ?? ''}`).join(' / '),
   );
+  // at a low threshold the layer adds events of its own
+  assert.ok(learnedAt(0.05).length > 0);
   for (const e of evs) assert.equal(doc.text.slice(e.start, e.end), e.trigger);
   // sorted by position, and no (type, actor) pair the rules have is repeated
   for (let i = 1; i < evs.length; i++) assert.ok(evs[i - 1].start <= evs[i].start);

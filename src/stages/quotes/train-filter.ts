@@ -76,7 +76,10 @@ export function quoteGoldOf(r: QuoteStandoffRecord, text: string): GoldAnnotatio
 /** The pipeline's stages up to the quotes stage (the filter's inputs), the filter off (should the stage ever call it). */
 export async function quotesPipeline(): Promise<Pipeline> {
   const names = STAGES.map((s) => s.name);
-  const p = Pipeline.create({ stages: names.slice(0, names.indexOf('quotes') + 1), options: { quotes: { filter: false } } });
+  const p = Pipeline.create({
+    stages: names.slice(0, names.indexOf('quotes') + 1),
+    options: { quotes: { filter: false, speaker: false } },
+  });
   await p.load();
   return p;
 }
