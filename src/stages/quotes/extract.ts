@@ -243,20 +243,32 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
   if (!list) {
     // an act verb with its object as a pronoun ("وتتهمه الحكومة التركية بتنظيم"، "اتهمها"): the noun phrase after it is
     // its subject, as after an intransitive cue
-    const m = /^(.{3,}?)(ه|ها|هم|هما)$/.exec(stripCueConj(t.norm));
     // (only verbs whose content follows with a preposition, "اتهمه بـ"، "دعاه إلى": "نفاه" has the pronoun for content,
-    // and "ونفته إلى قبرص" is an exile; a plural drops its alif before the pronoun: "اتهموه" is اتهموا + ه)
-    const stem = m && !lex.byFirst.has(m[1]) && m[1].endsWith('و') ? `${m[1]}ا` : m?.[1];
-    const acts = stem ? lex.byFirst.get(stem)?.filter((e) => e.kind === 'act' && e.rest.length === 0 && !!e.preps?.length) : undefined;
+    // and "ونفته إلى قبرص" is an exile; a plural drops its alif before the pronoun: "اتهموه" is اتهموا + ه; a verb whose
+    // first letter is و is tried whole too: "وصفها" is وصف + ها, not و + صفها; 19th session)
+    const actsOf = (form: string) => {
+      const m = /^(.{3,}?)(ه|ها|هم|هما)$/.exec(form);
+      const stem = m && !lex.byFirst.has(m[1]) && m[1].endsWith('و') ? `${m[1]}ا` : m?.[1];
+      return stem ? lex.byFirst.get(stem)?.filter((e) => e.kind === 'act' && e.rest.length === 0 && !!e.preps?.length) : undefined;
+    };
+    const stripped = stripCueConj(t.norm);
+    let acts = actsOf(stripped);
+    if (!acts?.length && stripped !== t.norm) acts = actsOf(t.norm);
     // (not a feminine noun in ة: "طالبة" is a student; not after a relative pronoun: "العقوبات التي أعلنتها الإدارة" is
     // no statement; and the content's preposition must follow: "وتتهمه الحكومة بتنظيم")
     if (!acts?.length || /[ةۃ][\u064B-\u0652]*$/.test(t.text)) return null;
     // (a verbal noun with its pronoun is followed by its object's لـ: "ووصفها لها بالجريمة" is "her calling it a crime")
     if (i + 1 < end && /^ل(ه|ها|هم|هما)$/.test(toks[i + 1].norm)) return null;
+    // (after ما "what" with no subject of its own the verb describes, it reports no one: "قتلوا فيما وصفتها بجرائم ضد
+    // الإنسانية"; after الذي/التي it does: "الذي وصفته الرياض بالتدخل"; 19th session)
+    if (i > 0 && /^[وف]?(ما|فيما|مما)$/.test(toks[i - 1].norm) && i + 1 < end && toks[i + 1].norm.startsWith('ب')) return null;
     const e = acts[0];
     let opens = false;
     for (let q = i + 1; q < Math.min(end, i + 8) && !opens && toks[q].kind === 'w'; q++)
-      opens = (e.preps ?? []).some((p) => (p === 'ب' ? /^ب(?!ان).{3,}/.test(toks[q].norm) : toks[q].norm === p));
+      opens = (e.preps ?? []).some((p) =>
+        // (بأن opens too for a verb whose object may stand before بأن: "ووصفه الوزير بأنه ..."; 19th session)
+        p === 'ب' ? /^ب(?!ان).{3,}/.test(toks[q].norm) || (!!e.objAn && /^بان(ه|ها|هم|هما)?$/.test(toks[q].norm)) : toks[q].norm === p,
+      );
     return opens ? { i, j: i, e: { ...e, intr: true, pronObj: true } } : null;
   }
   for (const e of list) {

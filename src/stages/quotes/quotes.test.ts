@@ -2186,3 +2186,23 @@ test('18th session: an apposition after the speaker is nominal (وبحسب ال�
     a.join(' / '),
   );
 });
+
+test('19th session: an act verb with its object as a pronoun before بأن (ووصفه الوزير بأنه ...), and a cue whose first letter is و (وصفها)', () => {
+  const a = fullQuotes('عنوان\nووصفه وزير الخارجية بأنه رجل خطير على المنطقة.');
+  assert.ok(
+    a.some((x) => x === 'وزير الخارجية|ووصفه|رجل خطير على المنطقة'),
+    a.join(' / '),
+  );
+  const b = fullQuotes('عنوان\nوصفها الرئيس بأنها خطوة تاريخية.');
+  assert.ok(
+    b.some((x) => x === 'الرئيس|وصفها|خطوة تاريخية'),
+    b.join(' / '),
+  );
+  // a relative clause with no subject of its own reports no one: the statement around it stays whole
+  const c = fullQuotes('عنوان\nوتقول الشرطة إن ألفي شخص قتلوا فيما وصفتها بجرائم ضد الإنسانية.');
+  assert.ok(!c.some((x) => x.includes('|وصفتها|')), c.join(' / '));
+  assert.ok(
+    c.some((x) => x.includes('|وتقول|') && x.endsWith('بجرائم ضد الإنسانية')),
+    c.join(' / '),
+  );
+});
