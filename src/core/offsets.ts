@@ -14,3 +14,15 @@ export function tokenContaining(tokens: ReadonlyArray<{ start: number }>, off: n
   }
   return lo;
 }
+
+/** Index of the first token starting at or after character offset `off` (binary search); `tokens.length` when none does. */
+export function firstTokenFrom(tokens: ReadonlyArray<{ start: number }>, off: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (tokens[m].start < off) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}

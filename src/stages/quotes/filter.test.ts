@@ -3,37 +3,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { hasSharedData, sharedDataDir } from '../../core/paths.ts';
-import type { Article, Doc, Entity } from '../../core/types.ts';
+import type { Doc } from '../../core/types.ts';
 import type { GoldAnnotation } from '../../corpora/gold.ts';
 import { quoteHits } from '../../eval/gold.ts';
 import { predRecord } from '../../eval/run.ts';
-import { newDoc } from '../../pipeline/index.ts';
-import { tokenizeStage } from '../tokenize/index.ts';
-import { extractQuotes } from './extract.ts';
 import { cueKind, filterQuotes, formatQuoteFilter, parseQuoteFilter, type QuoteFilterModel, quoteFeatures, scoreQuotes } from './filter.ts';
 import { loadCues } from './lexicon.ts';
+import { ruleQuotesDoc } from './test-docs.ts';
 import { cvQuoteFilter, quoteDoc, quoteGoldOf, trainQuoteFilter } from './train-filter.ts';
 
-function article(body: string, headline = ''): Article {
-  const text = headline ? `${headline}\n${body}` : body;
-  const hs = headline ? { headline: { start: 0, end: headline.length } } : {};
-  return { id: 't', headline, body, text, spans: { ...hs, body: { start: headline ? headline.length + 1 : 0, end: text.length } } };
-}
-
-/** Tokenize, add hand-made entities (every occurrence of each name), extract the rule quotes. */
-function run(body: string, names: Array<[string, Entity['type']]> = [], headline = ''): Doc {
-  const doc = newDoc(article(body, headline));
-  doc.id = `t${body.length}`;
-  tokenizeStage.create().process(doc);
-  doc.entities = names.map(([name, type], i) => {
-    const mentions: Entity['mentions'] = [];
-    for (let k = doc.text.indexOf(name); k >= 0; k = doc.text.indexOf(name, k + 1))
-      mentions.push({ text: name, start: k, end: k + name.length });
-    return { id: `e${i + 1}`, type, name, mentions };
-  });
-  doc.quotes = extractQuotes(doc, loadCues());
-  return doc;
-}
+const run = ruleQuotesDoc;
 
 const feats = (doc: Doc): string[][] => quoteFeatures(doc, doc.quotes ?? [], loadCues());
 

@@ -6,9 +6,11 @@
  * content opens, its length, verbs and negation, the speaker's kind and how it was found, positions.
  * Model file `models/quotes-filter.tsv` (`khabar train quotes-filter`; card `models/quotes-filter.md`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+
+import { firstTokenFrom } from '../../core/offsets.ts';
 import type { Doc, Quote, Token } from '../../core/types.ts';
 import { sigmoid } from '../../learn/logreg.ts';
+import { formatWeightsTsv, loadOnce, parseWeightsTsv } from '../../learn/weights-tsv.ts';
 import { matchForm } from '../../text/normalize.ts';
 import { type CueLexicon, headKey } from './lexicon.ts';
 
@@ -36,17 +38,7 @@ function bucket(n: number, edges: readonly number[]): string {
   return `>${edges[edges.length - 1]}`;
 }
 
-/** Index of the first token starting at or after `pos` (binary search; tokens are in text order). */
-function tokenAt(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const tokenAt = firstTokenFrom;
 
 /** The kind of a cue as written (`colon` for a headline colon, `none` when the lexicon does not list it). */
 export function cueKind(cue: string, lex: CueLexicon): string {
@@ -252,36 +244,25 @@ export function filterQuotes(doc: Doc, quotes: Quote[], lex: CueLexicon, m: Quot
 }
 
 export function formatQuoteFilter(m: QuoteFilterModel): string {
-  const lines = [`# ${m.header.replace(/\n/g, ' ')}`, `threshold\t${m.threshold}`, `bias\t${m.bias}`];
-  for (const [f, w] of [...m.weights].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) if (w !== 0) lines.push(`${f}\t${w}`);
-  return `${lines.join('\n')}\n`;
+  return formatWeightsTsv(
+    m.header,
+    [
+      ['threshold', m.threshold],
+      ['bias', m.bias],
+    ],
+    m.weights,
+  );
 }
 
 export function parseQuoteFilter(text: string): QuoteFilterModel {
-  const m: QuoteFilterModel = { bias: 0, weights: new Map(), threshold: 0.5, header: '' };
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    if (line.startsWith('# ')) {
-      m.header = line.slice(2);
-      continue;
-    }
-    const tab = line.lastIndexOf('\t');
-    if (tab < 0) continue;
-    const k = line.slice(0, tab);
-    const v = Number(line.slice(tab + 1));
-    if (k === 'threshold') m.threshold = v;
-    else if (k === 'bias') m.bias = v;
-    else m.weights.set(k, v);
-  }
-  return m;
+  const t = parseWeightsTsv(text, new Set(['threshold', 'bias']), 'quote filter');
+  return {
+    bias: Number(t.params.get('bias') ?? 0),
+    weights: t.weights,
+    threshold: Number(t.params.get('threshold') ?? 0.5),
+    header: t.header,
+  };
 }
-
-let cached: { path: string; model: QuoteFilterModel | null } | undefined;
 
 /** The model file at `path`, or null when there is none (read once per path). */
-export function loadQuoteFilter(path: string): QuoteFilterModel | null {
-  if (cached?.path === path) return cached.model;
-  const model = existsSync(path) ? parseQuoteFilter(readFileSync(path, 'utf8')) : null;
-  cached = { path, model };
-  return model;
-}
+export const loadQuoteFilter: (path: string) => QuoteFilterModel | null = loadOnce(parseQuoteFilter);

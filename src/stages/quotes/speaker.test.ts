@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Article, Doc, Entity } from '../../core/types.ts';
+import type { Doc, Entity } from '../../core/types.ts';
 import type { GoldAnnotation } from '../../corpora/gold.ts';
 import { speakerJudge } from '../../eval/gold.ts';
 import { predRecord } from '../../eval/run.ts';
-import { newDoc } from '../../pipeline/index.ts';
-import { tokenizeStage } from '../tokenize/index.ts';
-import { extractQuotes } from './extract.ts';
 import { loadCues } from './lexicon.ts';
 import {
   candidateProbs,
@@ -17,26 +14,10 @@ import {
   type SpeakerModel,
   speakerCandidates,
 } from './speaker.ts';
+import { ruleQuotesDoc } from './test-docs.ts';
 import { cvSpeakerModel, speakerDoc, speakerGroups, trainSpeakerModel } from './train-speaker.ts';
 
-function article(body: string): Article {
-  return { id: 't', headline: '', body, text: body, spans: { body: { start: 0, end: body.length } } };
-}
-
-/** Tokenize, add hand-made entities (every occurrence of each name), extract the rule quotes. */
-function run(body: string, names: Array<[string, Entity['type']]>): Doc {
-  const doc = newDoc(article(body));
-  doc.id = `t${body.length}`;
-  tokenizeStage.create().process(doc);
-  doc.entities = names.map(([name, type], i) => {
-    const mentions: Entity['mentions'] = [];
-    for (let k = doc.text.indexOf(name); k >= 0; k = doc.text.indexOf(name, k + 1))
-      mentions.push({ text: name, start: k, end: k + name.length });
-    return { id: `e${i + 1}`, type, name, mentions };
-  });
-  doc.quotes = extractQuotes(doc, loadCues());
-  return doc;
-}
+const run = ruleQuotesDoc;
 
 const model = (weights: Record<string, number>, margin = 0): SpeakerModel => ({
   bias: 0,
@@ -194,7 +175,7 @@ test('training and cross-validation on hand-made articles: groups from judged qu
   assert.ok(m.weights.size > 0);
   for (const d of docs)
     d.cands.forEach((cs, i) => {
-      const right = d.labels[i].findIndex((l) => l === true);
+      const right = d.labels[i].indexOf(true);
       if (right < 0 || !d.labels[i].some((l) => l === false)) return;
       const p = candidateProbs(m, cs);
       assert.equal(d.labels[i][chooseCandidate(p, 0)], true, `${d.id}: ${cs.map((c) => c.text).join(' / ')} ${p}`);

@@ -7,9 +7,10 @@
  * (`khabar train quotes-speaker`, `train-speaker.ts`); model file `models/quotes-speaker.tsv`, card
  * `models/quotes-speaker.md`. Without the file the rules' speakers stand.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { firstTokenFrom, tokenContaining } from '../../core/offsets.ts';
 import type { Doc, Entity, Mention, Quote, Span } from '../../core/types.ts';
 import { sigmoid } from '../../learn/logreg.ts';
+import { formatWeightsTsv, loadOnce, parseWeightsTsv } from '../../learn/weights-tsv.ts';
 import { matchForm } from '../../text/normalize.ts';
 import { cueGender } from './extract.ts';
 import { cueKind } from './filter.ts';
@@ -45,31 +46,11 @@ function bucket(n: number, edges: readonly number[]): string {
   return `>${edges[edges.length - 1]}`;
 }
 
-/** Index of the sentence holding `pos` (binary search; sentences are in text order). */
-function sentenceAt(doc: Doc, pos: number): number {
-  const s = doc.sentences;
-  let lo = 0;
-  let hi = s.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s[mid].start <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** Index of the sentence holding `pos`. */
+const sentenceAt = (doc: Doc, pos: number): number => tokenContaining(doc.sentences, pos);
 
 /** Index of the first token starting at or after `pos`. */
-function tokenAt(doc: Doc, pos: number): number {
-  const t = doc.tokens;
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (t[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const tokenAt = (doc: Doc, pos: number): number => firstTokenFrom(doc.tokens, pos);
 
 /** Where the quote's cue is: its last occurrence before the content (within 300 characters), else the first after it. */
 function cueSpan(doc: Doc, q: Quote): Span | null {
@@ -343,43 +324,29 @@ export function rechooseSpeakers(doc: Doc, quotes: Quote[], lex: CueLexicon, m: 
 }
 
 export function formatSpeakerModel(m: SpeakerModel): string {
-  const lines = [`# ${m.header.replace(/\n/g, ' ')}`, `kind\t${m.kind}`, `margin\t${m.margin}`, `bias\t${m.bias}`];
-  for (const [f, w] of [...m.weights].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) if (w !== 0) lines.push(`${f}\t${w}`);
-  return `${lines.join('\n')}\n`;
+  return formatWeightsTsv(
+    m.header,
+    [
+      ['kind', m.kind],
+      ['margin', m.margin],
+      ['bias', m.bias],
+    ],
+    m.weights,
+  );
 }
 
 export function parseSpeakerModel(text: string): SpeakerModel {
-  const m: SpeakerModel = { bias: 0, weights: new Map(), margin: 0, kind: 'logreg', header: '' };
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    if (line.startsWith('# ')) {
-      m.header = line.slice(2);
-      continue;
-    }
-    const tab = line.lastIndexOf('\t');
-    if (tab < 0) continue;
-    const k = line.slice(0, tab);
-    if (k === 'kind') {
-      const kind = line.slice(tab + 1);
-      if (kind !== 'logreg' && kind !== 'logit') throw new Error(`speaker model: unknown kind "${kind}"`);
-      m.kind = kind;
-      continue;
-    }
-    const v = Number(line.slice(tab + 1));
-    if (!Number.isFinite(v)) throw new Error(`speaker model: bad weight in line "${line.slice(0, 60)}"`);
-    if (k === 'margin') m.margin = v;
-    else if (k === 'bias') m.bias = v;
-    else m.weights.set(k, v);
-  }
-  return m;
+  const t = parseWeightsTsv(text, new Set(['kind', 'margin', 'bias']), 'speaker model');
+  const kind = t.params.get('kind') ?? 'logreg';
+  if (kind !== 'logreg' && kind !== 'logit') throw new Error(`speaker model: unknown kind "${kind}"`);
+  return {
+    bias: Number(t.params.get('bias') ?? 0),
+    weights: t.weights,
+    margin: Number(t.params.get('margin') ?? 0),
+    kind,
+    header: t.header,
+  };
 }
-
-let cached: { path: string; model: SpeakerModel | null } | undefined;
 
 /** The model file at `path`, or null when there is none (read once per path). */
-export function loadSpeakerModel(path: string): SpeakerModel | null {
-  if (cached?.path === path) return cached.model;
-  const model = existsSync(path) ? parseSpeakerModel(readFileSync(path, 'utf8')) : null;
-  cached = { path, model };
-  return model;
-}
+export const loadSpeakerModel: (path: string) => SpeakerModel | null = loadOnce(parseSpeakerModel);

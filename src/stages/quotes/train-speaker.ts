@@ -98,7 +98,7 @@ export function speakerGroups(docs: readonly SpeakerDoc[]): Array<{ feats: Feats
   for (const d of docs)
     d.cands.forEach((cs, i) => {
       const ls = d.labels[i];
-      const gold = ls.findIndex((l) => l === true);
+      const gold = ls.indexOf(true);
       if (gold < 0 || !ls.some((l) => l === false) || cs.length > 64) return;
       out.push({ feats: cs.map((c) => c.feats.map((f): [string, number] => [f, 1])), gold });
     });
