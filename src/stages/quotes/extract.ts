@@ -1,3 +1,4 @@
+import { firstTokenFrom } from '../../core/offsets.ts';
 import type { Doc, Entity, Mention, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import { docView, type Tok } from '../time/scan.ts';
@@ -767,14 +768,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       const e0 = toks[b - 1].end;
       let firstEnd = -1;
       let firstId = '';
-      let lo = 0;
-      let hi = perMentions.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (perMentions[mid].start < s0) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let x = lo; x < perMentions.length && perMentions[x].start < e0; x++) {
+      for (let x = firstTokenFrom(perMentions, s0); x < perMentions.length && perMentions[x].start < e0; x++) {
         const m = perMentions[x];
         if (m.end > e0) continue;
         if (firstEnd < 0) {
@@ -2389,7 +2383,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             k + 1 < i &&
             toks[k].text === '،' &&
             /^(وهو|وهي|وهم|الذي|التي|الذين)$/.test(toks[k + 1].norm) &&
-            !toks.slice(k + 1, i).some((t, x) => isComp(k + 1 + x) || findCue(toks, k + 1 + x, i, lex) !== null)
+            !toks.slice(k + 1, i).some((_t, x) => isComp(k + 1 + x) || findCue(toks, k + 1 + x, i, lex) !== null)
           ) {
             sp = { id: e0?.id ?? null, text: displaySpeaker(text.slice(m0.start, m0.end)), start: m0.start, end: m0.end };
           }

@@ -73,7 +73,7 @@ export function quoteGoldOf(r: QuoteStandoffRecord, text: string): GoldAnnotatio
   };
 }
 
-/** The pipeline's stages up to the quotes stage (the filter's inputs), the filter off (should the stage ever call it). */
+/** The pipeline's stages up to the quotes stage, the learned filter and speaker choice off (the rules' quotes). */
 export async function quotesPipeline(): Promise<Pipeline> {
   const names = STAGES.map((s) => s.name);
   const p = Pipeline.create({
@@ -90,26 +90,39 @@ export function quoteDoc(set: string, doc: Doc, gold: GoldAnnotation, lex: CueLe
   return { set, id: doc.id, doc, quotes, feats: quoteFeatures(doc, quotes, lex), labels: quoteHits(gold, predRecord(doc)), gold };
 }
 
-/** Analyse the annotated articles (ANT text by id from `antPath`) with the filter off and build their examples. */
-export async function quoteDocs(
+/**
+ * Analyse the annotated articles (ANT text by id from `antPath`) up to the quotes stage with the learned models off, and
+ * build an example of each with `build` (its set, the analysis, its gold annotation).
+ */
+export async function analyseQuoteStandoff<T>(
   records: readonly QuoteStandoffRecord[],
   antPath: string,
+  build: (set: string, doc: Doc, gold: GoldAnnotation) => T,
   progress?: (done: number, total: number) => void,
-): Promise<QuoteDoc[]> {
+): Promise<T[]> {
   const ant = readAntArticles(
     antPath,
     records.map((r) => r.id),
   );
   const pipeline = await quotesPipeline();
-  const lex = loadCues();
   return records.map((r, i) => {
     const a = ant.get(r.id);
     if (!a) throw new Error(`${r.id}: not in ${antPath}`);
     const doc = pipeline.run(goldArticle(a));
-    const d = quoteDoc(r.set, doc, quoteGoldOf(r, doc.text), lex);
+    const d = build(r.set, doc, quoteGoldOf(r, doc.text));
     progress?.(i + 1, records.length);
     return d;
   });
+}
+
+/** Analyse the annotated articles with the filter off and build their examples. */
+export async function quoteDocs(
+  records: readonly QuoteStandoffRecord[],
+  antPath: string,
+  progress?: (done: number, total: number) => void,
+): Promise<QuoteDoc[]> {
+  const lex = loadCues();
+  return analyseQuoteStandoff(records, antPath, (set, doc, gold) => quoteDoc(set, doc, gold, lex), progress);
 }
 
 /** Fit the logistic regression on the examples of `docs`. */

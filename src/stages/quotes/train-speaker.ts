@@ -6,16 +6,14 @@
  * candidate is right and one wrong (the others teach nothing about the choice). `khabar train quotes-speaker [--cv]`.
  */
 import type { Doc, Quote } from '../../core/types.ts';
-import { type GoldAnnotation, goldArticle, readAntArticles } from '../../corpora/gold.ts';
+import type { GoldAnnotation } from '../../corpora/gold.ts';
 import { type GoldScores, type PredRecord, scoreGold, speakerJudge } from '../../eval/gold.ts';
 import { predRecord } from '../../eval/run.ts';
 import { type Feats, trainRerank } from '../../learn/logit.ts';
 import { trainLogReg } from '../../learn/logreg.ts';
-import { Pipeline } from '../../pipeline/index.ts';
-import { STAGES } from '../index.ts';
 import { loadCues } from './lexicon.ts';
 import { applyCandidate, candidateProbs, chooseCandidate, type SpeakerCandidate, type SpeakerModel, speakerCandidates } from './speaker.ts';
-import { type QuoteStandoffRecord, quoteGoldOf } from './train-filter.ts';
+import { analyseQuoteStandoff, type QuoteStandoffRecord } from './train-filter.ts';
 
 export interface SpeakerDoc {
   set: string;
@@ -40,14 +38,6 @@ export const SPEAKER_DEFAULTS: Required<SpeakerOptions> = { l2: 1e-3, epochs: 20
 
 export const MARGINS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 1];
 
-/** The pipeline up to the quotes stage, with the rules' speakers (the model off). */
-async function rulesPipeline(): Promise<Pipeline> {
-  const names = STAGES.map((s) => s.name);
-  const p = Pipeline.create({ stages: names.slice(0, names.indexOf('quotes') + 1), options: { quotes: { speaker: false } } });
-  await p.load();
-  return p;
-}
-
 /** A doc's candidates and labels. */
 export function speakerDoc(set: string, doc: Doc, gold: GoldAnnotation): SpeakerDoc {
   const quotes = doc.quotes ?? [];
@@ -63,19 +53,7 @@ export async function speakerDocs(
   antPath: string,
   progress?: (done: number, total: number) => void,
 ): Promise<SpeakerDoc[]> {
-  const ant = readAntArticles(
-    antPath,
-    records.map((r) => r.id),
-  );
-  const pipeline = await rulesPipeline();
-  return records.map((r, i) => {
-    const a = ant.get(r.id);
-    if (!a) throw new Error(`${r.id}: not in ${antPath}`);
-    const doc = pipeline.run(goldArticle(a));
-    const d = speakerDoc(r.set, doc, quoteGoldOf(r, doc.text));
-    progress?.(i + 1, records.length);
-    return d;
-  });
+  return analyseQuoteStandoff(records, antPath, speakerDoc, progress);
 }
 
 /** The training examples of `docs`: the candidates of quotes with a right and a wrong candidate. */
