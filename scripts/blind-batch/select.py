@@ -1,5 +1,5 @@
 """Pick a blind annotation batch of ANT articles (middleEast / internationalNews, 700–3,500 characters of text) that are
-neither in data/annotations nor in the shared gold nor in earlier batches, and split it into parts for annotators.
+neither in data/annotations (events, quotes or entities) nor in the shared gold nor in earlier batches, and split it into parts for annotators.
 
     python3 scripts/blind-batch/select.py OUT_DIR SEED N PER_PART [EXCLUDE_ARTICLES.jsonl ...]
 
@@ -11,7 +11,7 @@ root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 data = os.environ.get('KHABAR_DATA', os.path.join(root, '..', 'shared', 'data'))
 out, seed, n, per = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 used = set()
-for f in [os.path.join(root, 'data', 'annotations', 'events-train.jsonl'), os.path.join(data, '..', 'gold', 'articles.jsonl'), *sys.argv[5:]]:
+for f in [os.path.join(root, 'data', 'annotations', 'events-train.jsonl'), os.path.join(root, 'data', 'annotations', 'entities-train.jsonl'), os.path.join(data, '..', 'gold', 'articles.jsonl'), *sys.argv[5:]]:
     if os.path.exists(f):
         for line in open(f, encoding='utf-8'):
             used.add(json.loads(line)['id'])

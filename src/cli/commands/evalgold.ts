@@ -16,6 +16,21 @@ interface GoldOpts {
   skip?: string;
   /** `--no-learned`: false (events from the trigger rules only). */
   learned?: boolean;
+  /** `--options JSON`: per-stage options, by stage name (`{"ner":{"model":"anercorp"}}`). */
+  options?: string;
+}
+
+/** The per-stage options of `--options` and `--no-learned`, merged. */
+function stageOptions(opts: GoldOpts): Record<string, Record<string, unknown>> | undefined {
+  let out: Record<string, Record<string, unknown>> = {};
+  if (opts.options) {
+    const parsed: unknown = JSON.parse(opts.options);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error('--options must be a JSON object of stage options, e.g. {"ner":{"model":"anercorp"}}');
+    out = parsed as Record<string, Record<string, unknown>>;
+  }
+  if (opts.learned === false) out.events = { ...(out.events ?? {}), pairs: false };
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function line(name: string, s: PRF): string {
@@ -27,7 +42,7 @@ async function gold(part: 'quotes' | 'entities' | 'events', opts: GoldOpts): Pro
   const t0 = performance.now();
   const { scores, predictions } = await runGold(dir, {
     skip: opts.skip ? opts.skip.split(',').map((s) => s.trim()) : undefined,
-    ...(opts.learned === false ? { options: { events: { pairs: false } } } : {}),
+    options: stageOptions(opts),
   });
   const seconds = Math.round((performance.now() - t0) / 10) / 100;
   if (opts.pred) writeFileSync(opts.pred, `${predictions.map((p) => JSON.stringify(p)).join('\n')}\n`);
@@ -72,6 +87,7 @@ export function registerEvalGold(program: Command): void {
       .option('--pred <file>', 'also write the predictions (JSONL) for the reference scorer')
       .option('--skip <stages>', 'skip these stages (comma-separated)')
       .option('--no-learned', 'events from the trigger rules only (no learned actor-event layer)')
+      .option('--options <json>', 'per-stage options as JSON, e.g. \'{"ner":{"model":"anercorp"}}\'')
       .option('--json', 'machine-readable output')
       .action((opts: GoldOpts) => gold(part, opts));
   }

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { dataFile, modelFile, sharedDataDir } from '../../core/paths.ts';
+import { readAntArticles } from '../../corpora/gold.ts';
 import { anercorpSplit, formatConll, readConll, type TaggedSentence } from '../../corpora/ner-conll.ts';
 import { buildKb } from '../../kb/build.ts';
 import { KnowledgeBase, nameKey } from '../../kb/index.ts';
@@ -9,7 +10,8 @@ import { Pipeline } from '../../pipeline/index.ts';
 import { antTexts, formatClusters, learnClusters } from '../../stages/ner/clusters.ts';
 import { formatEmbeddingClusters, kmeansDense, learnEmbeddings } from '../../stages/ner/embeddings.ts';
 import { formatScore, type NerScore, scoreNer } from '../../stages/ner/evaluate.ts';
-import { defaultNerPaths, NerTagger, trainNer } from '../../stages/ner/model.ts';
+import { defaultNerPaths, NerTagger, newsNerPaths, trainNer } from '../../stages/ner/model.ts';
+import { newsSentences, readEntityAnnotations } from '../../stages/ner/news.ts';
 import { commandGroup } from '../group.ts';
 
 function readStdin(): string {
@@ -179,6 +181,95 @@ export function registerNer(program: Command): void {
         else
           process.stdout.write(
             `trained on ${data.length} sentences in ${seconds} s; written to ${opts.out}\ndev${tenth !== 10 ? ` (tenth ${tenth} of the train split, ${dev.length} sentences)` : ''}${note}:\n${formatScore(score)}`,
+          );
+      },
+    );
+
+  train
+    .command('ner-news')
+    .description(
+      "train the pipeline's NER on ANERcorp plus khabar's own entity annotations of news articles (data/annotations/entities-train.jsonl, text from the ANT corpus) and write models/ner-news.bin",
+    )
+    .option('--annotations <file>', 'entity annotations (stand-off JSONL)', dataFile('annotations', 'entities-train.jsonl'))
+    .option('--exclude-sets <list>', 'leave these annotation sets out (comma-separated set names)')
+    .option('--dev-sets <list>', 'hold these annotation sets out and score the model on them (token-level CoNLL entity F1)')
+    .option('--epochs <n>', 'perceptron epochs', '12')
+    .option('--seeds <n>', 'average the perceptrons of this many shuffling seeds per stage (default 3)')
+    .option('--news-copies <n>', 'how many times the news sentences are repeated in the training data', '3')
+    .option('--optional <mode>', 'optional ORG records (الجيش الإسرائيلي): label (as ORG) or skip (left unlabelled)', 'label')
+    .option('--no-anercorp', 'train on the news annotations only')
+    .option('--o-penalty <n>', 'O handicap stored with the second stage (default 20)')
+    .option('--out <dir>', 'model folder (the gazetteer and cluster files are read from it)', modelFile())
+    .option('--json', 'machine-readable output')
+    .action(
+      (opts: {
+        annotations: string;
+        excludeSets?: string;
+        devSets?: string;
+        epochs: string;
+        seeds?: string;
+        newsCopies: string;
+        optional: string;
+        anercorp: boolean;
+        oPenalty?: string;
+        out: string;
+        json?: boolean;
+      }) => {
+        if (opts.optional !== 'label' && opts.optional !== 'skip') throw new Error('--optional must be label or skip');
+        const list = (x?: string): Set<string> =>
+          new Set(
+            (x ?? '')
+              .split(',')
+              .map((v) => v.trim())
+              .filter(Boolean),
+          );
+        const exclude = list(opts.excludeSets);
+        const devSets = list(opts.devSets);
+        const records = readEntityAnnotations(opts.annotations);
+        const ant = readAntArticles(
+          join(sharedDataDir(), 'ant_news_corpus_subset', 'ant_v2.1_subset.jsonl'),
+          records.map((r) => r.id),
+        );
+        const sentenceOpts = { optional: opts.optional as 'label' | 'skip' };
+        const trainRecs = records.filter((r) => !exclude.has(r.set ?? '') && !devSets.has(r.set ?? ''));
+        const devRecs = records.filter((r) => devSets.has(r.set ?? ''));
+        const news = newsSentences(trainRecs, ant, sentenceOpts);
+        const dev = newsSentences(devRecs, ant, sentenceOpts);
+        if (news.missing + dev.missing > 0)
+          process.stderr.write(`${news.missing + dev.missing} annotated articles are not in the ANT corpus file: left out\n`);
+        const copies = Number(opts.newsCopies);
+        if (!Number.isInteger(copies) || copies < 1) throw new Error('--news-copies must be a positive integer');
+        const data: TaggedSentence[] = opts.anercorp ? anercorpSplit('train-full') : [];
+        const anerCount = data.length;
+        for (let c = 0; c < copies; c++) data.push(...news.sentences);
+        process.stderr.write(
+          `training on ${anerCount} ANERcorp sentences + ${news.sentences.length} news sentences × ${copies} (${news.articles} articles, ${news.names} names, ${news.unaligned} mention occurrences not on token edges)\n`,
+        );
+        const t0 = performance.now();
+        const tagger = trainNer({
+          train: data,
+          epochs: Number(opts.epochs),
+          rebuildGazetteer: false,
+          seeds: opts.seeds === undefined ? undefined : Number(opts.seeds),
+          oPenalty: opts.oPenalty === undefined ? undefined : Number(opts.oPenalty),
+          paths: newsNerPaths(opts.out),
+          log: (m) => process.stderr.write(`${m}\n`),
+        });
+        const seconds = Math.round((performance.now() - t0) / 100) / 10;
+        const score =
+          dev.sentences.length > 0
+            ? scoreNer(
+                dev.sentences.map((s) => s.tags),
+                tagAll(tagger, dev.sentences),
+              )
+            : null;
+        if (opts.json)
+          process.stdout.write(
+            `${JSON.stringify({ seconds, anercorp: anerCount, news: news.sentences.length, articles: news.articles, dev: score ? scoreJson(score) : null })}\n`,
+          );
+        else
+          process.stdout.write(
+            `trained on ${anerCount} ANERcorp + ${news.sentences.length} news sentences (${news.articles} articles) in ${seconds} s; written to ${newsNerPaths(opts.out).model}\n${score ? `dev (sets ${[...devSets].join(', ')}: ${dev.articles} articles, ${dev.sentences.length} sentences):\n${formatScore(score)}` : ''}`,
           );
       },
     );

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Doc, EntityType, NameSpan } from '../../core/types.ts';
 import type { Stage, StageSpec } from '../../pipeline/index.ts';
-import { defaultNerPaths, NerTagger } from './model.ts';
+import { defaultNerPaths, NerTagger, newsNerPaths } from './model.ts';
 
 export { NerTagger, trainNer } from './model.ts';
 
@@ -75,19 +75,33 @@ export class NerStage implements Stage {
   /** Overrides the second stage's O handicap (model default 20, chosen on ANERcorp dev; 0 = most precise). */
   private readonly oPenalty?: number;
 
+  /** The weights file loaded (after `load()`; undefined when there is none). */
+  loadedFrom?: string;
+
+  /** Which model: `news` (ANERcorp + khabar's news annotations, the default when `ner-news.bin` exists) or `anercorp`. */
+  private readonly model?: 'news' | 'anercorp';
+
   constructor(options?: Record<string, unknown>) {
     this.modelDir = typeof options?.modelDir === 'string' ? options.modelDir : undefined;
     this.oPenalty = typeof options?.oPenalty === 'number' ? options.oPenalty : undefined;
+    const model = options?.model;
+    if (model !== undefined && model !== 'news' && model !== 'anercorp')
+      throw new Error(`ner: model must be "news" or "anercorp", not ${String(model)}`);
+    this.model = model;
   }
 
   load(): void {
     if (this.tagger || this.missing) return;
-    const paths = defaultNerPaths(this.modelDir);
+    // the news model when it is there (and not turned off), else the ANERcorp one
+    const news = newsNerPaths(this.modelDir);
+    const paths = this.model !== 'anercorp' && existsSync(news.model) ? news : defaultNerPaths(this.modelDir);
+    if (this.model === 'news' && paths !== news) throw new Error(`ner: no news model at ${news.model} (run khabar train ner-news)`);
     if (!existsSync(paths.model)) {
       this.missing = true;
       return;
     }
     this.tagger = NerTagger.load(paths);
+    this.loadedFrom = paths.model;
     if (this.oPenalty !== undefined) this.tagger.stage2Penalty = this.oPenalty;
   }
 

@@ -53,6 +53,14 @@ export function defaultNerPaths(dir = modelFile()): NerPaths {
   };
 }
 
+/**
+ * The news model (`khabar train ner-news`): ANERcorp and khabar's own entity annotations of 2018 news
+ * (`data/annotations/entities-train.jsonl`), in `ner-news.bin` / `ner-news-stage2.bin`; same gazetteer and cluster files.
+ */
+export function newsNerPaths(dir = modelFile()): NerPaths {
+  return { ...defaultNerPaths(dir), model: join(dir, 'ner-news.bin'), model2: join(dir, 'ner-news-stage2.bin') };
+}
+
 /** Turn a label sequence into valid IOB2: an I-X that does not continue an X becomes B-X. */
 export function repairBio(tags: string[]): string[] {
   for (let i = 0; i < tags.length; i++) {
