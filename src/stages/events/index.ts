@@ -46,7 +46,7 @@ export const eventsStage: StageSpec = {
         };
       }
       if (options?.pairs !== false) {
-        pairModel = loadPairModel(modelFile('events-pairs.tsv'));
+        pairModel = loadPairModel(typeof options?.pairsModel === 'string' ? options.pairsModel : modelFile('events-pairs.tsv'));
         // `pairsThreshold`: the probability at which the layer adds an event, instead of the model's (recall for precision)
         if (pairModel && typeof options?.pairsThreshold === 'number') pairModel = { ...pairModel, threshold: options.pairsThreshold };
         if (pairModel) clusters = coarseClusters(loadEmbeddingClusters(modelFile('ner-embclusters.tsv')));
