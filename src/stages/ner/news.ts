@@ -82,26 +82,25 @@ export function tokenizeArticle(id: string, title: string, text: string): Doc {
 
 /** Character ranges [start, end) of every labelled mention occurrence with its type, longest mentions first. */
 function occurrences(text: string, entities: readonly AnnotatedEntity[], opts: NewsSentenceOptions): Array<[number, number, string]> {
-  const forms: Array<[string, string]> = [];
+  /** A surface form to look for; `afterLam`: found only right after a ل (ل + ال written لل: للصين holds لصين). */
+  const forms: Array<{ form: string; type: string; afterLam: boolean }> = [];
   for (const e of entities) {
     if (!TYPES.has(e.type)) continue;
     if (e.optional && opts.optional === 'skip') continue;
     for (const m of new Set([...(e.mentions ?? []), e.name])) {
-      const f = m?.trim() ?? '';
-      if (f.length < 2) continue;
-      forms.push([f, e.type]);
-      // ل + ال is written لل (للصين): the form after the first ل, found only right after one
-      if (f.startsWith('ال') && f.length > 3) forms.push([`\u0000${f.slice(1)}`, e.type]);
+      const form = m?.trim() ?? '';
+      if (form.length < 2) continue;
+      forms.push({ form, type: e.type, afterLam: false });
+      if (form.startsWith('ال') && form.length > 3) forms.push({ form: form.slice(1), type: e.type, afterLam: true });
     }
   }
-  forms.sort((x, y) => y[0].length - x[0].length);
+  // longest first (the full form before its لل variant), so a name inside a larger name keeps the larger one's label
+  forms.sort((x, y) => y.form.length + Number(y.afterLam) - (x.form.length + Number(x.afterLam)));
   const out: Array<[number, number, string]> = [];
-  for (const [m, type] of forms) {
-    const lam = m.startsWith('\u0000');
-    const f = lam ? m.slice(1) : m;
-    for (let at = text.indexOf(f); at >= 0; at = text.indexOf(f, at + 1)) {
-      if (lam && !(at > 0 && text[at - 1] === 'ل')) continue;
-      out.push([at, at + f.length, type]);
+  for (const { form, type, afterLam } of forms) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      if (afterLam && !(at > 0 && text[at - 1] === 'ل')) continue;
+      out.push([at, at + form.length, type]);
     }
   }
   return out;
