@@ -24,10 +24,13 @@ function run(text: string, entities?: (doc: Doc) => Entity[]): Doc {
 }
 
 let fullPipeline: Pipeline | undefined;
-/** The events of a text through the whole pipeline, as "TYPE:source:country>target:trigger" (one pipeline for all tests). */
-function fullEvents(text: string): string[] {
+/**
+ * The events of a text through the whole pipeline, as "TYPE:source:country>target:trigger" (one pipeline for all tests;
+ * `pipeline`: another one).
+ */
+function fullEvents(text: string, pipeline?: Pipeline): string[] {
   fullPipeline ??= Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'], options: RULES_ONLY });
-  return (fullPipeline.run(readArticle(text)).events ?? []).map(
+  return ((pipeline ?? fullPipeline).run(readArticle(text)).events ?? []).map(
     (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
   );
 }
@@ -1319,9 +1322,7 @@ test('bug round 4: a feminine dual verb is a verb, not an accusative noun; أب�
     stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'],
     options: { ...RULES_ONLY, ner: { model: 'anercorp' } },
   });
-  const a = (anercorp.run(readArticle('وكانت روسيا وتركيا أبرمتا اتفاقا بشأن إدلب.')).events ?? []).map(
-    (e) => `${e.type}:${e.source?.name ?? ''}:${e.source?.country ?? ''}>${e.target?.name ?? ''}:${e.trigger}`,
-  );
+  const a = fullEvents('وكانت روسيا وتركيا أبرمتا اتفاقا بشأن إدلب.', anercorp);
   assert.ok(
     a.some((x) => x.startsWith('AGREE:روسيا')),
     a.join(' / '),
