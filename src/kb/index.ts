@@ -47,6 +47,21 @@ export interface KbOptions {
 const SOURCE_RANK: Record<string, number> = { extra: 0, curated: 1, countries: 2, petrarch: 3, cities: 4 };
 
 /** The matching form of a multi-word name: words in matching form joined by one space. */
+/**
+ * Name words in matching form grouped into the units an English spelling renders: عبد with the word after it
+ * (`عبد الله` = Abdullah, `عبد الرحمن` = Abdel Rahman), every other word alone.
+ */
+export function nameUnits(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'عبد' && i + 1 < words.length) {
+      out.push(`عبد ${words[i + 1]}`);
+      i++;
+    } else out.push(words[i]);
+  }
+  return out;
+}
+
 export function nameKey(s: string): string {
   return matchForm(s)
     .replace(/[\s\u00a0_-]+/g, ' ')
@@ -330,6 +345,12 @@ export class KnowledgeBase {
   englishFromParts(name: string): string | undefined {
     if (!this.parts) {
       const counts = new Map<string, Map<string, number>>();
+      const add = (a: string, en: string): void => {
+        let m = counts.get(a);
+        if (!m) counts.set(a, (m = new Map()));
+        m.set(en, (m.get(en) ?? 0) + 1);
+      };
+      const good = (w: string): boolean => /^[A-Z][a-z'-]|^(al|bin|ibn|bint|el|abu|abd)-?/.test(w);
       for (const e of this.entries) {
         if (e.type !== 'PER' || !e.nameEn) continue;
         const ar = nameKey(e.name).split(' ');
@@ -338,13 +359,22 @@ export class KnowledgeBase {
           .replace(/\s+Al Thani$/, '')
           .replace(/\s+[A-Z]\.(?=\s)/g, '')
           .split(/\s+/);
-        if (ar.length !== en.length || ar.length < 2) continue;
-        ar.forEach((a, i) => {
-          if (!/^[A-Z][a-z'-]|^(al|bin|ibn|bint|el|abu|abd)-?/.test(en[i])) return;
-          let m = counts.get(a);
-          if (!m) counts.set(a, (m = new Map()));
-          m.set(en[i], (m.get(en[i]) ?? 0) + 1);
-        });
+        const units = nameUnits(ar);
+        if (units.length === en.length && units.length >= 2) {
+          // عبد الله = Abdullah, عبد العزيز = Abdulaziz: one English word for the two Arabic ones
+          units.forEach((u, i) => {
+            if (good(en[i])) add(u, en[i]);
+          });
+        } else if (ar.length === en.length && ar.length >= 2) {
+          // عبد الرحمن = Abdel Rahman: the unit takes both English words
+          let i = 0;
+          for (const u of units) {
+            const n = u.split(' ').length;
+            const words = en.slice(i, i + n);
+            if (words.every(good)) add(u, words.join(' '));
+            i += n;
+          }
+        }
       }
       this.parts = new Map();
       for (const [a, m] of counts) {
@@ -354,11 +384,11 @@ export class KnowledgeBase {
         this.parts.set(a, best);
       }
     }
-    const words = nameKey(name).split(' ').filter(Boolean);
-    if (words.length < 2) return undefined;
+    const units = nameUnits(nameKey(name).split(' ').filter(Boolean));
+    if (units.length < 2) return undefined;
     const out: string[] = [];
-    for (const w of words) {
-      const e = this.parts.get(w);
+    for (const u of units) {
+      const e = this.parts.get(u);
       if (!e) return undefined;
       out.push(e);
     }

@@ -120,7 +120,9 @@ test('the shipped KB loads and knows the basics', () => {
   assert.equal(kb.lookup(nameKey('الوطن العربي'))[0]?.nameEn, 'Arab world');
   // currencies with their country, and names that continue with a number
   assert.equal(kb.lookup(nameKey('الليرة التركية'))[0]?.country, 'TUR');
-  assert.equal(kb.lookup(nameKey('كأس العالم 2018'))[0]?.id, 'misc:world-cup');
+  // (a World Cup with its year is that tournament, since the twenty-first session)
+  assert.equal(kb.lookup(nameKey('كأس العالم 2018'))[0]?.id, 'misc:2018-fifa-world-cup');
+  assert.equal(kb.lookup(nameKey('كأس العالم'))[0]?.id, 'misc:world-cup');
   // Saudi regions: the منطقة prefix is cut from city labels (منطقة نجران -> نجران).
   assert.equal(kb.lookup(nameKey('نجران'))[0]?.nameEn, 'Najran');
   // English nationality adjectives of countries, and acronyms of organisations in their English names.
@@ -245,6 +247,31 @@ test('englishFromParts: an unknown person gets the English spellings the KB give
   assert.equal(kb.englishFromParts('عباس'), undefined, 'one word is no full name');
   // names whose word counts differ are not aligned (كينيدي is not "F.")
   assert.equal(kb.englishFromParts('فتحي كينيدي'), undefined);
+});
+
+test('englishFromParts: عبد and the word after it are one name part (Abdullah, Abdel Rahman), never two', () => {
+  const per = (id: string, name: string, nameEn: string): KbEntry => ({
+    id,
+    type: 'PER',
+    name,
+    nameEn,
+    aliases: [],
+    titles: [],
+    tags: [],
+    source: 'curated',
+  });
+  const kb = KnowledgeBase.fromEntries([
+    per('per:a', 'عبد الله غول', 'Abdullah Gül'),
+    per('per:b', 'عبد الرحمن السديس', 'Abdul Rahman Al-Sudais'),
+    per('per:c', 'فتح الله غولن', 'Fethullah Gülen'),
+    per('per:d', 'محمود عباس', 'Mahmoud Abbas'),
+  ]);
+  assert.equal(kb.englishFromParts('عبد الله عباس'), 'Abdullah Abbas');
+  assert.equal(kb.englishFromParts('محمود عبد الرحمن'), 'Mahmoud Abdul Rahman');
+  assert.equal(kb.englishFromParts('عبد الله'), undefined, 'one name part is no full name');
+  assert.equal(kb.englishFromParts('عبد الله السديس'), 'Abdullah Al-Sudais');
+  // an unknown عبد compound is not spelt from its words
+  assert.equal(kb.englishFromParts('عبد الكريم عباس'), undefined);
 });
 
 test('17th session: a foreign initial cluster with or without the prothetic alef (ستوكهولم / استوكهولم)', () => {

@@ -1122,3 +1122,21 @@ test('18th session: US states with distinctive names are found in a list without
   const ids = (doc.entities ?? []).map((e) => e.kbId);
   for (const id of ['loc:maryland', 'loc:minnesota', 'loc:pennsylvania']) assert.ok(ids.includes(id), ids.join(' / '));
 });
+
+test('21st session: an unknown organisation or place loses the proclitic the morph layer splits off its head noun; a person name and ك keep them', () => {
+  const doc = withWords(
+    docWith('قال باحث لمعهد الدراسات البحرية إن وبيت الفقيه هادئة مع كونراد ديفيد دو ليون بخير مع بروك زيريهون', [
+      ['لمعهد الدراسات البحرية', 'ORG'],
+      ['وبيت الفقيه', 'LOC'],
+      ['كونراد ديفيد دو ليون', 'ORG'],
+      ['بروك زيريهون', 'PER'],
+    ]),
+    { لمعهد: ['ADP', 'NOUN'], وبيت: ['CCONJ', 'NOUN'], كونراد: ['ADP', 'X'], بروك: ['ADP', 'X'], قال: 'VERB' },
+  );
+  const mentions = resolver.resolve(doc).flatMap((e) => e.mentions.map((m) => m.text));
+  assert.ok(mentions.includes('معهد الدراسات البحرية'), mentions.join(' / '));
+  assert.ok(mentions.includes('بيت الفقيه'), mentions.join(' / '));
+  // (كونراد: ك is never cut, even when the morph layer splits it; بروك: nor is a person name)
+  assert.ok(mentions.includes('كونراد ديفيد دو ليون'), mentions.join(' / '));
+  assert.ok(mentions.includes('بروك زيريهون'), mentions.join(' / '));
+});

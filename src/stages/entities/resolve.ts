@@ -291,6 +291,36 @@ function conjSplit(doc: Doc, k: number): boolean {
   return m[k] === 1;
 }
 
+const procliticTokens = new WeakMap<Doc, Uint8Array>();
+
+/**
+ * How many letters of token `k` the morph stage splits off as one-letter conjunctions and prepositions (و ف ب ل; not ك, which foreign names begin with: كونراد)
+ * before a word of another kind (`وبيت` -> 1, `ولمعهد` -> 2); 0 when it splits none or the token has no such word.
+ */
+function procliticLength(doc: Doc, k: number): number {
+  let m = procliticTokens.get(doc);
+  if (!m) {
+    m = new Uint8Array(doc.tokens.length);
+    const ws = doc.words ?? [];
+    let i = 0;
+    while (i < ws.length) {
+      const t = ws[i].token;
+      let j = i;
+      let n = 0;
+      while (j < ws.length && ws[j].token === t && (ws[j].upos === 'CCONJ' || ws[j].upos === 'ADP') && /^[وفبل]$/.test(ws[j].form)) {
+        n++;
+        j++;
+      }
+      // (only when a word of the token follows the clitics)
+      if (n > 0 && j < ws.length && ws[j].token === t && t >= 0 && t < m.length) m[t] = n;
+      while (j < ws.length && ws[j].token === t) j++;
+      i = Math.max(j, i + 1);
+    }
+    procliticTokens.set(doc, m);
+  }
+  return m[k];
+}
+
 export function parseList(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\r?\n/)) {
@@ -585,7 +615,10 @@ export class EntityResolver {
             (doc.names ?? []).some((n) => n.type === 'PER' && n.tokenEnd === a - 1)) ||
           // (and a foreign name the morph stage splits as و + name: "وكارلوس"، "وراديو مونتي كارلو" — not a first name
           // that starts with و: وليد، وائل)
-          (v.skip === 1 && v.form.length >= 4 && /^و/.test(toks[a].norm) && !this.kb.firstNames.has(toks[a].norm) && conjSplit(doc, a))
+          (v.skip === 1 && v.form.length >= 4 && /^و/.test(toks[a].norm) && !this.kb.firstNames.has(toks[a].norm) && conjSplit(doc, a)) ||
+          // (and the head noun of an organisation's or a place's name in several words, when the morph stage splits off
+          // the same proclitics: "لمعهد الشرق الأوسط"، "بدار الأوبرا المصرية"، "وبيت الفقيه" -> معهد الشرق الأوسط …)
+          (type !== 'PER' && b - a > 1 && v.form.length >= 3 && procliticLength(doc, a) === v.skip)
         ) {
           chosen = v;
           break;

@@ -1094,6 +1094,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           ok = ent?.mentions.some((m) => m.start <= toks[a].start && m.end > toks[a].start) || lex.speakerHeads.has(headKey(toks[a].norm));
           // (a quoted name speaks when it names a person or a body: '"صفقة القرن": ...' is a topic)
           if (quotedName && !(ent && (ent.type === 'ORG' || ent.type === 'PER'))) ok = false;
+          // (a war, a tournament or another event before the colon is a topic label: "الحرب في سوريا: أكثر من 200
+          // قتيل ..."، "مونديال روسيا: ..."; 21st session)
+          if (ent?.type === 'MISC') ok = false;
         }
         // "العراق: تفجير انتحاري يستهدف ..."، "مصر: مجلس النواب يقر ...": a country before the colon is a topic label
         // unless what follows speaks in the first person or in quotation marks ("كندا: "ستدافع كندا ..."")

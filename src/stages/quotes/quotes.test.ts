@@ -2206,3 +2206,18 @@ test('19th session: an act verb with its object as a pronoun before بأن (وو
     c.join(' / '),
   );
 });
+
+test('21st session: an event named before a headline colon is a topic label, an organisation there speaks', () => {
+  const title = 'الحرب في سوريا: أكثر من 200 قتيل في هجمات على السويداء';
+  const misc = run('وقال المرصد إن الهجمات استهدفت المدينة.', title, (d) => [
+    { id: 'e1', type: 'MISC', name: 'الحرب في سوريا', mentions: [mention(d, 'الحرب في سوريا')] },
+  ]);
+  assert.ok(!misc.quotes!.some((q) => q.cue === ':'), JSON.stringify(misc.quotes));
+  const org = run('وقال المرصد إن الهجمات استهدفت المدينة.', 'المرصد السوري: أكثر من 200 قتيل في هجمات على السويداء', (d) => [
+    { id: 'e1', type: 'ORG', name: 'المرصد السوري', mentions: [mention(d, 'المرصد السوري')] },
+  ]);
+  assert.ok(
+    org.quotes!.some((q) => q.cue === ':' && q.speaker === 'e1'),
+    JSON.stringify(org.quotes),
+  );
+});
