@@ -9,6 +9,7 @@ import { Tokenizer } from '../tokenize/index.ts';
 import { EntitiesStage } from './index.ts';
 import {
   EntityResolver,
+  parseContextual,
   parseFacilities,
   parseInstitutionsEn,
   parseList,
@@ -1139,4 +1140,47 @@ test('21st session: an unknown organisation or place loses the proclitic the mor
   // (كونراد: ك is never cut, even when the morph layer splits it; بروك: nor is a person name)
   assert.ok(mentions.includes('كونراد ديفيد دو ليون'), mentions.join(' / '));
   assert.ok(mentions.includes('بروك زيريهون'), mentions.join(' / '));
+});
+
+test('21st session: an organisation span runs over و into a known organisation: split before it', () => {
+  const doc = docWith('وطالبت اللجنة الدولية ومجلس الأمن بوقف القتال', [['اللجنة الدولية ومجلس الأمن', 'ORG']]);
+  const ents = resolver.resolve(doc);
+  const mentions = ents.flatMap((e) => e.mentions.map((m) => m.text));
+  assert.ok(mentions.includes('مجلس الأمن'), mentions.join(' / '));
+  assert.equal(ents.find((e) => e.mentions.some((m) => m.text === 'مجلس الأمن'))?.kbId, 'org:unsc');
+  assert.ok(!mentions.some((m) => m.includes('ومجلس')), mentions.join(' / '));
+});
+
+test('21st session: a lone التحالف is the coalition the other names of the article point to, and nothing when they point both ways', () => {
+  const kbc = KnowledgeBase.fromEntries([
+    E('org:saudi-coalition', 'ORG', 'التحالف العربي', { nameEn: 'Saudi-led coalition' }),
+    E('org:us-coalition', 'ORG', 'التحالف الدولي', { nameEn: 'Global Coalition Against Daesh' }),
+    E('country:YEM', 'LOC', 'اليمن', { nameEn: 'Yemen', country: 'YEM', source: 'countries' }),
+    E('org:isis', 'ORG', 'داعش', { nameEn: 'Islamic State' }),
+  ]);
+  const r = new EntityResolver(kbc, {
+    titles: parseTitles('الرئيس'),
+    generic: new Set(parseList('التحالف')),
+    orgHeads: [],
+    contextual: parseContextual('التحالف\torg:saudi-coalition\tcountry:YEM\nالتحالف\torg:us-coalition\torg:isis\n'),
+  });
+  const link = (text: string, names: [string, EntityType][]): Array<[string, string | undefined]> =>
+    r.resolve(docWith(text, names)).flatMap((e) => e.mentions.map((m): [string, string | undefined] => [m.text, e.kbId]));
+  assert.deepEqual(
+    link('وشن التحالف غارات في اليمن وقال المتحدث باسم للتحالف', [['اليمن', 'LOC']]).filter(([t]) => t.includes('تحالف')),
+    [
+      ['التحالف', 'org:saudi-coalition'],
+      ['لتحالف', 'org:saudi-coalition'],
+    ],
+  );
+  // an alliance between two parties, or a name that goes on, is not the coalition
+  assert.ok(!link('وأعلن التحالف بين الكتلتين في اليمن', [['اليمن', 'LOC']]).some(([t]) => t === 'التحالف'));
+  assert.ok(!link('وفاز التحالف الوطني في اليمن', [['اليمن', 'LOC']]).some(([t]) => t === 'التحالف'));
+  // cues of both senses: left alone
+  assert.ok(
+    !link('وقصف التحالف مواقع داعش في اليمن', [
+      ['داعش', 'ORG'],
+      ['اليمن', 'LOC'],
+    ]).some(([t]) => t === 'التحالف'),
+  );
 });

@@ -10,6 +10,7 @@ import { KnowledgeBase } from '../../kb/index.ts';
 import type { Stage, StageSpec } from '../../pipeline/index.ts';
 import {
   EntityResolver,
+  parseContextual,
   parseFacilities,
   parseInstitutionsEn,
   parseList,
@@ -47,6 +48,7 @@ export class EntitiesStage implements Stage {
       leading: new Set(parseList(read('leading.txt'))),
       aliasMarkers: new Set(parseList(read('alias-markers.txt'))),
       mentionCuts: new Set(parseList(read('mention-cuts.txt'))),
+      contextual: parseContextual(read('contextual.tsv')),
       institutionsEn: parseInstitutionsEn(read('institutions-en.tsv')),
       facilities: parseFacilities(read('facilities.tsv')),
       facilityAdjectives: new Set(parseList(read('facility-adjectives.txt'))),

@@ -73,6 +73,33 @@ interface Cand {
   nameEn?: string;
 }
 
+/** One sense of a generic word of `contextual.tsv`: the KB entry and the entries whose presence selects it. */
+export interface ContextualSense {
+  id: string;
+  cues: string[];
+}
+
+/** Parse `contextual.tsv` (form, KB id, cue ids separated by |) into matching form -> senses. */
+export function parseContextual(text: string): Map<string, ContextualSense[]> {
+  const out = new Map<string, ContextualSense[]>();
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const [form, id, cues] = line.split('\t');
+    if (!form || !id) continue;
+    const key = nameKey(form);
+    const list = out.get(key) ?? [];
+    list.push({
+      id: id.trim(),
+      cues: (cues ?? '')
+        .split('|')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    });
+    out.set(key, list);
+  }
+  return out;
+}
+
 interface Group {
   type: EntityType;
   entry?: KbEntry;
@@ -207,6 +234,8 @@ export interface ResolverLists {
   aliasMarkers?: Set<string>;
   /** Words at which a KB name ends its mention, the rest of the alias only telling which entry (`data/kb/mention-cuts.txt`). */
   mentionCuts?: Set<string>;
+  /** Generic words that name one KB entry when the article's other names tell which (`data/kb/contextual.tsv`). */
+  contextual?: Map<string, ContextualSense[]>;
   /** Institution phrase (matching form) -> English name with `{adj}` (`data/kb/institutions-en.tsv`). */
   institutionsEn?: Map<string, string>;
   /** Facility heads (matching form) named after a place (`data/kb/facilities.tsv`). */
@@ -291,6 +320,13 @@ function conjSplit(doc: Doc, k: number): boolean {
   return m[k] === 1;
 }
 
+/** The `norm` forms of tokens [a, b), joined by spaces. */
+function joinNorms(toks: readonly Token[], a: number, b: number): string {
+  const out: string[] = [];
+  for (let k = a; k < b; k++) out.push(toks[k].norm);
+  return out.join(' ');
+}
+
 const procliticTokens = new WeakMap<Doc, Uint8Array>();
 
 /**
@@ -340,6 +376,7 @@ export class EntityResolver {
   private readonly leading: Set<string>;
   private readonly aliasMarkers: Set<string>;
   private readonly mentionCuts: Set<string>;
+  private readonly contextual: Map<string, ContextualSense[]>;
   private readonly institutionsEn: Map<string, string>;
   private readonly facilities: Map<string, Facility>;
   private readonly facilityAdjectives: Set<string>;
@@ -355,6 +392,7 @@ export class EntityResolver {
     this.leading = lists.leading ?? new Set();
     this.aliasMarkers = lists.aliasMarkers ?? new Set();
     this.mentionCuts = lists.mentionCuts ?? new Set();
+    this.contextual = lists.contextual ?? new Map();
     this.institutionsEn = lists.institutionsEn ?? new Map();
     this.facilities = lists.facilities ?? new Map();
     this.facilityAdjectives = lists.facilityAdjectives ?? new Set();
@@ -1328,6 +1366,7 @@ export class EntityResolver {
     for (const c of this.gazetteerMatches(doc, covered, false, noMatch)) cands.push(c);
     this.propagateSurnames(doc, cands, content);
     this.cutMentions(doc, cands);
+    this.contextualMentions(doc, cands);
     cands.sort((x, y) => x.start - y.start);
 
     // A proclitic the first pass kept (لشبه الجزيرة الكورية) is cut when the article also has the bare name.
@@ -1484,6 +1523,24 @@ export class EntityResolver {
     const out: Array<[number, number, EntityType]> = [];
     for (const sp of spans) {
       const [a, b, type] = sp;
+      if (type === 'ORG' && b - a >= 3 && !this.kb.lookup(nameKey(joinNorms(toks, a, b))).length) {
+        // "القوات الحكومية والحشد الشعبي": an organisation the knowledge base knows, after و, ends the span before it
+        // (the rest of the span from و on is exactly that name; 21st session)
+        let cut = -1;
+        for (let k = a + 1; k < b && cut < 0; k++) {
+          const n = toks[k].norm;
+          if (
+            n.length > 3 &&
+            n.startsWith('و') &&
+            this.kb.lookup(nameKey([n.slice(1), joinNorms(toks, k + 1, b)].join(' ').trim())).some((e) => e.type === 'ORG')
+          )
+            cut = k;
+        }
+        if (cut > 0) {
+          out.push([a, cut, type], [cut, b, type]);
+          continue;
+        }
+      }
       if (
         type !== 'LOC' ||
         b - a < 2 ||
@@ -1530,6 +1587,54 @@ export class EntityResolver {
       out.push([s, b, type]);
     }
     return out;
+  }
+
+  /**
+   * A generic word of `contextual.tsv` standing alone ("التحالف"، "وشن التحالف غارات") is the entry the article's other
+   * names point to: the entry itself named in the article, or else the one sense whose cue entries (a country, a
+   * group, a city) the article names while it names no cue of another sense (21st session).
+   */
+  private contextualMentions(doc: Doc, cands: Cand[]): void {
+    if (this.contextual.size === 0) return;
+    const toks = doc.tokens;
+    const ids = new Set<string>();
+    for (const c of cands) if (c.entry) ids.add(c.entry.id);
+    const taken = new Uint8Array(toks.length);
+    for (const c of cands) for (let k = c.tokenStart; k < c.tokenEnd; k++) taken[k] = 1;
+    const choice = new Map<string, KbEntry | null>();
+    const pick = (form: string, senses: ContextualSense[]): KbEntry | null => {
+      let r = choice.get(form);
+      if (r !== undefined) return r;
+      const named = senses.filter((x) => ids.has(x.id));
+      const cued = senses.filter((x) => x.cues.some((q) => ids.has(q)));
+      const one = named.length === 1 ? named[0] : named.length === 0 && cued.length === 1 ? cued[0] : undefined;
+      r = one ? (this.kb.byId.get(one.id) ?? null) : null;
+      choice.set(form, r);
+      return r;
+    };
+    for (let k = 0; k < toks.length; k++) {
+      if (taken[k] || toks[k].kind !== 'word') continue;
+      const v = this.tok(toks, k).variants.find((x) => this.contextual.has(x.form));
+      if (!v) continue;
+      // (not the head of another name: "التحالف الوطني"، "التحالف المدني"; a relative clause may follow)
+      const next = toks[k + 1];
+      if (next && next.kind === 'word' && next.norm.startsWith('ال') && !/^(الذي|التي|الذين)$/.test(next.norm)) continue;
+      // (nor an alliance between two parties: "التحالف بين ائتلاف النصر وتحالف سائرون")
+      if (next && /^(بين|بينهما|بينهم|مع)$/.test(next.norm)) continue;
+      const entry = pick(v.form, this.contextual.get(v.form) as ContextualSense[]);
+      if (!entry) continue;
+      cands.push({
+        start: skipOffset(toks[k], v.skip),
+        end: toks[k].end,
+        tokenStart: k,
+        tokenEnd: k + 1,
+        type: entry.type,
+        key: v.form,
+        words: [v.form],
+        entry,
+        via: 'context',
+      });
+    }
   }
 
   /**
