@@ -1184,3 +1184,29 @@ test('21st session: a lone التحالف is the coalition the other names of th
     ]).some(([t]) => t === 'التحالف'),
   );
 });
+
+test('21st session: a body named after a person (نظام الأسد) also mentions that person, who stays apart from the body', () => {
+  const kbp = KnowledgeBase.fromEntries([
+    E('per:assad', 'PER', 'بشار الأسد', { nameEn: 'Bashar al-Assad', aliases: ['الأسد'], country: 'SYR', tags: ['fullname'] }),
+  ]);
+  const r = new EntityResolver(kbp, {
+    titles: parseTitles('الرئيس'),
+    generic: new Set(parseList('الحكومة')),
+    orgHeads: [],
+    personHeads: new Set(parseList('نظام\nإدارة')),
+  });
+  const ents = r.resolve(docWith('وقصف نظام الأسد المدينة', [['نظام الأسد', 'ORG']]));
+  const per = ents.find((e) => e.type === 'PER');
+  assert.equal(per?.kbId, 'per:assad');
+  assert.deepEqual(
+    per?.mentions.map((m) => m.text),
+    ['الأسد'],
+  );
+  assert.ok(
+    ents.some((e) => e.type === 'ORG' && e.mentions.some((m) => m.text === 'نظام الأسد')),
+    JSON.stringify(ents),
+  );
+  // without the head, the fullname alias alone stays unlinked
+  const alone = r.resolve(docWith('وقال الأسد إن المدينة آمنة', [['الأسد', 'PER']]));
+  assert.notEqual(alone.find((e) => e.type === 'PER')?.kbId, 'per:assad');
+});

@@ -49,6 +49,7 @@ export class EntitiesStage implements Stage {
       aliasMarkers: new Set(parseList(read('alias-markers.txt'))),
       mentionCuts: new Set(parseList(read('mention-cuts.txt'))),
       contextual: parseContextual(read('contextual.tsv')),
+      personHeads: new Set(parseList(read('person-heads.txt'))),
       institutionsEn: parseInstitutionsEn(read('institutions-en.tsv')),
       facilities: parseFacilities(read('facilities.tsv')),
       facilityAdjectives: new Set(parseList(read('facility-adjectives.txt'))),

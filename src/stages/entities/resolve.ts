@@ -236,6 +236,8 @@ export interface ResolverLists {
   mentionCuts?: Set<string>;
   /** Generic words that name one KB entry when the article's other names tell which (`data/kb/contextual.tsv`). */
   contextual?: Map<string, ContextualSense[]>;
+  /** Heads that make a body of the person named after them (`data/kb/person-heads.txt`): نظام الأسد، إدارة ترامب. */
+  personHeads?: Set<string>;
   /** Institution phrase (matching form) -> English name with `{adj}` (`data/kb/institutions-en.tsv`). */
   institutionsEn?: Map<string, string>;
   /** Facility heads (matching form) named after a place (`data/kb/facilities.tsv`). */
@@ -377,6 +379,7 @@ export class EntityResolver {
   private readonly aliasMarkers: Set<string>;
   private readonly mentionCuts: Set<string>;
   private readonly contextual: Map<string, ContextualSense[]>;
+  private readonly personHeads: Set<string>;
   private readonly institutionsEn: Map<string, string>;
   private readonly facilities: Map<string, Facility>;
   private readonly facilityAdjectives: Set<string>;
@@ -393,6 +396,7 @@ export class EntityResolver {
     this.aliasMarkers = lists.aliasMarkers ?? new Set();
     this.mentionCuts = lists.mentionCuts ?? new Set();
     this.contextual = lists.contextual ?? new Map();
+    this.personHeads = lists.personHeads ?? new Set();
     this.institutionsEn = lists.institutionsEn ?? new Map();
     this.facilities = lists.facilities ?? new Map();
     this.facilityAdjectives = lists.facilityAdjectives ?? new Set();
@@ -1367,6 +1371,7 @@ export class EntityResolver {
     this.propagateSurnames(doc, cands, content);
     this.cutMentions(doc, cands);
     this.contextualMentions(doc, cands);
+    this.personBodies(doc, cands);
     cands.sort((x, y) => x.start - y.start);
 
     // A proclitic the first pass kept (لشبه الجزيرة الكورية) is cut when the article also has the bare name.
@@ -1393,7 +1398,14 @@ export class EntityResolver {
     for (const c of cands) if (c.entry && c.words.length > 1) named.add(c.entry.id);
     let forms: Set<string> | null = null;
     for (const c of cands) {
-      if (c.entry && c.type === 'PER' && c.words.length === 1 && c.entry.tags.includes('fullname') && !named.has(c.entry.id)) {
+      if (
+        c.entry &&
+        c.type === 'PER' &&
+        c.words.length === 1 &&
+        c.entry.tags.includes('fullname') &&
+        !named.has(c.entry.id) &&
+        c.via !== 'head'
+      ) {
         forms ??= this.docForms(toks);
         if (!this.familyNamed(c.entry, c.key, forms)) c.entry = undefined;
       }
@@ -1408,7 +1420,7 @@ export class EntityResolver {
     const byKey = new Map<string, Group>();
     for (const c of cands) {
       let g: Group | undefined;
-      if (c.type === 'PER' && c.words.length === 1) {
+      if (c.type === 'PER' && c.words.length === 1 && c.via !== 'head') {
         // A surname refers to the person already named in the article before any KB namesake (المالكي after تركي المالكي),
         // unless the KB gives that one word to a person of its own and the local name is another KB person: ترامب after
         // ميلانيا ترامب is still Donald Trump (a `fullname` alias, المالكي, always gives way).
@@ -1590,6 +1602,36 @@ export class EntityResolver {
   }
 
   /**
+   * A body named after a person ("نظام الأسد"، "إدارة ترامب"; heads of `person-heads.txt`): the words after the head are
+   * also a mention of that person when they name one of the knowledge base, the one-word alias of a `fullname` person
+   * included (the head says who is meant) (21st session).
+   */
+  private personBodies(doc: Doc, cands: Cand[]): void {
+    if (this.personHeads.size === 0) return;
+    const toks = doc.tokens;
+    for (const c of [...cands]) {
+      if (c.type !== 'ORG' || c.words.length < 2 || c.words.length !== c.tokenEnd - c.tokenStart || !this.personHeads.has(c.words[0]))
+        continue;
+      const a = c.tokenStart + 1;
+      if (cands.some((x) => x !== c && x.tokenStart < c.tokenEnd && x.tokenEnd > a)) continue;
+      const key = c.words.slice(1).join(' ');
+      const person = this.kb.lookup(key).find((e) => e.type === 'PER');
+      if (!person) continue;
+      cands.push({
+        start: toks[a].start,
+        end: c.end,
+        tokenStart: a,
+        tokenEnd: c.tokenEnd,
+        type: 'PER',
+        key,
+        words: c.words.slice(1),
+        entry: person,
+        via: 'head',
+      });
+    }
+  }
+
+  /**
    * A generic word of `contextual.tsv` standing alone ("التحالف"، "وشن التحالف غارات") is the entry the article's other
    * names point to: the entry itself named in the article, or else the one sense whose cue entries (a country, a
    * group, a city) the article names while it names no cue of another sense (21st session).
@@ -1670,7 +1712,8 @@ export class EntityResolver {
     const perLast = new Set<string>();
     const perOne = new Set<string>();
     for (const c of cands) {
-      if (c.type !== 'PER') continue;
+      // (a person named after the head of a body, "نظام الأسد", does not make the body a person)
+      if (c.type !== 'PER' || c.via === 'head') continue;
       if (c.words.length === 1) perOne.add(c.key);
       else perLast.add(c.words[c.words.length - 1]);
     }
