@@ -2225,3 +2225,21 @@ test('21st session: an event named before a headline colon is a topic label, an 
     JSON.stringify(org.quotes),
   );
 });
+
+test('21st session: وثّق, the plural يتوقعون and the present تعرب عن are cues', () => {
+  const q = fullQuotes(
+    'عنوان\nووثق المرصد السوري لحقوق الانسان مقتل 19800 طفل منذ بدء النزاع.\nبعض المراقبين يتوقعون أن تتزايد الهجمات هذا الصيف.\nوتعرب ألمانيا عن مخاوف من الحركة الداخلية.',
+  );
+  assert.ok(
+    q.some((x) => x.startsWith('المرصد السوري لحقوق الانسان|ووثق|مقتل 19800 طفل')),
+    q.join(' / '),
+  );
+  assert.ok(
+    q.some((x) => x.startsWith('بعض المراقبين|يتوقعون|تتزايد الهجمات')),
+    q.join(' / '),
+  );
+  assert.ok(
+    q.some((x) => x.startsWith('ألمانيا|وتعرب|مخاوف من الحركة')),
+    q.join(' / '),
+  );
+});
