@@ -220,17 +220,19 @@ test('spelling variants of transliterated names share a variant key; Arabic firs
   assert.equal(kb.variantOf(nameKey('دونتسك'), 6), undefined);
 });
 
+/** A curated KB person with an English name, for the englishFromParts tests. */
+const per = (id: string, name: string, nameEn: string): KbEntry => ({
+  id,
+  type: 'PER',
+  name,
+  nameEn,
+  aliases: [],
+  titles: [],
+  tags: [],
+  source: 'curated',
+});
+
 test('englishFromParts: an unknown person gets the English spellings the KB gives the same name words, only when all are known', () => {
-  const per = (id: string, name: string, nameEn: string): KbEntry => ({
-    id,
-    type: 'PER',
-    name,
-    nameEn,
-    aliases: [],
-    titles: [],
-    tags: [],
-    source: 'curated',
-  });
   const kb = KnowledgeBase.fromEntries([
     per('per:a', 'محمود عباس', 'Mahmoud Abbas'),
     per('per:b', 'فتحي الشقاقي', 'Fathi Shaqaqi'),
@@ -250,16 +252,6 @@ test('englishFromParts: an unknown person gets the English spellings the KB give
 });
 
 test('englishFromParts: عبد and the word after it are one name part (Abdullah, Abdel Rahman), never two', () => {
-  const per = (id: string, name: string, nameEn: string): KbEntry => ({
-    id,
-    type: 'PER',
-    name,
-    nameEn,
-    aliases: [],
-    titles: [],
-    tags: [],
-    source: 'curated',
-  });
   const kb = KnowledgeBase.fromEntries([
     per('per:a', 'عبد الله غول', 'Abdullah Gül'),
     per('per:b', 'عبد الرحمن السديس', 'Abdul Rahman Al-Sudais'),
