@@ -305,21 +305,9 @@ export function parseOrgPatterns(text: string): { head: string[]; role?: string 
   return out.sort((a, b) => b.head.length - a.head.length);
 }
 
-/** Parse a one-item-per-line list (`#` comments) into matching forms. */
-const conjTokens = new WeakMap<Doc, Uint8Array>();
 /** Whether the morph layer splits token `k` of the doc into the conjunction و and more words. */
 function conjSplit(doc: Doc, k: number): boolean {
-  let m = conjTokens.get(doc);
-  if (!m) {
-    m = new Uint8Array(doc.tokens.length);
-    const ws = doc.words ?? [];
-    for (let i = 0; i + 1 < ws.length; i++) {
-      const w = ws[i];
-      if (w.upos === 'CCONJ' && w.form === 'و' && ws[i + 1].token === w.token && w.token >= 0 && w.token < m.length) m[w.token] = 1;
-    }
-    conjTokens.set(doc, m);
-  }
-  return m[k] === 1;
+  return procliticLength(doc, k) > 0 && doc.tokens[k].norm.startsWith('و');
 }
 
 /** The `norm` forms of tokens [a, b), joined by spaces. */
