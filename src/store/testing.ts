@@ -228,6 +228,13 @@ export async function storeContract(store: Store): Promise<void> {
     (await store.topEntities({ type: 'per', fts: 'x', tsquery: "'x'" })).map((e) => e.name),
     [],
   );
+  // entities the knowledge base lacks, most frequent first (candidates for data/kb)
+  const unlinked = await store.topEntities({ unlinked: true, limit: 5 });
+  assert.equal(unlinked[0]?.name, 'المعارضة السورية');
+  assert.ok(
+    unlinked.every((e) => e.kbId === null),
+    JSON.stringify(unlinked),
+  );
   const q = await store.quotesBySpeaker({ speaker: 'بشار الأسد' });
   assert.equal(q.length, 1);
   assert.equal(q[0].quotes, 1);

@@ -170,7 +170,8 @@ export interface Store {
   writeBatch(articles: StoredArticle[], stories: StoryRow[]): Promise<void>;
   search(req: SearchRequest): Promise<{ total: number; rows: SearchRow[] }>;
   stats(): Promise<Stats>;
-  topEntities(f: AggregateFilters & { type?: string }): Promise<EntityCount[]>;
+  /** Entities by number of articles; `unlinked`: only those without a knowledge-base entry (candidates for `data/kb`). */
+  topEntities(f: AggregateFilters & { type?: string; unlinked?: boolean }): Promise<EntityCount[]>;
   quotesBySpeaker(f: AggregateFilters & { speaker?: string }): Promise<SpeakerQuotes[]>;
   eventsBetween(f: EventFilters): Promise<EventPeriodCount[]>;
   cooccurrence(f: AggregateFilters & { entity?: string }): Promise<PairCount[]>;

@@ -56,10 +56,11 @@ export function registerAggregate(program: Command): void {
   const agg = program.command('aggregate').description('aggregates: top entities, quotes by speaker, events between actors, co-occurrence');
   common(agg.command('entities').description('top entities (by number of articles) for a query or period'))
     .option('--type <type>', 'PER, LOC, ORG or MISC')
-    .action((o: CommonOptions & { type?: string }) =>
+    .option('--unlinked', 'only entities without a knowledge-base entry: candidates for data/kb rows (see data/kb/README.md)')
+    .action((o: CommonOptions & { type?: string; unlinked?: boolean }) =>
       run(
         o,
-        (s) => s.topEntities({ ...filters(o), type: o.type }),
+        (s) => s.topEntities({ ...filters(o), type: o.type, unlinked: o.unlinked }),
         (r) =>
           r.map((e) => `${String(e.articles).padStart(6)}  ${e.name} (${e.type}${e.kbId ? `, ${e.kbId}` : ''}) ${e.mentions} mentions`),
       ),

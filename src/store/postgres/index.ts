@@ -485,10 +485,11 @@ export class PostgresStore implements Store {
     return r;
   }
 
-  async topEntities(f: AggregateFilters & { type?: string }): Promise<EntityCount[]> {
+  async topEntities(f: AggregateFilters & { type?: string; unlinked?: boolean }): Promise<EntityCount[]> {
     const p = new Params();
     const w = this.filters(f, p);
     if (f.type) w.push(`e.type = ${p.p(f.type.toUpperCase())}`);
+    if (f.unlinked) w.push('e.kb_id IS NULL');
     return this.q<EntityCount>(
       `SELECT e.name, e.type, e.kb_id AS "kbId", count(DISTINCT a.id)::int AS articles, sum(ae.mentions)::int AS mentions
        FROM article_entities ae JOIN articles a ON a.id = ae.article_id JOIN entities e ON e.id = ae.entity_id

@@ -376,12 +376,13 @@ export class SqliteStore implements Store {
     return { where, params };
   }
 
-  async topEntities(f: AggregateFilters & { type?: string }): Promise<EntityCount[]> {
+  async topEntities(f: AggregateFilters & { type?: string; unlinked?: boolean }): Promise<EntityCount[]> {
     const { where, params } = this.aggWhere(f);
     if (f.type) {
       where.push('e.type = ?');
       params.push(f.type.toUpperCase());
     }
+    if (f.unlinked) where.push('e.kb_id IS NULL');
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     return this.db
       .prepare(
