@@ -1210,3 +1210,16 @@ test('21st session: a body named after a person (نظام الأسد) also menti
   const alone = r.resolve(docWith('وقال الأسد إن المدينة آمنة', [['الأسد', 'PER']]));
   assert.notEqual(alone.find((e) => e.type === 'PER')?.kbId, 'per:assad');
 });
+
+test('21st session: a title word after آل is the second word of a family name, not a title cut from the name', () => {
+  const r = new EntityResolver(KnowledgeBase.fromEntries([]), {
+    titles: parseTitles('الشيخ\nالرئيس'),
+    generic: new Set(parseList('الحكومة')),
+    orgHeads: [],
+  });
+  const mentions = (text: string, names: [string, EntityType][]): string[] =>
+    r.resolve(docWith(text, names)).flatMap((e) => e.mentions.map((m) => m.text));
+  assert.deepEqual(mentions('وقال آل الشيخ إن الدعم كبير', [['آل الشيخ', 'PER']]), ['آل الشيخ']);
+  // (a title at the end of another name is still cut: it belongs to what follows)
+  assert.deepEqual(mentions('وقال سالم الرئيس إن الدعم كبير', [['سالم الرئيس', 'PER']]), ['سالم']);
+});

@@ -693,8 +693,14 @@ export class EntityResolver {
       }
     }
     if (!entry && type === 'PER') {
-      // A title the tagger took in after the name (راج شاه المتحدث باسم البيت الأبيض -> راج شاه).
-      while (words.length > 1 && b - 1 > a && this.titlesByFirst.get(words[words.length - 1])?.some((t) => t.length === 1)) {
+      // A title the tagger took in after the name (راج شاه المتحدث باسم البيت الأبيض -> راج شاه), not the second word of
+      // a family name (آل الشيخ; 21st session).
+      while (
+        words.length > 1 &&
+        b - 1 > a &&
+        words[words.length - 2] !== 'ال' &&
+        this.titlesByFirst.get(words[words.length - 1])?.some((t) => t.length === 1)
+      ) {
         words = words.slice(0, -1);
         b--;
         end = toks[b - 1].end;
@@ -2262,7 +2268,8 @@ function cleanNameSpans(
     if (nm.type === 'PER' && isTitle) {
       while (b - a > 1 && isTitle(a)) a++;
       // ... or ends with one ("حفظ الله الملك" + "محمد السادس"): the title belongs to the next name
-      while (b - a > 1 && isTitle(b - 1)) b--;
+      // (unless it is the second word of a family name: "آل الشيخ"; 21st session)
+      while (b - a > 1 && isTitle(b - 1) && !/^[وف]?ال$/.test(doc.tokens[b - 2].norm)) b--;
     }
     if (nm.type === 'PER' && tagged) {
       let s = a;
