@@ -46,12 +46,11 @@ export interface KbOptions {
 
 const SOURCE_RANK: Record<string, number> = { extra: 0, curated: 1, countries: 2, petrarch: 3, cities: 4 };
 
-/** The matching form of a multi-word name: words in matching form joined by one space. */
 /**
  * Name words in matching form grouped into the units an English spelling renders: عبد with the word after it
  * (`عبد الله` = Abdullah, `عبد الرحمن` = Abdel Rahman), every other word alone.
  */
-export function nameUnits(words: readonly string[]): string[] {
+function nameUnits(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'عبد' && i + 1 < words.length) {
@@ -62,6 +61,7 @@ export function nameUnits(words: readonly string[]): string[] {
   return out;
 }
 
+/** The matching form of a multi-word name: words in matching form joined by one space. */
 export function nameKey(s: string): string {
   return matchForm(s)
     .replace(/[\s\u00a0_-]+/g, ' ')

@@ -106,6 +106,12 @@ export interface AggregateFilters {
   limit?: number;
 }
 
+/** Filters of `topEntities`: one entity type, and only entities without a knowledge-base entry (`unlinked`). */
+export interface EntityFilters extends AggregateFilters {
+  type?: string;
+  unlinked?: boolean;
+}
+
 /** Filters of `eventsBetween`: one actor or two (either direction), the period, and whether learned events count. */
 export interface EventFilters extends AggregateFilters {
   a: string;
@@ -171,7 +177,7 @@ export interface Store {
   search(req: SearchRequest): Promise<{ total: number; rows: SearchRow[] }>;
   stats(): Promise<Stats>;
   /** Entities by number of articles; `unlinked`: only those without a knowledge-base entry (candidates for `data/kb`). */
-  topEntities(f: AggregateFilters & { type?: string; unlinked?: boolean }): Promise<EntityCount[]>;
+  topEntities(f: EntityFilters): Promise<EntityCount[]>;
   quotesBySpeaker(f: AggregateFilters & { speaker?: string }): Promise<SpeakerQuotes[]>;
   eventsBetween(f: EventFilters): Promise<EventPeriodCount[]>;
   cooccurrence(f: AggregateFilters & { entity?: string }): Promise<PairCount[]>;

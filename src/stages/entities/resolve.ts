@@ -347,6 +347,7 @@ function procliticLength(doc: Doc, k: number): number {
   return m[k];
 }
 
+/** Parse a one-item-per-line list (`#` comments) into matching forms. */
 export function parseList(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\r?\n/)) {

@@ -22,6 +22,7 @@ import type {
   AggregateFilters,
   DedupRecord,
   EntityCount,
+  EntityFilters,
   EventFilters,
   EventPeriodCount,
   ExportWhat,
@@ -485,7 +486,7 @@ export class PostgresStore implements Store {
     return r;
   }
 
-  async topEntities(f: AggregateFilters & { type?: string; unlinked?: boolean }): Promise<EntityCount[]> {
+  async topEntities(f: EntityFilters): Promise<EntityCount[]> {
     const p = new Params();
     const w = this.filters(f, p);
     if (f.type) w.push(`e.type = ${p.p(f.type.toUpperCase())}`);

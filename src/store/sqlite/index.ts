@@ -22,6 +22,7 @@ import type {
   AggregateFilters,
   DedupRecord,
   EntityCount,
+  EntityFilters,
   EventFilters,
   EventPeriodCount,
   ExportWhat,
@@ -376,7 +377,7 @@ export class SqliteStore implements Store {
     return { where, params };
   }
 
-  async topEntities(f: AggregateFilters & { type?: string; unlinked?: boolean }): Promise<EntityCount[]> {
+  async topEntities(f: EntityFilters): Promise<EntityCount[]> {
     const { where, params } = this.aggWhere(f);
     if (f.type) {
       where.push('e.type = ?');
