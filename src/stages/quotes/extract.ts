@@ -455,6 +455,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     for (let k = c - 1; k > a; k--) if (toks[k].text === '(') return true;
     return false;
   };
+  /** The entity whose name comes first in [start, end) (a place only when no person or organisation is named). */
+  const firstNamed = (start: number, end: number): Entity | undefined => {
+    let best: Entity | undefined;
+    let at = Number.POSITIVE_INFINITY;
+    for (const e of doc.entities ?? [])
+      for (const m of e.mentions) {
+        const pos = m.start + (e.type === 'LOC' ? 0 : -end);
+        if (m.start >= start && m.end <= end && m.via !== 'title' && pos < at) {
+          at = pos;
+          best = e;
+        }
+      }
+    return best;
+  };
   const mkSpeaker = (a: number, b: number, dropPrep = false): Speaker | null => {
     while (a < b && toks[a].kind === 'p' && !pairs.has(a)) a++;
     // "أما الرئيس الأمريكي، الذي قال ...": the topic particle is no part of the speaker
@@ -478,6 +492,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       /^[وف]?(الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)$/.test(toks[a].norm)
     )
       return null;
+    // nor a lone demonstrative: "هذا ودانت معصومة ابتكار ..."، "هذا وهددت روسيا" open with the connective "هذا و"
+    // (22nd session)
+    if (b - a === 1 && /^(هذا|هذه|ذلك|تلك|هؤلاء)$/.test(toks[a].norm)) return null;
+    // "أعلنت كل من ألمانيا وفرنسا"، "البيان الذي أصدرته كل من وزارة الصحة ووزارة الاتصالات": the names listed speak
+    const listed = b - a > 2 && /^(كل|كلا)$/.test(toks[a].norm) && toks[a + 1].norm === 'من';
+    if (listed) a += 2;
     // nor a preposition, a circumstantial "وهو" or بما/مما: "وجاء في بيان إثر محادثات"، "وأضاف وهو يقف إلى جانب"،
     // "بما يهدد السلم" — the subject is elsewhere
     // (not the first name علي, spelt like على in matching form: "وقال علي أكبر صالحي"; 16th session)
@@ -536,6 +556,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // المتحدثة باسم الخارجية الروسية"، "جيمي كارتر، الرئيس الأمريكي الأسبق")
     let ent =
       doc.entities?.find((e) => e.type === 'PER' && e.mentions.some((m) => m.start === start && m.end <= end && m.via !== 'title')) ??
+      // (the first of the names listed after كل من)
+      (listed ? firstNamed(start, end) : undefined) ??
       entityAt(doc.entities, start, end);
     // "أسرة محمد مرسي"، "محامية مادسن": a relational head before a person's name speaks, not that person
     if (ent?.type === 'PER' && relationalAt(a) && !ent.mentions.some((m) => m.start <= toks[a].start && m.end > toks[a].start)) ent = null;
@@ -560,6 +582,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   };
   // where entity mentions start (a name with a fused لـ is the one addressed)
   const mentionStarts = new Set((doc.entities ?? []).flatMap((e) => e.mentions.map((m) => m.start)));
+  /**
+   * "وأفاد التقرير بأن": a statement with no issuer named speaks for the previous speaker; when that speaker is a named
+   * entity the quote keeps the statement as written for its speaker phrase and span (22nd session).
+   */
+  const issuedBy = (statement: Speaker, prev: Speaker): Speaker => (prev.id ? { ...statement, id: prev.id } : { ...prev, carried: true });
   /** The end of the name starting at token a and of the names joined to it by و (before b). */
   const namesEnd = (a: number, b: number): number => {
     const m = entityAt(doc.entities, toks[a].start, toks[a].end)?.mentions.find((x) => x.start <= toks[a].start && x.end > toks[a].start);
@@ -624,6 +651,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   };
   /** Extend the speaker [a, b) over an apposition "، تركي المالكي،" when an opener follows. */
   const speakerEnd = (a: number, limit: number, objectCue = false): number => {
+    // "أعلنت كل من ألمانيا وفرنسا وأوكرانيا أنها": the names listed after كل من (22nd session)
+    if (
+      a + 2 < limit &&
+      /^(كل|كلا)$/.test(toks[a].norm) &&
+      toks[a + 1].norm === 'من' &&
+      (mentionStarts.has(toks[a + 2].start) || lex.speakerHeads.has(headKey(toks[a + 2].norm)))
+    ) {
+      const e = speakerEnd(a + 2, limit, objectCue);
+      if (e > a + 2) return e;
+    }
     let b = a;
     // at most MAX_SPEAKER words besides names: "رؤساء تركيا رجب طيب أردوغان وروسيا فلاديمير بوتين وإيران حسن روحاني"
     // (a word of a name such as "علي" is not the preposition على)
@@ -1059,7 +1096,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   };
 
   for (let si = 0; si < v.sentences.length; si++) {
-    const [ts, te] = v.sentTok[si];
+    const [ts0, te] = v.sentTok[si];
+    // "هذا ودانت معصومة ابتكار ..."، "هذا وهددت روسيا ...": the connective "هذا و" opens the sentence, هذا is no subject
+    // (22nd session)
+    const ts =
+      ts0 + 1 < te && toks[ts0].norm === 'هذا' && /^و.{3,}/.test(toks[ts0 + 1].norm) && findCue(toks, ts0 + 1, te, lex) ? ts0 + 1 : ts0;
     if (te <= ts) continue;
     lastInSentence = null;
     const sentence = v.sentences[si];
@@ -1443,7 +1484,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (sp && ap.ent) sp.id = ap.ent.id;
         if (!sp) continue;
         if (lex.statements.has(matchForm(sp.text))) sp = issuerAt(b, limit) ?? sp;
-        if (lex.statements.has(matchForm(sp.text)) && last) sp = { ...last.sp, carried: true };
+        if (lex.statements.has(matchForm(sp.text)) && last) sp = issuedBy(sp, last.sp);
         // "بحسب تعبيرهم"، "على حد قوله": the words of whoever was speaking
         else if (b - a === 1 && /^(تعبير|قول|وصف|زعم|روايت|كلام|راي)(ه|ها|هم|هما)$/.test(toks[a].norm) && last)
           sp = { ...last.sp, carried: true };
@@ -2236,7 +2277,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               const issuer = issuerAt(b, lim);
               if (issuer) sp = issuer;
             }
-            if (sp && lex.statements.has(matchFormOf(sp.text)) && last) sp = { ...last.sp, carried: true };
+            if (sp && lex.statements.has(matchFormOf(sp.text)) && last) sp = issuedBy(sp, last.sp);
           }
         }
       }
@@ -2743,7 +2784,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
     }
   }
-  resolveTitles(doc, quotes);
+  resolveTitles(doc, quotes, lex);
   resolveHeads(doc, quotes);
   quotes.sort((x, y) => x.start - y.start);
   // A quoted span reached twice (by its cue and again as a carried-over quotation) is one quote: keep the first.
@@ -2816,7 +2857,7 @@ function resolveHeads(doc: Doc, quotes: Quote[]): void {
  * is the person named right after the same title elsewhere in the article
  * ("وزير الخارجية القطري الشيخ محمد بن عبدالرحمن").
  */
-function resolveTitles(doc: Doc, quotes: Quote[]): void {
+function resolveTitles(doc: Doc, quotes: Quote[], lex: CueLexicon): void {
   if (!doc.entities || doc.entities.length === 0) return;
   const text = doc.text;
   const cache = new Map<string, string | null>();
@@ -2839,10 +2880,83 @@ function resolveTitles(doc: Doc, quotes: Quote[]): void {
     }
     return out;
   };
-  for (const q of quotes) {
+  const isPer = (id: string | null): boolean => !!id && doc.entities?.find((e) => e.id === id)?.type === 'PER';
+  // The title words around each person's mentions: the four words before a name, and the three after it when a comma
+  // sets them off ("ستيفان دي ميستورا، مبعوث الأمين العام"), built on first need.
+  let around: Map<string, Set<string>> | null = null;
+  const titlesAround = (): Map<string, Set<string>> => {
+    const out = new Map<string, Set<string>>();
+    for (const e of doc.entities ?? []) {
+      if (e.type !== 'PER') continue;
+      for (const m of e.mentions) {
+        if (m.via === 'title') continue;
+        const before = clean(text.slice(Math.max(0, m.start - 40), m.start))
+          .split(' ')
+          .slice(-4);
+        const cut = before.findLastIndex((w) => NOUN_PREP.has(w) || w === 'عن' || COMP.has(w));
+        const after = /^\s*،/.test(text.slice(m.end, m.end + 3))
+          ? clean(text.slice(m.end, m.end + 40))
+              .split(' ')
+              .slice(0, 3)
+          : [];
+        // only the title phrase that runs up to the name: definite words and title heads, back to an indefinite head
+        // ("وأدانت المنظمة اعتقال الصحفي أحمد منصور": المنظمة is not his title)
+        let from = before.length;
+        while (from > cut + 1) {
+          const w = before[from - 1];
+          const isHead = lex.speakerHeads.has(headKey(w));
+          if (!isHead && !/^ال.{2,}/.test(w)) break;
+          from--;
+          if (isHead && !w.startsWith('ال')) break;
+        }
+        for (const w of [...before.slice(from), ...after]) {
+          const k = w.replace(/^ال/, '');
+          if (!lex.speakerHeads.has(k)) continue;
+          let set = out.get(k);
+          if (!set) out.set(k, (set = new Set()));
+          set.add(e.id);
+        }
+      }
+    }
+    return out;
+  };
+  const soleHolder = (head: string): string | null => {
+    around ??= titlesAround();
+    const ids = around.get(head);
+    return ids?.size === 1 ? [...ids][0] : null;
+  };
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi];
     if (q.speaker !== null) continue;
     const phrase = clean(q.speakerText);
     const words = phrase.split(' ');
+    const head = /^ال.{3,}$/.test(words[0]) && lex.speakerHeads.has(words[0].slice(2)) ? words[0].slice(2) : null;
+    // "وصرح وزير التعليم، نافتالي بنيت المنتمي لحزب ...": a title set off by a comma from the name right after it
+    // (22nd session)
+    if (q.speakerSpan && lex.speakerHeads.has(headKey(words[0]))) {
+      const after = /^\s*،\s*/.exec(text.slice(q.speakerSpan.end, q.speakerSpan.end + 4));
+      const at = after ? q.speakerSpan.end + after[0].length : -1;
+      const per = after
+        ? doc.entities.find((e) => e.type === 'PER' && e.mentions.some((m) => m.start === at && m.via !== 'title'))
+        : undefined;
+      if (per) {
+        q.speaker = per.id;
+        continue;
+      }
+    }
+    if (head) {
+      // "أعلن المتحدث باسم الفريق ...، المستشار منصور المنصور ... وقال المتحدث": the person an earlier quote's
+      // speaker phrase with that title named (22nd session)
+      let earlier: string | null = null;
+      for (let k = qi - 1; k >= 0 && !earlier; k--) {
+        const p = quotes[k];
+        if (isPer(p.speaker) && clean(p.speakerText).split(' ')[0] === words[0]) earlier = p.speaker;
+      }
+      if (earlier) {
+        q.speaker = earlier;
+        continue;
+      }
+    }
     // "وتابعت الوزيرة": a lone definite title is the person named earlier with that title in front ("وزيرة العدل ... X"),
     // the nearest such mention before the quote
     if (words.length === 1 && /^ال.{3,}$/.test(words[0])) {
@@ -2861,6 +2975,7 @@ function resolveTitles(doc: Doc, quotes: Quote[]): void {
         }
       }
       if (best) q.speaker = best.id;
+      else if (head) q.speaker = soleHolder(head);
       continue;
     }
     if (words.length < 2 || words.length > 6) continue;
@@ -2890,6 +3005,9 @@ function resolveTitles(doc: Doc, quotes: Quote[]): void {
       cache.set(phrase, id);
     }
     if (id) q.speaker = id;
+    // "فيما يقول المبعوث الأممي": the one person the article gives that title ("ستيفان دي ميستورا، مبعوث الأمين العام
+    // الخاص إلى سوريا"; 22nd session)
+    else if (head) q.speaker = soleHolder(head);
   }
 }
 
@@ -2903,12 +3021,25 @@ function displaySpeaker(s: string): string {
     .replace(/_/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const m = /^(?:ال)?(?:بيان|تقرير|رسالة|رساله|تغريدة|تغريده)\s+(\S.*)$/.exec(x);
+  const m = /^(ال)?(?:بيان|تقرير|رسالة|رساله|تغريدة|تغريده)\s+(\S.*)$/.exec(x);
   if (m) {
-    let rest = m[1];
-    if (/^لل/.test(rest)) rest = `ا${rest.slice(1)}`;
-    else if (/^ل(?!ل)/.test(rest) && rest.length > 3) rest = rest.slice(1);
-    x = rest;
+    // (an adjective of the statement is no issuer: "التقرير السنوي لهذا العام" stays whole, "تقرير جديد للأمم
+    // المتحدة" is the UN's; 22nd session)
+    let rest = m[2];
+    const adj = /^(\S+)\s+(\S.*)$/.exec(rest);
+    if (adj && STATEMENT_ADJ.test(matchForm(adj[1]).replace(/ة$/, 'ه'))) rest = adj[2];
+    const issued = /^(?:ال)?(?:صادر|صادرة|صادره)\s+(?:عن|من)\s+(\S.*)$/.exec(rest);
+    if (issued) x = issued[1];
+    else if (/^لل/.test(rest)) x = `ا${rest.slice(1)}`;
+    else if (/^ل(?!ل)/.test(rest) && rest.length > 3) x = rest.slice(1);
+    // an indefinite statement before a name is that name's ("بيان الخارجية"، "تقرير منظمة العفو الدولية"); a definite
+    // one is described by what follows ("التقرير السنوي"، "البيان الختامي")
+    // (up to the statement's own adjective: "تقرير المنظمة السنوي" is the organisation's)
+    else if (!m[1] && rest === m[2]) {
+      const words = rest.split(' ');
+      const k = words.findIndex((w) => STATEMENT_ADJ.test(matchForm(w).replace(/^ال/, '').replace(/ة$/, 'ه')));
+      if (k !== 0) x = k < 0 ? rest : words.slice(0, k).join(' ');
+    }
   }
   return x;
 }

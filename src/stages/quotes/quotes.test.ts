@@ -2243,3 +2243,63 @@ test('21st session: وثّق, the plural يتوقعون and the present تعرب
     q.join(' / '),
   );
 });
+
+test('22nd session: a definite statement keeps its adjective, an indefinite one speaks for the name after it', () => {
+  const sp = (body: string): string[] => (run(body).quotes ?? []).map((q) => q.speakerText);
+  assert.deepEqual(sp('وأوضح التقرير السنوي لهذا العام أن عدد اللاجئين ارتفع.'), ['التقرير السنوي لهذا العام']);
+  assert.deepEqual(sp('وأوضح تقرير المنظمة السنوي أن عدد اللاجئين ارتفع.'), ['المنظمة']);
+  assert.deepEqual(sp('وقال البيان الختامي إن القادة اتفقوا على الخطة.'), ['البيان الختامي']);
+  assert.deepEqual(sp('وقال بيان للجيش الإسرائيلي إن الطائرات قصفت الموقع.'), ['الجيش الإسرائيلي']);
+});
+
+test('22nd session: "وأفاد التقرير" keeps the statement as its speaker phrase and the previous named speaker as its speaker', () => {
+  const doc = run('وقالت منظمة العفو الدولية إن السجون مكتظة. وأفاد التقرير بأن المعتقلين يتعرضون للتعذيب.', '', (d) => [
+    { id: 'e1', type: 'ORG', name: 'منظمة العفو الدولية', mentions: [mention(d, 'منظمة العفو الدولية')] },
+  ]);
+  const q = doc.quotes!.find((x) => x.text.startsWith('المعتقلين'));
+  assert.ok(q, JSON.stringify(doc.quotes));
+  assert.equal(q.speakerText, 'التقرير');
+  assert.equal(q.speaker, 'e1');
+  assert.equal(doc.text.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'التقرير');
+});
+
+test('22nd session: a title resolves to the person an earlier quote or an apposition gave it', () => {
+  const a = run(
+    'أعلن المتحدث باسم الفريق المشترك، المستشار منصور المنصور، أن التحقيق جار. وقال المتحدث إن الفريق سيعرض النتائج.',
+    '',
+    (d) => [{ id: 'e1', type: 'PER', name: 'منصور المنصور', mentions: [mention(d, 'منصور المنصور')] }],
+  );
+  assert.ok(
+    a.quotes!.some((q) => q.speakerText === 'المتحدث' && q.speaker === 'e1'),
+    JSON.stringify(a.quotes),
+  );
+  const b = run(
+    'أعلن ستيفان دي ميستورا، مبعوث الأمين العام إلى سوريا، تنحيه. فيما يقول المبعوث الأممي إنه لا يوجد سبب للتأجيل.',
+    '',
+    (d) => [{ id: 'e1', type: 'PER', name: 'ستيفان دي ميستورا', mentions: [mention(d, 'ستيفان دي ميستورا')] }],
+  );
+  assert.ok(
+    b.quotes!.some((q) => q.speakerText === 'المبعوث الأممي' && q.speaker === 'e1'),
+    JSON.stringify(b.quotes),
+  );
+  // two people with that title: no guess
+  const c = run(
+    'التقى ستيفان دي ميستورا، مبعوث الأمم المتحدة، جون كيري، مبعوث واشنطن. فيما يقول المبعوث الأممي إنه لا يوجد سبب للتأجيل.',
+    '',
+    (d) => [
+      { id: 'e1', type: 'PER', name: 'ستيفان دي ميستورا', mentions: [mention(d, 'ستيفان دي ميستورا')] },
+      { id: 'e2', type: 'PER', name: 'جون كيري', mentions: [mention(d, 'جون كيري')] },
+    ],
+  );
+  assert.ok(
+    c.quotes!.some((q) => q.speakerText === 'المبعوث الأممي' && q.speaker === null),
+    JSON.stringify(c.quotes),
+  );
+  const d = run('وصرح وزير التعليم، نافتالي بنيت المنتمي لحزب البيت اليهودي للصحافيين، أن الأزمة زائفة.', '', (x) => [
+    { id: 'e1', type: 'PER', name: 'نافتالي بنيت', mentions: [mention(x, 'نافتالي بنيت')] },
+  ]);
+  assert.ok(
+    d.quotes!.some((q) => q.speaker === 'e1'),
+    JSON.stringify(d.quotes),
+  );
+});
