@@ -127,6 +127,8 @@ export interface Entity {
    */
   nameEnFrom?: 'parts';
   kbId?: string;
+  /** Title of the English Wikipedia article about the KB entry, where the KB knows it. */
+  wikipedia?: string;
   /** ISO 3166-1 alpha-3 country code where known. */
   country?: string;
   /** Actor role where known (GOV, MIL, REB, ...). */

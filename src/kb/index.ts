@@ -174,6 +174,8 @@ export class KnowledgeBase {
       lists.push(parseKbTsv(readFileSync(p, 'utf8'), kbSource(name), opts.warn));
     }
     for (const list of lists) for (const e of list) kb.add(e);
+    const wiki = file('wikipedia.tsv');
+    if (existsSync(wiki)) kb.loadWikipedia(readFileSync(wiki, 'utf8'));
     kb.index();
     const names = file('first-names.txt');
     if (existsSync(names)) {
@@ -185,6 +187,20 @@ export class KnowledgeBase {
     const dem = file('demonyms.tsv');
     if (existsSync(dem)) kb.loadDemonyms(readFileSync(dem, 'utf8'));
     return kb;
+  }
+
+  /**
+   * `id<TAB>English Wikipedia title` lines (`#` comments): the title of each known entry's article. Ids the KB does
+   * not have are skipped; an entry that already has a title (a user file's) keeps it.
+   */
+  loadWikipedia(tsv: string): void {
+    for (const line of tsv.split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const tab = line.indexOf('\t');
+      const title = tab > 0 ? line.slice(tab + 1).trim() : '';
+      const e = title ? this.byId.get(line.slice(0, tab)) : undefined;
+      if (e) e.wikipedia ??= title;
+    }
   }
 
   /** Build a KB from entries (tests, user code). */
@@ -211,6 +227,7 @@ export class KnowledgeBase {
     for (const t of e.titles) if (!old.titles.includes(t)) old.titles.push(t);
     for (const t of e.tags) if (!old.tags.includes(t)) old.tags.push(t);
     old.nameEn ??= e.nameEn;
+    old.wikipedia ??= e.wikipedia;
     old.country ??= e.country;
     old.role ??= e.role;
   }

@@ -101,6 +101,17 @@ test('an entry with a known id merges into it', () => {
   assert.equal(kb.lookup(nameKey('الجمهورية العربية السورية'))[0].nameEn, 'Syria');
 });
 
+test('Wikipedia titles: a user column wins, the titles file fills the rest and skips unknown ids', () => {
+  const rows = parseKbTsv('id\ttype\tname\tnameEn\twikipedia\nper:x\tPER\tسين\tX\tX (politician)\norg:y\tORG\tصاد\tY\t\n', 'extra');
+  assert.equal(rows[0].wikipedia, 'X (politician)');
+  assert.equal(rows[1].wikipedia, undefined);
+  const kb = KnowledgeBase.fromEntries(rows);
+  kb.loadWikipedia('# comment\nper:x\tAnother title\norg:y\tY Organisation\norg:none\tNobody\norg:y\n');
+  assert.equal(kb.byId.get('per:x')?.wikipedia, 'X (politician)');
+  assert.equal(kb.byId.get('org:y')?.wikipedia, 'Y Organisation');
+  assert.equal(kb.byId.has('org:none'), false);
+});
+
 test('the shipped KB loads and knows the basics', () => {
   const kb = KnowledgeBase.load();
   assert.equal(kb.lookup(nameKey('موسكو'))[0]?.country, 'RUS');

@@ -61,7 +61,7 @@ export function parseKbTsv(text: string, source: string, warn?: (msg: string) =>
         .split('|')
         .map((x) => x.trim())
         .filter((x) => x !== '');
-    out.push({
+    const entry: KbEntry = {
       id: get('id') || `${source}:${name}`,
       type: type as EntityType,
       name,
@@ -72,7 +72,11 @@ export function parseKbTsv(text: string, source: string, warn?: (msg: string) =>
       titles: list(get('titles')),
       tags: list(get('tags')),
       source,
-    });
+    };
+    // (an optional column: a user file may give the English Wikipedia title)
+    const wikipedia = get('wikipedia');
+    if (wikipedia) entry.wikipedia = wikipedia;
+    out.push(entry);
   }
   return out;
 }

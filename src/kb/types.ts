@@ -8,6 +8,8 @@ export interface KbEntry {
   /** Arabic canonical name. */
   name: string;
   nameEn?: string;
+  /** Title of the English Wikipedia article about the entry (`data/kb/wikipedia.tsv`), where known. */
+  wikipedia?: string;
   /** Arabic variants (spellings, short forms, abbreviations). */
   aliases: string[];
   /** ISO 3166-1 alpha-3 code of the country the actor belongs to (or the place is in). */

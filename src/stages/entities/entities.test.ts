@@ -1223,3 +1223,16 @@ test('21st session: a title word after آل is the second word of a family name,
   // (a title at the end of another name is still cut: it belongs to what follows)
   assert.deepEqual(mentions('وقال سالم الرئيس إن الدعم كبير', [['سالم الرئيس', 'PER']]), ['سالم']);
 });
+
+test('22nd session: a linked entity carries its English Wikipedia title from data/kb/wikipedia.tsv; an unlinked one none', () => {
+  const ents = entitiesOf('قال رجب طيب أردوغان إن يوسف الفلاني زار مجلس الأمن الدولي.', [
+    ['رجب طيب أردوغان', 'PER'],
+    ['يوسف الفلاني', 'PER'],
+    ['مجلس الأمن الدولي', 'ORG'],
+  ]);
+  const by = (n: string): Entity | undefined => ents.find((e) => e.mentions.some((m) => m.text === n));
+  assert.equal(by('رجب طيب أردوغان')?.wikipedia, 'Recep Tayyip Erdoğan');
+  assert.equal(by('رجب طيب أردوغان')?.nameEn, 'Recep Tayyip Erdogan');
+  assert.equal(by('مجلس الأمن الدولي')?.wikipedia, 'United Nations Security Council');
+  assert.equal(by('يوسف الفلاني')?.wikipedia, undefined);
+});

@@ -25,6 +25,7 @@ export class EntitiesStage implements Stage {
   readonly name = 'entities';
   readonly requires = ['tokenize', 'ner'];
   private resolver: EntityResolver | null = null;
+  private kb: KnowledgeBase | null = null;
   private readonly extra?: string[];
 
   constructor(options?: Record<string, unknown>) {
@@ -36,6 +37,7 @@ export class EntitiesStage implements Stage {
   load(): void {
     if (this.resolver) return;
     const kb = this.extra ? KnowledgeBase.load({ extra: this.extra }) : KnowledgeBase.default();
+    this.kb = kb;
     const read = (name: string): string => readFileSync(dataFile('kb', name), 'utf8');
     this.resolver = new EntityResolver(kb, {
       titles: parseTitles(read('titles.txt')),
@@ -60,6 +62,11 @@ export class EntitiesStage implements Stage {
   process(doc: Doc): void {
     this.load();
     doc.entities = (this.resolver as EntityResolver).resolve(doc);
+    // the English Wikipedia article of each linked entity, where the KB knows its title
+    for (const e of doc.entities) {
+      const title = e.kbId ? this.kb?.byId.get(e.kbId)?.wikipedia : undefined;
+      if (title) e.wikipedia = title;
+    }
   }
 }
 
