@@ -2899,19 +2899,24 @@ function resolveTitles(doc: Doc, quotes: Quote[], lex: CueLexicon): void {
               .split(' ')
               .slice(0, 3)
           : [];
-        // only the title phrase that runs up to the name: definite words and title heads, back to an indefinite head
-        // ("وأدانت المنظمة اعتقال الصحفي أحمد منصور": المنظمة is not his title)
+        // only the title nearest the name, and the words between: "مبعوث الرئيس الأميركي دونالد ترامب" makes him
+        // president, not envoy; "وأدانت المنظمة اعتقال الصحفي أحمد منصور" makes him no organisation
         let from = before.length;
         while (from > cut + 1) {
           const w = before[from - 1];
           const isHead = lex.speakerHeads.has(headKey(w));
           if (!isHead && !/^ال.{2,}/.test(w)) break;
           from--;
-          if (isHead && !w.startsWith('ال')) break;
+          if (isHead) break;
         }
-        for (const w of [...before.slice(from), ...after]) {
+        // (a head in construct with it before is ambiguous: "مبعوث الأمين العام ستيفان دي ميستورا" is the envoy,
+        // "مبعوث الرئيس الأميركي دونالد ترامب" the president)
+        const w0 = before[from - 1];
+        if (from > cut + 1 && !w0.startsWith('ال') && lex.speakerHeads.has(headKey(w0))) from = before.length;
+        // and the head of an apposition after the comma ("ستيفان دي ميستورا، مبعوث الأمين العام")
+        for (const w of [...before.slice(from), ...after.slice(0, 1)]) {
           const k = w.replace(/^ال/, '');
-          if (!lex.speakerHeads.has(k)) continue;
+          if (!lex.personTitles.has(k)) continue;
           let set = out.get(k);
           if (!set) out.set(k, (set = new Set()));
           set.add(e.id);
@@ -2971,7 +2976,9 @@ function resolveTitles(doc: Doc, quotes: Quote[], lex: CueLexicon): void {
             .split(' ')
             .slice(-4);
           const t = before.findLastIndex((w) => w === title || w === `ال${title}`);
-          if (t >= 0 && !before.slice(t + 1).some((w) => NOUN_PREP.has(w) || w === 'عن')) best = { id: e.id, at: m.start };
+          // (nor another title between: "مبعوث الرئيس الأميركي دونالد ترامب" is not the envoy)
+          if (t >= 0 && !before.slice(t + 1).some((w) => NOUN_PREP.has(w) || w === 'عن' || lex.personTitles.has(headKey(w))))
+            best = { id: e.id, at: m.start };
         }
       }
       if (best) q.speaker = best.id;

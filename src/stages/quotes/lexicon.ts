@@ -53,6 +53,9 @@ export interface CueLexicon {
   stances: Set<string>;
   /** Heads of a quantity (العديد، عدد، بعض; matching forms) whose من stays in a speaker phrase (`data/quotes/quantities.txt`). */
   quantities: Set<string>;
+  /** Titles that name a person (the first words of `data/kb/titles.txt`, keys as `headKey`: وزير، مبعوث، متحدث), unlike
+   * institutional heads (منظمة، تحالف) of `speakerHeads`. */
+  personTitles: Set<string>;
 }
 
 /** Strip و and ال from a matching form: the key of `speakerHeads`. */
@@ -78,6 +81,7 @@ export function parseCues(
   relationalList = '',
   stanceList = '',
   quantityList = '',
+  personTitleList = '',
 ): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   const nonSpeakers = new Set<string>();
@@ -147,6 +151,11 @@ export function parseCues(
   }
   const stances = wordSet(stanceList);
   const quantities = wordSet(quantityList);
+  const personTitles = new Set<string>();
+  for (const raw of personTitleList.split('\n')) {
+    const line = raw.trim();
+    if (line && !line.startsWith('#')) personTitles.add(headKey(matchForm(line.split(/\s+/)[0])));
+  }
   return {
     byFirst,
     nonSpeakers,
@@ -160,6 +169,7 @@ export function parseCues(
     clauseEndsPast,
     stances,
     quantities,
+    personTitles,
   };
 }
 
@@ -202,6 +212,7 @@ export function loadCues(): CueLexicon {
     readFileSync(dataFile('quotes', 'relational.txt'), 'utf8'),
     readFileSync(dataFile('quotes', 'stances.txt'), 'utf8'),
     readFileSync(dataFile('quotes', 'quantities.txt'), 'utf8'),
+    readFileSync(dataFile('kb', 'titles.txt'), 'utf8'),
   );
   return cached;
 }

@@ -2303,3 +2303,24 @@ test('22nd session: a title resolves to the person an earlier quote or an apposi
     JSON.stringify(d.quotes),
   );
 });
+
+test('23rd session: a title names the person it stands next to, not one in construct with it or an organisation', () => {
+  // "مبعوث الرئيس الأميركي دونالد ترامب": the name is the president, so "المبعوث" is someone else
+  const a = run('التقى مبعوث الرئيس الأميركي دونالد ترامب بالمسؤولين في أنقرة. وقال المبعوث إن المحادثات كانت مثمرة.', '', (d) => [
+    { id: 'e1', type: 'PER', name: 'دونالد ترامب', mentions: [mention(d, 'دونالد ترامب')] },
+  ]);
+  assert.ok(
+    a.quotes!.some((q) => q.speakerText === 'المبعوث' && q.speaker === null),
+    JSON.stringify(a.quotes),
+  );
+  // the nearest title does name him
+  const b = run('التقى مبعوث الرئيس الأميركي دونالد ترامب بالمسؤولين في أنقرة. وقال الرئيس إن المحادثات كانت مثمرة.', '', (d) => [
+    { id: 'e1', type: 'PER', name: 'دونالد ترامب', mentions: [mention(d, 'دونالد ترامب')] },
+  ]);
+  assert.ok(
+    b.quotes!.some((q) => q.speakerText === 'الرئيس' && q.speaker === 'e1'),
+    JSON.stringify(b.quotes),
+  );
+  // (an organisation word before a masdar, "وأدانت المنظمة اعتقال الصحفي أحمد منصور", is nobody's title: the
+  // full-pipeline test of the indefinite noun after a definite subject above)
+});
