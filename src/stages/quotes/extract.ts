@@ -1569,8 +1569,27 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               }
           }
           const after = close >= 0 ? toks.slice(close + 1, limit).filter((t) => t.kind === 'w').length : 0;
+          // "كما أعدت بريطانيا، بحسب دبلوماسيين، مسودة القرار ...": between commas inside the clause, the attribution
+          // covers the whole clause, on both sides (23rd session)
+          let comma = -1;
+          if (close < 0 && i - 1 > from0 && toks[i - 1].text === '،')
+            for (let q = b; q < Math.min(limit, b + 2); q++)
+              if (toks[q].text === '،') {
+                comma = q;
+                break;
+              }
+          const rest = comma >= 0 ? toks.slice(comma + 1, limit).filter((t) => t.kind === 'w').length : 0;
           if (close >= 0 && after > words.length) {
             emit(close + 1, limit, sp, cueText, si);
+            consumedTo = limit;
+          } else if (
+            comma >= 0 &&
+            rest > Math.max(1, words.length) &&
+            // (not a new clause after it: "، حيث ستستمر"، "، فيما")
+            !/^([وف].*|حيث|بينما|اذ|لكن|مما|الا|كما|ما|بعد|قبل|عقب|اثر|منذ)$/.test(toks[comma + 1]?.norm ?? '') &&
+            !pointer
+          ) {
+            emit(from0, limit, sp, cueText, si);
             consumedTo = limit;
           } else {
             if (!pointer) emit(from0, i, sp, cueText, si);

@@ -2324,3 +2324,17 @@ test('23rd session: a title names the person it stands next to, not one in const
   // (an organisation word before a masdar, "وأدانت المنظمة اعتقال الصحفي أحمد منصور", is nobody's title: the
   // full-pipeline test of the indefinite noun after a definite subject above)
 });
+
+test('23rd session: an attribution between commas inside a clause covers the whole clause, not a new clause after it', () => {
+  const a = run('كما أعدت بريطانيا، بحسب دبلوماسيين، مسودة القرار بالتشاور مع الولايات المتحدة وفرنسا قبل طرحها على المجلس.');
+  const qa = a.quotes!.find((q) => q.cue === 'بحسب');
+  assert.ok(qa?.text.startsWith('كما أعدت بريطانيا') && qa.text.includes('مسودة القرار'), JSON.stringify(a.quotes));
+  // a new clause after the closing comma is not what was attributed
+  const b = run('بدأت روسيا تدريبات عسكرية واسعة في الشرق، الثلاثاء، وفقا لوزارة الدفاع الروسية، حيث ستستمر تلك الفعاليات أسبوعا.');
+  const qb = b.quotes!.find((q) => q.cue === 'وفقا');
+  assert.ok(qb && !qb.text.includes('حيث'), JSON.stringify(b.quotes));
+  // nor a short tail after a long clause
+  const c = run('وصل الوفد إلى العاصمة بعد رحلة طويلة استمرت يومين كاملين، بحسب مصادر، أمس.');
+  const qc = c.quotes!.find((q) => q.cue === 'بحسب');
+  assert.ok(qc && !qc.text.includes('أمس'), JSON.stringify(c.quotes));
+});
