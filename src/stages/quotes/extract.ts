@@ -213,6 +213,9 @@ export function cueGender(norm: string, lex: CueLexicon): 'm' | 'f' | null {
   return null;
 }
 
+/** Words of a reading pointer before a teaser ("اقرأ أيضا:"، "شاهد:"، "قد يهمك:"; matching forms). */
+const READ_POINTER = /^(اقرا|واقرا|ايضا|شاهد|طالع|المزيد|قد|يهمك|اخبار|ذات|صله|تابع|اقرئي)$/;
+
 /**
  * A verbal-noun cue (kind say, flag noun) speaks only in construct with a speaker phrase of 1–10 words (no punctuation
  * but the commas of an apposition, no preposition or time word) that أن/إن (or من أن) closes: "قبيل إعلان رئيس المجلس
@@ -1107,8 +1110,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     // Attribution by a colon, as in headlines: "قرقاش: ..." / "واشنطن لأنقرة: ..." / "قد يهمك/ حمد بن جاسم: ...".
     {
       let colon = -1;
-      for (let k = ts; k < Math.min(te, ts + 12); k++) {
+      // (after a reading pointer, "اقرأ أيضا: ترامب: قرارنا ..."، "اقرأ: (ترامب: سنخرج ...)", the teaser's own colon;
+      // 23rd session)
+      let cs = ts;
+      for (let k = ts; k < Math.min(te, cs + 12); k++) {
         if (toks[k].text === ':') {
+          const pointer = k > cs && toks.slice(cs, k).every((t) => t.kind !== 'w' || READ_POINTER.test(t.norm));
+          if (pointer && k + 2 < te) {
+            cs = k + 1;
+            while (cs < te && toks[cs].kind === 'p') cs++;
+            continue;
+          }
           colon = k;
           break;
         }
@@ -1116,16 +1128,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       // "أفغانستان: غني يعلن عن هدنة": a topic label, the cue after the colon has its own speaker.
       let cueAfter = false;
-      for (let k = colon + 1; colon > ts && k < Math.min(te, colon + 5) && !cueAfter; k++)
+      for (let k = colon + 1; colon > cs && k < Math.min(te, colon + 5) && !cueAfter; k++)
         if (toks[k].kind === 'w' && findCue(toks, k, te, lex) && k > colon + 1) cueAfter = true;
-      if (colon > ts && colon < te - 1 && !cueAfter) {
+      if (colon > cs && colon < te - 1 && !cueAfter) {
         let a = colon - 1;
         // a name in quotation marks before the colon ('"الخوذ البيضاء": لم نتلق ...'): the name inside them
         const open = closeToOpen.get(colon - 1);
-        const quotedName = open !== undefined && open >= ts && colon - 1 - open > 1 && (open === ts || toks[open - 1].kind === 'p');
+        const quotedName = open !== undefined && open >= cs && colon - 1 - open > 1 && (open === cs || toks[open - 1].kind === 'p');
         const nameEnd = quotedName ? colon - 1 : colon;
         if (quotedName) a = open;
-        else while (a >= ts && !(toks[a].kind === 'p' && toks[a].text !== '-')) a--;
+        else while (a >= cs && !(toks[a].kind === 'p' && toks[a].text !== '-')) a--;
         a++;
         let b = a;
         while (b < nameEnd && !stopsSpeaker(b) && !(b > a && toks[b].norm.startsWith('ل') && !toks[b].norm.startsWith('ال'))) b++;

@@ -2338,3 +2338,17 @@ test('23rd session: an attribution between commas inside a clause covers the who
   const qc = c.quotes!.find((q) => q.cue === 'بحسب');
   assert.ok(qc && !qc.text.includes('أمس'), JSON.stringify(c.quotes));
 });
+
+test('23rd session: a teaser after a reading pointer keeps its own colon attribution', () => {
+  const doc = run(
+    'وكانت الضربات قد استهدفت العاصمة.\nاقرأ أيضا: ترامب: قرارنا بشأن سوريا سيصدر قريبا جدا\nوقال المسؤول إن القرار نهائي.',
+    '',
+    (d) => [{ id: 'e1', type: 'PER', name: 'دونالد ترامب', mentions: [mention(d, 'ترامب')] }],
+  );
+  assert.ok(
+    doc.quotes!.some((q) => q.cue === ':' && q.speaker === 'e1' && q.text.startsWith('قرارنا')),
+    JSON.stringify(doc.quotes),
+  );
+  // the pointer alone is no speaker
+  assert.ok(!doc.quotes!.some((q) => q.speakerText.includes('اقرأ')), JSON.stringify(doc.quotes));
+});
