@@ -835,6 +835,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     }
     return [a, b];
   };
+  /** End offset of each date or time expression of the time layer, by its start offset. */
+  const timeAt = new Map<number, number>();
+  for (const t of doc.times ?? []) if (t.type === 'DATE' || t.type === 'TIME') timeAt.set(t.start, t.end);
   /** The person mention starting at token k, as a token range. */
   // Person mentions sorted by start (entity order for equal starts), for personAt.
   const perMentions: Array<{ start: number; end: number; ent: Entity; order: number }> = [];
@@ -1040,6 +1043,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const push = (a: number, b: number, sp: Speaker, cue: string, sentence: number, forceDirect?: boolean): void => {
     [a, b] = trim(a, b);
     if (b <= a) return;
+    // "أعلن دوتيرتي الأربعاء انسحاب الأرخبيل"، "الأحد، وقف عقوبة الإعدام": the date of the statement before its content
+    // is not part of it (23rd session)
+    const when = timeAt.get(toks[a].start);
+    if (when !== undefined && !pairs.has(a)) {
+      let k = a;
+      while (k < b && toks[k].start < when) k++;
+      while (k < b && toks[k].kind === 'p' && toks[k].text === '،') k++;
+      let rest = 0;
+      for (let q = k; q < b && rest < 2; q++) if (toks[q].kind === 'w') rest++;
+      if (rest >= 2) a = k;
+    }
     // "وقال هذا المسؤول السياسي إن": a demonstrative description points back to the one quoted just before
     if (!sp.id && last?.sp.id && sentence - last.sentence <= 3 && /^[وف]?(هذا|هذه) \S/.test(matchForm(sp.text)))
       sp = { ...sp, id: last.sp.id };

@@ -2352,3 +2352,25 @@ test('23rd session: a teaser after a reading pointer keeps its own colon attribu
   // the pointer alone is no speaker
   assert.ok(!doc.quotes!.some((q) => q.speakerText.includes('اقرأ')), JSON.stringify(doc.quotes));
 });
+
+test('23rd session: the date of a statement before its content is not part of the quote', () => {
+  const full = Pipeline.create({ stages: ['morph', 'ner', 'entities', 'time', 'quotes'] });
+  const qs =
+    full.run(
+      readArticle('أعلن رئيس غامبيا أداما بارو، الأحد، وقف عقوبة الإعدام في البلاد. وأعلن الوزير الأربعاء انسحاب بلاده من المعاهدة.'),
+    ).quotes ?? [];
+  assert.ok(
+    qs.some((q) => q.text === 'وقف عقوبة الإعدام في البلاد'),
+    JSON.stringify(qs),
+  );
+  assert.ok(
+    qs.some((q) => q.text === 'انسحاب بلاده من المعاهدة'),
+    JSON.stringify(qs),
+  );
+  // a date with a single word after it is the content itself
+  const b = full.run(readArticle('وحدد الرئيس موعد الانتخابات. وقال الوزير إن الأحد موعدنا.')).quotes ?? [];
+  assert.ok(
+    b.some((q) => q.text.includes('الأحد')),
+    JSON.stringify(b),
+  );
+});
