@@ -1381,7 +1381,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
             break;
           }
         }
-        if (n.e.kind === 'attr' && e.kind !== 'attr' && prev?.text === '،' && isRelay(j, n, te)) {
+        // (not once an act cue's content has opened with its preposition after the speaker phrase: "وطالبت الدول الثلاث
+        // بسرعة التصويت على القرار دون تأجيل، كما قال المبعوث إن ..." has its content before the comma, and the attribution
+        // speaks for itself; 23rd session)
+        let opened = false;
+        if (e.kind !== 'say' && e.preps && n.i - j > 7)
+          for (let q = j + 2; q < n.i && !opened; q++) {
+            const w = toks[q].norm;
+            if (toks[q].kind === 'w' && (e.preps.includes(w) || (e.preps.includes('ب') && /^ب.{3,}/.test(w) && !inEnt[q]))) opened = true;
+          }
+        if (n.e.kind === 'attr' && e.kind !== 'attr' && prev?.text === '،' && isRelay(j, n, te) && !opened) {
           // "وقال الأسد، وفقا لعضو البرلمان X، ...: "..."": a relay between the speaker and the content
           relays.add(cj);
           // (and the verb of "حسب ما أوردت وكالة رويترز،" is part of the relay, not a statement of its own)
@@ -1529,6 +1538,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           const w = mkSpeaker(q + 2, speakerEnd(q + 2, limit));
           if (w) sp = w;
           break;
+        }
+        // "، كما قال المبعوث الأممي ستيفان دي ميستورا إن ...": "as X said" followed by أن/إن is X saying more, not an
+        // attribution of the clause before (23rd session)
+        if (/^و?كما$/.test(toks[i].norm) && b < limit - 1 && isComp(b)) {
+          emit(b + 1, limit, sp, cueText, si);
+          consumedTo = limit;
+          mainSpeaker = sp;
+          continue;
         }
         const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
         // "وبحسب ما أوردت فرانس برس، فقد أعرب X عن أمله في أن": a cue of its own opens what the outlet reports; it

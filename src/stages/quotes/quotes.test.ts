@@ -2374,3 +2374,21 @@ test('23rd session: the date of a statement before its content is not part of th
     JSON.stringify(b),
   );
 });
+
+test('23rd session: "، كما قال X إن" after an act cue with its content is X speaking, not a relay of the first speaker', () => {
+  const doc = run(
+    'وطالبت الدول الثلاث بسرعة التصويت على القرار دون تأجيل، كما قال المبعوث الأممي لسوريا ستيفان دي ميستورا إن أي قرار يجب أن يتضمن حرية الدخول.',
+    '',
+    (d) => [{ id: 'e1', type: 'PER', name: 'ستيفان دي ميستورا', mentions: [mention(d, 'ستيفان دي ميستورا')] }],
+  );
+  assert.ok(
+    doc.quotes!.some((q) => q.speaker === 'e1' && q.text.startsWith('أي قرار')),
+    JSON.stringify(doc.quotes),
+  );
+  // a relay between a speaker and its content stays a relay
+  const b = run('وقال الأسد، بحسب وكالة سانا، إن الحرب انتهت.');
+  assert.ok(
+    b.quotes!.some((q) => q.speakerText === 'الأسد' && q.text === 'الحرب انتهت'),
+    JSON.stringify(b.quotes),
+  );
+});
