@@ -116,7 +116,11 @@ export function registerNer(program: Command): void {
     .option('--keep-gazetteer', 'use the gazetteer file already in the model folder (default: rebuild it from data/kb and ANERgazet)')
     .option('--o-penalty <n>', 'O handicap stored with the second stage (default 20)')
     .option('--order <n>', 'transition order: 1 or 2 for both stages, or "1,2" (stage 1, stage 2) (default 1)')
-    .option('--update <rule>', 'weight update: perceptron (default) or pa (passive-aggressive)')
+    .option(
+      '--update <rule>',
+      'learner: perceptron (default), pa (passive-aggressive) or crf (a linear-chain CRF; give --o-penalty on its scale, about 1)',
+    )
+    .option('--crf-l2 <x>', 'L2 penalty of the crf learner, per sentence (default 1e-4)')
     .option('--out <dir>', 'model folder', modelFile())
     .option(
       '--dev-tenth <n>',
@@ -137,13 +141,14 @@ export function registerNer(program: Command): void {
         wordDropout?: string;
         order?: string;
         update?: string;
+        crfL2?: string;
       }) => {
         const orders = (opts.order ?? '1').split(',').map(Number);
         if (orders.length === 1) orders.push(orders[0]);
         if (orders.length !== 2 || orders.some((o) => o !== 1 && o !== 2))
           throw new Error('--order must be 1, 2 or "1,2" (stage 1, stage 2)');
         const update = opts.update ?? 'perceptron';
-        if (update !== 'perceptron' && update !== 'pa') throw new Error('--update must be perceptron or pa');
+        if (update !== 'perceptron' && update !== 'pa' && update !== 'crf') throw new Error('--update must be perceptron, pa or crf');
         let data = anercorpSplit(opts.full ? 'train-full' : 'train');
         let dev = anercorpSplit('dev');
         const tenth = opts.devTenth === undefined ? 10 : Number(opts.devTenth);
@@ -167,6 +172,7 @@ export function registerNer(program: Command): void {
           oPenalty: opts.oPenalty === undefined ? undefined : Number(opts.oPenalty),
           order: orders as [1 | 2, 1 | 2],
           update,
+          crfL2: opts.crfL2 === undefined ? undefined : Number(opts.crfL2),
           paths: defaultNerPaths(opts.out),
           log: (m) => process.stderr.write(`${m}\n`),
         });

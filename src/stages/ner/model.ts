@@ -14,6 +14,7 @@ import { modelFile, sharedDataDir } from '../../core/paths.ts';
 import type { TaggedSentence } from '../../corpora/ner-conll.ts';
 import { KnowledgeBase } from '../../kb/index.ts';
 import { secondOrderTransitions, trainConstrained, viterbi2 } from '../../learn/constrained.ts';
+import { trainCrf } from '../../learn/crf.ts';
 import { averageSequenceModels, backtrace, SequencePerceptron, seededRandom, viterbi } from '../../learn/index.ts';
 import { MorphAnalyzer } from '../morph/morph.ts';
 import { type Clusters, loadClusters } from './clusters.ts';
@@ -494,8 +495,13 @@ export interface TrainNerOptions {
    * decoded by second-order Viterbi.
    */
   order?: readonly [1 | 2, 1 | 2];
-  /** Weight update of both stages: 'perceptron' (default, ±1) or 'pa' (passive-aggressive, PA-I; `trainConstrained`). */
-  update?: 'perceptron' | 'pa';
+  /**
+   * Learner of both stages: 'perceptron' (default, ±1), 'pa' (passive-aggressive, PA-I; `trainConstrained`) or 'crf'
+   * (a linear-chain CRF by SGD, `trainCrf`; `crfL2` its L2 penalty).
+   */
+  update?: 'perceptron' | 'pa' | 'crf';
+  /** L2 penalty of the CRF learner (per sequence, default 1e-4). */
+  crfL2?: number;
 }
 
 /** Train the tagger; writes the model files unless `save` is false. */
@@ -571,6 +577,15 @@ export function trainNer(opts: TrainNerOptions): NerTagger {
         );
       if (plain) {
         models.push(SequencePerceptron.train(examples, { epochs, seed, minFeatureCount: opts.minFeatureCount ?? 1, onEpoch }));
+        continue;
+      }
+      if (update === 'crf') {
+        // (the CRF reports its log-loss over the epoch where the perceptrons count errors)
+        const onCrfEpoch = (e: { epoch: number; errors: number; total: number; features: number; ms: number }): void =>
+          log(
+            `${tag}${seeds > 1 ? `seed ${seed} ` : ''}epoch ${e.epoch}: log-loss ${e.errors} over ${e.total} tokens, ${e.features} features, ${(e.ms / 1000).toFixed(1)} s`,
+          );
+        models.push(trainCrf(labels, keyed, { epochs, seed, l2: opts.crfL2, onEpoch: onCrfEpoch }));
         continue;
       }
       let meanStep = 1;
