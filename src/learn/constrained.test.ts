@@ -1,34 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { maskEmissions, secondOrderTransitions, trainConstrained, viterbi2 } from './constrained.ts';
+import { TOY_LABELS as LABELS, TOY_SENTS_4 as SENTS, toyKeyed } from './fixture.ts';
 import { SequencePerceptron, toKeys, viterbi } from './perceptron.ts';
 import { seededRandom } from './random.ts';
 
-// Toy task: "صيد" is a NOUN after "هذا" and a VERB after a noun; only the transitions can tell.
-const SENTS: Array<[string, string][]> = [
-  [
-    ['هذا', 'DET'],
-    ['صيد', 'NOUN'],
-  ],
-  [
-    ['الرجال', 'NOUN'],
-    ['صيد', 'VERB'],
-  ],
-  [
-    ['هذا', 'DET'],
-    ['قط', 'NOUN'],
-    ['نام', 'VERB'],
-  ],
-  [
-    ['القطط', 'NOUN'],
-    ['صيد', 'VERB'],
-  ],
-];
-const LABELS = ['DET', 'NOUN', 'VERB'];
-const data = SENTS.map((s) => ({
-  keys: s.map(([w]) => toKeys([`w=${w}`])),
-  gold: Int32Array.from(s, ([, t]) => LABELS.indexOf(t)),
-}));
+const data = toyKeyed();
 
 for (const update of ['perceptron', 'pa'] as const) {
   test(`trainConstrained (${update}) learns a task that needs the transitions, as a SequencePerceptron`, () => {

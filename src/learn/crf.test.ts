@@ -1,33 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { trainCrf } from './crf.ts';
+import { TOY_LABELS as LABELS, toyKeyed } from './fixture.ts';
 import { SequencePerceptron, toKeys } from './perceptron.ts';
 
-// "صيد" is a NOUN after "هذا" and a VERB after a noun: only the transitions can tell.
-const SENTS: Array<[string, string][]> = [
-  [
-    ['هذا', 'DET'],
-    ['صيد', 'NOUN'],
-  ],
-  [
-    ['الرجال', 'NOUN'],
-    ['صيد', 'VERB'],
-  ],
-  [
-    ['هذا', 'DET'],
-    ['قط', 'NOUN'],
-    ['نام', 'VERB'],
-  ],
-  [
-    ['القطط', 'NOUN'],
-    ['صيد', 'VERB'],
-  ],
-];
-const LABELS = ['DET', 'NOUN', 'VERB'];
-const data = SENTS.map((s) => ({
-  keys: s.map(([w]) => toKeys([`w=${w}`])),
-  gold: Int32Array.from(s, ([, t]) => LABELS.indexOf(t)),
-}));
+const data = toyKeyed();
 
 test('trainCrf learns a task that needs the transitions, as a SequencePerceptron', () => {
   const m = trainCrf(LABELS, data, { epochs: 30, l2: 1e-3 });

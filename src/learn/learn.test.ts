@@ -3,41 +3,14 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { TOY_SENTS } from './fixture.ts';
 import { featureKey, hashString, template } from './hash.ts';
 import { decodeModel, encodeModel } from './model-file.ts';
 import { averageSequenceModels, MulticlassPerceptron, RankingPerceptron, SequencePerceptron, toKeys } from './perceptron.ts';
 import { seededRandom, shuffleInPlace } from './random.ts';
 import { WeightTable } from './weights.ts';
 
-// A toy tagging task where one word ("صيد") is a NOUN after the article-like
-// "هذا" and a VERB after a noun: only the transitions can tell.
-const SENTS: Array<[string, string][]> = [
-  [
-    ['هذا', 'DET'],
-    ['صيد', 'NOUN'],
-  ],
-  [
-    ['الرجال', 'NOUN'],
-    ['صيد', 'VERB'],
-  ],
-  [
-    ['هذا', 'DET'],
-    ['قط', 'NOUN'],
-    ['نام', 'VERB'],
-  ],
-  [
-    ['الرجال', 'NOUN'],
-    ['نام', 'VERB'],
-  ],
-  [
-    ['هذا', 'DET'],
-    ['بيت', 'NOUN'],
-  ],
-  [
-    ['القطط', 'NOUN'],
-    ['صيد', 'VERB'],
-  ],
-];
+const SENTS = TOY_SENTS;
 const feats = (words: string[]) => words.map((w) => [`w=${w}`]);
 const examples = SENTS.map((s) => ({ features: feats(s.map((x) => x[0])), labels: s.map((x) => x[1]) }));
 
