@@ -2943,8 +2943,8 @@ function resolveTitles(doc: Doc, quotes: Quote[], lex: CueLexicon): void {
     return out;
   };
   const isPer = (id: string | null): boolean => !!id && doc.entities?.find((e) => e.id === id)?.type === 'PER';
-  // The title words around each person's mentions: the four words before a name, and the three after it when a comma
-  // sets them off ("ستيفان دي ميستورا، مبعوث الأمين العام"), built on first need.
+  // The person titles of each person's mentions: the title nearest before a name, and the first word after it when a
+  // comma sets it off ("ستيفان دي ميستورا، مبعوث الأمين العام"), built on first need.
   let around: Map<string, Set<string>> | null = null;
   const titlesAround = (): Map<string, Set<string>> => {
     const out = new Map<string, Set<string>>();
@@ -2956,10 +2956,11 @@ function resolveTitles(doc: Doc, quotes: Quote[], lex: CueLexicon): void {
           .split(' ')
           .slice(-4);
         const cut = before.findLastIndex((w) => NOUN_PREP.has(w) || w === 'عن' || COMP.has(w));
+        // (and the head of an apposition after a comma: "ستيفان دي ميستورا، مبعوث الأمين العام")
         const after = /^\s*،/.test(text.slice(m.end, m.end + 3))
           ? clean(text.slice(m.end, m.end + 40))
               .split(' ')
-              .slice(0, 3)
+              .slice(0, 1)
           : [];
         // only the title nearest the name, and the words between: "مبعوث الرئيس الأميركي دونالد ترامب" makes him
         // president, not envoy; "وأدانت المنظمة اعتقال الصحفي أحمد منصور" makes him no organisation
@@ -2975,8 +2976,7 @@ function resolveTitles(doc: Doc, quotes: Quote[], lex: CueLexicon): void {
         // "مبعوث الرئيس الأميركي دونالد ترامب" the president)
         const w0 = before[from - 1];
         if (from > cut + 1 && !w0.startsWith('ال') && lex.speakerHeads.has(headKey(w0))) from = before.length;
-        // and the head of an apposition after the comma ("ستيفان دي ميستورا، مبعوث الأمين العام")
-        for (const w of [...before.slice(from), ...after.slice(0, 1)]) {
+        for (const w of [...before.slice(from), ...after]) {
           const k = w.replace(/^ال/, '');
           if (!lex.personTitles.has(k)) continue;
           let set = out.get(k);
