@@ -1236,3 +1236,14 @@ test('22nd session: a linked entity carries its English Wikipedia title from dat
   assert.equal(by('مجلس الأمن الدولي')?.wikipedia, 'United Nations Security Council');
   assert.equal(by('يوسف الفلاني')?.wikipedia, undefined);
 });
+
+test('23rd session: a nationality adjective ends an organisation name the tagger missed, unless a known longer name goes on', () => {
+  const ents = entitiesOf('دعت وزارة الشؤون الدينية التونسية الأئمة والخطباء إلى الحياد. وقال الجيش السوري الحر إن المعركة مستمرة.', []);
+  const names = ents.map((e) => e.mentions.map((m) => m.text).join('|'));
+  assert.ok(names.includes('وزارة الشؤون الدينية التونسية'), names.join(' / '));
+  assert.ok(!names.some((n) => n.includes('الأئمة')), names.join(' / '));
+  assert.ok(
+    names.some((n) => n.includes('الجيش السوري الحر')),
+    names.join(' / '),
+  );
+});

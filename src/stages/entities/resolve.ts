@@ -1085,6 +1085,13 @@ export class EntityResolver {
         while (j < s.tokenEnd && j - i <= 6) {
           const t = toks[j];
           if (t.kind !== 'word' || !/^(ال|وال|لل)/.test(t.norm) || stops.has(t.norm) || this.generic.has(t.norm)) break;
+          // (a nationality adjective ends the name unless an adjective or a longer known name follows: "دعت وزارة الشؤون
+          // الدينية التونسية الأئمة" has its object after it, "الجيش الكوري الجنوبي" goes on; 23rd session)
+          if (j > i + 1 && this.kb.demonym(toks[j - 1].norm) && !/(ي|يه)$/.test(t.norm)) {
+            const longer = [v.form];
+            for (let k = i + 1; k <= j; k++) longer.push(toks[k].norm);
+            if (!this.kb.isPrefix(longer.join(' ')) && this.kb.lookup(longer.join(' ')).length === 0) break;
+          }
           // (a second body joined by و ends the name: "منظمة الخوذ البيضاء والمرصد السوري لحقوق الإنسان"; 16th session)
           if (j > i + 1 && t.norm.startsWith('وال')) {
             const bare = t.norm.slice(1);
