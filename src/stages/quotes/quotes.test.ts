@@ -35,6 +35,11 @@ function run(body: string, headline = '', entities?: (doc: Doc) => Entity[]): Do
   return doc;
 }
 
+/** A person entity with one mention (its first occurrence in the text): `form` defaults to the name. */
+function per(doc: Doc, name: string, id = 'e1', form = name): Entity {
+  return { id, type: 'PER', name, mentions: [mention(doc, form)] };
+}
+
 function mention(doc: Doc, s: string): { text: string; start: number; end: number } {
   const start = doc.text.indexOf(s);
   assert.ok(start >= 0, s);
@@ -68,9 +73,7 @@ test('a pronoun subject (وأضاف أن) carries the previous speaker over', ()
 });
 
 test('the speaker resolves to an entity from doc.entities', () => {
-  const doc = run('وأكد لافروف أن موسكو لن تتدخل.', '', (d) => [
-    { id: 'e1', type: 'PER', name: 'سيرغي لافروف', mentions: [mention(d, 'لافروف')] },
-  ]);
+  const doc = run('وأكد لافروف أن موسكو لن تتدخل.', '', (d) => [per(d, 'سيرغي لافروف', 'e1', 'لافروف')]);
   assert.equal(doc.quotes![0].speaker, 'e1');
   assert.match(renderQuotes(doc)[0], /سيرغي لافروف/);
 });
@@ -107,7 +110,7 @@ test('bad input does not crash: empty, no spaces, unbalanced marks, huge', () =>
 
 test('a title phrase resolves to the person named after the same title elsewhere', () => {
   const body = 'اتهم وزير الخارجية القطري الشيخ محمد بن عبدالرحمن الدول الأربع بالتصعيد. وقال وزير الخارجية القطري إن الحوار ممكن.';
-  const doc = run(body, '', (d) => [{ id: 'e1', type: 'PER', name: 'محمد بن عبدالرحمن', mentions: [mention(d, 'محمد بن عبدالرحمن')] }]);
+  const doc = run(body, '', (d) => [per(d, 'محمد بن عبدالرحمن')]);
   const q = doc.quotes!.find((x) => x.cue === 'وقال');
   assert.ok(q);
   assert.equal(q.speaker, 'e1');
@@ -142,7 +145,7 @@ test('a title phrase followed by a name: the named person speaks (appositive), n
   const body = 'وقال المتحدث باسم الشرطة، العقيد سامر خليل في بيان نشرته الوكالة، إن الطريق أغلق. وأضاف أن التحقيق بدأ.';
   const doc = run(body, '', (d) => [
     { id: 'e1', type: 'ORG', name: 'الشرطة', mentions: [mention(d, 'الشرطة')] },
-    { id: 'e2', type: 'PER', name: 'سامر خليل', mentions: [mention(d, 'سامر خليل')] },
+    per(d, 'سامر خليل', 'e2'),
   ]);
   assert.deepEqual(
     doc.quotes!.map((q) => [q.speaker, q.text]),
@@ -152,9 +155,7 @@ test('a title phrase followed by a name: the named person speaks (appositive), n
     ],
   );
   // a name after مع has another role: the title phrase stays the speaker
-  const doc2 = run('وقال المسؤول في الوزارة خلال لقاء مع السفير نبيل حداد إن العلاقات جيدة.', '', (d) => [
-    { id: 'e1', type: 'PER', name: 'نبيل حداد', mentions: [mention(d, 'نبيل حداد')] },
-  ]);
+  const doc2 = run('وقال المسؤول في الوزارة خلال لقاء مع السفير نبيل حداد إن العلاقات جيدة.', '', (d) => [per(d, 'نبيل حداد')]);
   assert.equal(doc2.quotes![0].speaker, null);
   assert.equal(doc2.quotes![0].speakerText, 'المسؤول');
 });
@@ -163,7 +164,7 @@ test('"وكان X قد أكد": the subject between كان and قد, however lon
   const body = 'وكان رئيس المكتب السياسي لحركة النهضة الشعبية عادل منصور قد أكد الأحد في اتصال مع نظيره ضرورة وقف "التصعيد".';
   const doc = run(body, '', (d) => [
     { id: 'e1', type: 'ORG', name: 'حركة النهضة الشعبية', mentions: [mention(d, 'حركة النهضة الشعبية')] },
-    { id: 'e2', type: 'PER', name: 'عادل منصور', mentions: [mention(d, 'عادل منصور')] },
+    per(d, 'عادل منصور', 'e2'),
   ]);
   const q = doc.quotes![0];
   assert.equal(q.speaker, 'e2');
@@ -174,10 +175,7 @@ test('"وكان X قد أكد": the subject between كان and قد, however lon
 test('a carried-over speaker agrees with the cue; a participle continues the subject of its sentence', () => {
   const body =
     'وقال الوزير كريم سالم إن الخطة جاهزة. وتفيد الأرقام بأن النمو تراجع. وقال "سننجح في النهاية". وأقامت ليلى حسن دعوى ضد الشركة، قائلة إن العقد باطل.';
-  const doc = run(body, '', (d) => [
-    { id: 'e1', type: 'PER', name: 'كريم سالم', mentions: [mention(d, 'كريم سالم')] },
-    { id: 'e2', type: 'PER', name: 'ليلى حسن', mentions: [mention(d, 'ليلى حسن')] },
-  ]);
+  const doc = run(body, '', (d) => [per(d, 'كريم سالم'), per(d, 'ليلى حسن', 'e2')]);
   assert.deepEqual(
     doc.quotes!.map((q) => [q.cue, q.speaker ?? q.speakerText]),
     [
@@ -205,9 +203,7 @@ test('a country before a headline colon is a topic label when a cue follows it',
 });
 
 test('an object before بـ"..." belongs to the content of وصف/اتهم; narrator clauses after a comma end it', () => {
-  const doc = run('ووصفت الوزيرة هدى ناصر قرار الحكومة بـ"الخطوة الجريئة"، في إشارة إلى خطة الإصلاح.', '', (d) => [
-    { id: 'e1', type: 'PER', name: 'هدى ناصر', mentions: [mention(d, 'هدى ناصر')] },
-  ]);
+  const doc = run('ووصفت الوزيرة هدى ناصر قرار الحكومة بـ"الخطوة الجريئة"، في إشارة إلى خطة الإصلاح.', '', (d) => [per(d, 'هدى ناصر')]);
   const q = doc.quotes![0];
   assert.equal(q.speaker, 'e1');
   assert.equal(q.text, 'قرار الحكومة بـ"الخطوة الجريئة"');
@@ -296,11 +292,7 @@ test('an accusation with بـ written apart before the quotation: the subject is
 test('names do not count towards the speaker length; a name starting with ب is not a preposition', () => {
   const body =
     'تعهد قادة مصر سامي نبيل حسن وليبيا باسم فتحي علي وتونس بشير منير صالح اليوم، في لقاء عقد في العاصمة، بتعزيز التعاون الأمني.';
-  const doc = run(body, '', (d) => [
-    { id: 'e1', type: 'PER', name: 'سامي نبيل حسن', mentions: [mention(d, 'سامي نبيل حسن')] },
-    { id: 'e2', type: 'PER', name: 'باسم فتحي علي', mentions: [mention(d, 'باسم فتحي علي')] },
-    { id: 'e3', type: 'PER', name: 'بشير منير صالح', mentions: [mention(d, 'بشير منير صالح')] },
-  ]);
+  const doc = run(body, '', (d) => [per(d, 'سامي نبيل حسن'), per(d, 'باسم فتحي علي', 'e2'), per(d, 'بشير منير صالح', 'e3')]);
   const q = doc.quotes![0];
   assert.equal(q.speakerText, 'قادة مصر سامي نبيل حسن وليبيا باسم فتحي علي وتونس بشير منير صالح');
   assert.equal(q.text, 'بتعزيز التعاون الأمني');
@@ -308,7 +300,7 @@ test('names do not count towards the speaker length; a name starting with ب is 
 
 test('a participle after "وكان <title> <name> <verb>" continues that person; a time adverbial is not a subject', () => {
   const body = 'وكان رئيس مجلس إدارة الشركة سامي خليل قدم اعتذاره للعملاء، مؤكدا أن الخطأ لن يتكرر.';
-  const doc = run(body, '', (d) => [{ id: 'e1', type: 'PER', name: 'سامي خليل', mentions: [mention(d, 'سامي خليل')] }]);
+  const doc = run(body, '', (d) => [per(d, 'سامي خليل')]);
   assert.equal(doc.quotes![0].speaker, 'e1');
   assert.equal(doc.quotes![0].text, 'الخطأ لن يتكرر');
   const doc2 = run('والأسبوع الماضي أعلنت الوزارة أن المعبر سيفتح.');
@@ -316,11 +308,7 @@ test('a participle after "وكان <title> <name> <verb>" continues that person;
 });
 
 test('a relative clause cue speaks for the name before it; إذ leads a clause; an addressee with لـ is not the speaker', () => {
-  const ents = (d: Doc): Entity[] => [
-    { id: 'e1', type: 'PER', name: 'ستورمي دانيالز', mentions: [mention(d, 'ستورمي دانيالز')] },
-    { id: 'e2', type: 'PER', name: 'ترمب', mentions: [mention(d, 'ترمب')] },
-    { id: 'e3', type: 'PER', name: 'سيرغي لافروف', mentions: [mention(d, 'سيرغي لافروف')] },
-  ];
+  const ents = (d: Doc): Entity[] => [per(d, 'ستورمي دانيالز'), per(d, 'ترمب', 'e2'), per(d, 'سيرغي لافروف', 'e3')];
   const doc = run(
     'وصادر المحققون وثائق تخص الممثلة ستورمي دانيالز، التي تتهم ترمب بإقامة علاقة معها. والتقى الوزير سيرغي لافروف، الذي أكد أن روسيا لن تتراجع.',
     '',
@@ -337,7 +325,7 @@ test('a relative clause cue speaks for the name before it; إذ leads a clause; 
   const lead = run(
     'وتحدث لافروف عن تناقض في المواقف الأمريكية التي تشدد على محاربة الإرهاب فحسب، إذ قال: "أعتقد أن هدفهم الوحيد هو محاربة داعش".',
     '',
-    (d) => [{ id: 'e1', type: 'PER', name: 'لافروف', mentions: [mention(d, 'لافروف')] }],
+    (d) => [per(d, 'لافروف')],
   );
   const q = (lead.quotes ?? []).find((x) => x.cue === 'قال');
   assert.equal(q?.speaker, 'e1', JSON.stringify(lead.quotes));
@@ -349,10 +337,7 @@ test('a long title phrase with a quoted name inside gives the speaker to the per
   const doc = run(
     'قال رئيس جماعة الدفاع المدني العاملة في مناطق المعارضة السورية المعروفة باسم "الخوذ البيضاء"، رائد الصالح، إن عمل المنظمة لم يتعطل.',
     '',
-    (d) => [
-      { id: 'e1', type: 'ORG', name: 'الخوذ البيضاء', mentions: [mention(d, 'الخوذ البيضاء')] },
-      { id: 'e2', type: 'PER', name: 'رائد الصالح', mentions: [mention(d, 'رائد الصالح')] },
-    ],
+    (d) => [{ id: 'e1', type: 'ORG', name: 'الخوذ البيضاء', mentions: [mention(d, 'الخوذ البيضاء')] }, per(d, 'رائد الصالح', 'e2')],
   );
   assert.equal(doc.quotes?.[0]?.speaker, 'e2', JSON.stringify(doc.quotes));
   assert.equal(doc.quotes?.[0]?.text, 'عمل المنظمة لم يتعطل');
@@ -362,7 +347,7 @@ test('a named subject after إلا أن speaks, however long its title; the next
   const doc = run(
     'ويقول خبراء إن العملية قد تستغرق سنوات. إلا أن جون بيرد مدير التحليل العلمي في وكالة متابعة ملفات أسرى الحرب والمفقودين التابعة لوزارة الدفاع قال للصحافيين في القاعدة الجوية إن الرفات على الأرجح لأمريكيين. وصرح للصحافيين "الرفات تتطابق مع رفات استعدناها".',
     '',
-    (d) => [{ id: 'e1', type: 'PER', name: 'جون بيرد', mentions: [mention(d, 'جون بيرد')] }],
+    (d) => [per(d, 'جون بيرد')],
   );
   const by = (doc.quotes ?? []).map((q) => [q.cue, q.speaker ?? q.speakerText]);
   assert.deepEqual(
@@ -392,9 +377,7 @@ test('written statements (كتب، غرد) are quotes; a byline "كتب X:" open
 });
 
 test('"وجاء في" a document: the document speaks, and a name after أن is not its holder', () => {
-  const doc = run('وجاء في وثيقة لمحكمة أن دانييلز قررت أن تقيم دعوى قضائية ضد كوهين.', '', (d) => [
-    { id: 'e1', type: 'PER', name: 'دانييلز', mentions: [mention(d, 'دانييلز')] },
-  ]);
+  const doc = run('وجاء في وثيقة لمحكمة أن دانييلز قررت أن تقيم دعوى قضائية ضد كوهين.', '', (d) => [per(d, 'دانييلز')]);
   const q = doc.quotes?.[0];
   assert.equal(q?.cue, 'وجاء في', JSON.stringify(doc.quotes));
   assert.equal(q?.speakerText, 'وثيقة لمحكمة');
@@ -406,10 +389,7 @@ test('a relay "على لسان X قوله" gives X; a preposition written apart 
   const doc = run(
     'ونقلت وكالة الأنباء الإيرانية الرسمية على لسان روحاني قوله: "أنت تاجر تبني الأبراج". وندد بـ"جريمة أمريكا وحلفائها". واتهم واشنطن بـ"استفزاز بيونغ يانغ عمدا".',
     '',
-    (d) => [
-      { id: 'e1', type: 'PER', name: 'روحاني', mentions: [mention(d, 'روحاني')] },
-      { id: 'e2', type: 'LOC', name: 'واشنطن', mentions: [mention(d, 'واشنطن')] },
-    ],
+    (d) => [per(d, 'روحاني'), { id: 'e2', type: 'LOC', name: 'واشنطن', mentions: [mention(d, 'واشنطن')] }],
   );
   assert.deepEqual(
     (doc.quotes ?? []).map((q) => [q.cue, q.speaker]),
@@ -902,7 +882,7 @@ test('round 8: a long quotation opened right after "وأضافت:" is the conten
 test('round 8: a speaker that is one definite head noun (الوكالة) is the entity named before with that head', () => {
   const ents = (doc: Doc): Entity[] => [
     { id: 'e1', type: 'ORG', name: 'وكالة الأنباء المحلية', mentions: [mention(doc, 'وكالة الأنباء المحلية')] },
-    { id: 'e2', type: 'PER', name: 'سمير حداد', mentions: [mention(doc, 'سمير حداد')] },
+    per(doc, 'سمير حداد', 'e2'),
   ];
   const doc = run('ونقلت وكالة الأنباء المحلية عن سمير حداد قوله إن الطريق مغلق. وذكرت الوكالة أن الأمطار غزيرة.', '', ents);
   const q = (doc.quotes ?? []).find((x) => x.text === 'الأمطار غزيرة');
@@ -973,7 +953,7 @@ test('round 9: adverbs alone are no speaker (وكتب يومها، والآن أ
   ]);
   assert.equal(c.quotes?.[0]?.speakerText, 'مصدر أمني');
   const d = run('وقال كريم كينيك رئيس الهلال الأحمر التركي نقلا عن الهلال الأحمر الإيراني "تم العثور على حطام الطائرة".', '', (x) => [
-    { id: 'e1', type: 'PER', name: 'كريم كينيك', mentions: [mention(x, 'كريم كينيك')] },
+    per(x, 'كريم كينيك'),
     { id: 'e2', type: 'ORG', name: 'الهلال الأحمر الإيراني', mentions: [mention(x, 'الهلال الأحمر الإيراني')] },
   ]);
   assert.equal(d.quotes?.[0]?.speaker, 'e1');
@@ -1057,7 +1037,7 @@ test('round 9: a lone definite title speaks for the person named earlier with th
   const doc = run(
     'وقالت وزيرة العدل الألمانية كاتارينا بارلي إن الشركات تحترم القواعد. وتابعت الوزيرة: "نعلم أن العقوبات مؤلمة".',
     '',
-    (d) => [{ id: 'e1', type: 'PER', name: 'كاتارينا بارلي', mentions: [mention(d, 'كاتارينا بارلي')] }],
+    (d) => [per(d, 'كاتارينا بارلي')],
   );
   const q = doc.quotes?.find((x) => x.cue === 'وتابعت');
   assert.equal(q?.speakerText, 'الوزيرة');
@@ -1066,8 +1046,8 @@ test('round 9: a lone definite title speaks for the person named earlier with th
 
 test('a name closed by a comma before the cue is not its subject when the cue has its own named subject (وحول زيارة الوزير، X، قال Y:)', () => {
   const doc = run('وحول زيارة وزير الخارجية العماني، يوسف بن علوي، قال خلفان: "زيارة موفقة."', '', (d) => [
-    { id: 'e1', type: 'PER', name: 'يوسف بن علوي', mentions: [mention(d, 'يوسف بن علوي')] },
-    { id: 'e2', type: 'PER', name: 'ضاحي خلفان', mentions: [mention(d, 'خلفان')] },
+    per(d, 'يوسف بن علوي'),
+    per(d, 'ضاحي خلفان', 'e2', 'خلفان'),
   ]);
   const q = doc.quotes?.find((x) => x.cue === 'قال');
   assert.equal(q?.speaker, 'e2');
@@ -1387,7 +1367,7 @@ test('bug round 4: a relational head before a name speaks, not the person named 
         name: 'محمد مرسي',
         mentions: [...d.text.matchAll(/محمد مرسي/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length })),
       },
-      { id: 'e2', type: 'PER', name: 'بيتر مادسن', mentions: [mention(d, 'مادسن')] },
+      per(d, 'بيتر مادسن', 'e2', 'مادسن'),
     ],
   );
   const q = doc.quotes ?? [];
@@ -2267,7 +2247,7 @@ test('22nd session: a title resolves to the person an earlier quote or an apposi
   const a = run(
     'أعلن المتحدث باسم الفريق المشترك، المستشار منصور المنصور، أن التحقيق جار. وقال المتحدث إن الفريق سيعرض النتائج.',
     '',
-    (d) => [{ id: 'e1', type: 'PER', name: 'منصور المنصور', mentions: [mention(d, 'منصور المنصور')] }],
+    (d) => [per(d, 'منصور المنصور')],
   );
   assert.ok(
     a.quotes!.some((q) => q.speakerText === 'المتحدث' && q.speaker === 'e1'),
@@ -2276,7 +2256,7 @@ test('22nd session: a title resolves to the person an earlier quote or an apposi
   const b = run(
     'أعلن ستيفان دي ميستورا، مبعوث الأمين العام إلى سوريا، تنحيه. فيما يقول المبعوث الأممي إنه لا يوجد سبب للتأجيل.',
     '',
-    (d) => [{ id: 'e1', type: 'PER', name: 'ستيفان دي ميستورا', mentions: [mention(d, 'ستيفان دي ميستورا')] }],
+    (d) => [per(d, 'ستيفان دي ميستورا')],
   );
   assert.ok(
     b.quotes!.some((q) => q.speakerText === 'المبعوث الأممي' && q.speaker === 'e1'),
@@ -2286,17 +2266,14 @@ test('22nd session: a title resolves to the person an earlier quote or an apposi
   const c = run(
     'التقى ستيفان دي ميستورا، مبعوث الأمم المتحدة، جون كيري، مبعوث واشنطن. فيما يقول المبعوث الأممي إنه لا يوجد سبب للتأجيل.',
     '',
-    (d) => [
-      { id: 'e1', type: 'PER', name: 'ستيفان دي ميستورا', mentions: [mention(d, 'ستيفان دي ميستورا')] },
-      { id: 'e2', type: 'PER', name: 'جون كيري', mentions: [mention(d, 'جون كيري')] },
-    ],
+    (d) => [per(d, 'ستيفان دي ميستورا'), per(d, 'جون كيري', 'e2')],
   );
   assert.ok(
     c.quotes!.some((q) => q.speakerText === 'المبعوث الأممي' && q.speaker === null),
     JSON.stringify(c.quotes),
   );
   const d = run('وصرح وزير التعليم، نافتالي بنيت المنتمي لحزب البيت اليهودي للصحافيين، أن الأزمة زائفة.', '', (x) => [
-    { id: 'e1', type: 'PER', name: 'نافتالي بنيت', mentions: [mention(x, 'نافتالي بنيت')] },
+    per(x, 'نافتالي بنيت'),
   ]);
   assert.ok(
     d.quotes!.some((q) => q.speaker === 'e1'),
@@ -2307,7 +2284,7 @@ test('22nd session: a title resolves to the person an earlier quote or an apposi
 test('23rd session: a title names the person it stands next to, not one in construct with it or an organisation', () => {
   // "مبعوث الرئيس الأميركي دونالد ترامب": the name is the president, so "المبعوث" is someone else
   const a = run('التقى مبعوث الرئيس الأميركي دونالد ترامب بالمسؤولين في أنقرة. وقال المبعوث إن المحادثات كانت مثمرة.', '', (d) => [
-    { id: 'e1', type: 'PER', name: 'دونالد ترامب', mentions: [mention(d, 'دونالد ترامب')] },
+    per(d, 'دونالد ترامب'),
   ]);
   assert.ok(
     a.quotes!.some((q) => q.speakerText === 'المبعوث' && q.speaker === null),
@@ -2315,7 +2292,7 @@ test('23rd session: a title names the person it stands next to, not one in const
   );
   // the nearest title does name him
   const b = run('التقى مبعوث الرئيس الأميركي دونالد ترامب بالمسؤولين في أنقرة. وقال الرئيس إن المحادثات كانت مثمرة.', '', (d) => [
-    { id: 'e1', type: 'PER', name: 'دونالد ترامب', mentions: [mention(d, 'دونالد ترامب')] },
+    per(d, 'دونالد ترامب'),
   ]);
   assert.ok(
     b.quotes!.some((q) => q.speakerText === 'الرئيس' && q.speaker === 'e1'),
@@ -2343,7 +2320,7 @@ test('23rd session: a teaser after a reading pointer keeps its own colon attribu
   const doc = run(
     'وكانت الضربات قد استهدفت العاصمة.\nاقرأ أيضا: ترامب: قرارنا بشأن سوريا سيصدر قريبا جدا\nوقال المسؤول إن القرار نهائي.',
     '',
-    (d) => [{ id: 'e1', type: 'PER', name: 'دونالد ترامب', mentions: [mention(d, 'ترامب')] }],
+    (d) => [per(d, 'دونالد ترامب', 'e1', 'ترامب')],
   );
   assert.ok(
     doc.quotes!.some((q) => q.cue === ':' && q.speaker === 'e1' && q.text.startsWith('قرارنا')),
@@ -2379,7 +2356,7 @@ test('23rd session: "، كما قال X إن" after an act cue with its content 
   const doc = run(
     'وطالبت الدول الثلاث بسرعة التصويت على القرار دون تأجيل، كما قال المبعوث الأممي لسوريا ستيفان دي ميستورا إن أي قرار يجب أن يتضمن حرية الدخول.',
     '',
-    (d) => [{ id: 'e1', type: 'PER', name: 'ستيفان دي ميستورا', mentions: [mention(d, 'ستيفان دي ميستورا')] }],
+    (d) => [per(d, 'ستيفان دي ميستورا')],
   );
   assert.ok(
     doc.quotes!.some((q) => q.speaker === 'e1' && q.text.startsWith('أي قرار')),
