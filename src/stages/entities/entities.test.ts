@@ -79,6 +79,8 @@ const kb = KnowledgeBase.fromEntries(
     E('country:SYR', 'LOC', 'سوريا', { nameEn: 'Syria', aliases: ['سورية'], country: 'SYR', source: 'countries' }),
     E('country:USA', 'LOC', 'الولايات المتحدة', { nameEn: 'United States', country: 'USA', source: 'countries' }),
     E('city:moscow', 'LOC', 'موسكو', { nameEn: 'Moscow', country: 'RUS', tags: ['capital'], source: 'cities' }),
+    E('city:tel-aviv-isr', 'LOC', 'تل أبيب', { nameEn: 'Tel Aviv', country: 'ISR', tags: ['seat'], source: 'curated' }),
+    E('city:haifa-isr', 'LOC', 'حيفا', { nameEn: 'Haifa', country: 'ISR', source: 'curated' }),
     E('org:unsc', 'ORG', 'مجلس الأمن', { nameEn: 'UN Security Council', role: 'IGO' }),
     E('org:reuters', 'ORG', 'رويترز', { nameEn: 'Reuters', aliases: ['وكالة رويترز'], role: 'MED' }),
     E('per:moon', 'PER', 'مون جاي إن', { nameEn: 'Moon Jae-in', country: 'KOR' }),
@@ -92,6 +94,22 @@ const resolver = new EntityResolver(kb, {
   generic: new Set(parseList('منظمة\nالحكومة')),
   orgHeads: [['وكاله'], ['صحيفه']],
   trailing: new Set(parseList('الإرهابي')),
+});
+
+test('a seat of government acts for it like a capital; another town has no role', () => {
+  const ents = resolver.resolve(
+    docWith('وقالت تل أبيب إن سفينة وصلت إلى حيفا.', [
+      ['تل أبيب', 'LOC'],
+      ['حيفا', 'LOC'],
+    ]),
+  );
+  assert.deepEqual(
+    ents.map((e) => [e.kbId, e.country, e.role]),
+    [
+      ['city:tel-aviv-isr', 'ISR', 'GOV'],
+      ['city:haifa-isr', 'ISR', undefined],
+    ],
+  );
 });
 
 test('clitics are cut from mentions and offsets stay exact', () => {

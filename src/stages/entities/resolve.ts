@@ -2029,8 +2029,10 @@ export class EntityResolver {
         nameEn = this.kb.englishFromParts(name);
         nameEnFromParts = nameEn !== undefined;
       }
-      if (e?.tags.includes('capital') && !role) role = 'GOV';
-      if (e?.type === 'LOC' && e.source !== 'cities' && !e.tags.includes('capital')) role = undefined;
+      // a capital, or a seat of government that stands for one (تل أبيب، رام الله), acts for its government
+      const seat = !!e && (e.tags.includes('capital') || e.tags.includes('seat'));
+      if (seat && !role) role = 'GOV';
+      if (e?.type === 'LOC' && e.source !== 'cities' && !seat) role = undefined;
       const ent: Entity = { id: '', type, name, mentions };
       if (nameEn) ent.nameEn = nameEn;
       if (nameEnFromParts) ent.nameEnFrom = 'parts';

@@ -80,8 +80,8 @@ function lavrovDoc(): Doc {
   const doc = tokenized(TEXT);
   doc.entities = [
     ent(doc, 'e1', 'PER', 'سيرغي لافروف', 'RUS'),
-    ent(doc, 'e2', 'LOC', 'الولايات المتحدة', 'USA'),
-    ent(doc, 'e3', 'LOC', 'بغداد', 'IRQ'),
+    { ...ent(doc, 'e2', 'LOC', 'الولايات المتحدة', 'USA'), kbId: 'country:USA' },
+    { ...ent(doc, 'e3', 'LOC', 'بغداد', 'IRQ'), kbId: 'city:baghdad', role: 'GOV' },
   ];
   doc.quotes = [quote(doc, 'e1', 'سيرغي لافروف', 'وانتقد', 'سياسة الولايات المتحدة في المنطقة')];
   return doc;
@@ -111,6 +111,14 @@ test('pair instances: one per actor and sentence, with the statement, the neighb
   assert.ok(us?.feats.includes('r:ACCUSE'));
   // Baghdad, in the second sentence, sees the first sentence's rule event only as nobody's
   assert.ok(!inst.find((x) => x.key === 'e3')?.feats.some((f) => f.startsWith('r:') || f.startsWith('ro:')));
+  // a town that stands for no government is no actor of the layer (Baghdad, a capital, is)
+  doc.entities = doc.entities?.map((e) => (e.id === 'e3' ? { ...e, kbId: 'city:basra', role: undefined } : e));
+  assert.deepEqual(
+    pairInstances(doc, rules, lex, NO_CLUSTERS)
+      .map((x) => `${x.sentence}:${x.key}`)
+      .sort(),
+    ['0:e1', '0:e2'],
+  );
 });
 
 test('learned events: added for a pair the rules missed, in the original text, never twice', () => {

@@ -13,6 +13,7 @@ import { tokenContaining } from '../../core/offsets.ts';
 import type { Actor, Doc, Entity, Event, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import type { EmbeddingClusters } from '../ner/embeddings.ts';
+import { canAct } from './extract.ts';
 import { contextFreeTypes, type EventLexicon, stripClitics as strip } from './lexicon.ts';
 import { netFeatureWeights, netProbs, type PairNet } from './pairs-net.ts';
 
@@ -206,8 +207,9 @@ export function pairInstances(doc: Doc, ruleEvents: readonly Event[], lex: Event
       if (pos >= 0) a.pos.push(pos);
       a.how.add(how);
     };
+    const evs = eventsIn.get(si) ?? [];
     for (const m of mentionsIn.get(si) ?? [])
-      if (m.tok >= s.tokenStart && m.tok < s.tokenEnd) add(m.e.id, entityActor(m.e), m.tok, `m:${m.via}`);
+      if (m.tok >= s.tokenStart && m.tok < s.tokenEnd && canAct(m.e)) add(m.e.id, entityActor(m.e), m.tok, `m:${m.via}`);
     const said = (saidIn.get(si) ?? []).filter((q) => {
       const sp = q.speakerSpan ?? q;
       return sp.start >= s.start && sp.start < s.end;
@@ -218,7 +220,6 @@ export function pairInstances(doc: Doc, ruleEvents: readonly Event[], lex: Event
       else if (q.speakerText)
         add(`d:${matchForm(q.speakerText)}`, { name: q.speakerText }, q.speakerSpan ? tokAt(q.speakerSpan.start) : -1, 'q');
     }
-    const evs = eventsIn.get(si) ?? [];
     for (const ev of evs) if (ev.source && !ev.source.entity) add(actorKey(ev.source), ev.source, tokAt(ev.start), 'ev');
     if (!actors.size) return;
     // sentence-level features, shared by its actors

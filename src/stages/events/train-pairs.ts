@@ -6,7 +6,7 @@
  * event of that type has this actor as its source (the scorer's name matching: any name form or the country code)
  * and at least half of the words of its evidence lie in the sentence. `khabar train events-pairs`.
  */
-import type { Actor, Doc, Event } from '../../core/types.ts';
+import type { Actor, Doc, Entity, Event } from '../../core/types.ts';
 import { type GoldAnnotation, goldArticle, readAntArticles, readJsonl } from '../../corpora/gold.ts';
 import { keys, norm, type PRF, type PredRecord, scoreGold, words } from '../../eval/gold.ts';
 import { predRecord } from '../../eval/run.ts';
@@ -101,12 +101,27 @@ function goldForms(gold: GoldAnnotation, name: string | null | undefined, code: 
   return f;
 }
 
-/** The name forms of a predicted actor (its entity's mentions and name, or its name; its country). */
+/** Roles of the bodies of a state (its government, army, police, courts, parliament, intelligence). */
+const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
+
+/**
+ * Whether an actor may stand for its country in the labels: a descriptive actor (قوات الأمن العراقية), a country or a
+ * place standing for its government (a capital), a body of the state (a ministry, an army). A person, a newspaper, a
+ * party or a town is only itself: with the country code of the gold doer as a match, the court's prisoner (COERCE محمد
+ * مرسي) or the channel reporting an attack became doers (twenty-fourth session).
+ */
+export function standsForCountry(e: Entity | undefined): boolean {
+  if (!e) return true;
+  if (e.type === 'LOC') return !!e.kbId?.startsWith('country:') || e.role === 'GOV';
+  return e.type === 'ORG' && !!e.role && STATE_ROLES.has(e.role);
+}
+
+/** The name forms of a predicted actor (its entity's mentions and name, or its name; its country when it stands for it). */
 function actorForms(doc: Doc, actor: Actor): Set<string> {
   const forms = new Set<string>();
   const e = actor.entity ? doc.entities?.find((x) => x.id === actor.entity) : undefined;
   for (const m of e ? [...e.mentions.map((x) => x.text), e.name] : [actor.name ?? '']) for (const k of keys(m)) forms.add(k);
-  if (actor.country) forms.add(actor.country);
+  if (actor.country && standsForCountry(e)) forms.add(actor.country);
   forms.delete('');
   return forms;
 }
