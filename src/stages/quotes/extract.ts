@@ -684,6 +684,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       // "مصدر أمني رفض كشف هويته": the clause withholding the name ends the phrase (16th session)
       if (b > a && /^(رفض|رفضت|طلب|طلبت|فضل|فضلت)$/.test(toks[b].norm) && /^(كشف|ذكر|عدم|الكشف|الافصاح)$/.test(toks[b + 1]?.norm ?? ''))
         break;
+      // "وتنفي الشركة هذه الاتهامات": a demonstrative before a definite noun opens the object — after a definite word, a
+      // name or a plural that takes no genitive; after a noun in construct it is the genitive ("مدير هذه المنظمة")
+      if (
+        b > a &&
+        !inName[b] &&
+        /^(هذا|هذه|هذين|هاتين|هؤلاء|ذلك|تلك)$/.test(toks[b].norm) &&
+        /^(ال|لل)/.test(toks[b + 1]?.norm ?? '') &&
+        (/^[وف]?(ال|لل)/.test(toks[b - 1].norm) || inEnt[b - 1] || inName[b - 1] || /..(ون|ين|ان)$/.test(toks[b - 1].norm))
+      )
+        break;
       if (!inName[b]) n++;
       // "وانتقد الوزير الصحفيين": a definite noun after a definite word is not its adjective but the object
       if (
@@ -1495,7 +1505,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (a + 2 < limit && (lex.statements.has(toks[a].norm) || lex.statements.has(toks[a].norm.replace(/^[لب](?=..)/, '')))) {
           if (a + 3 < limit && /^(ال)?صادر(ه)?$/.test(toks[a + 1].norm) && /^(عن|من)$/.test(toks[a + 2].norm)) a += 3;
           else if (a + 3 < limit && /^(صدر|صدرت)$/.test(toks[a + 1].norm) && /^(عن|من)$/.test(toks[a + 2].norm)) a += 3;
-          else if (/^(اصدرته|اصدرها|نشرته|نشرها|وزعته|وزعها|اوردته)$/.test(toks[a + 1].norm)) a += 2;
+          else if (/^(اصدر|نشر|وزع|اورد)(ته|ها|ه)$/.test(toks[a + 1].norm)) a += 2;
         }
         // "وفقا لوزارة الدفاع الروسية": the fused لـ of the attribution does not make the name an addressee
         let b0 = speakerEnd(a, limit);

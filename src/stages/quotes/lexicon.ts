@@ -90,7 +90,17 @@ export function parseCues(
   const speakerHeads = new Set<string>();
   for (const raw of heads.split('\n')) {
     const line = raw.trim();
-    if (line && !line.startsWith('#')) speakerHeads.add(headKey(matchForm(line.split('\t')[0])));
+    if (line && !line.startsWith('#')) {
+      const h = headKey(matchForm(line.split('\t')[0]));
+      speakerHeads.add(h);
+      // the dual ("الوزيران"، "مسؤولين"), for a feminine head also in construct ("شركتا كامبريدج أناليتيكا وفيسبوك"; a
+      // masculine وزيرا/مسؤولا is as often the accusative: "اختير رئيسا")
+      if (h.length > 2 && !/(ون|ين|ان|ات|و)$/.test(h)) {
+        const fem = h.endsWith('ه');
+        const stem = fem ? `${h.slice(0, -1)}ت` : h;
+        for (const x of fem ? ['ان', 'ين', 'ا'] : ['ان', 'ين']) speakerHeads.add(stem + x);
+      }
+    }
   }
   for (const raw of text.split('\n')) {
     const line = raw.trim();

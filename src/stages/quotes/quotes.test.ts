@@ -5,6 +5,7 @@ import { newDoc, Pipeline } from '../../pipeline/index.ts';
 import { readArticle } from '../../reader/index.ts';
 import { tokenizeStage } from '../tokenize/index.ts';
 import { quotesStage } from './index.ts';
+import { loadCues } from './lexicon.ts';
 import { renderQuotes } from './render.ts';
 
 let fullQuotesPipeline: Pipeline | undefined;
@@ -678,6 +679,12 @@ test('post-posed attributions: a fused لـ, a statement and its issuer; a relay
   assert.ok(
     b.some((x) => x.startsWith('وزارة الدفاع|وفقا|وبدأت')),
     b.join(' / '),
+  );
+  // (the issuing verb with a masculine pronoun too: "بيان أصدره الادعاء", not the speaker "أصدره الادعاء")
+  const b2 = qs('وتأتي الاعتقالات بحسب بيان أصدره الادعاء البلجيكي.');
+  assert.ok(
+    b2.some((x) => x.startsWith('الادعاء البلجيكي|بحسب|وتأتي')),
+    b2.join(' / '),
   );
   const c = qs(
     'وقالت المفوضية، حسب ما أوردت وكالة رويترز، إن نسبة الإقبال بلغت 44 بالمئة. وذكرت اللجنة، حسب وكالة رويترز، أن العدد ارتفع.',
@@ -2367,5 +2374,35 @@ test('23rd session: "، كما قال X إن" after an act cue with its content 
   assert.ok(
     b.quotes!.some((q) => q.speakerText === 'الأسد' && q.text === 'الحرب انتهت'),
     JSON.stringify(b.quotes),
+  );
+});
+
+test('24th session: a demonstrative before a definite noun opens the object, not the speaker phrase', () => {
+  const qs = fullQuotes;
+  const a = qs('وقال الأمين العام إنه لن يستقيل. وتنفي الشركة هذه الاتهامات.');
+  assert.ok(
+    a.some((x) => x.startsWith('الشركة|وتنفي|هذه الاتهامات')),
+    a.join(' / '),
+  );
+  // (opening the phrase it is the speaker's: "وقالت هذه المصادر")
+  const b = qs('وقالت هذه المصادر إن الهجوم وقع ليلا.');
+  assert.ok(
+    b.some((x) => x.startsWith('هذه المصادر|وقالت|الهجوم')),
+    b.join(' / '),
+  );
+});
+
+test('24th session: dual heads open a speaker phrase (الشركتان، الوزيران); a masculine accusative (رئيسا) does not', () => {
+  const heads = loadCues().speakerHeads;
+  for (const h of ['شركتان', 'شركتين', 'شركتا', 'وزيران', 'وزيرين']) assert.ok(heads.has(h), h);
+  for (const h of ['وزيرا', 'مسؤولا', 'رئيسا']) assert.ok(!heads.has(h), h);
+  const a = fullQuotes('ونفت الشركتان مخالفة القانون. وقال الوزيران إن المحادثات كانت مثمرة.');
+  assert.ok(
+    a.some((x) => x.startsWith('الشركتان|ونفت|مخالفة القانون')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('الوزيران|وقال|المحادثات')),
+    a.join(' / '),
   );
 });
