@@ -571,6 +571,20 @@ test('a place that stands for no state is no doer: the shelled town, the protest
   assert.ok(canAct({ id: 'e1', type: 'ORG', name: 'حماس', mentions: [] }));
 });
 
+test('a named person is no doer of a rule event of force: the victim of an unvowelled passive (اعتقلت نازانين)', () => {
+  const text = 'اعتقلت نازانين زاغاري راتكليف في طهران عام 2016 بتهمة التجسس.';
+  const kept = Pipeline.create({
+    stages: ['morph', 'ner', 'entities', 'time', 'quotes', 'events'],
+    options: { events: { pairs: false, personForce: true } },
+  });
+  // (the rules read her as the one arresting; the option keeps such events)
+  assert.ok(
+    fullEvents(text, kept).some((e) => e.startsWith('COERCE:نازانين')),
+    fullEvents(text, kept).join(' '),
+  );
+  assert.ok(!fullEvents(text).some((e) => e.startsWith('COERCE:نازانين')), fullEvents(text).join(' '));
+});
+
 test('a verbal noun names its doer after من; a request or a possessive pronoun does not', () => {
   const doc = run('وقال إن مصر تواجه هجمات شرسة من تنظيمات إرهابية. ورفضت واشنطن مناشدات رفيعة المستوى من الاتحاد الأوروبي.', (d) => [
     ent(d, 'e1', 'LOC', 'مصر', 'EGY'),

@@ -88,6 +88,8 @@ export interface EventOptions {
   classify?: ((toks: Tok[], type: string, triggers: Array<{ type: string; trigger: string; source: unknown }>) => number) | null;
   /** Drop ASSAULT/PROTEST rule events whose sentence probability is below this (default 0: keep all). */
   minProb?: number;
+  /** Keep rule events of force types (`PERSON_FORCE`) whose doer is a named person (default false). */
+  personForce?: boolean;
   /** A statement reporting a hostile act or using an accusation word is an ACCUSE by its speaker (default true). */
   accuseFromQuotes?: boolean;
   /** Also when the statement only reports an ASSAULT or COERCE (default false: lowers precision on the gold set). */
@@ -543,6 +545,14 @@ function heldResponsible(toks: Tok[], x: ActorSpan, te: number): boolean {
 
 /** Tokens read at once for events (longer sentences are read in windows of this size). */
 const MAX_CLAUSE = 150;
+
+/**
+ * Types whose rule events with a named person as the doer are mostly wrong: on the 1,812 annotated articles 265 such
+ * events (ASSAULT 121, COERCE 72, AID 43, others 29) named the gold doer in 11 % of cases (31 % counting the doer's
+ * country): the person is the victim of an unvowelled passive (اعتقلت نازانين، قتل المهندس), the spokesman reporting the
+ * strike, or the object of a verbal noun (عزل فوجيموري).
+ */
+const PERSON_FORCE = new Set(['ASSAULT', 'COERCE', 'AID', 'COOPERATE', 'MOBILIZE', 'PROTEST']);
 
 /** Event types a statement can itself be (the speaker is the source). */
 const SPEECH = new Set(['ACCUSE', 'THREATEN', 'REQUEST', 'REJECT', 'SUPPORT', 'AGREE']);
@@ -1957,6 +1967,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
   const byId = new Map((doc.entities ?? []).map((e) => [e.id, e]));
   return events.filter((ev) => {
     const e = ev.source?.entity ? byId.get(ev.source.entity) : undefined;
+    if (e?.type === 'PER' && opts.personForce !== true && PERSON_FORCE.has(ev.type)) return false;
     if (!e || canAct(e)) return true;
     if (ev.type !== 'PROTEST' || !e.country || key(ev.target) === e.id) return false;
     ev.location ??= { name: e.name, entity: e.id, country: e.country };

@@ -35,6 +35,7 @@ export const eventsStage: StageSpec = {
       if (lex) return;
       lex = loadEventLexicon({ petrarch: options?.petrarch === true });
       // optional: drop ASSAULT/PROTEST triggers in sentences the GSR classifier finds unlikely
+      if (typeof options?.personForce === 'boolean') opts.personForce = options.personForce;
       const gate = typeof options?.gsrGate === 'number' ? (options.gsrGate as number) : 0;
       const models = gate > 0 ? loadGsrModels() : null;
       if (models) {
