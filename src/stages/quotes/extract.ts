@@ -684,6 +684,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       // "مصدر أمني رفض كشف هويته": the clause withholding the name ends the phrase (16th session)
       if (b > a && /^(رفض|رفضت|طلب|طلبت|فضل|فضلت)$/.test(toks[b].norm) && /^(كشف|ذكر|عدم|الكشف|الافصاح)$/.test(toks[b + 1]?.norm ?? ''))
         break;
+      // "واتهم ترامب باستخدام تكتيكات": a word with a fused بـ right after a person's name opens the charge, not a part of
+      // the phrase (not "المتحدث باسم")
+      if (b > a && objectCue && inName[b - 1] && !inName[b] && /^ب(?!اسم$)../.test(toks[b].norm) && toks[b].kind === 'w') break;
       // "وتنفي الشركة هذه الاتهامات": a demonstrative before a definite noun opens the object — after a definite word, a
       // name or a plural that takes no genitive; after a noun in construct it is the genitive ("مدير هذه المنظمة")
       if (
@@ -2140,9 +2143,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         const objAn =
           e.kind === 'act' &&
           !!e.objAn &&
-          comp >= 0 &&
-          b === comp &&
-          toks[comp].norm.startsWith('ب') &&
+          ((comp >= 0 && b === comp && toks[comp].norm.startsWith('ب')) ||
+            // (a person's name alone, then the charge with a fused بـ: "واتهم ترامب بالكذب" — the one accused; 24th session)
+            (b < toks.length && toks[b].kind === 'w' && /^ب(?!اسم$)../.test(toks[b].norm) && personAt(j + 1)?.end === b)) &&
           !(b - (j + 1) >= 2 && lex.speakerHeads.has(headKey(toks[j + 1].norm)) && !hasPerson(j + 1, b));
         if (
           (e.kind === 'act' || holds) &&

@@ -2406,3 +2406,17 @@ test('24th session: dual heads open a speaker phrase (الشركتان، الو�
     a.join(' / '),
   );
 });
+
+test('24th session: an accusing cue with a person then the charge (واتهم ترامب بالكذب) has the person as the accused', () => {
+  const a = fullQuotes('وقال الأدميرال المتقاعد إن برينان نزيه. واتهم ترامب باستخدام "تكتيكات حقبة المكارثية".');
+  assert.ok(
+    a.some((x) => x.startsWith('الأدميرال|واتهم|ترامب باستخدام')),
+    a.join(' / '),
+  );
+  // (a person, then the one accused: the person accuses)
+  const b = fullQuotes('وقال المتحدث إن الوضع خطير. واتهم ترامب الصين بسرقة التكنولوجيا.');
+  assert.ok(
+    b.some((x) => x.startsWith('ترامب|واتهم|الصين بسرقة')),
+    b.join(' / '),
+  );
+});
