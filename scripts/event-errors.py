@@ -6,36 +6,21 @@
 
 `miss`: a gold (type, source) pair no prediction has (with the predicted events of the same source or type in the
 article, to tell a wrong type from a missed actor); `false`: a predicted pair that is not in the gold."""
-import json, os, sys, argparse
-root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(root, '..', 'shared', 'gold', 'scoring'))
+import argparse
+from goldlib import eforms, read_gold, read_pred, strings
 from arnorm import norm, keys  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument('gold'); ap.add_argument('pred')
 ap.add_argument('--kind'); ap.add_argument('--limit', type=int, default=40)
 a = ap.parse_args()
-gold = {r['id']: r for r in map(json.loads, open(os.path.join(a.gold, 'annotations.jsonl'), encoding='utf-8'))}
-pred = {}
-for l in open(a.pred, encoding='utf-8'):
-    d = json.loads(l); pred[d.get('id') or (d.get('article') or {}).get('id')] = d
-
-def strings(x):
-    if x is None: return []
-    if isinstance(x, str): return [x]
-    if isinstance(x, dict): return [s for v in x.values() for s in strings(v)]
-    if isinstance(x, list): return [s for v in x for s in strings(v)]
-    return []
+gold = read_gold(a.gold)
+pred = read_pred(a.pred)
 
 out = {'miss': [], 'false': []}
 for i, g in gold.items():
     p = pred.get(i) or {}
     ents = {e.get('id'): e for e in p.get('entities') or []}
-    def eforms(e):
-        f = set()
-        for m in (e.get('mentions') or []) + [e.get('name')]:
-            f |= keys(m.get('text') if isinstance(m, dict) else m)
-        return f
     gforms = [(ge, set().union(*[keys(m) for m in ge['mentions'] + [ge['name']]])) for ge in g['entities']]
     def pf(ev):
         s = ev.get('source'); f = set()

@@ -10,34 +10,15 @@ annotator named; both are printed.
 
     ./bin/khabar.js eval events --gold DIR --pred /tmp/pred.jsonl
     python3 scripts/events-strict.py DIR /tmp/pred.jsonl [--json]"""
-import json, os, sys, argparse
-root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(root, '..', 'shared', 'gold', 'scoring'))
+import json, argparse
+from goldlib import eforms, read_gold, read_pred, strings
 from arnorm import norm, keys  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument('gold'); ap.add_argument('pred'); ap.add_argument('--json', action='store_true')
 a = ap.parse_args()
-gold = {r['id']: r for r in map(json.loads, open(os.path.join(a.gold, 'annotations.jsonl'), encoding='utf-8'))}
-pred = {}
-for l in open(a.pred, encoding='utf-8'):
-    if l.strip():
-        d = json.loads(l); pred[d.get('id') or (d.get('article') or {}).get('id')] = d
-
-
-def strings(x):
-    if x is None: return []
-    if isinstance(x, str): return [x]
-    if isinstance(x, dict): return [s for v in x.values() for s in strings(v)]
-    if isinstance(x, list): return [s for v in x for s in strings(v)]
-    return []
-
-
-def eforms(e):
-    f = set()
-    for m in (e.get('mentions') or []) + [e.get('name')]:
-        f |= keys(m.get('text') if isinstance(m, dict) else m)
-    return f
+gold = read_gold(a.gold)
+pred = read_pred(a.pred)
 
 
 STATE_ROLES = {'GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY'}
