@@ -12,6 +12,7 @@ import { keys, norm, type PRF, type PredRecord, scoreGold, words } from '../../e
 import { predRecord } from '../../eval/run.ts';
 import { Pipeline } from '../../pipeline/index.ts';
 import { trainLogReg } from './classifier.ts';
+import { canAct } from './extract.ts';
 import { type EventLexicon, loadEventLexicon } from './lexicon.ts';
 import {
   formatPairModel,
@@ -114,7 +115,7 @@ const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
  */
 export function standsForCountry(e: Entity | undefined): boolean {
   if (!e) return true;
-  if (e.type === 'LOC') return !!e.kbId?.startsWith('country:') || e.role === 'GOV';
+  if (e.type === 'LOC') return canAct(e);
   return e.type === 'ORG' && !!e.role && STATE_ROLES.has(e.role);
 }
 
