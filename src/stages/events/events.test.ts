@@ -895,7 +895,7 @@ test('round 5: coordinated nationalities, air defence, prevented attacks, leader
   // a coalition led by a country is coded with it; after بقيادة the leader is no target
   const d = evs('وقتلوا في الغارة التي نفذتها قوات التحالف الدولي بقيادة الولايات المتحدة في سوريا.');
   assert.ok(
-    d.some((x) => x.startsWith('ASSAULT:قوات التحالف:USA>') && !x.includes('>الولايات المتحدة')),
+    d.some((x) => x.startsWith('ASSAULT:التحالف الدولي:USA>') && !x.includes('>الولايات المتحدة')),
     d.join(' / '),
   );
   // accusations one denies are not one's own; "الاتهامات التي وجهها X" are X's; نفت is a denial
@@ -1709,4 +1709,57 @@ test('17th session: a refused reception is no meeting', () => {
     a.some((x) => x.startsWith('REJECT:إيطاليا')),
     a.join(' / '),
   );
+});
+
+test('25th session: a force in construct with an organisation is the organisation; its fighters in construct too', () => {
+  const a = fullEvents('وشنت مقاتلات التحالف العربي غارات على مواقع الحوثيين في صعدة.');
+  assert.ok(
+    a.some((x) => x.startsWith('ASSAULT:التحالف العربي:SAU>')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('ASSAULT:مقاتلات')), a.join(' / '));
+  const b = fullEvents('وقتل مسلحو حركة طالبان عشرة جنود.');
+  assert.ok(
+    b.some((x) => x.startsWith('ASSAULT:حركة طالبان:AFG>')),
+    b.join(' / '),
+  );
+  // (a sound plural with its ن takes no genitive: the organisation after it is the object)
+  const c = fullEvents('وهاجم مسلحون السفارة الفرنسية في واغادوغو.');
+  assert.ok(
+    c.some((x) => x.startsWith('ASSAULT:مسلحون:')),
+    c.join(' / '),
+  );
+});
+
+test('25th session: a meeting scheduled, expected or announced is an AGREE; one held is a CONSULT', () => {
+  const a = fullEvents('ومن المقرر أن يلتقي ترامب وكيم جونغ أون في سنغافورة.');
+  assert.ok(
+    a.some((x) => x.startsWith('AGREE:دونالد ترامب')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('CONSULT:')), a.join(' / '));
+  const b = fullEvents('وقال مسؤولون إن لافروف ودي ميستورا سيعقدان محادثات في موسكو يوم الخميس.');
+  assert.ok(
+    b.some((x) => x.startsWith('AGREE:سيرغي لافروف')),
+    b.join(' / '),
+  );
+  const c = fullEvents('وكان الإعلان عن قمة بين ترامب وكيم جونغ أون أثار مفاجأة.');
+  assert.ok(
+    c.some((x) => x.startsWith('AGREE:دونالد ترامب')),
+    c.join(' / '),
+  );
+  const d = fullEvents('والتقى ترامب وكيم جونغ أون في سنغافورة.');
+  assert.ok(
+    d.some((x) => x.startsWith('CONSULT:دونالد ترامب')),
+    d.join(' / '),
+  );
+});
+
+test('25th session: the act someone is accused of is not the accuser’s', () => {
+  const a = fullEvents('وتتهم واشنطن طهران بدعم الإرهاب.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:واشنطن')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.startsWith('SUPPORT:واشنطن') || x.startsWith('AID:واشنطن')), a.join(' / '));
 });

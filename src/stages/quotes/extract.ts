@@ -55,10 +55,12 @@ function needPrep(norm: string, prep: string | undefined): boolean {
 }
 /** Participles of being informed or close, with their complement in a speaker phrase ("مصدر مطلع على المحادثات"). */
 const INFORMED = /^(ال)?(مطلع|مقرب|قريب|مطلعه|مقربه|قريبه|مطلعون|مطلعين|مقربون|مقربين|قريبون|قريبين|مطلعان|مطلعين)$/;
+/** A court or a jury as the subject of a judicial cue (أدانت محكمة): a verdict, not a statement. */
+const COURT = /^(ال)?(محكمه|محاكم|محلفين|قاضي|قاض|قضاه|قضاء)$/;
 /** Imperfect cue forms read as impersonal passives when أن follows at once (يُذكر أن، يُشار إلى أن، يُقال إن). */
 const IMPERSONAL = new Set(['يذكر', 'يشار', 'يقال']);
 /** The same, only when the cue opens its sentence (a continuing speaker is rarer there): "ويعتقد أن" (يُعتقد). */
-const IMPERSONAL_AT_START = new Set(['يعتقد', 'يرجح']);
+const IMPERSONAL_AT_START = new Set(['يعتقد', 'يرجح', 'يتوقع', 'يقدر', 'يفترض']);
 /** Describing verbs whose object comes before بأن ("وصفه بأنه"); with nothing between, "وُصف بأنه" is a passive. */
 const DESCRIBE = /^[وف]?وصف(ت)?$/;
 /** A speaker phrase that is only "the statement": the statement's issuer speaks. */
@@ -161,12 +163,13 @@ export function pairQuotes(toks: Tok[], text: string, maxLen = 4000): Map<number
       nextNl = text.indexOf('\n', nextNl + 1);
     }
     if (open >= 0) {
-      if (c === want) {
+      // a straight mark right after a colon opens ("وأضاف: "…. وتابع بالقول: "…"): the one still open was never closed
+      if (c === '"' && want === '"' && i > open + 1 && colonBefore(text, t.start)) open = -1;
+      else if (c === want) {
         pairs.set(open, i);
         open = -1;
         continue;
-      }
-      if (t.start - toks[open].end > maxLen) open = -1;
+      } else if (t.start - toks[open].end > maxLen) open = -1;
       else if (want === '"' && lastNl > toks[open].end) open = -1;
       else continue;
     }
@@ -186,6 +189,13 @@ export function pairQuotes(toks: Tok[], text: string, maxLen = 4000): Map<number
     }
   }
   return pairs;
+}
+
+/** Whether the last non-space character before `at` is a colon (a quotation mark there opens a quote). */
+function colonBefore(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0xa0)) k--;
+  return k >= 0 && text.charCodeAt(k) === 0x3a;
 }
 
 /** Strip a conjunction و/ف from a form (cue lookup accepts three-letter results: ورد → رد). */
@@ -378,6 +388,11 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   let last = null as { sp: Speaker; cue: string; sentence: number } | null;
   /** Speakers of the quotes so far, with the gender of the cue that introduced them (latest last). */
   const history: Array<{ sp: Speaker; g: 'm' | 'f' | null; sentence: number }> = [];
+  /** A masculine singular speaker head (its feminine form with ة is a speaker head too: وزير، السفير، ومتحدث). */
+  const mascHead = (norm: string): boolean => {
+    const h = headKey(norm);
+    return lex.speakerHeads.has(h) && lex.speakerHeads.has(`${h}ه`);
+  };
   const genderOfCue = (cue: string): 'm' | 'f' | null => {
     const w = cue.trim().split(/\s+/);
     return w.length === 1 ? cueGender(matchForm(w[0]), lex) : null;
@@ -1343,6 +1358,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           ) &&
           // "أدانت هيئة المحلفين ... مادسن بتهمة القتل": a verdict, not a statement
           !(c.e.judicial && toks.slice(c.j + 1, Math.min(te, c.j + 16)).some((t) => lex.charges.has(t.norm))) &&
+          // (and with a court for its subject: "وأدانت محكمة، في قضية أخرى، رجلا"، "أدانت هيئة محلفين اتحادية"; 25th session)
+          !(c.e.judicial && toks.slice(c.j + 1, Math.min(te, c.j + 3)).some((t) => COURT.test(t.norm))) &&
           // "وفقا للإجراء المعروف"، "وفق برنامج ...": an attribution to a rule or a document, not to a speaker
           !(c.e.kind === 'attr' && attrNonSpeaker(c.j + 1, te)) &&
           // "وختم بالقول إن"، "وعلق الوزير على الحادثة بالقول إن": بالقول after a cue of its own is that cue's (it stands
@@ -1351,7 +1368,12 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // "ويذكر أن ..."، "يشار إلى أن ...": an impersonal passive ("it is worth noting"), the writer's own background
           !(IMPERSONAL.has(stripCueConj(toks[c.i].norm)) && (isComp(c.j + 1) || (toks[c.j + 1]?.norm === 'الي' && isComp(c.j + 2)))) &&
           // "ويعتقد أن السلاح ..." opening a sentence: "it is believed" (يُعتقد), no one's statement (13th session)
-          !(c.i === ts && IMPERSONAL_AT_START.has(stripCueConj(toks[c.i].norm)) && isComp(c.j + 1)) &&
+          // (and right after a relative pronoun: "موسم الحج التي يتوقع أن يشارك فيها"; 25th session)
+          !(
+            (c.i === ts || (c.i > ts && /^(الذي|التي|الذين)$/.test(toks[c.i - 1].norm))) &&
+            IMPERSONAL_AT_START.has(stripCueConj(toks[c.i].norm)) &&
+            isComp(c.j + 1)
+          ) &&
           // "وغاز نوفيتشوك وُصف بأنه": a describing verb with بأن right after it and no object pronoun is a passive
           !(DESCRIBE.test(toks[c.i].norm) && toks[c.j + 1]?.kind === 'w' && /^بان/.test(toks[c.j + 1].norm) && c.j === c.i) &&
           // "كتب محمد علي:" opening the body is a byline
@@ -2129,6 +2151,20 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // "واتهم النظام الإيراني بالتحالف ...": one noun phrase then بـ — the object; the subject is the previous speaker
         // a verb in the plural (قالوا، طالبوا) has its subject before it or in an earlier sentence
         if (plural && b > j + 1) {
+          pronoun = true;
+          spEnd = j + 1;
+        }
+        // "واعتبرت السفير الكندي "شخصا غير مرغوب فيه"": a feminine verb takes no masculine title for its subject (a
+        // head whose feminine form is a speaker head too: سفير/سفيرة، وزير/وزيرة), so the title is the object and the
+        // subject is carried over
+        if (
+          !pronoun &&
+          b > j + 1 &&
+          toks[j + 1].kind === 'w' &&
+          genderOfCue(toks[i].text) === 'f' &&
+          mascHead(toks[j + 1].norm) &&
+          ((last && si - last.sentence <= 1) || prevSubject(si) !== null)
+        ) {
           pronoun = true;
           spEnd = j + 1;
         }

@@ -2420,3 +2420,31 @@ test('24th session: an accusing cue with a person then the charge (واتهم ت
     b.join(' / '),
   );
 });
+
+test('25th session: a straight quotation mark after a colon opens a quote, so one left unclosed before it ends there', () => {
+  const a = fullQuotes(
+    'وأضاف الحوثي: "قادمون للعام الرابع بطائراتنا المسيرة. وتابع بالقول: "لولا الإدارة الأمريكية ما كان للنظام أن يتجرأ"، وفقا لموقع "أنصار الله". من جانبه، قال أنور قرقاش في تغريدة إن "الحوثي يهدد بالصواريخ".',
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('الحوثي|وتابع|لولا الإدارة')),
+    a.join(' / '),
+  );
+  assert.ok(
+    a.some((x) => x.startsWith('أنور قرقاش|قال|الحوثي يهدد')),
+    a.join(' / '),
+  );
+});
+
+test('25th session: a feminine cue takes no masculine title for its subject (واعتبرت السفير الكندي …)', () => {
+  const a = fullQuotes('وقالت الخارجية السعودية إنها ترفض التدخل. واعتبرت السفير الكندي "شخصا غير مرغوب فيه" وطلبت منه مغادرة البلاد.');
+  assert.ok(
+    a.some((x) => x.startsWith('الخارجية السعودية|واعتبرت|')),
+    a.join(' / '),
+  );
+  // (a feminine title after a feminine cue is its subject)
+  const b = fullQuotes('وقالت الوزارة إنها ترفض القرار. وأكدت الوزيرة أن القرار خاطئ.');
+  assert.ok(
+    b.some((x) => x.startsWith('الوزيرة|وأكدت|')),
+    b.join(' / '),
+  );
+});
