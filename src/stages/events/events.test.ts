@@ -1768,12 +1768,18 @@ test('25th session: places after a verb of visiting are visited, not visitors', 
   const a = fullEvents('وسيكون الرئيس في جولة بأوروبا، حيث سيزور فرنسا وإيطاليا.');
   assert.ok(!a.some((x) => x.includes(':فرنسا:') || x.includes(':إيطاليا:')), a.join(' / '));
   const b = fullEvents('وزار الرئيس المصري عبد الفتاح السيسي موسكو.');
-  assert.ok(b.some((x) => x.startsWith('CONSULT:عبد الفتاح السيسي')), b.join(' / '));
+  assert.ok(
+    b.some((x) => x.startsWith('CONSULT:عبد الفتاح السيسي')),
+    b.join(' / '),
+  );
 });
 
 test('25th session: drones and al-Masirah television are no march', () => {
   const a = fullEvents('وقال الوزير إن الحوثيين يهددون السعودية بالصواريخ والطائرات المسيّرة الإيرانية.');
   assert.ok(!a.some((x) => x.startsWith('PROTEST:')), a.join(' / '));
   const b = fullEvents('وشارك آلاف في مسيرة حاشدة في البصرة.');
-  assert.ok(b.some((x) => x.startsWith('PROTEST:')), b.join(' / '));
+  assert.ok(
+    b.some((x) => x.startsWith('PROTEST:')),
+    b.join(' / '),
+  );
 });
