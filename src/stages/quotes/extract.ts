@@ -1771,7 +1771,10 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                   !lex.nonOpeners.has(t.norm) &&
                   !MANNER.test(t.norm) &&
                   !nextP &&
-                  (toks[k - 1]?.text !== '،' || /^(بال|با|بم|بت)/.test(t.norm))
+                  // (after a comma, only a verbal noun: "أقر الرئيس التركي، رجب طيب أردوغان، بفقدان"; 25th session)
+                  (toks[k - 1]?.text !== '،' ||
+                    /^(بال|با|بم|بت)/.test(t.norm) ||
+                    (nouns[k] === 1 && toks[k - 2]?.kind === 'w' && !!inName[k - 2]))
                 : t.norm === p && !INFORMED.test(toks[k - 1]?.norm ?? '')
             ) {
               prep = k;

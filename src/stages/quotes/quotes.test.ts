@@ -2448,3 +2448,11 @@ test('25th session: a feminine cue takes no masculine title for its subject (و�
     b.join(' / '),
   );
 });
+
+test('25th session: after a name in apposition between commas, a verbal noun with بـ opens a cue’s content', () => {
+  const a = fullQuotes('أقر الرئيس التركي، رجب طيب أردوغان، بفقدان مئات المقاتلين في عملية عفرين.');
+  assert.ok(
+    a.some((x) => x.includes('|أقر|بفقدان مئات المقاتلين')),
+    a.join(' / '),
+  );
+});
