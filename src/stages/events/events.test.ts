@@ -1748,6 +1748,12 @@ test('25th session: a meeting scheduled, expected or announced is an AGREE; one 
     c.some((x) => x.startsWith('AGREE:دونالد ترامب')),
     c.join(' / '),
   );
+  const e = fullEvents('ومن المقرر أن يجري بومبيو السبت في الرياض محادثات مع نظيره السعودي.');
+  assert.ok(
+    e.some((x) => x.startsWith('AGREE:مايك بومبيو')),
+    e.join(' / '),
+  );
+  assert.ok(!e.some((x) => x.startsWith('CONSULT:')), e.join(' / '));
   const d = fullEvents('والتقى ترامب وكيم جونغ أون في سنغافورة.');
   assert.ok(
     d.some((x) => x.startsWith('CONSULT:دونالد ترامب')),

@@ -774,6 +774,16 @@ function scheduledMeeting(toks: Tok[], k: number, ts: number, nominal: boolean):
   }
   const prev = w(k - 1);
   if (/^[وف]?س[يتن](عقد|عقدان|عقدون|جري|جريان|جرون|جتمع|لتقي)$/.test(prev)) return true;
+  // "ومن المقرر أن يجري بومبيو السبت في الرياض محادثات": the light verb after the expectation, the noun a few words on
+  for (let q = k - 1; q >= ts && q >= k - 7; q--) {
+    if (toks[q].kind !== 'w') return false;
+    if (
+      w(q) === 'ان' &&
+      /^[يت]/.test(w(q + 1)) &&
+      /^[وف]?(ال)?(مقرر|متوقع|منتظر|مرتقب|مفترض)$|^[وف]?(يتوقع|تتوقع|ينتظر|يرتقب)$/.test(w(q - 1))
+    )
+      return true;
+  }
   if (prev === 'عقد' && /^(علي|الي|بشان|حول)$/.test(w(k - 2))) return true;
   if (prev === 'عن' && /^[وف]?(ال)?اعلان$/.test(w(k - 2))) return true;
   if (prev === 'طريق' && w(k - 2) === 'علي') return true;
