@@ -291,7 +291,7 @@ export function sentenceActors(
           b = q + 1;
           continue;
         }
-        // "مقاتلات التحالف العربي"، "عناصر حزب الله"، "مسلحو تنظيم الدولة": a force in construct with an organisation's
+        // "مقاتلات التحالف العربي"، "مقاتلو حزب الله"، "مسلحو تنظيم الدولة": a force in construct with an organisation's
         // name is that organisation acting (one actor, linked), not a description of its own
         // (not after a sound plural or dual with its ن, which takes no genitive: "وهاجم مسلحون السفارة الفرنسية")
         if (q === end && !country && !DEFINITE.test(toks[end - 1].norm) && !/..(ون|ين|ان)$/.test(toks[end - 1].norm)) {
@@ -759,8 +759,9 @@ const VISIT = /^[وف]?س?(زار|زارت|زاروا|زارا|زارتا|يزو
 
 /**
  * A meeting still to come, read from the words before its trigger: "(ومن) المقرر/المتوقع/المنتظر أن يلتقي"، "يتوقع أن
- * يجتمع"، "يعتزم لقاء"; for a meeting noun, a future light verb before it ("سيعقدان محادثات"، "ستجري مباحثات") or an
- * announcement or agreement to hold it ("الإعلان عن قمة"، "توافقتا على عقد قمة"، "على طريق قمة").
+ * يجتمع"، "يعتزم أن يزور"; for a meeting noun, a future light verb before it ("سيعقدان محادثات"، "ستجري مباحثات"), a
+ * light verb after such an expectation ("ومن المقرر أن يجري بومبيو السبت محادثات"), or an announcement or agreement to
+ * hold it ("الإعلان عن قمة"، "توافقتا على عقد قمة"، "على طريق قمة").
  */
 function scheduledMeeting(toks: Tok[], k: number, ts: number, nominal: boolean): boolean {
   const w = (q: number): string => (q >= ts && toks[q].kind === 'w' ? toks[q].norm : '');
