@@ -1495,7 +1495,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
         // title then name: "وزير الخارجية الأمريكي، مايك بومبيو" — the person
         if (source && !source.type) {
           const src = source;
-          const per = actors.find((x) => x.type === 'PER' && x.a >= src.b && x.a <= src.b + 1);
+          let per = actors.find((x) => x.type === 'PER' && x.a >= src.b && x.a <= src.b + 1);
+          // (also after the body of the post, set off by commas: "ورفض المندوب الروسي لدى الأمم المتحدة، فاسيلي نيبينزيا،")
+          if (!per && src.b + 2 < te && /^(لدي|في)$/.test(toks[src.b].norm)) {
+            let r = src.b + 1;
+            while (r < te && r - src.b <= 6 && toks[r].kind === 'w') r++;
+            if (r + 1 < te && toks[r].text === '،') per = actors.find((x) => x.type === 'PER' && x.a === r + 1);
+          }
           if (per) source = per;
         }
         // a title phrase that is no actor of its own, then the name: "رفض النائب الأول لمندوب روسيا لدى الأمم

@@ -170,8 +170,10 @@ export function pairQuotes(toks: Tok[], text: string, maxLen = 4000): Map<number
         open = -1;
         continue;
       } else if (t.start - toks[open].end > maxLen) open = -1;
-      else if (want === '"' && lastNl > toks[open].end) open = -1;
-      else continue;
+      else if (want === '"' && lastNl > toks[open].end) {
+        closeAtParagraphEnd(toks, text, open, pairs);
+        open = -1;
+      } else continue;
     }
     if (c === '«') {
       open = i;
@@ -188,7 +190,25 @@ export function pairQuotes(toks: Tok[], text: string, maxLen = 4000): Map<number
       want = '”';
     }
   }
+  if (open >= 0 && want === '"') closeAtParagraphEnd(toks, text, open, pairs);
   return pairs;
+}
+
+/**
+ * A straight mark left open at the end of its paragraph (`وتضيف فوكس "سنسمع … الجزيئات. حين يقترب … الفضاء.` and a
+ * line break): many outlets never close a quotation that runs to the end of a paragraph. When the paragraph ends with
+ * a full stop after at least four words, that stop closes the quote (its text stops before it).
+ */
+function closeAtParagraphEnd(toks: Tok[], text: string, open: number, pairs: Map<number, number>): void {
+  const nl = text.indexOf('\n', toks[open].end);
+  const limit = nl < 0 ? text.length : nl;
+  let last = open;
+  let words = 0;
+  for (let k = open + 1; k < toks.length && toks[k].end <= limit; k++) {
+    last = k;
+    if (toks[k].kind === 'w') words++;
+  }
+  if (last > open && words >= 4 && toks[last].kind === 'p' && SENT_END.has(toks[last].text)) pairs.set(open, last);
 }
 
 /** Whether the last non-space character before `at` is a colon (a quotation mark there opens a quote). */
@@ -653,7 +673,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (t.norm === 'من' && k > 0 && isQuantity(lex, toks[k - 1].norm) && toks[k + 1]?.kind === 'w') return false;
     if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && t.text.includes('آ'))) || isComp(k) || MANNER.test(t.norm)) return true;
     // "وأكدت أنقرة معارضتها": a stance noun with its pronoun is the content, not the speaker's
-    if (t.kind === 'w' && !inName[k] && isStance(lex, t.norm)) return true;
+    if (t.kind === 'w' && !inName[k] && stanceAt(k)) return true;
     // "وحمّل ترامب كلاً من بوتين وروسيا": كلاً من opens the object (17th session)
     if (t.norm === 'كلا' && toks[k + 1]?.norm === 'من') return true;
     // a preposition written apart before a quotation ("وندد بـ"جريمة...""): the content, not the speaker
@@ -668,6 +688,18 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     return false;
   };
   /** Extend the speaker [a, b) over an apposition "، تركي المالكي،" when an opener follows. */
+  /**
+   * A stance noun with its pronoun ("وأكدت أنقرة معارضتها") or in construct with بلاده ("وأكد الصفدي وقوف بلاده"، "روحاني
+   * يؤكد التزام بلاده"; 26th session).
+   */
+  const stanceAt = (k: number): boolean => {
+    const n = toks[k].norm;
+    if (isStance(lex, n)) return true;
+    const bare = n.startsWith('و') && n.length > 4 ? n.slice(1) : n;
+    return (
+      /^(بلاده|بلادها|بلادهم|بلادهما)$/.test(toks[k + 1]?.norm ?? '') && (lex.stances.has(bare) || lex.stances.has(bare.replace(/ت$/, 'ه')))
+    );
+  };
   const speakerEnd = (a: number, limit: number, objectCue = false): number => {
     // "أعلنت كل من ألمانيا وفرنسا وأوكرانيا أنها": the names listed after كل من (22nd session)
     if (
@@ -753,6 +785,17 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // (or a name: "وصف وزير الخارجية الروسي سيرغي لافروف ادعاءات بريطانيا بأنها هراء")
         (/^ال/.test(toks[b + 1].norm) || mentionStarts.has(toks[b + 1].start))
       )
+        break;
+      // "واتهم الرئيس الأمريكي دونالد ترامب إيران": another name right after a person's full name is the object
+      if (b > a && objectCue && mentionStarts.has(toks[b].start) && toks[b].kind === 'w') {
+        const pe = entityAt(doc.entities, toks[b - 1].start, toks[b - 1].end);
+        if (pe?.type === 'PER' && pe.mentions.some((m) => m.end === toks[b - 1].end) && !pe.mentions.some((m) => m.start === toks[b].start))
+          break;
+      }
+      // "وتؤكد المصادر بذلك نبأ": a demonstrative with a fused بـ after the doer is an adverb of the verb; "وأكد تيلرسون وقوف
+      // بلاده": a noun in construct with بلاده heads the object (26th session)
+      if (b > a && objectCue && !inName[b] && /^(بذلك|بهذا|بهذه|بدوره|بدورها|بدورهم)$/.test(toks[b].norm)) break;
+      if (b > a && objectCue && !inName[b] && toks[b].kind === 'w' && /^(بلاده|بلادها|بلادهم|بلادهما)$/.test(toks[b + 1]?.norm ?? ''))
         break;
       // "ونفت دمشق الاتهام حينها": a definite noun right after a named doer, outside any name and no nisba adjective,
       // heads the object (16th session)
@@ -1688,7 +1731,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       const prepMax = Math.max(j + 16, speakerEnd(j + 1, stopAt) + 8);
       for (let k = j + 1; k < stopAt; k++) {
         const t = toks[k];
-        if (e.kind === 'say' && objn < 0 && prep < 0 && k > j + 1 && (OBJ_OPEN.has(t.norm) || isStance(lex, t.norm))) objn = k;
+        // (a stance noun right after the cue is no speaker either: "روحاني يؤكد التزام بلاده"، "وأكد التزامه بالاتفاق")
+        if (e.kind === 'say' && objn < 0 && prep < 0 && ((k > j + 1 && OBJ_OPEN.has(t.norm)) || (k > j && stanceAt(k)))) objn = k;
         if (e.kind === 'need' && needPrep(t.norm, e.prep) && !INFORMED.test(toks[k - 1]?.norm ?? '')) {
           prep = k;
           break;
@@ -2350,6 +2394,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                 (/^(نقل|نقلت|نقلوا)$/.test(stripCueConj(toks[i].norm)) || (toks[q - 1]?.norm === 'نقلا' && !person))
               ) {
                 const r = mkSpeaker(q + 1, speakerEnd(q + 1, opener));
+                if (r) sp = r;
+                break;
+              }
+              // "ونسبت وسائل الإعلام إلى المتحدث قوله، إن": the one the words are ascribed to
+              if (toks[q].norm === 'الي' && /^(نسب|نسبت|نسبوا|ينسب|تنسب)$/.test(stripCueConj(toks[i].norm)) && q + 1 < opener) {
+                let e2 = speakerEnd(q + 1, opener);
+                if (e2 > q + 2 && /^(قوله|قولها|قولهم)$/.test(toks[e2 - 1].norm)) e2--;
+                const r = mkSpeaker(q + 1, e2);
                 if (r) sp = r;
                 break;
               }

@@ -66,6 +66,8 @@ export function sentenceStarts(text: string, tokens: Token[], from: number, to: 
     if (inQuote[i - 1 - from]) continue;
     if (prev.text === '.' && i >= 2 && isAbbreviation(tokens, i - 2, abbreviations)) continue;
     if (prev.text === '.' && i >= 2 && isDottedAcronym(tokens, i - 1)) continue;
+    // the final dot of initials ("وقالت إليم دي.اس. بوبليت"): X.Y. before a word
+    if (prev.text === '.' && i >= 4 && tokens[i - 2].end === prev.start && isDottedAcronym(tokens, i - 3) && tok.kind === 'word') continue;
     // Closing quotes and brackets right after the stop belong to this sentence.
     let b = i;
     while (
