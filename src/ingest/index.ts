@@ -99,21 +99,28 @@ async function workerPool(n: number, opts: IngestOptions): Promise<Analyser> {
   interface Slot {
     w: Worker;
     pending: Map<number, Pending>;
+    /** Why the slot's worker could not be replaced: a replacement that fails to load is not replaced again. */
+    dead?: string;
   }
   const slots: Slot[] = [];
   let closed = false;
   const batchTimeout = (req: WorkerRequest): number => opts.batchTimeoutMs ?? 60_000 + 5_000 * req.articles.length;
 
-  /** Fail every batch a worker holds (it crashed or hung) and replace the worker. */
-  const recycle = (slot: Slot, why: string): void => {
+  const failAll = (req: WorkerRequest, why: string): WorkerResponse => ({
+    seq: req.seq,
+    results: req.articles.map((a) => ({ ok: false, where: a.where, error: why })),
+  });
+  /** Fail every batch a worker holds (it crashed or hung) and replace the worker — unless `dead`: then the slot is retired. */
+  const recycle = (slot: Slot, why: string, dead = false): void => {
     const pending = [...slot.pending.values()];
     slot.pending.clear();
     void slot.w.terminate();
     for (const p of pending) {
       clearTimeout(p.timer);
-      p.resolve({ seq: p.req.seq, results: p.req.articles.map((a) => ({ ok: false, where: a.where, error: why })) });
+      p.resolve(failAll(p.req, why));
     }
-    if (!closed) slot.w = spawn(slot).w;
+    if (dead) slot.dead = why;
+    else if (!closed) slot.w = spawn(slot).w;
   };
 
   const spawn = (slot: Slot | null): { w: Worker; ready: Promise<void> } => {
@@ -123,11 +130,22 @@ async function workerPool(n: number, opts: IngestOptions): Promise<Analyser> {
       eval: true,
       workerData: { khabarIngest: true, pipeline: opts.pipeline ?? {}, prepare: { keepTokens: opts.keepTokens } },
     });
+    // A replacement worker that dies before it is ready (the pipeline no longer loads) retires its slot instead of being
+    // replaced again, so a broken installation fails the remaining batches at once rather than respawning forever.
+    let isReady = false;
     const ready = new Promise<void>((resolve, reject) => {
       w.on('message', (m: WorkerResponse | { ready: true } | { fatal: string }) => {
-        if ('ready' in m) return resolve();
-        if ('fatal' in m) return reject(new Error(`worker failed to load the pipeline: ${m.fatal}`));
+        if ('ready' in m) {
+          isReady = true;
+          return resolve();
+        }
         const s = slot ?? slots.find((x) => x.w === w);
+        if ('fatal' in m) {
+          const why = `worker failed to load the pipeline: ${m.fatal}`;
+          reject(new Error(why));
+          if (s && s.w === w && !closed) recycle(s, `analysis worker could not be restarted: ${m.fatal}`, true);
+          return;
+        }
         const p = s?.pending.get(m.seq);
         if (!s || !p) return;
         s.pending.delete(m.seq);
@@ -137,11 +155,13 @@ async function workerPool(n: number, opts: IngestOptions): Promise<Analyser> {
       w.on('error', (e) => {
         reject(e);
         const s = slot ?? slots.find((x) => x.w === w);
-        if (s && s.w === w && !closed) recycle(s, `analysis worker crashed: ${e.message}`);
+        if (s && s.w === w && !closed) recycle(s, `analysis worker crashed: ${e.message}`, !isReady);
       });
       w.on('exit', (code) => {
+        reject(new Error(`analysis worker exited with code ${code}`));
         const s = slot ?? slots.find((x) => x.w === w);
-        if (s && s.w === w && !closed && code !== 0) recycle(s, `analysis worker exited with code ${code}`);
+        // (an exit the pool did not ask for, even with code 0, leaves its batches unanswered: fail them now)
+        if (s && s.w === w && !closed) recycle(s, `analysis worker exited with code ${code}`, !isReady);
       });
     });
     ready.catch(() => {});
@@ -150,11 +170,20 @@ async function workerPool(n: number, opts: IngestOptions): Promise<Analyser> {
 
   const started = Array.from({ length: n }, () => spawn(null));
   for (const st of started) slots.push({ w: st.w, pending: new Map() });
-  await Promise.all(started.map((st) => st.ready));
+  try {
+    await Promise.all(started.map((st) => st.ready));
+  } catch (e) {
+    // no half-started pool left behind: its threads would keep the process alive
+    closed = true;
+    await Promise.all(started.map((st) => st.w.terminate()));
+    throw e;
+  }
   return {
     submit: (req) =>
       new Promise<WorkerResponse>((resolve) => {
-        const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+        const live = slots.filter((x) => !x.dead);
+        if (live.length === 0) return resolve(failAll(req, slots[0]?.dead ?? 'no analysis worker'));
+        const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
         const timer = setTimeout(
           () => recycle(slot, `analysis timed out after ${Math.round(batchTimeout(req) / 1000)} s (batch abandoned)`),
           batchTimeout(req),

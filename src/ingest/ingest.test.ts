@@ -87,3 +87,17 @@ test('a batch that takes too long is abandoned and reported, never hangs the ing
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('workers that cannot load the pipeline: a clear error, no thread left running', { timeout: 30_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-ingest-'));
+  const store = new SqliteStore(join(dir, 'c.db'));
+  await store.migrate();
+  try {
+    const input = writeInput(dir);
+    await assert.rejects(ingest([input], store, { workers: 2, pipeline: { stages: ['no-such-stage'] } }), /unknown stage "no-such-stage"/);
+    assert.equal((await store.stats()).articles, 0);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
