@@ -1265,3 +1265,21 @@ test('23rd session: a nationality adjective ends an organisation name the tagger
     names.join(' / '),
   );
 });
+
+test('26th session: a facility named after a city takes the namesake of a country the article speaks of; a generic noun is no place', () => {
+  const lyon = entitiesOf('اعتقلت الشرطة الفرنسية رجلا اقتحم بسيارته مدرجا في مطار ليون.', [['الشرطة الفرنسية', 'ORG']]);
+  assert.equal(lyon.find((e) => e.name === 'مطار ليون')?.country, 'FRA', JSON.stringify(lyon));
+  const leon = entitiesOf('هبطت الطائرة في مطار ليون.', []);
+  assert.equal(leon.find((e) => e.name === 'مطار ليون')?.country, 'MEX', JSON.stringify(leon));
+  const town = entitiesOf('وقالت شرطة المدينة إنها اعتقلت فتاة.', []);
+  assert.ok(!town.some((e) => e.country === 'MLT'), JSON.stringify(town));
+});
+
+test('26th session: بوش الأب is George H. W. Bush; a conjoined institution ends a name', () => {
+  const doc = fullDoc(readArticle('عنوان\nتوفي الرئيس الأمريكي الأسبق جورج بوش الأب. وقال جورج دبليو بوش إن والده كان عظيما.'));
+  const ids = (doc.entities ?? []).map((e) => e.kbId);
+  assert.ok(ids.includes('per:george-hw-bush') && ids.includes('per:george-w-bush'), JSON.stringify(doc.entities));
+  const rail = fullDoc(readArticle('عنوان\nوتستمر المفاوضات بين الشركة الوطنية للسكك الحديد والحكومة حول الإصلاحات.'));
+  const names = (rail.entities ?? []).flatMap((e) => e.mentions.map((m) => m.text));
+  assert.ok(names.includes('الشركة الوطنية للسكك الحديد') && !names.some((n) => n.endsWith('والحكومة')), names.join(' / '));
+});

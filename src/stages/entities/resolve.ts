@@ -951,6 +951,7 @@ export class EntityResolver {
     const out: Cand[] = [];
     if (this.facilities.size === 0) return out;
     const toks = doc.tokens;
+    let hints: Set<string> | undefined;
     for (const s of doc.sentences) {
       for (let i = s.tokenStart; i < s.tokenEnd - 1; i++) {
         const ti = this.tok(toks, i);
@@ -964,7 +965,15 @@ export class EntityResolver {
         for (let n = Math.min(3, s.tokenEnd - i - 1); n >= 1 && !place; n--) {
           const words: string[] = [];
           for (let k = i + 1; k <= i + n; k++) words.push(toks[k].norm);
-          place = this.kb.lookup(words.join(' ')).find((e) => e.type === 'LOC' && e.nameEn !== undefined);
+          // (a generic noun is no place: "شرطة المدينة" is the town's police, not Imdina's)
+          const key = words.join(' ');
+          const places = this.generic.has(key) ? [] : this.kb.lookup(key).filter((e) => e.type === 'LOC' && e.nameEn !== undefined);
+          // (a namesake in a country the article speaks of: "مطار ليون" after "الشرطة الفرنسية" is Lyon's, not León's)
+          if (places.length > 1) {
+            hints ??= this.countryHints(toks);
+            const h = hints;
+            place = places.find((e) => e.country !== undefined && h.has(e.country)) ?? places[0];
+          } else place = places[0];
           if (place) j = i + 1 + n;
         }
         // (or a name the tagger found right after the head, unknown to the knowledge base: "مستشفى زوارة"، "شرطة ويست
@@ -2115,6 +2124,19 @@ export class EntityResolver {
       if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
     }
     return counts;
+  }
+
+  /** Countries a text names, by a country name or a nationality adjective (also after و/ف), from its tokens alone. */
+  private countryHints(tokens: Token[]): Set<string> {
+    const out = new Set<string>();
+    for (const t of tokens) {
+      if (t.norm.length < 3) continue;
+      const bare = /^[وف]/.test(t.norm) && t.norm.length > 4 ? t.norm.slice(1) : t.norm;
+      const d = this.kb.demonym(t.norm) ?? this.kb.demonym(bare);
+      if (d) out.add(d);
+      for (const e of this.kb.lookup(bare)) if (e.type === 'LOC' && e.source === 'countries' && e.country) out.add(e.country);
+    }
+    return out;
   }
 
   /** Nationality-adjective forms with ال by country (matching forms), built on first need. */

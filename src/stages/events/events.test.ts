@@ -1789,3 +1789,12 @@ test('25th session: drones and al-Masirah television are no march', () => {
     b.join(' / '),
   );
 });
+
+test('26th session: an envoy or a diplomat with a nationality is a descriptive actor of that country', () => {
+  const doc = run('ورفض مندوب روسي يشارك في المؤتمر تصريحات الوزيرة.');
+  const reject = (doc.events ?? []).find((e) => e.type === 'REJECT');
+  assert.equal(reject?.source?.country, 'RUS', JSON.stringify(doc.events));
+  // (with no nationality after it the word names no actor)
+  const bare = run('ورفض المندوب تصريحات الوزيرة.');
+  assert.ok(!(bare.events ?? []).some((e) => e.source?.name === 'المندوب'), JSON.stringify(bare.events));
+});

@@ -794,7 +794,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
       // "وتؤكد المصادر بذلك نبأ": a demonstrative with a fused بـ after the doer is an adverb of the verb; "وأكد تيلرسون وقوف
       // بلاده": a noun in construct with بلاده heads the object (26th session)
-      if (b > a && objectCue && !inName[b] && /^(بذلك|بهذا|بهذه|بدوره|بدورها|بدورهم)$/.test(toks[b].norm)) break;
+      if (b > a && !inName[b] && /^(بذلك|بهذا|بهذه|بدوره|بدورها|بدورهم)$/.test(toks[b].norm)) break;
       if (b > a && objectCue && !inName[b] && toks[b].kind === 'w' && /^(بلاده|بلادها|بلادهم|بلادهما)$/.test(toks[b + 1]?.norm ?? ''))
         break;
       // "ونفت دمشق الاتهام حينها": a definite noun right after a named doer, outside any name and no nisba adjective,

@@ -2456,3 +2456,46 @@ test('25th session: after a name in apposition between commas, a verbal noun wit
     a.join(' / '),
   );
 });
+
+test('26th session: a straight quotation mark left open runs to the end of its paragraph, one quote per sentence', () => {
+  const a = fullQuotes(
+    'عنوان\nوتضيف نيكي فوكس "سنسمع أيضا موجات البلازما التي تنتقل في الفضاء عندما تتحرك الجزيئات. حين يقترب المسبار من الشمس ستكون سرعته عالية جدا.\nوقال مسؤول آخر إن المهمة ناجحة.',
+  );
+  assert.ok(a.includes('نيكي فوكس|وتضيف|سنسمع أيضا موجات البلازما التي تنتقل في الفضاء عندما تتحرك الجزيئات'), a.join(' / '));
+  assert.ok(a.includes('نيكي فوكس|وتضيف|حين يقترب المسبار من الشمس ستكون سرعته عالية جدا'), a.join(' / '));
+  // (a paragraph that does not end with a full stop gives no quote: the mark may be a stray one)
+  const b = fullQuotes('عنوان\nوتضيف نيكي فوكس "سنسمع أيضا موجات البلازما التي تنتقل في الفضاء\nوقال مسؤول آخر إن المهمة ناجحة.');
+  assert.ok(!b.some((x) => x.startsWith('نيكي فوكس|')), b.join(' / '));
+});
+
+test('26th session: ascribed words (نسب إلى X قوله), أبدى, stance nouns in construct with بلاده', () => {
+  const a = fullQuotes('ونسبت وسائل الإعلام إلى المتحدث قوله، إن الضربات وقعت في بلدة الهرى.');
+  assert.ok(a.includes('المتحدث|ونسبت|الضربات وقعت في بلدة الهرى'), a.join(' / '));
+  const b = fullQuotes('أبدت الولايات المتحدة شكوكا قوية إزاء سعي روسيا للحصول على أسلحة فضائية.');
+  assert.ok(b.includes('الولايات المتحدة|أبدت|شكوكا قوية إزاء سعي روسيا للحصول على أسلحة فضائية'), b.join(' / '));
+  const c = fullQuotes('روحاني يؤكد التزام بلاده بالاتفاق النووي\nوأكد وزير الخارجية الأردني أيمن الصفدي وقوف بلاده مع الكنائس في القدس.');
+  assert.ok(c.includes('روحاني|يؤكد|التزام بلاده بالاتفاق النووي'), c.join(' / '));
+  assert.ok(
+    c.some((x) => x.endsWith('|وأكد|وقوف بلاده مع الكنائس في القدس') && x.includes('أيمن الصفدي')),
+    c.join(' / '),
+  );
+  // (حسبما أكد X: the content is the clause before)
+  const d = fullQuotes('سيودع رفات سيمون فاي البانتيون في الأول من تموز، حسبما أكد الإليزيه الاثنين.');
+  assert.ok(
+    d.some((x) => x.startsWith('الإليزيه|حسبما أكد|سيودع')),
+    d.join(' / '),
+  );
+});
+
+test('26th session: the speaker of an object cue ends before a second name, or before بذلك', () => {
+  const a = fullQuotes('واتهم الرئيس الأمريكي دونالد ترامب إيران "بنشر الفوضى" في المنطقة.');
+  assert.ok(
+    a.some((x) => x.startsWith('الرئيس الأمريكي دونالد ترامب|واتهم|')),
+    a.join(' / '),
+  );
+  const b = fullQuotes('عنوان\nوتؤكد المصادر بذلك نبأ نشرته صحيفة "لوموند".');
+  assert.ok(
+    b.some((x) => x.startsWith('المصادر|وتؤكد|')),
+    b.join(' / '),
+  );
+});

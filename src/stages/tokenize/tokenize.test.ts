@@ -146,3 +146,11 @@ test('a dot glued inside an acronym written with dots is not a sentence end; a g
     ['وقالت شبكة إن.بي.سي إن الخبر صحيح.', 'وأضاف المذيع أن التحقيق مستمر.'],
   );
 });
+
+test('26th session: the last dot of initials before a name is no sentence end ("إليم دي.اس. بوبليت")', () => {
+  assert.deepEqual(sentencesOf('خبر\nوقالت إليم دي.اس. بوبليت إن سعي روسيا مقلق. وانتهى الأمر.'), [
+    'خبر',
+    'وقالت إليم دي.اس. بوبليت إن سعي روسيا مقلق.',
+    'وانتهى الأمر.',
+  ]);
+});
