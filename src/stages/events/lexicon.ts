@@ -178,6 +178,8 @@ export function stems(w: string): string[] {
         const st = b.slice(0, b.length - s.length);
         // (after a preposition or the article, not a three-letter stem in ا: "باحثون" is not ب + "أحث" + ون)
         if (st.length === 3 && st.charCodeAt(0) === 0x627 && nounOnly.has(b) && b !== w) continue;
+        // (nor a two-letter stem: "بحثا" is discussed or searching, not ب + "حث" + ا, urged; 26th session)
+        if (st.length === 2 && nounOnly.has(b) && b !== w) continue;
         out.add(st);
       }
     }

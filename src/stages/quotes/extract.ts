@@ -326,7 +326,9 @@ function findCue(toks: Tok[], i: number, end: number, lex: CueLexicon): CueHit |
       // time is its verbal noun: "وقبل كشف هذه المسألة"; 16th session)
       const before = i > 0 ? toks[i - 1] : undefined;
       if (e.kind === 'part' && before && (before.kind === 'n' || /^\d/.test(before.text))) return null;
-      if (before?.kind === 'w' && /^[وف]?(قبل|بعد|عقب|اثر|لدي|عند|منذ)$/.test(before.norm) && t.norm === stripCueConj(t.norm)) return null;
+      // (a noun cue that أن closes is still a statement there: "بعد إعلان وزارة الدفاع الروسية أنها نجحت"; 26th session)
+      if (!e.noun && before?.kind === 'w' && /^[وف]?(قبل|بعد|عقب|اثر|لدي|عند|منذ)$/.test(before.norm) && t.norm === stripCueConj(t.norm))
+        return null;
       // (تابع continues a statement with its و or after a comma or the sentence start; inside a clause it is "followed":
       // "بعد عملية خطف تابعت إسبانيا بأجمعها وقائعها"; 17th session)
       if (/^(تابع|تابعت)$/.test(t.norm) && before?.kind === 'w') return null;
