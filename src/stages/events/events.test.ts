@@ -1798,3 +1798,16 @@ test('26th session: an envoy or a diplomat with a nationality is a descriptive a
   const bare = run('ورفض المندوب تصريحات الوزيرة.');
   assert.ok(!(bare.events ?? []).some((e) => e.source?.name === 'المندوب'), JSON.stringify(bare.events));
 });
+
+test('26th session: no two-letter stem after a preposition: "بحثا عن" (searching for) is no call (حث)', () => {
+  const doc = run(
+    'وقال الجيش الجزائري إن العملية تمت خلال تمشيط المنطقة بحثا عن العناصر الإرهابية. وحث الرئيس الأطراف على الحوار.',
+    (d) => [ent(d, 'e1', 'ORG', 'الجيش الجزائري', 'DZA')],
+  );
+  const req = (doc.events ?? []).filter((e) => e.type === 'REQUEST');
+  assert.ok(!req.some((e) => e.trigger === 'بحثا'), JSON.stringify(doc.events));
+  assert.ok(
+    req.some((e) => e.trigger === 'وحث'),
+    JSON.stringify(doc.events),
+  );
+});

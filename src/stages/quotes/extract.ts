@@ -100,7 +100,7 @@ const PRON_PREP = new Set(['فيه', 'فيها', 'به', 'بها', 'خلاله',
 const STATEMENT_ADJ = /^(جديد|حديث|اخير|مشترك|رسمي|سنوي|مطول|مفصل)(ه)?$/;
 /** Nouns that open the content of a reporting verb with no أن ("أكد ... ضرورة مقاضاة إسرائيل على "جرائمها""). */
 // (and verbal nouns of what happened: "أكد ناشطون مقتل 40 عنصرا"، "وأكدت وسائل إعلام خروج مسلحين"; 17th session)
-const OBJ_OPEN = new Set(['ضروره', 'اهميه', 'مقتل', 'وقوع', 'خروج', 'سقوط', 'اعتقال', 'وفاه', 'استمرار']);
+const OBJ_OPEN = new Set(['ضروره', 'اهميه', 'مقتل', 'وقوع', 'خروج', 'سقوط', 'اعتقال', 'وفاه', 'استمرار', 'نشوب']);
 /** Heads of time adverbials (matching forms without و/ال): "والأسبوع الماضي أعلنت ميركل" has its subject after the cue. */
 const TIME_HEAD = new Set([
   'اسبوع',
@@ -1733,8 +1733,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       const prepMax = Math.max(j + 16, speakerEnd(j + 1, stopAt) + 8);
       for (let k = j + 1; k < stopAt; k++) {
         const t = toks[k];
-        // (a stance noun right after the cue is no speaker either: "روحاني يؤكد التزام بلاده"، "وأكد التزامه بالاتفاق")
-        if (e.kind === 'say' && objn < 0 && prep < 0 && ((k > j + 1 && OBJ_OPEN.has(t.norm)) || (k > j && stanceAt(k)))) objn = k;
+        // (a stance noun or a noun of what happened right after the cue is no speaker either: "روحاني يؤكد التزام بلاده"،
+        // "وأكد التزامه بالاتفاق"، "وكان مصدر أمني قد أكد نشوب حريق")
+        if (e.kind === 'say' && objn < 0 && prep < 0 && k > j && (OBJ_OPEN.has(t.norm) || stanceAt(k))) objn = k;
         if (e.kind === 'need' && needPrep(t.norm, e.prep) && !INFORMED.test(toks[k - 1]?.norm ?? '')) {
           prep = k;
           break;
@@ -2870,7 +2871,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         // "وتتهم السعودية إيران بتزويد ..."، "السعودية تتهم إيران بـ": the one accused (asked, described) is part of
         // what is said — the content runs from after the cue and its speaker, object included (GUIDELINES: "after the
         // cue when there is no أن")
-        if (e.kind === 'act' && !e.intr && !pronoun && toks[prep].norm.startsWith('ب') && objectBefore(spEnd, prep)) a = spEnd;
+        if (e.kind === 'act' && !e.intr && !pronoun && /^(ب|من$|الي$)/.test(toks[prep].norm) && objectBefore(spEnd, prep)) a = spEnd;
       } else if (comp >= 0) a = comp + 1;
       else if (mark >= 0 && e.kind === 'act' && !pronoun && spEnd < mark - 1 && /^بـ*$/.test(toks[mark - 1].text.replace(/\u0640/g, 'ـ')))
         // "وصفت زاخاروفا ما فعلته الولايات المتحدة بـ"عمل غير ودي"": the object belongs to the content

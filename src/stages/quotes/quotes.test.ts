@@ -2499,3 +2499,15 @@ test('26th session: the speaker of an object cue ends before a second name, or b
     b.join(' / '),
   );
 });
+
+test('26th session: the one warned or called on is part of what is said; a noun cue closed by أن after بعد; نشوب opens the content', () => {
+  const a = fullQuotes('الكرملين يحذر الروس المسافرين لبريطانيا من الاستفزازات\nودعا الرئيس الأطراف إلى الحوار.');
+  assert.ok(a.includes('الكرملين|يحذر|الروس المسافرين لبريطانيا من الاستفزازات'), a.join(' / '));
+  assert.ok(a.includes('الرئيس|ودعا|الأطراف إلى الحوار'), a.join(' / '));
+  const b = fullQuotes('عنوان\nوجاء ذلك بعد إعلان وزارة الدفاع الروسية أنها نجحت في اختبار أحد الصواريخ.');
+  assert.ok(b.includes('وزارة الدفاع الروسية|إعلان|نجحت في اختبار أحد الصواريخ'), b.join(' / '));
+  const c = fullQuotes('عنوان\nوكان مصدر أمني قد أكد نشوب حريق جديد في مبنى المحافظة.');
+  assert.ok(c.includes('مصدر أمني|أكد|نشوب حريق جديد في مبنى المحافظة'), c.join(' / '));
+  const d = fullQuotes('ترامب يأمر بتشكيل قوة فضائية للجيش\nوقال البيت الأبيض إن القرار نهائي.');
+  assert.ok(d.includes('ترامب|يأمر|بتشكيل قوة فضائية للجيش'), d.join(' / '));
+});
