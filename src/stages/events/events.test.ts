@@ -1811,3 +1811,19 @@ test('26th session: no two-letter stem after a preposition: "بحثا عن" (sea
     JSON.stringify(doc.events),
   );
 });
+
+test('26th session: questioning a suspect is investigating (ACCUSE); rights activists are actors', () => {
+  const doc = run('وكانت الشرطة الإسرائيلية استجوبت نتنياهو الجمعة في قضية فساد. واتهم حقوقيون قوات الأمن بالتسبب في ذلك.', (d) => [
+    ent(d, 'e1', 'ORG', 'الشرطة الإسرائيلية', 'ISR'),
+    ent(d, 'e2', 'PER', 'نتنياهو', 'ISR'),
+  ]);
+  const acc = (doc.events ?? []).filter((e) => e.type === 'ACCUSE');
+  assert.ok(
+    acc.some((e) => e.source?.entity === 'e1' && e.trigger === 'استجوبت'),
+    JSON.stringify(doc.events),
+  );
+  assert.ok(
+    acc.some((e) => e.source?.name === 'حقوقيون'),
+    JSON.stringify(doc.events),
+  );
+});
