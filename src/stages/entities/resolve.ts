@@ -2120,10 +2120,15 @@ export class EntityResolver {
       if (e.type === 'LOC' && e.country && !skip?.(e)) counts.set(e.country, (counts.get(e.country) ?? 0) + e.mentions.length);
     for (const t of tokens) {
       if (t.norm.length < 4) continue;
-      const c = this.kb.demonym(t.norm) ?? (/^[وف]/.test(t.norm) ? this.kb.demonym(t.norm.slice(1)) : undefined);
+      const c = this.tokenDemonym(t.norm);
       if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
     }
     return counts;
+  }
+
+  /** The country of a nationality adjective, also after و/ف (الإيطالية، والعراقي). */
+  private tokenDemonym(norm: string): string | undefined {
+    return this.kb.demonym(norm) ?? (/^[وف]/.test(norm) ? this.kb.demonym(norm.slice(1)) : undefined);
   }
 
   /** Countries a text names, by a country name or a nationality adjective (also after و/ف), from its tokens alone. */
@@ -2131,9 +2136,9 @@ export class EntityResolver {
     const out = new Set<string>();
     for (const t of tokens) {
       if (t.norm.length < 3) continue;
-      const bare = /^[وف]/.test(t.norm) && t.norm.length > 4 ? t.norm.slice(1) : t.norm;
-      const d = this.kb.demonym(t.norm) ?? this.kb.demonym(bare);
+      const d = this.tokenDemonym(t.norm);
       if (d) out.add(d);
+      const bare = /^[وف]/.test(t.norm) && t.norm.length > 4 ? t.norm.slice(1) : t.norm;
       for (const e of this.kb.lookup(bare)) if (e.type === 'LOC' && e.source === 'countries' && e.country) out.add(e.country);
     }
     return out;

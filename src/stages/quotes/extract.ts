@@ -100,6 +100,8 @@ const PRON_PREP = new Set(['فيه', 'فيها', 'به', 'بها', 'خلاله',
 const STATEMENT_ADJ = /^(جديد|حديث|اخير|مشترك|رسمي|سنوي|مطول|مفصل)(ه)?$/;
 /** Nouns that open the content of a reporting verb with no أن ("أكد ... ضرورة مقاضاة إسرائيل على "جرائمها""). */
 // (and verbal nouns of what happened: "أكد ناشطون مقتل 40 عنصرا"، "وأكدت وسائل إعلام خروج مسلحين"; 17th session)
+/** "his/her/their country": a noun in construct with it heads an object or a stance (وقوف بلاده، التزام بلاده). */
+const BILAD = /^(بلاده|بلادها|بلادهم|بلادهما)$/;
 const OBJ_OPEN = new Set(['ضروره', 'اهميه', 'مقتل', 'وقوع', 'خروج', 'سقوط', 'اعتقال', 'وفاه', 'استمرار', 'نشوب']);
 /** Heads of time adverbials (matching forms without و/ال): "والأسبوع الماضي أعلنت ميركل" has its subject after the cue. */
 const TIME_HEAD = new Set([
@@ -698,9 +700,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     const n = toks[k].norm;
     if (isStance(lex, n)) return true;
     const bare = n.startsWith('و') && n.length > 4 ? n.slice(1) : n;
-    return (
-      /^(بلاده|بلادها|بلادهم|بلادهما)$/.test(toks[k + 1]?.norm ?? '') && (lex.stances.has(bare) || lex.stances.has(bare.replace(/ت$/, 'ه')))
-    );
+    return BILAD.test(toks[k + 1]?.norm ?? '') && (lex.stances.has(bare) || lex.stances.has(bare.replace(/ت$/, 'ه')));
   };
   const speakerEnd = (a: number, limit: number, objectCue = false): number => {
     // "أعلنت كل من ألمانيا وفرنسا وأوكرانيا أنها": the names listed after كل من (22nd session)
@@ -797,8 +797,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       // "وتؤكد المصادر بذلك نبأ": a demonstrative with a fused بـ after the doer is an adverb of the verb; "وأكد تيلرسون وقوف
       // بلاده": a noun in construct with بلاده heads the object (26th session)
       if (b > a && !inName[b] && /^(بذلك|بهذا|بهذه|بدوره|بدورها|بدورهم)$/.test(toks[b].norm)) break;
-      if (b > a && objectCue && !inName[b] && toks[b].kind === 'w' && /^(بلاده|بلادها|بلادهم|بلادهما)$/.test(toks[b + 1]?.norm ?? ''))
-        break;
+      if (b > a && objectCue && !inName[b] && toks[b].kind === 'w' && BILAD.test(toks[b + 1]?.norm ?? '')) break;
       // "ونفت دمشق الاتهام حينها": a definite noun right after a named doer, outside any name and no nisba adjective,
       // heads the object (16th session)
       if (
@@ -2400,19 +2399,18 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
                 if (r) sp = r;
                 break;
               }
-              // "ونسبت وسائل الإعلام إلى المتحدث قوله، إن": the one the words are ascribed to
-              if (toks[q].norm === 'الي' && /^(نسب|نسبت|نسبوا|ينسب|تنسب)$/.test(stripCueConj(toks[i].norm)) && q + 1 < opener) {
-                let e2 = speakerEnd(q + 1, opener);
-                if (e2 > q + 2 && /^(قوله|قولها|قولهم)$/.test(toks[e2 - 1].norm)) e2--;
-                const r = mkSpeaker(q + 1, e2);
-                if (r) sp = r;
-                break;
-              }
-              // "ونقلت الوكالة على لسان روحاني قوله:": the one on whose tongue it is
-              if (toks[q].norm === 'علي' && toks[q + 1]?.norm === 'لسان' && q + 2 < opener) {
-                let e2 = speakerEnd(q + 2, opener);
-                if (e2 > q + 3 && /^(قوله|قولها)$/.test(toks[e2 - 1].norm)) e2--;
-                const r = mkSpeaker(q + 2, e2);
+              // "ونسبت وسائل الإعلام إلى المتحدث قوله، إن": the one the words are ascribed to; "ونقلت الوكالة على لسان روحاني
+              // قوله:": the one on whose tongue it is — the name, without its قوله
+              const from =
+                toks[q].norm === 'الي' && /^(نسب|نسبت|نسبوا|ينسب|تنسب)$/.test(stripCueConj(toks[i].norm))
+                  ? q + 1
+                  : toks[q].norm === 'علي' && toks[q + 1]?.norm === 'لسان'
+                    ? q + 2
+                    : -1;
+              if (from > 0 && from < opener) {
+                let e2 = speakerEnd(from, opener);
+                if (e2 > from + 1 && /^(قوله|قولها|قولهم)$/.test(toks[e2 - 1].norm)) e2--;
+                const r = mkSpeaker(from, e2);
                 if (r) sp = r;
                 break;
               }
