@@ -6,7 +6,7 @@ import { readArticle } from '../../reader/index.ts';
 import { scanTokens, type Tok } from '../time/scan.ts';
 import { tokenizeStage } from '../tokenize/index.ts';
 import { predict, sentenceFeatures, trainLogReg } from './classifier.ts';
-import { canAct } from './extract.ts';
+import { canAct, ownStateTarget } from './extract.ts';
 import { eventsStage } from './index.ts';
 import { loadEventLexicon, parseTriggers, stems } from './lexicon.ts';
 import { renderEvents } from './render.ts';
@@ -1825,5 +1825,24 @@ test('26th session: questioning a suspect is investigating (ACCUSE); rights acti
   assert.ok(
     acc.some((e) => e.source?.name === 'حقوقيون'),
     JSON.stringify(doc.events),
+  );
+});
+
+test('27th session: a state does not act on itself — a target that is the source’s own country or capital is dropped', () => {
+  const doc = run('وهددت موسكو روسيا بالرد. وهددت موسكو لندن بالرد.', (d) => [
+    ent(d, 'e1', 'LOC', 'موسكو', 'RUS'),
+    ent(d, 'e2', 'LOC', 'روسيا', 'RUS'),
+    ent(d, 'e3', 'LOC', 'لندن', 'GBR'),
+  ]);
+  const thr = (doc.events ?? []).filter((e) => e.type === 'THREATEN' && e.source?.entity === 'e1');
+  assert.ok(thr.length >= 1, JSON.stringify(doc.events));
+  assert.ok(!thr.some((e) => e.target?.entity === 'e2'), JSON.stringify(thr));
+  assert.ok(
+    thr.some((e) => e.target?.entity === 'e3'),
+    JSON.stringify(thr),
+  );
+  assert.ok(!ownStateTarget(doc, { entity: 'e4', name: 'معارضون', country: 'RUS' }, { entity: 'e2', name: 'روسيا', country: 'RUS' }));
+  assert.ok(
+    ownStateTarget(doc, { entity: 'e1', name: 'موسكو', country: 'RUS', role: 'GOV' }, { entity: 'e2', name: 'روسيا', country: 'RUS' }),
   );
 });

@@ -4,7 +4,7 @@ import { KnowledgeBase } from '../../kb/index.ts';
 import type { Stage, StageSpec } from '../../pipeline/index.ts';
 import { loadEmbeddingClusters } from '../ner/embeddings.ts';
 import { DEFAULT_FEATURES, loadGsrModels, predict, sentenceFeatures } from './classifier.ts';
-import { type EventOptions, extractEvents } from './extract.ts';
+import { type EventOptions, extractEvents, ownStateTarget } from './extract.ts';
 import { type EventLexicon, loadEventLexicon } from './lexicon.ts';
 import { coarseClusters, learnedEvents, loadPairModel, type PairModel, pairInstances } from './pairs.ts';
 
@@ -78,7 +78,19 @@ export const eventsStage: StageSpec = {
             events.sort((a, b) => a.start - b.start);
           }
         }
-        doc.events = events;
+        // a state acting on itself is a misread target: the event stays, without it; an event that then repeats another
+        // (same type, source and trigger, no target) goes
+        const kept = new Set<string>();
+        doc.events = [];
+        for (const e of events) {
+          if (e.target && ownStateTarget(doc, e.source, e.target)) e.target = null;
+          if (!e.target) {
+            const k = `${e.type}\u0000${e.source?.entity ?? e.source?.name ?? ''}\u0000${e.start}`;
+            if (kept.has(k)) continue;
+            kept.add(k);
+          }
+          doc.events.push(e);
+        }
       },
     };
   },

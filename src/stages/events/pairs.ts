@@ -13,7 +13,7 @@ import { tokenContaining } from '../../core/offsets.ts';
 import type { Actor, Doc, Entity, Event, Quote } from '../../core/types.ts';
 import { matchForm } from '../../text/normalize.ts';
 import type { EmbeddingClusters } from '../ner/embeddings.ts';
-import { canAct } from './extract.ts';
+import { canAct, ownStateTarget } from './extract.ts';
 import { contextFreeTypes, type EventLexicon, stripClitics as strip } from './lexicon.ts';
 import { netFeatureWeights, netProbs, type PairNet } from './pairs-net.ts';
 
@@ -110,7 +110,7 @@ export function chooseTarget(doc: Doc, src: PairInstance, type: string, sameSent
   let best: Actor | null = null;
   let bp = TARGET_THRESHOLD;
   for (const c of sameSentence) {
-    if (c.key === src.key) continue;
+    if (c.key === src.key || ownStateTarget(doc, src.actor, c.actor)) continue;
     let z = m.target.bias;
     for (const f of targetFeatures(doc, src, c, type)) z += m.target.weights.get(f) ?? 0;
     const p = sigmoid(z);

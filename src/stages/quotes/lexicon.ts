@@ -51,6 +51,8 @@ export interface CueLexicon {
   clauseEndsPast: Set<string>;
   /** Stance nouns (معارضة، رفض، تمسك; matching forms, final ة as ه): with a possessive pronoun they open a say cue's content (`data/quotes/stances.txt`). */
   stances: Set<string>;
+  /** Words that may be the subject of اعتبر with a pronoun object without being speaker heads (البعض، الجميع; matching forms): `data/quotes/opinion-holders.txt`. */
+  opinionHolders: Set<string>;
   /** Heads of a quantity (العديد، عدد، بعض; matching forms) whose من stays in a speaker phrase (`data/quotes/quantities.txt`). */
   quantities: Set<string>;
   /** Titles that name a person (the first words of `data/kb/titles.txt`, keys as `headKey`: وزير، مبعوث، متحدث), unlike
@@ -82,6 +84,7 @@ export function parseCues(
   stanceList = '',
   quantityList = '',
   personTitleList = '',
+  opinionList = '',
 ): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   const nonSpeakers = new Set<string>();
@@ -180,6 +183,7 @@ export function parseCues(
     stances,
     quantities,
     personTitles,
+    opinionHolders: wordSet(opinionList),
   };
 }
 
@@ -223,6 +227,7 @@ export function loadCues(): CueLexicon {
     readFileSync(dataFile('quotes', 'stances.txt'), 'utf8'),
     readFileSync(dataFile('quotes', 'quantities.txt'), 'utf8'),
     readFileSync(dataFile('kb', 'titles.txt'), 'utf8'),
+    readFileSync(dataFile('quotes', 'opinion-holders.txt'), 'utf8'),
   );
   return cached;
 }

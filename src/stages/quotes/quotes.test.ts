@@ -2521,3 +2521,23 @@ test('26th session: the one warned or called on is part of what is said; a noun 
   const d = fullQuotes('ترامب يأمر بتشكيل قوة فضائية للجيش\nوقال البيت الأبيض إن القرار نهائي.');
   assert.ok(d.includes('ترامب|يأمر|بتشكيل قوة فضائية للجيش'), d.join(' / '));
 });
+
+test('27th session: اعتبر with its object as a pronoun — its subject, or the sentence’s actor, holds the view', () => {
+  const a = fullQuotesRules('عنوان\nوأدى النزاع إلى مقتل الآلاف في ظل أزمة إنسانية تعتبرها الأمم المتحدة الأسوأ في العالم حاليا.');
+  assert.ok(a.includes('الأمم المتحدة|تعتبرها|الأسوأ في العالم حاليا'), a.join(' / '));
+  const b = fullQuotesRules('عنوان\nوتسبب ذلك في موجة غضب على السلطات، بسبب ما يعتبره البعض فشلا في صيانة أنظمة الصرف.');
+  assert.ok(b.includes('البعض|يعتبره|فشلا في صيانة أنظمة الصرف'), b.join(' / '));
+  const c = fullQuotesRules('عنوان\nعقدت جامعة الدول العربية اجتماعا طارئا، عقب ما اعتبرته اعتداء قامت به قوات الاحتلال.');
+  assert.ok(c.includes('جامعة الدول العربية|اعتبرته|اعتداء قامت به قوات الاحتلال'), c.join(' / '));
+  // names joined to the subject speak with it; the content starts after them
+  const d = fullQuotesRules(
+    'عنوان\nوكان برونسون مرتبطا بحزب العمال الكردستاني الذي تعتبره أنقرة وكذلك واشنطن والاتحاد الأوروبي تنظيما إرهابيا.',
+  );
+  assert.ok(
+    d.some((x) => /\|تعتبره\|تنظيما إرهابيا$/.test(x)),
+    d.join(' / '),
+  );
+  // a verb with no pronoun is no such cue
+  const e = fullQuotesRules('عنوان\nويعتبر المسجد من أقدم المساجد في المدينة.');
+  assert.deepEqual(e, []);
+});
