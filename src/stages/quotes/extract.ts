@@ -1641,6 +1641,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           while (q < te && (toks[q].kind === 'p' || /^[وف]?(قد|فقد|وقد|ان|فان)$/.test(toks[q].norm))) q++;
           if (q >= te || toks[q].kind !== 'w') return null;
           const h = findCue(toks, q, te, lex);
+          // (a `need` cue only with the word it needs: "ألقت الشرطة القبض على …، حسبما أعلن المجلس" is an arrest; 27th session)
+          if (h?.e.kind === 'need' && !toks.slice(h.j + 1, Math.min(te, h.j + 12)).some((t) => needPrep(t.norm, h.e.prep))) return null;
           return h && (h.e.kind === 'say' || h.e.kind === 'act' || h.e.kind === 'need') ? h : null;
         };
         if (first) {

@@ -2541,3 +2541,12 @@ test('27th session: اعتبر with its object as a pronoun — its subject, or 
   const e = fullQuotesRules('عنوان\nويعتبر المسجد من أقدم المساجد في المدينة.');
   assert.deepEqual(e, []);
 });
+
+test('27th session: a clause before a closing attribution opens with a `need` cue only when the word it needs follows', () => {
+  const a = fullQuotesRules('عنوان\nألقت الشرطة المصرية القبض على عدد من الأشخاص، حسبما أعلن المجلس القومي للأمومة والطفولة.');
+  assert.ok(
+    a.some((x) => x.startsWith('المجلس القومي') && x.includes('|حسبما أعلن|ألقت الشرطة المصرية القبض')),
+    a.join(' / '),
+  );
+  assert.ok(!a.some((x) => x.includes('|ألقت|')), a.join(' / '));
+});
