@@ -1283,3 +1283,16 @@ test('26th session: بوش الأب is George H. W. Bush; a conjoined institutio
   const names = (rail.entities ?? []).flatMap((e) => e.mentions.map((m) => m.text));
   assert.ok(names.includes('الشركة الوطنية للسكك الحديد') && !names.some((n) => n.endsWith('والحكومة')), names.join(' / '));
 });
+
+test('27th session: a capital gives way to a namesake in the country an article names when it never names the capital’s own', () => {
+  const lbn = entitiesOf('دعا رئيس الحكومة اللبنانية الأسبق نجيب ميقاتي أهالي طرابلس إلى المشاركة في الانتخابات في لبنان.', [
+    ['نجيب ميقاتي', 'PER'],
+    ['طرابلس', 'LOC'],
+    ['لبنان', 'LOC'],
+  ]);
+  assert.equal(lbn.find((e) => e.name === 'طرابلس')?.country, 'LBN', JSON.stringify(lbn));
+  const lby = entitiesOf('اندلعت اشتباكات في العاصمة الليبية طرابلس بين ميليشيات متناحرة.', [['طرابلس', 'LOC']]);
+  assert.equal(lby.find((e) => e.name === 'طرابلس')?.country, 'LBY', JSON.stringify(lby));
+  const bare = entitiesOf('اندلعت اشتباكات في طرابلس.', [['طرابلس', 'LOC']]);
+  assert.equal(bare.find((e) => e.name === 'طرابلس')?.country, 'LBY', JSON.stringify(bare));
+});

@@ -1750,6 +1750,25 @@ export class EntityResolver {
     let ctx: Set<string> | null = null;
     for (const c of cands) {
       const e = c.entry;
+      // A capital gives way only to a namesake in a country the article names while it never names the capital's own
+      // (طرابلس in an article about لبنان is Tripoli, Lebanon; 27th session).
+      if (e?.type === 'LOC' && e.country && e.tags.includes('capital') && c.via === 'ner') {
+        const own = e.country;
+        const others = this.kb
+          .lookup(c.key)
+          .filter((x) => x.type === 'LOC' && x.source === 'cities' && x.country !== undefined && x.country !== own);
+        if (others.length) {
+          const here = this.contextCountries(
+            toks,
+            cands.filter((x) => x.key !== c.key),
+          );
+          if (!here.has(own)) {
+            const namesake = others.find((x) => here.has(x.country as string));
+            if (namesake) c.entry = namesake;
+          }
+        }
+        continue;
+      }
       // A city the source gives no country (Hebron, Suva) has nothing to check.
       if (e?.source !== 'cities' || c.via !== 'ner' || e.tags.includes('capital') || !e.country) continue;
       ctx ??= this.contextCountries(toks, cands);
