@@ -381,6 +381,8 @@ const SUBJ_MARK = /^["«»“”\-–—]$/;
 
 /** اعتبر with its object as a pronoun ("تعتبرها"، "اعتبرته"، "يعتبرونه"، "اعتبروه"; matching forms). */
 const CONSIDER_PRON = /^[وف]?[ايتن]عتبر(ت|و|ون|تا)?(ه|ها|هم|هما)$/;
+/** The bare verb (group 1: the perfect, whose subject may stand before it). */
+const CONSIDER_PLAIN = /^[وف]?(?:(اعتبر(?:ت|وا|ا)?)|يعتبر|تعتبر|يعتبرون)$/;
 /** A place that speaks: a country or a capital standing for its government. */
 function canSpeakPlace(e: Entity): boolean {
   return !!e.kbId?.startsWith('country:') || e.role === 'GOV';
@@ -2967,9 +2969,87 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   for (let si = 0; si < v.sentences.length; si++) {
     const [ts, te] = v.sentTok[si];
     for (let k = ts; k + 1 < te; k++) {
-      if (covered[k] || inside[k] || toks[k].kind !== 'w' || !CONSIDER_PRON.test(toks[k].norm)) continue;
+      if (covered[k] || inside[k] || toks[k].kind !== 'w') continue;
+      const plain = CONSIDER_PLAIN.exec(toks[k].norm);
+      if (!plain && !CONSIDER_PRON.test(toks[k].norm)) continue;
       const s = k + 1;
       if (toks[s].kind !== 'w' && !pairs.has(s)) continue;
+      if (plain) {
+        // the bare verb: "واعتبر المالكي إطلاق الصاروخ عملا عدائيا"، "ويعتبر الفلسطينيون عهد التميمي رمزا"، "لكن الكويت
+        // اعتبرت تهريب السفارة للخادمات انتهاكا لسيادتها" — with أن after it, it is an ordinary say cue
+        let comp = false;
+        for (let q = s; q < te && !comp; q++) comp = isComp(q) || /^بان(ه|ها|هم|هما)?$/.test(toks[q].norm);
+        if (comp) continue;
+        const perfect = !!plain[1];
+        const fst = toks[s];
+        const named = fst.kind === 'w' ? entityAt(doc.entities, fst.start, fst.end) : null;
+        const nm = named?.mentions.find((x) => x.start >= fst.start - 1 && x.start < fst.end);
+        let sp: Speaker | null = null;
+        let a = s;
+        // (a subject right before the verb comes first: in "الصحيفة اعتبرت تيلرسون فاشلا" the name after it is the object)
+        const before =
+          perfect && k - 1 >= ts && toks[k - 1].kind === 'w' ? entityAt(doc.entities, toks[k - 1].start, toks[k - 1].end) : null;
+        const svo =
+          perfect &&
+          k - 1 >= ts &&
+          toks[k - 1].kind === 'w' &&
+          (!!before?.mentions.some((y) => y.end <= toks[k - 1].end && y.end > toks[k - 1].start) ||
+            (/^ال/.test(toks[k - 1].norm) && lex.speakerHeads.has(headKey(toks[k - 1].norm))));
+        if (svo) {
+          // SVO: "لكن الكويت اعتبرت ..."، "الصحيفة اعتبرت ..." (a name or a definite speaker head right before the verb)
+          const x = before;
+          const xm = x?.mentions.find((y) => y.end <= toks[k - 1].end && y.end > toks[k - 1].start);
+          if (x && xm && (x.type === 'PER' || x.type === 'ORG' || canSpeakPlace(x))) {
+            let q = k - 1;
+            while (q - 1 >= ts && toks[q - 1].end > xm.start) q--;
+            sp = mkSpeaker(q, k);
+          } else if (!x && /^ال/.test(toks[k - 1].norm) && lex.speakerHeads.has(headKey(toks[k - 1].norm))) sp = mkSpeaker(k - 1, k);
+        } else if (perfect && named && nm && (named.type === 'PER' || named.type === 'ORG' || canSpeakPlace(named))) {
+          // VSO with a name: "واعتبر المالكي ..." (with the adjectives and the acronym closing an organisation's name:
+          // "وكالة الأنباء السورية الرسمية (سانا)")
+          while (a < te && toks[a].start < nm.end) a++;
+          while (a < te && toks[a].kind === 'w' && /^ال.{2,}(ي|يه|يون|يين)$/.test(toks[a].norm)) a++;
+          if (a + 2 < te && toks[a].text === '(') {
+            let c = a + 1;
+            while (c < te && c <= a + 4 && toks[c].text !== ')') c++;
+            if (c < te && toks[c].text === ')') a = c + 1;
+          }
+          sp = mkSpeaker(s, a);
+        } else if (fst.kind === 'w' && (lex.opinionHolders.has(fst.norm) || /^ال[^\s]{3,}ون$/.test(fst.norm))) {
+          // VSO with a group: "ويعتبر الفلسطينيون ..."، "اعتبر المتلقون الأمريكيون ..."
+          a = s + 1;
+          if (a < te && toks[a].kind === 'w' && /^ال.{2,}(ي|يه|يون|يين)$/.test(toks[a].norm)) a++;
+          sp = mkSpeaker(s, a);
+        } else if (perfect && fst.kind === 'w' && /^ال/.test(fst.norm) && lex.speakerHeads.has(headKey(fst.norm))) {
+          // VSO with a title and a name: "اعتبر الشيخ سلطان بن سحيم آل ثاني، تصرفات النظام ..."
+          const e = speakerEnd(s, te);
+          if (e > s && e - s <= 8 && personAt(e - 1)) {
+            a = e;
+            sp = mkSpeaker(s, e);
+          }
+        }
+        if (!sp) continue;
+        // (a time between commas after the subject: "اعتبر …، الاثنين، …")
+        while (a < te && (toks[a].text === '،' || timeAt.has(toks[a].start))) {
+          if (timeAt.has(toks[a].start)) {
+            const stop = timeAt.get(toks[a].start) as number;
+            while (a < te && toks[a].start < stop) a++;
+          } else a++;
+        }
+        let b = a;
+        while (
+          b < te &&
+          !(toks[b].kind === 'p' && (SENT_END.has(toks[b].text) || toks[b].text === '؛')) &&
+          !(toks[b].text === '،' && b + 1 < te && lex.clauseEnds.has(toks[b + 1].norm)) &&
+          !(b > a && findCue(toks, b, te, lex)?.e.kind === 'say')
+        )
+          b++;
+        let words = 0;
+        for (let q = a; q < b; q++) if (toks[q].kind === 'w') words++;
+        if (words < 2) continue;
+        emit(a, b, sp, toks[k].text, si);
+        continue;
+      }
       let sp: Speaker | null = null;
       let a = s;
       const first = toks[s];

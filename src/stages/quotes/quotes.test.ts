@@ -2550,3 +2550,19 @@ test('27th session: a clause before a closing attribution opens with a `need` cu
   );
   assert.ok(!a.some((x) => x.includes('|ألقت|')), a.join(' / '));
 });
+
+test('27th session: the bare اعتبر without أن — a name or group after it, or a name right before a perfect, holds the view', () => {
+  const a = fullQuotesRules('عنوان\nواعتذرت الفلبين عن الإجراءات. لكن الكويت اعتبرت تهريب السفارة للخادمات انتهاكا لسيادتها.');
+  assert.ok(a.includes('الكويت|اعتبرت|تهريب السفارة للخادمات انتهاكا لسيادتها'), a.join(' / '));
+  const b = fullQuotesRules('عنوان\nويعتبر الفلسطينيون عهد التميمي رمزا لمقاومة الاحتلال.');
+  assert.ok(b.includes('الفلسطينيون|ويعتبر|عهد التميمي رمزا لمقاومة الاحتلال'), b.join(' / '));
+  // a subject before the verb, not the name after it (its object)
+  const c = fullQuotesRules('عنوان\nوكانت الصحيفة اعتبرت تيلرسون فاشلا في إدارة الخارجية.');
+  assert.ok(
+    c.some((x) => x.startsWith('الصحيفة|اعتبرت|تيلرسون')),
+    c.join(' / '),
+  );
+  // "is considered": no one holds the view
+  assert.deepEqual(fullQuotesRules('عنوان\nويعتبر هذا الهجوم الأكثر دموية منذ عامين.'), []);
+  assert.deepEqual(fullQuotesRules('عنوان\nوتعتبر باكستان من الاقتصادات النامية في العالم.'), []);
+});
