@@ -1296,3 +1296,12 @@ test('27th session: a capital gives way to a namesake in the country an article 
   const bare = entitiesOf('اندلعت اشتباكات في طرابلس.', [['طرابلس', 'LOC']]);
   assert.equal(bare.find((e) => e.name === 'طرابلس')?.country, 'LBY', JSON.stringify(bare));
 });
+
+test('27th session: "the others" after a name is not part of it', () => {
+  const ents = entitiesOf('وحثت وكالة الدفاع المدني الآخرين على البقاء بعيدا عن البركان.', [['وكالة الدفاع المدني الآخرين', 'ORG']]);
+  assert.ok(
+    ents.some((e) => e.name === 'وكالة الدفاع المدني'),
+    JSON.stringify(ents.map((e) => e.name)),
+  );
+  assert.ok(!ents.some((e) => e.name.includes('الآخرين')), JSON.stringify(ents.map((e) => e.name)));
+});
