@@ -2566,3 +2566,13 @@ test('27th session: the bare اعتبر without أن — a name or group after i
   assert.deepEqual(fullQuotesRules('عنوان\nويعتبر هذا الهجوم الأكثر دموية منذ عامين.'), []);
   assert.deepEqual(fullQuotesRules('عنوان\nوتعتبر باكستان من الاقتصادات النامية في العالم.'), []);
 });
+
+test('27th session: إعلانه أن — the noun إعلان with a pronoun speaker and أن; not in construct with an object', () => {
+  const a = fullQuotesRules('عنوان\nوأرجأ ترامب القمة، وذلك بعد أيام على إعلانه أن القمة قد لا تعقد في هذا الموعد.');
+  assert.ok(
+    a.some((x) => x.endsWith('|إعلانه|القمة قد لا تعقد في هذا الموعد')),
+    a.join(' / '),
+  );
+  const b = fullQuotesRules('عنوان\nوجاء ذلك بعد إعلان سعد الحريري استقالته من منصبه.');
+  assert.ok(!b.some((x) => x.includes('|إعلان|')), b.join(' / '));
+});
