@@ -383,6 +383,8 @@ const SUBJ_MARK = /^["«»“”\-–—]$/;
 const CONSIDER_PRON = /^[وف]?[ايتن]عتبر(ت|و|ون|تا)?(ه|ها|هم|هما)$/;
 /** The noun إعلان (announcement) with a possessive pronoun, after و/ف or a preposition. */
 const ANNOUNCE_PRON = /^[وفبل]?اعلان(ه|ها|هم)$/;
+/** A definite nisba adjective closing a name or a group (السورية، الفلسطينيين): part of the speaker phrase. */
+const NISBA_ADJ = /^ال.{2,}(ي|يه|يون|يين)$/;
 /** The bare verb (group 1: the perfect, whose subject may stand before it). */
 const CONSIDER_PLAIN = /^[وف]?(?:(اعتبر(?:ت|وا|ا)?)|يعتبر|تعتبر|يعتبرون)$/;
 /** A place that speaks: a country or a capital standing for its government. */
@@ -3036,7 +3038,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // VSO with a name: "واعتبر المالكي ..." (with the adjectives and the acronym closing an organisation's name:
           // "وكالة الأنباء السورية الرسمية (سانا)")
           while (a < te && toks[a].start < nm.end) a++;
-          while (a < te && toks[a].kind === 'w' && /^ال.{2,}(ي|يه|يون|يين)$/.test(toks[a].norm)) a++;
+          while (a < te && toks[a].kind === 'w' && NISBA_ADJ.test(toks[a].norm)) a++;
           if (a + 2 < te && toks[a].text === '(') {
             let c = a + 1;
             while (c < te && c <= a + 4 && toks[c].text !== ')') c++;
@@ -3046,7 +3048,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         } else if (fst.kind === 'w' && (lex.opinionHolders.has(fst.norm) || /^ال[^\s]{3,}ون$/.test(fst.norm))) {
           // VSO with a group: "ويعتبر الفلسطينيون ..."، "اعتبر المتلقون الأمريكيون ..."
           a = s + 1;
-          if (a < te && toks[a].kind === 'w' && /^ال.{2,}(ي|يه|يون|يين)$/.test(toks[a].norm)) a++;
+          if (a < te && toks[a].kind === 'w' && NISBA_ADJ.test(toks[a].norm)) a++;
           sp = mkSpeaker(s, a);
         } else if (perfect && fst.kind === 'w' && /^ال/.test(fst.norm) && lex.speakerHeads.has(headKey(fst.norm))) {
           // VSO with a title and a name: "اعتبر الشيخ سلطان بن سحيم آل ثاني، تصرفات النظام ..."
@@ -3100,7 +3102,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           /^(ال)?[^\s]{3,}ون$/.test(first.norm))
       ) {
         let e = s + 1;
-        if (e < te && toks[e].kind === 'w' && /^ال.{2,}(ي|يه|يون|يين)$/.test(toks[e].norm)) e++;
+        if (e < te && toks[e].kind === 'w' && NISBA_ADJ.test(toks[e].norm)) e++;
         sp = mkSpeaker(s, e);
         a = e;
       } else sp = sentenceActor(ts, k); // no subject of its own ("وانتقدت النائبة مشروع القانون، واعتبرته عنصريا")
