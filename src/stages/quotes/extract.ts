@@ -391,6 +391,10 @@ const CONSIDER_PLAIN = /^[وف]?(?:(اعتبر(?:ت|وا|ا)?)|يعتبر|تعت
 function canSpeakPlace(e: Entity): boolean {
   return !!e.kbId?.startsWith('country:') || e.role === 'GOV';
 }
+/** An entity that may hold a view or make a statement: a person, an organisation, a state. */
+function canSpeak(e: Entity): boolean {
+  return e.type === 'PER' || e.type === 'ORG' || (e.type === 'LOC' && canSpeakPlace(e));
+}
 
 /** Extract quotes from a doc. */
 export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
@@ -2967,27 +2971,40 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       }
     }
   }
+  /**
+   * The name of a speaking entity (`canSpeak`) starting in token k (after a clitic: one character in), as the entity and
+   * the token after its mention (at most `limit`).
+   */
+  const nameAt = (k: number, limit: number): { ent: Entity; end: number } | null => {
+    const t = toks[k];
+    if (t.kind !== 'w') return null;
+    const ent = entityAt(doc.entities, t.start, t.end);
+    const m = ent?.mentions.find((y) => y.start >= t.start - 1 && y.start < t.end);
+    if (!ent || !m || !canSpeak(ent)) return null;
+    let end = k;
+    while (end < limit && toks[end].start < m.end) end++;
+    return { ent, end };
+  };
   /** The first actor named in the sentence before k (a person, an organisation, a state): the subject of its first verb. */
   const sentenceActor = (ts: number, k: number): Speaker | null => {
     for (let q = ts; q < k; q++) {
-      if (toks[q].kind !== 'w' || (q > ts && inEnt[q - 1] && inEnt[q])) continue;
-      const x = entityAt(doc.entities, toks[q].start, toks[q].end);
-      const xm = x?.mentions.find((y) => y.start >= toks[q].start - 1 && y.start < toks[q].end);
-      if (!x || !xm || (x.type === 'LOC' && !canSpeakPlace(x)) || x.type === 'MISC') continue;
-      let e = q;
-      while (e < k && toks[e].start < xm.end) e++;
-      const sp = mkSpeaker(q, e);
+      if (q > ts && inEnt[q - 1] && inEnt[q]) continue;
+      const n = nameAt(q, k);
+      const sp = n ? mkSpeaker(q, n.end) : null;
       if (sp) return sp;
     }
     return null;
   };
-  /** Where reported content starting at a ends: the sentence's end, a narrator clause after a comma, or a say cue. */
-  const contentEnd = (a: number, te: number): number => {
+  /**
+   * Where reported content starting at a ends: the sentence's end, a say cue, and a comma before a narrator clause
+   * (`anyComma`: any comma).
+   */
+  const contentEnd = (a: number, te: number, anyComma = false): number => {
     let b = a;
     while (
       b < te &&
       !(toks[b].kind === 'p' && (SENT_END.has(toks[b].text) || toks[b].text === '؛')) &&
-      !(toks[b].text === '،' && b + 1 < te && lex.clauseEnds.has(toks[b + 1].norm)) &&
+      !(toks[b].text === '،' && (anyComma || (b + 1 < te && lex.clauseEnds.has(toks[b + 1].norm)))) &&
       !(b > a && findCue(toks, b, te, lex)?.e.kind === 'say')
     )
       b++;
@@ -3012,8 +3029,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         if (comp) continue;
         const perfect = !!plain[1];
         const fst = toks[s];
-        const named = fst.kind === 'w' ? entityAt(doc.entities, fst.start, fst.end) : null;
-        const nm = named?.mentions.find((x) => x.start >= fst.start - 1 && x.start < fst.end);
+        const named = perfect ? nameAt(s, te) : null;
         let sp: Speaker | null = null;
         let a = s;
         // (a subject right before the verb comes first: in "الصحيفة اعتبرت تيلرسون فاشلا" the name after it is the object)
@@ -3029,15 +3045,15 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           // SVO: "لكن الكويت اعتبرت ..."، "الصحيفة اعتبرت ..." (a name or a definite speaker head right before the verb)
           const x = before;
           const xm = x?.mentions.find((y) => y.end <= toks[k - 1].end && y.end > toks[k - 1].start);
-          if (x && xm && (x.type === 'PER' || x.type === 'ORG' || canSpeakPlace(x))) {
+          if (x && xm && canSpeak(x)) {
             let q = k - 1;
             while (q - 1 >= ts && toks[q - 1].end > xm.start) q--;
             sp = mkSpeaker(q, k);
           } else if (!x && /^ال/.test(toks[k - 1].norm) && lex.speakerHeads.has(headKey(toks[k - 1].norm))) sp = mkSpeaker(k - 1, k);
-        } else if (perfect && named && nm && (named.type === 'PER' || named.type === 'ORG' || canSpeakPlace(named))) {
+        } else if (named) {
           // VSO with a name: "واعتبر المالكي ..." (with the adjectives and the acronym closing an organisation's name:
           // "وكالة الأنباء السورية الرسمية (سانا)")
-          while (a < te && toks[a].start < nm.end) a++;
+          a = named.end;
           while (a < te && toks[a].kind === 'w' && NISBA_ADJ.test(toks[a].norm)) a++;
           if (a + 2 < te && toks[a].text === '(') {
             let c = a + 1;
@@ -3076,11 +3092,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       let sp: Speaker | null = null;
       let a = s;
       const first = toks[s];
-      const named = toks[s].kind === 'w' ? entityAt(doc.entities, first.start, first.end) : null;
-      const m = named?.mentions.find((x) => x.start <= first.start && x.end > first.start);
-      if (named && m && m.start >= first.start - 1 && (named.type !== 'LOC' || canSpeakPlace(named))) {
-        let e = s;
-        while (e < te && toks[e].start < m.end) e++;
+      const named = nameAt(s, te);
+      if (named) {
+        let e = named.end;
         sp = mkSpeaker(s, e);
         // (the names coordinated with it are its fellow speakers, not the content: "تعتبره أنقرة وكذلك واشنطن والاتحاد
         // الأوروبي تنظيما إرهابيا")
@@ -3107,15 +3121,7 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         a = e;
       } else sp = sentenceActor(ts, k); // no subject of its own ("وانتقدت النائبة مشروع القانون، واعتبرته عنصريا")
       if (!sp || a >= te) continue;
-      let b = a;
-      if (pairs.has(a)) b = pairs.get(a)! + 1;
-      else
-        while (
-          b < te &&
-          !(toks[b].kind === 'p' && (SENT_END.has(toks[b].text) || toks[b].text === '،' || toks[b].text === '؛')) &&
-          !(b > a && findCue(toks, b, te, lex)?.e.kind === 'say')
-        )
-          b++;
+      const b = pairs.has(a) ? (pairs.get(a) as number) + 1 : contentEnd(a, te, true);
       if (b <= a) continue;
       emit(a, b, sp, toks[k].text, si);
     }
