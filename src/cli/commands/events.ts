@@ -6,6 +6,7 @@ import { PAIR_NET_DEFAULTS, type PairNetOptions } from '../../stages/events/pair
 import {
   cvPairs,
   cvPairVariants,
+  cvTargets,
   PAIR_DEFAULTS,
   type PairExperimentOptions,
   type PairLearner,
@@ -21,6 +22,11 @@ interface Opts {
   annotations: string;
   out: string;
   cv?: boolean;
+  cvTargets?: string;
+  fills: string;
+  overrides: string;
+  override: string;
+  fill: string;
   threshold: string;
   l2: string;
   json?: boolean;
@@ -68,13 +74,33 @@ export function registerEvents(program: Command): void {
     .option('--bag-seeds <list>', 'bag: shuffle seeds of its logistic regressions (default 13,14,15)')
     .option('--via-file', 'with --cv: score each model as read back from its file text')
     .option('--conj', 'add conjunction features (the actor’s rule-event types × the sentence’s trigger-lexicon types)')
+    .option(
+      '--cv-targets <folds>',
+      'score the target chooser by cross-validation over this many groups of annotation sets (writes no model)',
+    )
+    .option('--fills <list>', 'with --cv-targets: fill thresholds to score side by side (comma-separated; negative: no filling)', '-1,0.5')
+    .option(
+      '--overrides <list>',
+      'with --cv-targets: override thresholds to score side by side (comma-separated; negative: none)',
+      '-1,0.6',
+    )
+    .option(
+      '--fill <p>',
+      'probability at which the target chooser fills the target a rule event lacks (negative: never)',
+      String(PAIR_DEFAULTS.fill),
+    )
+    .option(
+      '--override <p>',
+      'probability at which the target chooser replaces the target of a rule event (negative: never)',
+      String(PAIR_DEFAULTS.override),
+    )
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the cross-validation as JSON')
     .action(async (o: Opts) => {
       const records = readStandoff(o.annotations);
       const emb = coarseClusters(loadEmbeddingClusters(modelFile('ner-embclusters.tsv')));
       const docs = await analyseAnnotated(records.length, o.progress, (ant, done) => pairDocs(records, ant, emb, done));
-      const opts = { threshold: Number(o.threshold), l2: Number(o.l2) };
+      const opts = { threshold: Number(o.threshold), l2: Number(o.l2), fill: Number(o.fill), override: Number(o.override) };
       const list = (v: string | undefined): string[] =>
         v
           ? v
@@ -100,6 +126,21 @@ export function registerEvents(program: Command): void {
         ...(o.conj ? { conj: true } : {}),
         ...(o.viaFile ? { viaFile: true } : {}),
       };
+      if (o.cvTargets) {
+        const rows = cvTargets(docs, Number(o.cvTargets), list(o.fills).map(Number), list(o.overrides).map(Number), opts, (g, sec) => {
+          if (o.progress !== false) process.stderr.write(`fold ${g + 1} ${sec.toFixed(1)} s\n`);
+        });
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify(rows)}\n`);
+          return;
+        }
+        const pc = (a: number, b: number): string => (b ? ((100 * a) / b).toFixed(1) : '-');
+        for (const r of rows)
+          process.stdout.write(
+            `fill ${String(r.fill).padEnd(5)} override ${String(r.override).padEnd(5)} rule events: ${pc(r.rules.right, r.rules.n)} % right of ${r.rules.n} matched (${r.rules.none} null, ${pc(r.rules.right - (r.rules.rightNone ?? 0), r.rules.n - r.rules.none)} % of the others right); ${r.changed} targets given or replaced, ${r.changedRight} right; learned events ${pc(r.model.right, r.model.n)} % right of ${r.model.n} (${r.model.none} null, ${pc(r.model.right - (r.model.rightNone ?? 0), r.model.n - r.model.none)} % of the others right)\n`,
+          );
+        return;
+      }
       if (o.cv && (learners.length || o.thresholds || o.conj)) {
         const ths = o.thresholds ? list(o.thresholds).map(Number) : [opts.threshold];
         const cv = cvPairVariants(docs, learners.length ? learners : ['logreg'], ths, opts, x, (s, sec) => {

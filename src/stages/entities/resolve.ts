@@ -1154,8 +1154,9 @@ export class EntityResolver {
     for (let t = Math.max(sentStart, a - 6); t < a; t++) {
       const m = this.titleAt(doc, t, a);
       if (m && m.end === a) return { start: t, key: m.key, base: m.base, country: m.country };
-      // "رئيس الوزراء السريلانكي، رانيل ويكرمسينغه": a comma between a title with its nationality and the name
-      if (m?.country && m.end === a - 1 && doc.tokens[a - 1].text === '،')
+      // "رئيس الوزراء السريلانكي، رانيل ويكرمسينغه"، "وزير العدل، جيف سيشنز": a comma between a title with its
+      // nationality, or a title of two words or more, and the name
+      if ((m?.country || m?.base.includes(' ')) && m.end === a - 1 && doc.tokens[a - 1].text === '،')
         return { start: t, key: m.key, base: m.base, country: m.country };
       // "مندوب إيران الدائم في الأمم المتحدة غلام علي خوشرو": after the country, qualifiers and where the office is
       if (m?.country && this.officeTail(doc.tokens, m.end, a)) return { start: t, key: m.key, base: m.base, country: m.country };

@@ -1846,3 +1846,27 @@ test('27th session: a state does not act on itself — a target that is the sour
     ownStateTarget(doc, { entity: 'e1', name: 'موسكو', country: 'RUS', role: 'GOV' }, { entity: 'e2', name: 'روسيا', country: 'RUS' }),
   );
 });
+
+test('twenty-eighth session: a title, a comma and the name, or a title over an organisation and a rank, is that person', () => {
+  // (without a target the rules would say only that Trump accuses; the title phrase is no actor of its own)
+  const a = fullEvents('اتهم الرئيس الأمريكي، دونالد ترامب، وزير العدل، جيف سيشنز، بالإضرار بفرص إعادة انتخاب عضوين جمهوريين.');
+  assert.ok(
+    a.some((x) => x.startsWith('ACCUSE:دونالد ترامب:USA>جيف سيشنز:')),
+    a.join(' / '),
+  );
+  // (the name behind the comma is an apposition, not a second accuser in a list)
+  assert.ok(!a.some((x) => x.startsWith('ACCUSE:جيف سيشنز')), a.join(' / '));
+  const b = fullEvents('وكان البشير استقبل، مساء السبت، مدير المخابرات العامة المصرية اللواء عباس كامل في الخرطوم.');
+  assert.ok(
+    b.some((x) => x.startsWith('CONSULT:') && x.includes('>عباس كامل:')),
+    b.join(' / '),
+  );
+  const c = fullEvents('والتقى وزير الخارجية الأمريكي، مايك بومبيو، نظيره الروسي، سيرغي لافروف، في هلسنكي.');
+  assert.ok(
+    c.some((x) => x.startsWith('CONSULT:مايك بومبيو:USA>سيرغي لافروف:')),
+    c.join(' / '),
+  );
+  // a title with no name behind its comma stays what it was
+  const d = fullEvents('واتهم الرئيس الأمريكي وزير العدل، بالإضرار بفرص الحزب.');
+  assert.ok(!d.some((x) => x.includes('>جيف')), d.join(' / '));
+});

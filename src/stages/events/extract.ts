@@ -54,6 +54,8 @@ interface ActorSpan {
   place?: boolean;
   /** The mention starts after the token's first letter: a proclitic is attached (ببغداد, لموسكو), not part of the name (بغداد). */
   clitic?: boolean;
+  /** A person named behind a title and a comma or a rank (`وزير العدل، جيف سيشنز`): no item of a comma list. */
+  titled?: boolean;
 }
 
 /** Words skipped between a verb and its subject (قد، أيضا، الأربعاء...). */
@@ -462,7 +464,41 @@ export function sentenceActors(
       if (at === q + 1) led.add(leader);
     }
   }
-  return led.size ? out.filter((y) => !led.has(y)) : out;
+  // "اتهم ترامب وزير العدل، جيف سيشنز"، "استقبل مدير المخابرات العامة المصرية اللواء عباس كامل": a person's title, or
+  // a title in construct with an organisation, followed by the holder's name behind a comma or a rank, is that person
+  const titled = new Set<ActorSpan>();
+  for (const y of out) {
+    if (y.type !== 'PER' || y.a <= ts + 1) continue;
+    let p = y.a - 1;
+    const rank = toks[p].kind === 'w' && lex.personTitles.has(toks[p].norm.replace(/^ال(?=..)/, ''));
+    if (rank || toks[p].text === '،' || toks[p].text === ',') p--;
+    else continue;
+    const x = out.find((z) => z !== y && z.b === p + 1 && !titled.has(z));
+    if (!x || x.clitic || (x.type && x.type !== 'ORG' && x.type !== 'DESC')) continue;
+    // the title: the descriptive actor's first word, or the word before the organisation in construct
+    const head = x.type === 'ORG' ? x.a - 1 : x.a;
+    if (head < ts || toks[head].kind !== 'w') continue;
+    const isTitle = (w: string): boolean => {
+      const x = w.replace(/^ال(?=..)/, '');
+      return (
+        lex.personTitles.has(x) ||
+        (/^.{3,}(ه|ها|هم|هما)$/.test(x) && lex.personTitles.has(x.replace(/(ت?)(ه|ها|هم|هما)$/, (_, t) => (t ? 'ه' : ''))))
+      );
+    };
+    if (
+      !(isTitle(toks[head].norm) || (/^[وف]/.test(toks[head].norm) && isTitle(toks[head].norm.slice(1)))) ||
+      (x.type === 'ORG' && out.some((z) => z.a <= head && head < z.b))
+    )
+      continue;
+    if (x.type !== 'ORG' && !x.actor.role) continue;
+    titled.add(x);
+    y.a = head;
+    y.titled = true;
+    y.clitic = undefined;
+    if (!y.actor.country && x.actor.country && x.type !== 'ORG') y.actor = { ...y.actor, country: x.actor.country };
+  }
+  const drop = titled.size ? (y: ActorSpan): boolean => led.has(y) || titled.has(y) : (y: ActorSpan): boolean => led.has(y);
+  return led.size || titled.size ? out.filter((y) => !drop(y)) : out;
 }
 
 const candCache = new WeakMap<EventLexicon, Map<string, Trigger[][]>>();
@@ -1819,7 +1855,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, opts: EventOptions = 
       // والاتحاد الأوروبي الدولة الروسية مسؤولية الهجوم")
       const party = (x: ActorSpan): boolean => x.type === 'LOC' || x.type === 'ORG';
       const sameKind = (x: ActorSpan, c: ActorSpan, comma: boolean): boolean =>
-        x.type === c.type ||
+        (x.type === c.type && !(comma && (x.titled || c.titled))) ||
         (!comma && personish(x) && personish(c)) ||
         (!comma && party(x) && party(c)) ||
         // (and so are a body and a described group: "وانتقدت الأمم المتحدة ومنظمات دولية معنية بحقوق الإنسان"; 16th session)

@@ -4,9 +4,9 @@ import { KnowledgeBase } from '../../kb/index.ts';
 import type { Stage, StageSpec } from '../../pipeline/index.ts';
 import { loadEmbeddingClusters } from '../ner/embeddings.ts';
 import { DEFAULT_FEATURES, loadGsrModels, predict, sentenceFeatures } from './classifier.ts';
-import { type EventOptions, extractEvents, ownStateTarget } from './extract.ts';
+import { type EventOptions, extractEvents } from './extract.ts';
 import { type EventLexicon, loadEventLexicon } from './lexicon.ts';
-import { coarseClusters, learnedEvents, loadPairModel, type PairModel, pairInstances } from './pairs.ts';
+import { coarseClusters, dropOwnStateTargets, loadPairModel, type PairModel, pairInstances, withPairEvents } from './pairs.ts';
 
 export { renderEvents } from './render.ts';
 
@@ -65,32 +65,9 @@ export const eventsStage: StageSpec = {
       process(doc: Doc) {
         load();
         const events = extractEvents(doc, lex as EventLexicon, opts);
-        if (pairModel) {
-          const added = learnedEvents(
-            doc,
-            events,
-            pairInstances(doc, events, lex as EventLexicon, clusters),
-            pairModel,
-            lex as EventLexicon,
-          );
-          if (added.length) {
-            events.push(...added);
-            events.sort((a, b) => a.start - b.start);
-          }
-        }
-        // a state acting on itself is a misread target: the event stays, without it; an event that then repeats another
-        // (same type, source and trigger, no target) goes
-        const kept = new Set<string>();
-        doc.events = [];
-        for (const e of events) {
-          if (e.target && ownStateTarget(doc, e.source, e.target)) e.target = null;
-          if (!e.target) {
-            const k = `${e.type}\u0000${e.source?.entity ?? e.source?.name ?? ''}\u0000${e.start}`;
-            if (kept.has(k)) continue;
-            kept.add(k);
-          }
-          doc.events.push(e);
-        }
+        doc.events = pairModel
+          ? withPairEvents(doc, events, pairInstances(doc, events, lex as EventLexicon, clusters), pairModel, lex as EventLexicon)
+          : dropOwnStateTargets(doc, events);
       },
     };
   },

@@ -52,6 +52,11 @@ export interface EventLexicon {
   materialSupport: Set<string>;
   /** Labels that make a description an accusation (`pejoratives.txt`: واصفا إياه بالإرهابي). */
   pejoratives: Set<string>;
+  /**
+   * First words of the person titles and ranks of `data/kb/titles.txt`, and `data/events/apposition-titles.txt`
+   * (matching form, no ال: وزير، مدير، لواء، نظير).
+   */
+  personTitles: Set<string>;
   /** Dual nouns that stand for two actors named before them (`duals.tsv`: الزعيمان → PER), matching forms without ال. */
   duals: Map<string, 'PER' | 'STATE' | 'ANY'>;
 }
@@ -338,6 +343,12 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
   const receiveVerbs = readWordList('receive-verbs.txt');
   const materialSupport = readWordList('material-support.txt');
   const pejoratives = readWordList('pejoratives.txt');
+  const personTitles = new Set<string>();
+  for (const raw of readFileSync(dataFile('kb', 'titles.txt'), 'utf8').split('\n')) {
+    const w = raw.replace(/#.*/, '').trim().split(/\s+/)[0];
+    if (w) personTitles.add(matchForm(w).replace(/^ال(?=..)/, ''));
+  }
+  for (const w of readWordList('apposition-titles.txt')) personTitles.add(w.replace(/^ال(?=..)/, ''));
   const duals = new Map<string, 'PER' | 'STATE' | 'ANY'>();
   for (const raw of readFileSync(dataFile('events', 'duals.tsv'), 'utf8').split('\n')) {
     const [w, kind] = raw.replace(/#.*/, '').trim().split(/\t+/);
@@ -346,6 +357,7 @@ export function loadEventLexicon(opts: { petrarch?: boolean } = {}): EventLexico
   const lex = {
     duals,
     pejoratives,
+    personTitles,
     materialSupport,
     receiveVerbs,
     triggers,

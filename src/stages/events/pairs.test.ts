@@ -10,7 +10,9 @@ import { loadEmbeddingClusters } from '../ner/embeddings.ts';
 import { tokenizeStage } from '../tokenize/index.ts';
 import { loadEventLexicon } from './lexicon.ts';
 import {
+  chooseTarget,
   coarseClusters,
+  fillTargets,
   formatPairModel,
   learnedEvents,
   loadPairModel,
@@ -19,6 +21,8 @@ import {
   pairInstances,
   parsePairModel,
   targetFeatures,
+  targetPool,
+  withPairEvents,
 } from './pairs.ts';
 import { cvPairs, goldOf, type PairDoc, pairDocs, pairLabels, readStandoff, trainPairModel } from './train-pairs.ts';
 
@@ -179,11 +183,88 @@ test('targets: the chooser takes the most probable other actor of the sentence, 
   for (const x of ['tt:LOC', 'ACCUSE|tt:LOC', 'tw1:سياسه', 'ts:afternear']) assert.ok(f.includes(x), `${x} in ${f.join(' ')}`);
 });
 
+test('targets: the trigger places each candidate; a rule event without a target gets one only at the fill probability', () => {
+  const doc = lavrovDoc();
+  const inst = pairInstances(doc, [], lex, NO_CLUSTERS);
+  const src = inst.find((x) => x.key === 'e1');
+  const us = inst.find((x) => x.key === 'e2');
+  assert.ok(src && us);
+  const k = doc.tokens.findIndex((t) => t.text === 'وانتقد');
+  assert.equal(k, 0);
+  const f = targetFeatures(doc, src, us, 'ACCUSE', k, 0);
+  // four words after the trigger, the first actor after it, the doer between them, no clause break
+  for (const x of ['tg:aftermid', 'ACCUSE|tg:aftermid', 'tgr:0', 'tg:srcIn', 'tgw:انتقد|tw1:سياسه'])
+    assert.ok(f.includes(x), `${x} in ${f.join(' ')}`);
+  assert.ok(!f.some((x) => x.startsWith('tg:brk')), f.join(' '));
+  // a candidate before the trigger (here the doer seen from "المنطقة")
+  const before = targetFeatures(
+    doc,
+    us,
+    src,
+    'ACCUSE',
+    doc.tokens.findIndex((t) => t.text === 'المنطقة'),
+    -1,
+  );
+  assert.ok(before.includes('tg:beforemid'), before.join(' '));
+  // no trigger known: no trigger feature
+  assert.ok(targetFeatures(doc, src, us, 'ACCUSE').includes('tg:none'));
+  const same = inst.filter((x) => x.sentence === 0);
+  // a chooser that wants the actor right after the trigger
+  const target = { bias: -2, weights: new Map([['tg:aftermid', 4]]) };
+  const m: PairModel = { ...tinyModel(), target };
+  assert.equal(chooseTarget(doc, src, 'ACCUSE', same, m, k)?.entity, 'e2');
+  assert.equal(chooseTarget(doc, src, 'ACCUSE', same, m, -1), null);
+  // a rule event of Lavrov with no target: filled at the model's fill probability, left alone without one
+  const rule: Event = {
+    type: 'ACCUSE',
+    source: { entity: 'e1', name: 'سيرغي لافروف', country: 'RUS' },
+    target: null,
+    trigger: 'وانتقد',
+    start: doc.tokens[k].start,
+    end: doc.tokens[k].end,
+    sentence: doc.tokens[k].sentence,
+    location: null,
+    date: null,
+  };
+  assert.equal(fillTargets(doc, [rule], inst, m)[0].target, null);
+  const filled = fillTargets(doc, [rule], inst, { ...m, target: { ...target, fill: 0.5 } });
+  assert.equal(filled[0].target?.entity, 'e2');
+  assert.equal(rule.target, null, 'the rule event itself is not changed');
+  assert.equal(fillTargets(doc, [rule], inst, { ...m, target: { ...target, fill: 0.99 } })[0].target, null);
+  // a rule target the chooser rejects for another actor of the sentence, at the override probability
+  const aimed = { ...rule, target: { entity: 'e3', name: 'بغداد', country: 'IRQ' } };
+  assert.equal(fillTargets(doc, [aimed], inst, { ...m, target: { ...target, fill: 0.5 } })[0].target?.entity, 'e3');
+  assert.equal(fillTargets(doc, [aimed], inst, { ...m, target: { ...target, override: 0.6 } })[0].target?.entity, 'e2');
+  assert.equal(fillTargets(doc, [aimed], inst, { ...m, target: { ...target, override: 0.95 } })[0].target?.entity, 'e3');
+  // through withPairEvents as the stage runs it
+  const all = withPairEvents(doc, [rule], inst, { ...m, threshold: 0.99, target: { ...target, fill: 0.5 } }, lex);
+  assert.equal(all.length, 1);
+  assert.equal(all[0].target?.entity, 'e2');
+});
+
+test('targets: a named place that acts on no one is still a candidate target', () => {
+  const text = 'قصف الجيش السوري مدينة درعا أمس.';
+  const doc = tokenized(text);
+  doc.entities = [ent(doc, 'e1', 'ORG', 'الجيش السوري', 'SYR'), ent(doc, 'e2', 'LOC', 'درعا', 'SYR')];
+  doc.entities[0].role = 'MIL';
+  const inst = pairInstances(doc, [], lex, NO_CLUSTERS);
+  const pool = targetPool(doc, inst).get(0) ?? [];
+  const town = pool.find((x) => x.key === 'e2');
+  assert.ok(town, pool.map((x) => x.key).join(' '));
+  assert.ok(town.feats.includes('ar:noact'));
+  assert.ok(!inst.some((x) => x.key === 'e2'), 'a town is no (sentence, actor) pair of its own');
+});
+
 test('pair model file: written and read back the same', () => {
   const m = { ...tinyModel(), target: { bias: -1.5, weights: new Map([['tt:LOC', 0.75]]) } };
   const back = parsePairModel(formatPairModel(m));
   assert.equal(back.target?.bias, -1.5);
   assert.equal(back.target?.weights.get('tt:LOC'), 0.75);
+  assert.equal(back.target?.fill, undefined);
+  const both = parsePairModel(formatPairModel({ ...m, target: { ...m.target, fill: 0.5, override: 0.6 } })).target;
+  assert.equal(both?.fill, 0.5);
+  assert.equal(both?.override, 0.6);
+  assert.equal(both?.weights.get('tt:LOC'), 0.75);
   assert.deepEqual(back.types, m.types);
   assert.deepEqual([...back.bias], [...m.bias]);
   assert.equal(back.threshold, 0.4);

@@ -57,7 +57,12 @@ export interface PairModel {
   threshold: number;
   header: string;
   /** The target chooser: a logistic regression over (event, other actor of the sentence); absent = targets null. */
-  target?: { bias: number; weights: Map<string, number> };
+  /**
+   * The target chooser. `fill`: the probability at which it also gives a target to a rule event the rules left
+   * without one; `override`: the probability at which another actor of the sentence replaces the target the rules
+   * gave (absent: it never does either).
+   */
+  target?: { bias: number; weights: Map<string, number>; fill?: number; override?: number };
   /**
    * Experimental learners (`train events-pairs --learner`): a shared one-hidden-layer network instead of the per-type
    * weights (which then hold only the features' stand-alone weights, for the trigger choice), or models whose
@@ -70,19 +75,24 @@ export interface PairModel {
 /** A candidate target is taken when its probability reaches this (and beats the other candidates). */
 export const TARGET_THRESHOLD = 0.4;
 
+/** Words that open a new clause between a trigger and a later actor: that actor is no longer its object. */
+const CLAUSE_BREAK = /^(و|ف)?(الذي|التي|الذين|اللذين|اللتين|حيث|بينما|فيما|بعد|قبل|عندما|حين|لكن|إن|ان|أن|إذ|كما|ما)$/;
+
 /**
  * Features of `cand` as the target of an event of `type` done by `src` (both actors of the same sentence): its entity
  * type, the word before it (a preposition: على، ضد، مع), a fused ل/ب, its side and distance from the doer, whether the
- * rules made it a target or a doer in the sentence, a shared country, whether it is a speaker.
+ * rules made it a target or a doer in the sentence, a shared country, whether it is a speaker; and, given the event's
+ * trigger token `trig`, its side and distance from the trigger, whether it is the first actor after it, whether a
+ * clause break or the doer stands between them.
  */
-export function targetFeatures(doc: Doc, src: PairInstance, cand: PairInstance, type: string): string[] {
+export function targetFeatures(doc: Doc, src: PairInstance, cand: PairInstance, type: string, trig = -1, rank = -1): string[] {
   const toks = doc.tokens;
   const f = new Set<string>();
-  const e = cand.actor.entity ? doc.entities?.find((x) => x.id === cand.actor.entity) : undefined;
+  const e = cand.actor.entity ? entityById(doc).get(cand.actor.entity) : undefined;
   const et = e?.type ?? 'DESC';
   f.add(`tt:${et}`);
   f.add(`${type}|tt:${et}`);
-  const pos = cand.positions[0];
+  const pos = nearest(cand.positions, trig);
   if (pos !== undefined) {
     const p1 = toks[pos - 1];
     const w1 = p1 && p1.sentence === cand.sentence ? (p1.kind === 'word' ? strip(p1.norm) : p1.norm) : '^';
@@ -95,24 +105,93 @@ export function targetFeatures(doc: Doc, src: PairInstance, cand: PairInstance, 
       const d = pos - sp;
       f.add(`ts:${d > 0 ? 'after' : 'before'}${Math.abs(d) <= 3 ? 'near' : Math.abs(d) <= 8 ? 'mid' : 'far'}`);
     }
+    if (trig >= 0) {
+      const d = pos - trig;
+      const side = `${d > 0 ? 'after' : 'before'}${Math.abs(d) <= 1 ? 'adj' : Math.abs(d) <= 3 ? 'near' : Math.abs(d) <= 8 ? 'mid' : 'far'}`;
+      f.add(`tg:${side}`);
+      f.add(`${type}|tg:${side}`);
+      f.add(`tg:${side}|tw1:${w1}`);
+      if (rank >= 0) f.add(`tgr:${Math.min(rank, 2)}`);
+      const tw = toks[trig].kind === 'word' ? strip(toks[trig].norm) : '';
+      f.add(`tgw:${tw}|tw1:${w1}`);
+      f.add(`tgw:${tw}|${side}`);
+      if (rank >= 0) f.add(`${type}|tgr:${Math.min(rank, 2)}`);
+      let brk = false;
+      let srcIn = false;
+      const [a, b] = d > 0 ? [trig + 1, pos] : [pos + 1, trig];
+      for (let k = a; k < b; k++) {
+        const t = toks[k];
+        if (t.text === '،' || t.text === ',' || t.text === ':' || t.text === '.' || (t.kind === 'word' && CLAUSE_BREAK.test(t.norm)))
+          brk = true;
+        if (src.positions.includes(k)) srcIn = true;
+      }
+      if (brk) f.add(`tg:brk${d > 0 ? 'A' : 'B'}`);
+      if (srcIn) f.add('tg:srcIn');
+    } else f.add('tg:none');
   } else f.add('tnopos');
   if (cand.feats.some((x) => x.startsWith('rt:'))) f.add('trt');
   if (cand.feats.includes(`rt:${type}`)) f.add('trtT');
   if (cand.feats.some((x) => x.startsWith('r:'))) f.add('trs');
   if (cand.actor.country && cand.actor.country === src.actor.country) f.add('tsamec');
   if (cand.feats.includes('ar:q')) f.add('tq');
+  if (cand.feats.includes('ar:noact')) {
+    f.add('tnoact');
+    f.add(`${type}|tnoact|tt:${et}`);
+  }
   return [...f];
 }
 
-/** The target of an event of `type` by `src`: the most probable other actor of its sentence, or null. */
-export function chooseTarget(doc: Doc, src: PairInstance, type: string, sameSentence: readonly PairInstance[], m: PairModel): Actor | null {
+const byIdCache = new WeakMap<Doc, { entities: Doc['entities']; map: Map<string, Entity> }>();
+/** The doc's entities by id (cached while its entity array is the same). */
+function entityById(doc: Doc): Map<string, Entity> {
+  const c = byIdCache.get(doc);
+  if (c && c.entities === doc.entities) return c.map;
+  const map = new Map((doc.entities ?? []).map((x) => [x.id, x]));
+  byIdCache.set(doc, { entities: doc.entities, map });
+  return map;
+}
+
+/** The position in `ps` nearest to `k` (the first one when `k` < 0). */
+function nearest(ps: readonly number[], k: number): number | undefined {
+  if (k < 0 || ps.length < 2) return ps[0];
+  let best = ps[0];
+  for (const p of ps) if (Math.abs(p - k) < Math.abs(best - k)) best = p;
+  return best;
+}
+
+/** Rank of each candidate among the others by order after the trigger (0 = the first after it; -1 before it or no trigger). */
+function ranksAfter(cands: readonly PairInstance[], trig: number): Map<PairInstance, number> {
+  const r = new Map<PairInstance, number>();
+  if (trig < 0) return r;
+  const after = cands
+    .map((c) => ({ c, p: nearest(c.positions, trig) }))
+    .filter((x): x is { c: PairInstance; p: number } => x.p !== undefined && x.p > trig)
+    .sort((a, b) => a.p - b.p);
+  for (let i = 0; i < after.length; i++) r.set(after[i].c, i);
+  return r;
+}
+
+/**
+ * The target of an event of `type` by `src` with trigger token `trig` (-1: none known): the most probable other actor of
+ * its sentence when that probability reaches `threshold`, or null.
+ */
+export function chooseTarget(
+  doc: Doc,
+  src: PairInstance,
+  type: string,
+  sameSentence: readonly PairInstance[],
+  m: PairModel,
+  trig = -1,
+  threshold = TARGET_THRESHOLD,
+): Actor | null {
   if (!m.target) return null;
   let best: Actor | null = null;
-  let bp = TARGET_THRESHOLD;
-  for (const c of sameSentence) {
-    if (c.key === src.key || ownStateTarget(doc, src.actor, c.actor)) continue;
+  let bp = threshold;
+  const cands = sameSentence.filter((c) => c.key !== src.key && !ownStateTarget(doc, src.actor, c.actor));
+  const ranks = ranksAfter(cands, trig);
+  for (const c of cands) {
     let z = m.target.bias;
-    for (const f of targetFeatures(doc, src, c, type)) z += m.target.weights.get(f) ?? 0;
+    for (const f of targetFeatures(doc, src, c, type, trig, ranks.get(c) ?? -1)) z += m.target.weights.get(f) ?? 0;
     const p = sigmoid(z);
     if (p >= bp) {
       bp = p;
@@ -120,6 +199,119 @@ export function chooseTarget(doc: Doc, src: PairInstance, type: string, sameSent
     }
   }
   return best;
+}
+
+/** Candidates of `src`'s sentence, as `targetExamples` and `chooseTarget` see them, with their rank after `trig`. */
+export function targetCandidates(
+  doc: Doc,
+  src: PairInstance,
+  sameSentence: readonly PairInstance[],
+  trig: number,
+): Array<{ c: PairInstance; rank: number }> {
+  const cands = sameSentence.filter((c) => c.key !== src.key && !ownStateTarget(doc, src.actor, c.actor));
+  const ranks = ranksAfter(cands, trig);
+  return cands.map((c) => ({ c, rank: ranks.get(c) ?? -1 }));
+}
+
+/**
+ * The candidate targets of each sentence: its (sentence, actor) pairs, and the entities named there that are no such
+ * pair (a town, a facility: "مطار الحديدة"), which may be acted on though they do not act (feature `ar:noact`).
+ */
+export function targetPool(doc: Doc, instances: readonly PairInstance[]): Map<number, PairInstance[]> {
+  const out = new Map<number, PairInstance[]>();
+  for (const x of instances) {
+    let l = out.get(x.sentence);
+    if (!l) out.set(x.sentence, (l = []));
+    l.push(x);
+  }
+  const toks = doc.tokens;
+  if (!toks.length) return out;
+  const extra = new Map<string, PairInstance>();
+  for (const e of doc.entities ?? []) {
+    if (e.type === 'MISC') continue;
+    for (const m of e.mentions) {
+      const tok = tokenAt(toks, m.start);
+      const si = toks[tok].sentence;
+      if (out.get(si)?.some((x) => x.key === e.id)) continue;
+      const k = `${si}\u0000${e.id}`;
+      const have = extra.get(k);
+      if (have) have.positions.push(tok);
+      else extra.set(k, { sentence: si, key: e.id, actor: entityActor(e), positions: [tok], feats: ['ar:noact'] });
+    }
+  }
+  for (const x of extra.values()) {
+    let l = out.get(x.sentence);
+    if (!l) out.set(x.sentence, (l = []));
+    l.push(x);
+  }
+  return out;
+}
+
+/**
+ * The rule events with their targets revised by the chooser: one the rules left without a target gets the actor of its
+ * sentence the chooser finds at the model's `fill` probability; one whose target the chooser rejects for another
+ * actor at the `override` probability gets that actor. Returns new event objects for the changed ones.
+ */
+export function fillTargets(
+  doc: Doc,
+  events: readonly Event[],
+  instances: readonly PairInstance[],
+  m: PairModel,
+  pool?: ReadonlyMap<number, PairInstance[]>,
+): Event[] {
+  const fill = m.target?.fill;
+  const override = m.target?.override;
+  if ((fill === undefined && override === undefined) || !doc.tokens.length) return [...events];
+  const bySentence = pool ?? targetPool(doc, instances);
+  return events.map((e) => {
+    if (!e.source || e.via === 'model') return e;
+    const p = e.target ? override : fill;
+    if (p === undefined) return e;
+    const same = bySentence.get(e.sentence);
+    const k = actorKey(e.source);
+    const src = same?.find((x) => x.key === k);
+    if (!same || !src) return e;
+    const target = chooseTarget(doc, src, e.type, same, m, tokenAt(doc.tokens, e.start), p);
+    return target && actorKey(target) !== actorKey(e.target) ? { ...e, target } : e;
+  });
+}
+
+/**
+ * The events of a document: the rule events (their missing targets filled), the learned ones, in text order; a
+ * state acting on itself is a misread target, so the event stays without it, and an event that then repeats another
+ * (same type, source and trigger, no target) goes.
+ */
+export function withPairEvents(
+  doc: Doc,
+  ruleEvents: readonly Event[],
+  instances: readonly PairInstance[],
+  m: PairModel,
+  lex: EventLexicon,
+): Event[] {
+  const pool = targetPool(doc, instances);
+  const events = fillTargets(doc, ruleEvents, instances, m, pool);
+  const added = learnedEvents(doc, ruleEvents, instances, m, lex, pool);
+  if (added.length) {
+    events.push(...added);
+    events.sort((a, b) => a.start - b.start);
+  }
+  return dropOwnStateTargets(doc, events);
+}
+
+/** `events` without their own-state targets (see `withPairEvents`), deduplicated. */
+export function dropOwnStateTargets(doc: Doc, events: readonly Event[]): Event[] {
+  const kept = new Set<string>();
+  const out: Event[] = [];
+  for (let e of events) {
+    if (e.target && ownStateTarget(doc, e.source, e.target)) e = { ...e, target: null };
+    if (!e.target) {
+      const k = `${e.type}\u0000${e.source?.entity ?? e.source?.name ?? ''}\u0000${e.start}`;
+      if (kept.has(k)) continue;
+      kept.add(k);
+    }
+    out.push(e);
+  }
+  return out;
 }
 
 /** PLOVER types the trigger lexicon gives a word without context conditions. */
@@ -144,7 +336,7 @@ function typeCacheOf(lex: EventLexicon): Map<string, string[]> {
 
 const tokenAt = tokenContaining;
 
-function actorKey(a: Actor | null | undefined): string {
+export function actorKey(a: Actor | null | undefined): string {
   if (!a) return '';
   return a.entity ?? `d:${matchForm(a.name ?? '')}`;
 }
@@ -309,6 +501,46 @@ export function pairProbs(m: PairModel, feats: readonly string[]): Float64Array 
 }
 
 /**
+ * The trigger of a learned event of type index `type` by `inst`: a word of its sentence outside every name (`names`:
+ * the entity mentions there), preferring one the trigger lexicon gives this type, then the cue of the actor's
+ * statement there, then the one whose form weighs most for the type; -1 when the sentence has no such word.
+ */
+export function learnedTrigger(
+  doc: Doc,
+  inst: PairInstance,
+  type: number,
+  m: PairModel,
+  lex: EventLexicon,
+  names: ReadonlyArray<{ start: number; end: number }>,
+): number {
+  const toks = doc.tokens;
+  const s = doc.sentences[inst.sentence];
+  let tk = -1;
+  let tw = Number.NEGATIVE_INFINITY;
+  // (next, the cue of a statement the actor makes in the sentence: "اعتبر نائب القائد ... أن", not "نائب")
+  const cues = new Set<number>();
+  for (const q of doc.quotes ?? []) {
+    const sp = q.speakerSpan;
+    const speaks =
+      (inst.actor.entity ? q.speaker === inst.actor.entity : q.speakerText === inst.actor.name) ||
+      // (or named in the speaker's phrase: "نائب القائد العام للحرس الثوري الإيراني العميد حسين سلامي")
+      (!!sp && inst.positions.some((p) => toks[p].start >= sp.start && toks[p].end <= sp.end));
+    if (q.cue === ':' || !speaks) continue;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (toks[k].text === q.cue && toks[k].end <= q.start) cues.add(k);
+  }
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    if (toks[k].kind !== 'word' || names.some((x) => toks[k].start < x.end && toks[k].end > x.start)) continue;
+    const ofType = lexTypes(lex, toks[k].norm, typeCacheOf(lex)).includes(m.types[type]) ? 100 : cues.has(k) ? 50 : 0;
+    const w = ofType + (m.weights.get(`s:${strip(toks[k].norm)}`)?.[type] ?? 0);
+    if (w > tw) {
+      tw = w;
+      tk = k;
+    }
+  }
+  return tk;
+}
+
+/**
  * The events the model adds to the rule events: for each actor and type it predicts (probability ≥ the model's
  * threshold) that the rules did not already give that actor anywhere in the document, one event in the sentence
  * where it is most probable. Its trigger is the word of that sentence whose form weighs most for the type, its
@@ -320,6 +552,7 @@ export function learnedEvents(
   instances: readonly PairInstance[],
   m: PairModel,
   lex: EventLexicon,
+  pool?: ReadonlyMap<number, PairInstance[]>,
 ): Event[] {
   // (type, actor) pairs the rules gave; a descriptive source that contains an entity's name (رئيس الوزراء العراقي حيدر
   // العبادي) covers that entity too
@@ -357,40 +590,12 @@ export function learnedEvents(
     return out;
   };
   const mentionsIn = bySentence((doc.entities ?? []).flatMap((e) => e.mentions.map((x) => ({ ...x, e }))));
-  const instancesIn = new Map<number, PairInstance[]>();
-  for (const x of instances) {
-    let l = instancesIn.get(x.sentence);
-    if (!l) instancesIn.set(x.sentence, (l = []));
-    l.push(x);
-  }
+  const instancesIn = pool ?? targetPool(doc, instances);
   const timesIn = bySentence(doc.times ?? []);
   for (const { inst, type, p } of best.values()) {
     const s = doc.sentences[inst.sentence];
-    // the trigger: a word of the sentence outside every name, preferring one the trigger lexicon gives this type,
-    // then the cue of the actor's statement there, then the one whose form weighs most for the type
-    let tk = -1;
-    let tw = Number.NEGATIVE_INFINITY;
     const names = mentionsIn.get(inst.sentence) ?? [];
-    // (next, the cue of a statement the actor makes in the sentence: "اعتبر نائب القائد ... أن", not "نائب")
-    const cues = new Set<number>();
-    for (const q of doc.quotes ?? []) {
-      const sp = q.speakerSpan;
-      const speaks =
-        (inst.actor.entity ? q.speaker === inst.actor.entity : q.speakerText === inst.actor.name) ||
-        // (or named in the speaker's phrase: "نائب القائد العام للحرس الثوري الإيراني العميد حسين سلامي")
-        (!!sp && inst.positions.some((p) => toks[p].start >= sp.start && toks[p].end <= sp.end));
-      if (q.cue === ':' || !speaks) continue;
-      for (let k = s.tokenStart; k < s.tokenEnd; k++) if (toks[k].text === q.cue && toks[k].end <= q.start) cues.add(k);
-    }
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-      if (toks[k].kind !== 'word' || names.some((x) => toks[k].start < x.end && toks[k].end > x.start)) continue;
-      const ofType = lexTypes(lex, toks[k].norm, typeCacheOf(lex)).includes(m.types[type]) ? 100 : cues.has(k) ? 50 : 0;
-      const w = ofType + (m.weights.get(`s:${strip(toks[k].norm)}`)?.[type] ?? 0);
-      if (w > tw) {
-        tw = w;
-        tk = k;
-      }
-    }
+    const tk = learnedTrigger(doc, inst, type, m, lex, names);
     if (tk < 0) continue;
     let location: Event['location'] = null;
     for (const x of names) {
@@ -406,7 +611,7 @@ export function learnedEvents(
     out.push({
       type: m.types[type],
       source: inst.actor,
-      target: chooseTarget(doc, inst, m.types[type], instancesIn.get(inst.sentence) ?? [], m),
+      target: chooseTarget(doc, inst, m.types[type], instancesIn.get(inst.sentence) ?? [], m, tk),
       trigger: toks[tk].text,
       start: toks[tk].start,
       end: toks[tk].end,
@@ -433,6 +638,8 @@ export function formatPairModel(m: PairModel): string {
   ];
   if (m.target) {
     lines.push(`target-bias\t${m.target.bias.toFixed(4)}`);
+    if (m.target.fill !== undefined) lines.push(`target-fill\t${m.target.fill}`);
+    if (m.target.override !== undefined) lines.push(`target-override\t${m.target.override}`);
     for (const [f, w] of [...m.target.weights].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
       if (w !== 0) lines.push(`~${f}\t${Math.round(w * 1000) / 1000}`);
   }
@@ -482,7 +689,10 @@ export function parsePairModel(text: string): PairModel {
     else if (k === 'net-b1' && net) net.b1 = vec(v);
     else if (k === 'net-b2' && net) net.b2 = vec(v);
     else if (k === 'net-w2' && net) net.W2 = vec(v);
-    else if (k === 'target-bias') target = { bias: Number(v), weights: target?.weights ?? new Map() };
+    else if (k === 'target-bias') target = { ...target, bias: Number(v), weights: target?.weights ?? new Map() };
+    else if (k === 'target-fill') target = { ...target, bias: target?.bias ?? 0, weights: target?.weights ?? new Map(), fill: Number(v) };
+    else if (k === 'target-override')
+      target = { ...target, bias: target?.bias ?? 0, weights: target?.weights ?? new Map(), override: Number(v) };
     else if (k.startsWith('~')) {
       target ??= { bias: 0, weights: new Map() };
       target.weights.set(k.slice(1), Number(v));

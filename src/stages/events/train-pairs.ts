@@ -6,6 +6,7 @@
  * event of that type has this actor as its source (the scorer's name matching: any name form or the country code)
  * and at least half of the words of its evidence lie in the sentence. `khabar train events-pairs`.
  */
+import { tokenContaining } from '../../core/offsets.ts';
 import type { Actor, Doc, Entity, Event } from '../../core/types.ts';
 import { type GoldAnnotation, goldArticle, readAntArticles, readJsonl } from '../../corpora/gold.ts';
 import { keys, norm, type PRF, type PredRecord, scoreGold, words } from '../../eval/gold.ts';
@@ -15,14 +16,18 @@ import { trainLogReg } from './classifier.ts';
 import { canAct } from './extract.ts';
 import { type EventLexicon, loadEventLexicon } from './lexicon.ts';
 import {
+  actorKey,
   formatPairModel,
-  learnedEvents,
+  learnedTrigger,
   type PairInstance,
   type PairModel,
   PLOVER_TYPES,
   pairInstances,
   parsePairModel,
+  targetCandidates,
   targetFeatures,
+  targetPool,
+  withPairEvents,
 } from './pairs.ts';
 import { netFeatureWeights, PAIR_NET_DEFAULTS, type PairNet, type PairNetOptions, trainPairNet } from './pairs-net.ts';
 
@@ -58,6 +63,10 @@ export interface PairTrainOptions {
   epochs?: number;
   threshold?: number;
   minWeight?: number;
+  /** Probability at which the target chooser fills the target a rule event lacks; negative: never. */
+  fill?: number;
+  /** Probability at which the target chooser replaces the target of a rule event; negative: never. */
+  override?: number;
 }
 
 /**
@@ -68,7 +77,14 @@ export interface PairTrainOptions {
  * and in the twenty-fourth, when the labels stopped matching persons and outlets by country code, on a layer of the sets
  * up to 151 scored on sets 152–163 (0.3 / 0.35 / 0.4 / 0.45 / 0.5 / 0.6: 63.2 / 63.8 / 63.6 / 63.5 / 63.1 / 63.2): 0.4.
  */
-export const PAIR_DEFAULTS: Required<PairTrainOptions> = { l2: 3e-3, epochs: 20, threshold: 0.4, minWeight: 0.05 };
+export const PAIR_DEFAULTS: Required<PairTrainOptions> = {
+  l2: 3e-3,
+  epochs: 20,
+  threshold: 0.4,
+  minWeight: 0.05,
+  fill: 0.5,
+  override: 0.6,
+};
 
 /** A record's gold annotation (for the scorer): evidence strings cut from the text, no quotes. */
 export function goldOf(r: StandoffRecord, text: string): GoldAnnotation {
@@ -151,24 +167,33 @@ export function pairLabels(doc: Doc, instances: readonly PairInstance[], gold: G
 
 /**
  * Examples for the target chooser: for each pair example labelled with a type, the other actors of its sentence,
- * positive when one of the gold events of that type names it as the target.
+ * positive when one of the gold events of that type names it as the target. The event's trigger is that of the
+ * actor's rule event of the type in the sentence, else the one the learned layer `m` would choose.
  */
-export function targetExamples(d: PairDoc): Array<{ feats: string[]; y: boolean }> {
+export function targetExamples(d: PairDoc, m: Pick<PairModel, 'types' | 'weights'>): Array<{ feats: string[]; y: boolean }> {
   const out: Array<{ feats: string[]; y: boolean }> = [];
-  const bySentence = new Map<number, PairInstance[]>();
-  for (const x of d.instances) {
-    let l = bySentence.get(x.sentence);
-    if (!l) bySentence.set(x.sentence, (l = []));
-    l.push(x);
-  }
+  const toks = d.doc.tokens;
+  const bySentence = targetPool(d.doc, d.instances);
+  const names = new Map<number, Array<{ start: number; end: number }>>();
+  for (const e of d.doc.entities ?? [])
+    for (const x of e.mentions) {
+      const si = toks[tokenContaining(toks, x.start)].sentence;
+      let l = names.get(si);
+      if (!l) names.set(si, (l = []));
+      l.push(x);
+    }
   d.instances.forEach((inst, i) => {
     if (!d.labels[i].size) return;
     const gev = goldEventsOf(d.doc, inst, d.gold);
     for (const type of d.labels[i]) {
       const tf = new Set<string>();
       for (const v of gev) if (v.type === type) for (const x of goldForms(d.gold, v.target, v.target_code)) tf.add(x);
-      for (const c of bySentence.get(inst.sentence) ?? [])
-        if (c.key !== inst.key) out.push({ feats: targetFeatures(d.doc, inst, c, type), y: intersects(actorForms(d.doc, c.actor), tf) });
+      const rule = (d.doc.events ?? []).find((e) => e.sentence === inst.sentence && e.type === type && actorKey(e.source) === inst.key);
+      const trig = rule
+        ? tokenContaining(toks, rule.start)
+        : learnedTrigger(d.doc, inst, m.types.indexOf(type), m as PairModel, d.lex, names.get(inst.sentence) ?? []);
+      for (const { c, rank } of targetCandidates(d.doc, inst, bySentence.get(inst.sentence) ?? [], trig))
+        out.push({ feats: targetFeatures(d.doc, inst, c, type, trig, rank), y: intersects(actorForms(d.doc, c.actor), tf) });
     }
   });
   return out;
@@ -266,13 +291,22 @@ function trainTypeLogRegs(
 }
 
 /** The target chooser: a logistic regression over (event, other actor of the sentence). */
-function trainTarget(docs: readonly PairDoc[], o: Required<PairTrainOptions>): NonNullable<PairModel['target']> {
+function trainTarget(
+  docs: readonly PairDoc[],
+  o: Required<PairTrainOptions>,
+  m: Pick<PairModel, 'types' | 'weights'>,
+): NonNullable<PairModel['target']> {
   const tm = trainLogReg(
     'target',
-    docs.flatMap((d) => targetExamples(d)),
+    docs.flatMap((d) => targetExamples(d, m)),
     { epochs: o.epochs, lr: 0.05, l2: o.l2, seed: 13, minWeight: 0.01, maxPosWeight: 3 },
   );
-  return { bias: tm.bias, weights: new Map(Object.entries(tm.weights)) };
+  return {
+    bias: tm.bias,
+    weights: new Map(Object.entries(tm.weights)),
+    ...(o.fill >= 0 ? { fill: o.fill } : {}),
+    ...(o.override >= 0 ? { override: o.override } : {}),
+  };
 }
 
 /** A network's model: no per-type weights but the stand-alone weights of the sentence words (the trigger choice). */
@@ -342,14 +376,13 @@ export function trainPairModel(
   const learner = x.learner ?? 'logreg';
   const data = pairData(docs, x.conj);
   const m = trainLearners(data, [learner], o, x).get(learner) as Omit<PairModel, 'threshold' | 'header' | 'target'>;
-  return { ...m, threshold: o.threshold, header, target: trainTarget(docs, o) };
+  return { ...m, threshold: o.threshold, header, target: trainTarget(docs, o, m) };
 }
 
-/** Predictions for a doc: its rule events plus the learned ones. */
+/** Predictions for a doc: its rule events (their missing targets filled) plus the learned ones, as the stage gives them. */
 export function withLearned(d: PairDoc, m: PairModel): PredRecord {
-  const rules = d.doc.events ?? [];
   const rec = predRecord(d.doc);
-  return { ...rec, events: [...rules, ...learnedEvents(d.doc, rules, d.instances, m, d.lex)] as unknown as Array<Record<string, unknown>> };
+  return { ...rec, events: withPairEvents(d.doc, d.doc.events ?? [], d.instances, m, d.lex) as unknown as Array<Record<string, unknown>> };
 }
 
 export interface PairCvRow {
@@ -367,6 +400,8 @@ export interface TargetScore {
   right: number;
   /** … whose target is null. */
   none: number;
+  /** … whose target is null where the gold has none. */
+  rightNone?: number;
 }
 
 export function targetScore(doc: Doc, gold: GoldAnnotation, events: readonly Event[], into: TargetScore): void {
@@ -380,6 +415,7 @@ export function targetScore(doc: Doc, gold: GoldAnnotation, events: readonly Eve
       ? gev.some((v) => intersects(goldForms(gold, v.target, v.target_code), actorForms(doc, ev.target as Actor)))
       : gev.some((v) => !v.target && !v.target_code);
     if (ok) into.right++;
+    if (ok && !ev.target) into.rightNone = (into.rightNone ?? 0) + 1;
   }
 }
 
@@ -478,8 +514,8 @@ export function cvPairVariants(
     const test = x.conj
       ? docs.filter((d) => d.set === s).map((d) => ({ ...d, instances: d.instances.map((i) => ({ ...i, feats: conjoin(i.feats) })) }))
       : docs.filter((d) => d.set === s);
-    const target = trainTarget(train, o);
     const models = trainLearners(pairData(train, x.conj), learners, o, x);
+    const target = trainTarget(train, o, models.values().next().value as Pick<PairModel, 'types' | 'weights'>);
     const gold = test.map((d) => d.gold);
     allGold.push(...gold);
     allRules.push(...test.map((d) => predRecord(d.doc)));
@@ -524,4 +560,83 @@ export function cvPairVariants(
 /** Read the stand-off annotation file. */
 export function readStandoff(path: string): StandoffRecord[] {
   return readJsonl<StandoffRecord>(path);
+}
+
+/** One row of `cvTargets`: fill and override thresholds (negative: never) and the target accuracy they give. */
+export interface TargetCvRow {
+  fill: number;
+  override: number;
+  rules: TargetScore;
+  model: TargetScore;
+  /** Rule events whose target the chooser gave or replaced, and how many of those match a gold event with that target. */
+  changed: number;
+  changedRight: number;
+}
+
+/**
+ * Cross-validation of the target chooser over `folds` groups of annotation sets (set i of the sorted names in
+ * group i mod folds): the layer is trained without each group and scored on it, at each pair of fill and override
+ * thresholds in `fills` × `overrides`. Pair scores do not move with them; only targets do.
+ */
+export function cvTargets(
+  docs: readonly PairDoc[],
+  folds: number,
+  fills: readonly number[],
+  overrides: readonly number[],
+  opts: PairTrainOptions = {},
+  progress?: (fold: number, seconds: number) => void,
+): TargetCvRow[] {
+  const sets = [...new Set(docs.map((d) => d.set))].sort();
+  const group = new Map(sets.map((s, i) => [s, i % folds]));
+  const rows: TargetCvRow[] = fills.flatMap((fill) =>
+    overrides.map((override) => ({
+      fill,
+      override,
+      rules: { n: 0, right: 0, none: 0 },
+      model: { n: 0, right: 0, none: 0 },
+      changed: 0,
+      changedRight: 0,
+    })),
+  );
+  const key = (e: Event): string => `${e.type}|${e.start}|${actorKey(e.source)}|${actorKey(e.target)}`;
+  for (let g = 0; g < folds; g++) {
+    const t0 = Date.now();
+    const train = docs.filter((d) => group.get(d.set) !== g);
+    const test = docs.filter((d) => group.get(d.set) === g);
+    const m0 = trainPairModel(train, { ...opts, fill: -1, override: -1 });
+    for (const row of rows) {
+      const target = m0.target
+        ? {
+            bias: m0.target.bias,
+            weights: m0.target.weights,
+            ...(row.fill >= 0 ? { fill: row.fill } : {}),
+            ...(row.override >= 0 ? { override: row.override } : {}),
+          }
+        : undefined;
+      const m: PairModel = { ...m0, ...(target ? { target } : {}) };
+      for (const d of test) {
+        const evs = (withLearned(d, m).events ?? []) as unknown as Event[];
+        targetScore(
+          d.doc,
+          d.gold,
+          evs.filter((e) => e.via !== 'model'),
+          row.rules,
+        );
+        targetScore(
+          d.doc,
+          d.gold,
+          evs.filter((e) => e.via === 'model'),
+          row.model,
+        );
+        const before = new Set((d.doc.events ?? []).map(key));
+        const changed = evs.filter((e) => e.via !== 'model' && e.target && !before.has(key(e)));
+        row.changed += changed.length;
+        const sc: TargetScore = { n: 0, right: 0, none: 0 };
+        targetScore(d.doc, d.gold, changed, sc);
+        row.changedRight += sc.right;
+      }
+    }
+    progress?.(g, (Date.now() - t0) / 1000);
+  }
+  return rows;
 }
