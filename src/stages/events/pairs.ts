@@ -83,7 +83,7 @@ const CLAUSE_BREAK = /^(و|ف)?(الذي|التي|الذين|اللذين|الل
  * type, the word before it (a preposition: على، ضد، مع), a fused ل/ب, its side and distance from the doer, whether the
  * rules made it a target or a doer in the sentence, a shared country, whether it is a speaker; and, given the event's
  * trigger token `trig`, its side and distance from the trigger, whether it is the first actor after it, whether a
- * clause break or the doer stands between them.
+ * clause break or the doer stands between them; its role with the type.
  */
 export function targetFeatures(doc: Doc, src: PairInstance, cand: PairInstance, type: string, trig = -1, rank = -1): string[] {
   const toks = doc.tokens;
@@ -134,6 +134,8 @@ export function targetFeatures(doc: Doc, src: PairInstance, cand: PairInstance, 
   if (cand.feats.some((x) => x.startsWith('r:'))) f.add('trs');
   if (cand.actor.country && cand.actor.country === src.actor.country) f.add('tsamec');
   if (cand.feats.includes('ar:q')) f.add('tq');
+  // (civilians are shot at, governments accused: the candidate's role with the type)
+  if (cand.actor.role) f.add(`${type}|trole:${cand.actor.role}`);
   if (cand.feats.includes('ar:noact')) {
     f.add('tnoact');
     f.add(`${type}|tnoact|tt:${et}`);
