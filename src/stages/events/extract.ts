@@ -467,6 +467,14 @@ export function sentenceActors(
   // "اتهم ترامب وزير العدل، جيف سيشنز"، "استقبل مدير المخابرات العامة المصرية اللواء عباس كامل": a person's title, or
   // a title in construct with an organisation, followed by the holder's name behind a comma or a rank, is that person
   const titled = new Set<ActorSpan>();
+  // (a title word of `lex.personTitles`, also with a pronoun: "نظيره"، "نظيرته")
+  const isTitle = (w: string): boolean => {
+    const bare = w.replace(/^ال(?=..)/, '');
+    return (
+      lex.personTitles.has(bare) ||
+      (/^.{3,}(ه|ها|هم|هما)$/.test(bare) && lex.personTitles.has(bare.replace(/(ت?)(ه|ها|هم|هما)$/, (_, t) => (t ? 'ه' : ''))))
+    );
+  };
   for (const y of out) {
     if (y.type !== 'PER' || y.a <= ts + 1) continue;
     let p = y.a - 1;
@@ -478,13 +486,6 @@ export function sentenceActors(
     // the title: the descriptive actor's first word, or the word before the organisation in construct
     const head = x.type === 'ORG' ? x.a - 1 : x.a;
     if (head < ts || toks[head].kind !== 'w') continue;
-    const isTitle = (w: string): boolean => {
-      const x = w.replace(/^ال(?=..)/, '');
-      return (
-        lex.personTitles.has(x) ||
-        (/^.{3,}(ه|ها|هم|هما)$/.test(x) && lex.personTitles.has(x.replace(/(ت?)(ه|ها|هم|هما)$/, (_, t) => (t ? 'ه' : ''))))
-      );
-    };
     if (
       !(isTitle(toks[head].norm) || (/^[وف]/.test(toks[head].norm) && isTitle(toks[head].norm.slice(1)))) ||
       (x.type === 'ORG' && out.some((z) => z.a <= head && head < z.b))
@@ -497,8 +498,7 @@ export function sentenceActors(
     y.clitic = undefined;
     if (!y.actor.country && x.actor.country && x.type !== 'ORG') y.actor = { ...y.actor, country: x.actor.country };
   }
-  const drop = titled.size ? (y: ActorSpan): boolean => led.has(y) || titled.has(y) : (y: ActorSpan): boolean => led.has(y);
-  return led.size || titled.size ? out.filter((y) => !drop(y)) : out;
+  return led.size || titled.size ? out.filter((y) => !led.has(y) && !titled.has(y)) : out;
 }
 
 const candCache = new WeakMap<EventLexicon, Map<string, Trigger[][]>>();

@@ -189,11 +189,9 @@ export function chooseTarget(
   if (!m.target) return null;
   let best: Actor | null = null;
   let bp = threshold;
-  const cands = sameSentence.filter((c) => c.key !== src.key && !ownStateTarget(doc, src.actor, c.actor));
-  const ranks = ranksAfter(cands, trig);
-  for (const c of cands) {
+  for (const { c, rank } of targetCandidates(doc, src, sameSentence, trig)) {
     let z = m.target.bias;
-    for (const f of targetFeatures(doc, src, c, type, trig, ranks.get(c) ?? -1)) z += m.target.weights.get(f) ?? 0;
+    for (const f of targetFeatures(doc, src, c, type, trig, rank)) z += m.target.weights.get(f) ?? 0;
     const p = sigmoid(z);
     if (p >= bp) {
       bp = p;
@@ -279,7 +277,7 @@ export function fillTargets(
 }
 
 /**
- * The events of a document: the rule events (their missing targets filled), the learned ones, in text order; a
+ * The events of a document: the rule events (their targets revised by `fillTargets`), the learned ones, in text order; a
  * state acting on itself is a misread target, so the event stays without it, and an event that then repeats another
  * (same type, source and trigger, no target) goes.
  */
