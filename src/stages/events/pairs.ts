@@ -509,7 +509,7 @@ export function learnedTrigger(
   doc: Doc,
   inst: PairInstance,
   type: number,
-  m: PairModel,
+  m: Pick<PairModel, 'types' | 'weights'>,
   lex: EventLexicon,
   names: ReadonlyArray<{ start: number; end: number }>,
 ): number {

@@ -191,7 +191,7 @@ export function targetExamples(d: PairDoc, m: Pick<PairModel, 'types' | 'weights
       const rule = (d.doc.events ?? []).find((e) => e.sentence === inst.sentence && e.type === type && actorKey(e.source) === inst.key);
       const trig = rule
         ? tokenContaining(toks, rule.start)
-        : learnedTrigger(d.doc, inst, m.types.indexOf(type), m as PairModel, d.lex, names.get(inst.sentence) ?? []);
+        : learnedTrigger(d.doc, inst, m.types.indexOf(type), m, d.lex, names.get(inst.sentence) ?? []);
       for (const { c, rank } of targetCandidates(d.doc, inst, bySentence.get(inst.sentence) ?? [], trig))
         out.push({ feats: targetFeatures(d.doc, inst, c, type, trig, rank), y: intersects(actorForms(d.doc, c.actor), tf) });
     }
