@@ -502,8 +502,10 @@ export function pairProbs(m: PairModel, feats: readonly string[]): Float64Array 
 
 /**
  * The trigger of a learned event of type index `type` by `inst`: a word of its sentence outside every name (`names`:
- * the entity mentions there), preferring one the trigger lexicon gives this type, then the cue of the actor's
- * statement there, then the one whose form weighs most for the type; -1 when the sentence has no such word.
+ * the entity mentions there). A word the trigger lexicon gives this type comes first (the heaviest for the type if
+ * several). Else, when the actor makes a statement there, the verb or noun of what it says that weighs most for the
+ * type, or the statement's cue; else the verb, noun or participle (the morphology layer's UPOS) outside time
+ * expressions that weighs most; else the heaviest word. -1 when the sentence has no such word.
  */
 export function learnedTrigger(
   doc: Doc,
@@ -517,8 +519,10 @@ export function learnedTrigger(
   const s = doc.sentences[inst.sentence];
   let tk = -1;
   let tw = Number.NEGATIVE_INFINITY;
+  let of = 0;
   // (next, the cue of a statement the actor makes in the sentence: "اعتبر نائب القائد ... أن", not "نائب")
   const cues = new Set<number>();
+  const said: Array<{ start: number; end: number }> = [];
   for (const q of doc.quotes ?? []) {
     const sp = q.speakerSpan;
     const speaks =
@@ -526,7 +530,11 @@ export function learnedTrigger(
       // (or named in the speaker's phrase: "نائب القائد العام للحرس الثوري الإيراني العميد حسين سلامي")
       (!!sp && inst.positions.some((p) => toks[p].start >= sp.start && toks[p].end <= sp.end));
     if (q.cue === ':' || !speaks) continue;
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (toks[k].text === q.cue && toks[k].end <= q.start) cues.add(k);
+    for (let k = s.tokenStart; k < s.tokenEnd; k++)
+      if (toks[k].text === q.cue && toks[k].end <= q.start) {
+        cues.add(k);
+        said.push(q);
+      }
   }
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     if (toks[k].kind !== 'word' || names.some((x) => toks[k].start < x.end && toks[k].end > x.start)) continue;
@@ -535,16 +543,49 @@ export function learnedTrigger(
     if (w > tw) {
       tw = w;
       tk = k;
+      of = ofType;
     }
   }
-  return tk;
+  if (of === 100) return tk;
+  // No word of the type: the heaviest verb or noun outside time expressions ("حقق الجيش اليمني انتصارات كبيرة" is not
+  // كبيرة, "أمس" is no trigger), inside what the actor says there when it speaks; else the cue, else the heaviest word.
+  const inSaid = of === 50;
+  const pos = predicateTokens(doc);
+  const times = (doc.times ?? []).filter((t) => t.start < s.end && t.end > s.start);
+  let vk = -1;
+  let vw = Number.NEGATIVE_INFINITY;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    if (!pos.has(k) || names.some((x) => toks[k].start < x.end && toks[k].end > x.start)) continue;
+    if (inSaid && !said.some((q) => toks[k].start >= q.start && toks[k].end <= q.end)) continue;
+    if (times.some((x) => toks[k].start < x.end && toks[k].end > x.start)) continue;
+    const w = m.weights.get(`s:${strip(toks[k].norm)}`)?.[type] ?? 0;
+    if (w > vw && (!inSaid || w > 0)) {
+      vw = w;
+      vk = k;
+    }
+  }
+  return vk >= 0 ? vk : tk;
+}
+
+// (an adjective in مـ is mostly a participle, which can state an act: "قوات الشرعية المدعومة من القوات الإماراتية")
+const PARTICIPLE = /^(ال)?م/;
+const verbCache = new WeakMap<Doc, { words: Doc['words']; set: Set<number> }>();
+/** The tokens of the doc that hold a verb, a noun or a participle (UPOS of the morphology layer). */
+function predicateTokens(doc: Doc): Set<number> {
+  const c = verbCache.get(doc);
+  if (c && c.words === doc.words) return c.set;
+  const set = new Set<number>();
+  for (const w of doc.words ?? [])
+    if (w.upos === 'VERB' || w.upos === 'NOUN' || (w.upos === 'ADJ' && PARTICIPLE.test(w.form))) set.add(w.token);
+  verbCache.set(doc, { words: doc.words, set });
+  return set;
 }
 
 /**
  * The events the model adds to the rule events: for each actor and type it predicts (probability ≥ the model's
  * threshold) that the rules did not already give that actor anywhere in the document, one event in the sentence
- * where it is most probable. Its trigger is the word of that sentence whose form weighs most for the type, its
- * target null, its place a location named after في in the sentence, its date the sentence's first date (not a duration or a frequency).
+ * where it is most probable. Its trigger is chosen by `learnedTrigger`, its target by the chooser, its place a
+ * location named after في in the sentence, its date the sentence's first date (not a duration or a frequency).
  */
 export function learnedEvents(
   doc: Doc,

@@ -689,6 +689,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   /** A token that cannot be part of a speaker phrase. */
   const stopsSpeaker = (k: number): boolean => {
     const t = toks[k];
+    // (a quoted name stays in the phrase, "صحيفة "العرب""; a quotation of more than six words is the content: "ووفقا
+    // لمصادر غربية "توتر ينذر بحرب شرق أوسطية إذا لم تنسحب إيران"")
+    if (t.kind === 'p' && pairs.has(k) && (pairs.get(k) as number) - k > 7) return true;
     if (t.kind === 'p') return !pairs.has(k) && !closeToOpen.has(k) && t.text !== '-' && t.text !== '(' && t.text !== ')';
     // (not the من of a quantity: "ويقول العديد من الإسرائيليين إن"، "قال عدد من النواب")
     if (t.norm === 'من' && k > 0 && isQuantity(lex, toks[k - 1].norm) && toks[k + 1]?.kind === 'w') return false;
@@ -1644,6 +1647,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
           mainSpeaker = sp;
           continue;
         }
+        // "ووفقا لمصادر غربية "توتر ينذر بحرب …"": a quotation right after the attribution is what it says
+        const qc = pairs.get(b);
+        if (b < limit && qc !== undefined && qc - b > 7 && qc < te) {
+          emit(b, qc + 1, sp, cueText, si);
+          consumedTo = qc + 1;
+          mainSpeaker = sp;
+          continue;
+        }
         const first = i === ts || (i === ts + 1 && toks[ts].kind === 'p');
         // "وبحسب ما أوردت فرانس برس، فقد أعرب X عن أمله في أن": a cue of its own opens what the outlet reports; it
         // speaks and the outlet relays (13th session)
@@ -2012,14 +2023,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
         !e.pronObj &&
         i - 1 > ts &&
         /^(الذين|الذي|التي|اللذين|اللتين|اللذان|اللتان)$/.test(toks[i - 1].norm) &&
-        // (not when the cue has its own subject after it: "المنطقة التي قال المرصد السوري إن" — the observatory speaks)
+        // (not when the cue has its own subject after it: "المنطقة التي قال المرصد السوري إن" — the observatory speaks;
+        // "وأثار الهجوم، الذي يقول محللون إنه": an indefinite speaker head too after a say cue, not after one with an
+        // object: "المرأة التي تتهم مرشحه")
         !(
           j + 1 < te &&
           toks[j + 1].kind === 'w' &&
           !isComp(j + 1) &&
           (personAt(j + 1) ||
             mentionStarts.has(toks[j + 1].start) ||
-            (/^(ال|وال)/.test(toks[j + 1].norm) && lex.speakerHeads.has(headKey(toks[j + 1].norm))))
+            ((e.kind === 'say' || /^(ال|وال)/.test(toks[j + 1].norm)) && lex.speakerHeads.has(headKey(toks[j + 1].norm))))
         )
       ) {
         sp = relativeSpeaker(i - 1);

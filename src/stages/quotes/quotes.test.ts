@@ -2576,3 +2576,25 @@ test('27th session: إعلانه أن — the noun إعلان with a pronoun spe
   const b = fullQuotesRules('عنوان\nوجاء ذلك بعد إعلان سعد الحريري استقالته من منصبه.');
   assert.ok(!b.some((x) => x.includes('|إعلان|')), b.join(' / '));
 });
+
+test('29th session: a say cue after a relative pronoun with an indefinite speaker after it — they speak, not the antecedent', () => {
+  const a = fullQuotesRules('عنوان\nوأثار الهجوم، الذي يقول محللون إنه سيكون أكبر معركة في الحرب، مخاوف كبيرة.');
+  assert.ok(
+    a.some((x) => x.startsWith('محللون|يقول|')),
+    a.join(' / '),
+  );
+  // an accusing cue: the word after it is the one accused, and the antecedent accuses
+  const b = fullQuotesRules('عنوان\nوتحدثت المرأة التي تتهم مرشحه بالاعتداء عليها أمام اللجنة.');
+  assert.ok(!b.some((x) => x.startsWith('مرشحه|')), b.join(' / '));
+});
+
+test('29th session: an attribution followed by a long quotation quotes it, and the quotation ends the speaker phrase', () => {
+  const a = fullQuotesRules('عنوان\nتكتب صحيفة "العرب" ووفقا لمصادر غربية "توتر ينذر بحرب شرق أوسطية إذا لم تنسحب إيران من سوريا".');
+  assert.ok(a.includes('مصادر غربية|ووفقا|توتر ينذر بحرب شرق أوسطية إذا لم تنسحب إيران من سوريا'), a.join(' / '));
+  // a quoted name stays in the phrase
+  const b = fullQuotesRules('عنوان\nوقال المتحدث باسم "المرصد السوري" إن القصف مستمر.');
+  assert.ok(
+    b.some((x) => x.startsWith('المتحدث باسم') && x.endsWith('|القصف مستمر')),
+    b.join(' / '),
+  );
+});
