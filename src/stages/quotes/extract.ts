@@ -367,7 +367,8 @@ const NAMING_HEAD =
   /^[وفبل]?(جماعه|منظمه|حركه|حزب|تنظيم|جمعيه|شركه|وكاله|صحيفه|قناه|مجموعه|ائتلاف|تحالف|جبهه|مركز|موقع|مجله|هيئه|مؤسسه|ميليشيا|ميليشيات|مليشيا|مليشيات|فصيل|كتائب|شبكه|اذاعه|كتله|تيار|قائمه)$/;
 
 /** Prepositions (with و/ف) that open an adverbial phrase before a cue, never its subject. */
-const PREP_OPEN = /^[وف]?(ازاء|امام|حول|بشان|تجاه|حيال|خلال|بعد|قبل|عقب|اثر|في|من|علي|عن|الي|مع|ردا|تعليقا|بخصوص|بسبب|رغم)$/;
+const PREP_OPEN =
+  /^[وف]?(ازاء|امام|حول|بشان|تجاه|حيال|خلال|بعد|قبل|عقب|اثر|في|من|علي|عن|الي|مع|ردا|تعليقا|بخصوص|بسبب|رغم|تزامنا|بالتزامن|تماشيا|انسجاما)$/;
 
 /** The adjective closing a title before its body's لـ ("الأمين العام لحلف"، "المبعوث الخاص للأمم المتحدة"). */
 const TITLE_ADJ = /^(العام|الخاص|الرسمي|التنفيذي|الاعلي|الدائم|السامي|الاممي)$/;
@@ -2458,6 +2459,9 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
               }
             }
           }
+          // "وأضاف بيان صادر عنه بالقول": a statement issued by the one the pronoun stands for, the previous speaker
+          if (sp && last && b < end && /^(عنه|عنها|عنهم)$/.test(toks[b].norm) && /^(ال)?صادر(ه)?$/.test(matchFormOf(sp.text)))
+            sp = { ...last.sp, carried: true };
           // "وذكر البيان أن ...": the statement speaks for whoever issued it — the one named after it ("وجاء في الخطاب
           // الذي وقع عليه وزير الخزانة:"، "البيان الذي أصدرته الوزارة"), else the previous speaker.
           if (sp && lex.statements.has(matchFormOf(sp.text))) {

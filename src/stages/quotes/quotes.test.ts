@@ -2598,3 +2598,13 @@ test('29th session: an attribution followed by a long quotation quotes it, and t
     b.join(' / '),
   );
 });
+
+test('29th session: an adverbial opener is no subject, and a statement issued by "him" is the previous speaker’s', () => {
+  const a = fullQuotesRules('عنوان\nوتزامنا مع تصريحات الجنرال نيكولسن، أعلنت القوات الأمريكية مقتل أكثر من 50 قياديا في حركة طالبان.');
+  assert.ok(
+    a.some((x) => x.startsWith('القوات الأمريكية|أعلنت|')),
+    a.join(' / '),
+  );
+  const b = fullQuotesRules('عنوان\nوقال معهد نايت إن القرار مهم. وأضاف بيان صادر عنه بالقول: "أسعدنا هذا القرار".');
+  assert.ok(b.includes('معهد نايت|وأضاف|أسعدنا هذا القرار'), b.join(' / '));
+});
