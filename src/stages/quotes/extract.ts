@@ -17,7 +17,7 @@ const SPEAKER_STOP = new Set(
   ),
 );
 /** Adverbs of manner with a fused بـ ("طالبت أوتاوا بقوة بالإفراج"): neither in the speaker phrase nor opening the content. */
-const MANNER = /^(بقوه|بشده|بحزم|بوضوح|بصراحه|بشكل|بحراره|بالحاح)$/;
+const MANNER = /^(بقوه|بشده|بحزم|بوضوح|بصراحه|بشكل|بحراره|بالحاح|بالاجماع)$/;
 /** A circumstantial participle of speaking ("وتابع متحدثا خلال اجتماع"), not the title "متحدث باسم". */
 const SPEAKING_PARTICIPLE = /^متحدث[اه]$/;
 /** Negations before a cue: "لم يعلن" is not a statement. */
@@ -445,7 +445,13 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const slice = (a: number, b: number): string => text.slice(toks[a].start, toks[b - 1].end);
   const matchFormOf = (x: string): string => matchForm(x);
   // (آن, with madda, is "now" or the name Anne, never أن/إن: "الخبيرة "آن غيديتشللي" أن")
-  const isComp = (k: number): boolean => k < toks.length && toks[k].kind === 'w' && COMP.has(toks[k].norm) && !toks[k].text.includes('آ');
+  // (not the إن of "سي إن إن", CNN: "ونقلت قناة سي إن إن أيضا أن")
+  // (both إن of it, after سي that does not end "بي بي سي": "لبي بي سي إن" is the BBC and a complementiser)
+  const cnnAt = (c: number): boolean =>
+    c >= 0 && toks[c].norm === 'سي' && toks[c + 1]?.norm === 'ان' && toks[c + 2]?.norm === 'ان' && !/بي$/.test(toks[c - 1]?.norm ?? '');
+  const cnn = (k: number): boolean => toks[k].norm === 'ان' && (cnnAt(k - 1) || cnnAt(k - 2));
+  const isComp = (k: number): boolean =>
+    k < toks.length && toks[k].kind === 'w' && COMP.has(toks[k].norm) && !toks[k].text.includes('آ') && !cnn(k);
   /** The word an attribution phrase attributes to ("بحسب ما أكده X": after ما and its verb) is never a speaker. */
   const attrNonSpeaker = (k: number, end: number): boolean => {
     k = attrSubject(k - 1, end);
@@ -696,7 +702,8 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
     if (t.kind === 'p') return !pairs.has(k) && !closeToOpen.has(k) && t.text !== '-' && t.text !== '(' && t.text !== ')';
     // (not the من of a quantity: "ويقول العديد من الإسرائيليين إن"، "قال عدد من النواب")
     if (t.norm === 'من' && k > 0 && isQuantity(lex, toks[k - 1].norm) && toks[k + 1]?.kind === 'w') return false;
-    if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && t.text.includes('آ'))) || isComp(k) || MANNER.test(t.norm)) return true;
+    if ((SPEAKER_STOP.has(t.norm) && !(t.norm === 'ان' && (t.text.includes('آ') || cnn(k)))) || isComp(k) || MANNER.test(t.norm))
+      return true;
     // "وأكدت أنقرة معارضتها": a stance noun with its pronoun is the content, not the speaker's
     if (t.kind === 'w' && !inName[k] && stanceAt(k)) return true;
     // "وحمّل ترامب كلاً من بوتين وروسيا": كلاً من opens the object (17th session)
@@ -1591,12 +1598,16 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
       if (e.kind === 'attr') {
         // بحسب X، content  |  content، بحسب X  |  بحسب ما أكده X
         let a = attrSubject(j, limit);
+        // "وبحسب آخر حصيلة صدرت عن وزارة الصحة": the latest statement is still a statement
+        if (a + 1 < limit && /^(اخر|احدث)$/.test(toks[a].norm) && lex.statements.has(toks[a + 1].norm)) a++;
         // "وفقا لبيان صادر عن وزارة الدفاع"، "وفقا لبيان أصدرته السلطات": the statement's issuer speaks
         // (a statement word may itself begin with ب: "بحسب بيان للوزارة"; 16th session)
         if (a + 2 < limit && (lex.statements.has(toks[a].norm) || lex.statements.has(toks[a].norm.replace(/^[لب](?=..)/, '')))) {
           if (a + 3 < limit && /^(ال)?صادر(ه)?$/.test(toks[a + 1].norm) && /^(عن|من)$/.test(toks[a + 2].norm)) a += 3;
           else if (a + 3 < limit && /^(صدر|صدرت)$/.test(toks[a + 1].norm) && /^(عن|من)$/.test(toks[a + 2].norm)) a += 3;
-          else if (/^(اصدر|نشر|وزع|اورد)(ته|ها|ه)$/.test(toks[a + 1].norm)) a += 2;
+          else if (/^(اصدر|نشر|وزع|اورد|اعلن)(ته|تها|ها|ه)$/.test(toks[a + 1].norm)) a += 2;
+          // ("بحسب آخر حصيلة أدلى بها المتحدث باسم الشرطة": the one who gave it)
+          else if (a + 3 < limit && /^(ادلي|ادلت)$/.test(toks[a + 1].norm) && /^(بها|به)$/.test(toks[a + 2].norm)) a += 3;
         }
         // "وفقا لوزارة الدفاع الروسية": the fused لـ of the attribution does not make the name an addressee
         let b0 = speakerEnd(a, limit);

@@ -2608,3 +2608,18 @@ test('29th session: an adverbial opener is no subject, and a statement issued by
   const b = fullQuotesRules('عنوان\nوقال معهد نايت إن القرار مهم. وأضاف بيان صادر عنه بالقول: "أسعدنا هذا القرار".');
   assert.ok(b.includes('معهد نايت|وأضاف|أسعدنا هذا القرار'), b.join(' / '));
 });
+
+test('29th session: "سي إن إن" is CNN, not a complementiser; the latest toll is a statement of its issuer; بالإجماع is manner', () => {
+  const a = fullQuotesRules('عنوان\nونقلت قناة سي إن إن أيضا أن الوثائق تحذر من خطر كبير.');
+  assert.ok(a.includes('قناة سي إن إن|ونقلت|الوثائق تحذر من خطر كبير'), a.join(' / '));
+  // "لبي بي سي إن": the BBC, then the complementiser
+  const b = fullQuotesRules('عنوان\nوقال المسؤول لبي بي سي إن الوثائق تحذر من خطر كبير.');
+  assert.ok(b.includes('المسؤول|وقال|الوثائق تحذر من خطر كبير'), b.join(' / '));
+  const c = fullQuotesRules('عنوان\nوارتفع عدد الضحايا إلى 387، وفق آخر حصيلة أعلنتها السلطات.');
+  assert.ok(
+    c.some((x) => x.startsWith('السلطات|وفق|')),
+    c.join(' / '),
+  );
+  const d = fullQuotesRules('عنوان\nوأكد البرلمان الجزائري بالإجماع أن القانون مهم.');
+  assert.ok(d.includes('البرلمان الجزائري|وأكد|القانون مهم'), d.join(' / '));
+});
