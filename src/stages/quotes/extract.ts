@@ -21,6 +21,9 @@ const MANNER = /^(بقوه|بشده|بحزم|بوضوح|بصراحه|بشكل|ب
 /** A circumstantial participle of speaking ("وتابع متحدثا خلال اجتماع"), not the title "متحدث باسم". */
 const SPEAKING_PARTICIPLE = /^متحدث[اه]$/;
 /** Negations before a cue: "لم يعلن" is not a statement. */
+/** أقر / يقر: admit, or (of a legislature) approve. */
+const APPROVE = /^[وف]?(اقر|اقرت|اقروا|يقر|تقر)$/;
+
 const NEG = new Set(['لا', 'لم', 'لن', 'ما', 'ولا', 'ولم', 'ولن']);
 /** Prepositions before a cue form make it a noun, not a verb: "في رد على سؤال"، "بعد تصريح". */
 const NOUN_PREP = new Set(['في', 'وفي', 'من', 'علي', 'عن', 'الي', 'بعد', 'قبل', 'خلال', 'عقب', 'اثر', 'حول', 'مع']);
@@ -1143,6 +1146,14 @@ export function extractQuotes(doc: Doc, lex: CueLexicon): Quote[] {
   const push = (a: number, b: number, sp: Speaker, cue: string, sentence: number, forceDirect?: boolean): void => {
     [a, b] = trim(a, b);
     if (b <= a) return;
+    // "أقر البرلمان القانون"، "وأقرت مقاطعة كيبيك القتل الرحيم": a legislature approving a text casts a vote, it makes no statement
+    // (with أن it admits: "وأقر مجلس النواب بأن القانون يحتاج إلى تعديل")
+    if (
+      APPROVE.test(matchForm(cue)) &&
+      lex.legislatures.has(headKey(stripCueConj(matchForm(sp.text).split(' ')[0] ?? ''))) &&
+      !(a > 0 && /^(ان|بان)$/.test(toks[a - 1].norm))
+    )
+      return;
     // "أعلن دوتيرتي الأربعاء انسحاب الأرخبيل"، "الأحد، وقف عقوبة الإعدام": the date of the statement before its content
     // is not part of it (23rd session)
     const when = timeAt.get(toks[a].start);

@@ -43,6 +43,8 @@ export interface CueLexicon {
   relational: Set<string>;
   /** Documents that speak for their issuer (البيان، الخطاب; matching forms): `data/quotes/statements.txt`. */
   statements: Set<string>;
+  /** Bodies that pass laws (برلمان، مجلس): with أقر they approve, not admit: `data/quotes/legislatures.txt`. */
+  legislatures: Set<string>;
   /** Adverbs of time and "also" between a verb and its subject (matching forms): `data/quotes/adverbs.txt`. */
   adverbs: Set<string>;
   /** Openers of a narrator clause after a comma, one or two words (matching forms): `data/quotes/clause-ends.txt`. */
@@ -85,6 +87,7 @@ export function parseCues(
   quantityList = '',
   personTitleList = '',
   opinionList = '',
+  legislatureList = '',
 ): CueLexicon {
   const byFirst = new Map<string, CueEntry[]>();
   const nonSpeakers = new Set<string>();
@@ -184,6 +187,7 @@ export function parseCues(
     quantities,
     personTitles,
     opinionHolders: wordSet(opinionList),
+    legislatures: wordSet(legislatureList),
   };
 }
 
@@ -228,6 +232,7 @@ export function loadCues(): CueLexicon {
     readFileSync(dataFile('quotes', 'quantities.txt'), 'utf8'),
     readFileSync(dataFile('kb', 'titles.txt'), 'utf8'),
     readFileSync(dataFile('quotes', 'opinion-holders.txt'), 'utf8'),
+    readFileSync(dataFile('quotes', 'legislatures.txt'), 'utf8'),
   );
   return cached;
 }

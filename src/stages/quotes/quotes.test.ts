@@ -2623,3 +2623,14 @@ test('29th session: "سي إن إن" is CNN, not a complementiser; the latest to
   const d = fullQuotesRules('عنوان\nوأكد البرلمان الجزائري بالإجماع أن القانون مهم.');
   assert.ok(d.includes('البرلمان الجزائري|وأكد|القانون مهم'), d.join(' / '));
 });
+
+test('29th session: a legislature that أقر a text votes, it makes no statement; with أن it admits', () => {
+  assert.deepEqual(fullQuotesRules('عنوان\nوأقر البرلمان الجزائري بالإجماع مشروع القانون.'), []);
+  const a = fullQuotesRules('عنوان\nوأقر مجلس النواب بأن القانون يحتاج إلى تعديل.');
+  assert.ok(a.includes('مجلس النواب|وأقر|القانون يحتاج إلى تعديل'), a.join(' / '));
+  const b = fullQuotesRules('عنوان\nوأقر غريفيث بإخفاق مباحثات جنيف.');
+  assert.ok(
+    b.some((x) => x.startsWith('غريفيث|وأقر|')),
+    b.join(' / '),
+  );
+});
