@@ -7,8 +7,8 @@
 `miss`: a gold (type, source) pair no prediction has (with the predicted events of the same source or type in the
 article, to tell a wrong type from a missed actor); `false`: a predicted pair that is not in the gold."""
 import argparse
-from goldlib import eforms, read_gold, read_pred, strings
-from arnorm import norm, keys  # noqa: E402
+from goldlib import eforms, gold_forms, gold_source_forms, read_gold, read_pred, strings
+from arnorm import norm  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument('gold'); ap.add_argument('pred')
@@ -21,18 +21,14 @@ out = {'miss': [], 'false': []}
 for i, g in gold.items():
     p = pred.get(i) or {}
     ents = {e.get('id'): e for e in p.get('entities') or []}
-    gforms = [(ge, set().union(*[keys(m) for m in ge['mentions'] + [ge['name']]])) for ge in g['entities']]
+    gforms = gold_forms(g)
+    gf = lambda ev: gold_source_forms(ev, gforms)  # noqa: E731
     def pf(ev):
         s = ev.get('source'); f = set()
         if isinstance(s, str) and s in ents: f |= eforms(ents[s])
         for x in strings(s):
             f.add(norm(x))
             if x in ents: f |= eforms(ents[x])
-        return {x for x in f if x}
-    def gf(ev):
-        f = {norm(ev.get('source')), norm(ev.get('source_code'))}
-        for ge, fs in gforms:
-            if ge['name'] == ev.get('source'): f |= fs
         return {x for x in f if x}
     pv = p.get('events') or []
     def desc(ev):

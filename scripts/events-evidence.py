@@ -9,8 +9,8 @@ by origin: the trigger rules, or the learned layer (`via: model`).
 import json, os, sys
 from collections import Counter
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from goldlib import eforms, read_gold, read_pred, strings  # noqa: E402
-from arnorm import norm, keys  # noqa: E402
+from goldlib import eforms, gold_forms, gold_source_forms, read_gold, read_pred, strings  # noqa: E402
+from arnorm import norm  # noqa: E402
 
 args = [a for a in sys.argv[1:] if a != '--json']
 gold = read_gold(args[0]); pred = read_pred(args[1])
@@ -25,13 +25,9 @@ for i, g in gold.items():
     p = pred.get(i) or {}
     text = texts.get(i, '')
     ents = {e.get('id'): e for e in p.get('entities') or []}
-    gforms = [(ge, set().union(*[keys(m) for m in ge['mentions'] + [ge['name']]])) for ge in g.get('entities') or []]
+    gforms = gold_forms(g)
+    gf = lambda ev: gold_source_forms(ev, gforms)  # noqa: E731
 
-    def gf(ev):
-        f = {norm(ev.get('source')), norm(ev.get('source_code'))}
-        for ge, fs in gforms:
-            if ge['name'] == ev.get('source'): f |= fs
-        return {x for x in f if x}
 
     def span(ev):
         e = ev.get('evidence')

@@ -11,8 +11,8 @@ annotator named; both are printed.
     ./bin/khabar.js eval events --gold DIR --pred /tmp/pred.jsonl
     python3 scripts/events-strict.py DIR /tmp/pred.jsonl [--json]"""
 import json, argparse
-from goldlib import eforms, read_gold, read_pred, strings
-from arnorm import norm, keys  # noqa: E402
+from goldlib import eforms, gold_forms, gold_source_forms, read_gold, read_pred, strings
+from arnorm import norm  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument('gold'); ap.add_argument('pred'); ap.add_argument('--json', action='store_true')
@@ -35,13 +35,9 @@ counts = {'lenient': [0, 0, 0, 0], 'strict': [0, 0, 0, 0]}
 for i, g in gold.items():
     p = pred.get(i) or {}
     ents = {e.get('id'): e for e in p.get('entities') or []}
-    gforms = [(ge, set().union(*[keys(m) for m in ge['mentions'] + [ge['name']]])) for ge in g.get('entities') or []]
+    gforms = gold_forms(g)
+    gf = lambda ev: gold_source_forms(ev, gforms)  # noqa: E731
 
-    def gf(ev):
-        f = {norm(ev.get('source')), norm(ev.get('source_code'))}
-        for ge, fs in gforms:
-            if ge['name'] == ev.get('source'): f |= fs
-        return {x for x in f if x}
 
     def pf(ev, strict):
         s = ev.get('source'); f = set()

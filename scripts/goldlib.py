@@ -3,7 +3,7 @@ reference scorer (../shared/gold/scoring/score_gold.py) compares."""
 import json, os, sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), '..', 'shared', 'gold', 'scoring'))
-from arnorm import keys  # noqa: E402
+from arnorm import keys, norm  # noqa: E402
 
 
 def read_gold(folder):
@@ -36,3 +36,17 @@ def eforms(e):
     for m in (e.get('mentions') or []) + [e.get('name')]:
         f |= keys(m.get('text') if isinstance(m, dict) else m)
     return f
+
+
+def gold_forms(g):
+    """Each gold entity of an annotation record with its forms as the scorer compares them (mentions and name)."""
+    return [(ge, set().union(*[keys(m) for m in ge['mentions'] + [ge['name']]])) for ge in g.get('entities') or []]
+
+
+def gold_source_forms(ev, gforms):
+    """The forms a predicted source may share with a gold event's source (score_gold.py): the source as written, its
+    country code, and the forms of the gold entity of that name."""
+    f = {norm(ev.get('source')), norm(ev.get('source_code'))}
+    for ge, fs in gforms:
+        if ge['name'] == ev.get('source'): f |= fs
+    return {x for x in f if x}

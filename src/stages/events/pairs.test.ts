@@ -399,86 +399,80 @@ test("learned events: the trigger of an actor named in a statement's speaker phr
   assert.equal(ev[0].trigger, 'واعتبر');
 });
 
+/** Hand-set UPOS for the words of a tokenized doc (`X` for the others): the morphology layer the trigger choice reads. */
+function withUpos(doc: Doc, upos: Record<string, string>): void {
+  doc.words = doc.tokens.flatMap((t, k) =>
+    t.kind === 'word' ? [{ token: k, form: t.text, upos: upos[t.text] ?? 'X', start: t.start, end: t.end }] : [],
+  );
+}
+
+/** A weight vector over the PLOVER types with `x` for `type` only. */
+function typeWeight(type: string, x: number): Float32Array {
+  const v = new Float32Array(PLOVER_TYPES.length);
+  v[PLOVER_TYPES.indexOf(type as (typeof PLOVER_TYPES)[number])] = x;
+  return v;
+}
+
+/** The sentence-word feature of the token written `w` (`s:` and its clitic-stripped matching form). */
+function wordKey(doc: Doc, w: string): string {
+  return `s:${stripClitics(doc.tokens.find((t) => t.text === w)?.norm ?? '')}`;
+}
+
 test('learned events: with no word of the type, the trigger is the heaviest verb or noun, never a time word or an adjective', () => {
   // "the Yemeni army won great victories yesterday in Taiz": no ASSAULT word; كبيرة and أمس weigh most but are no predicate
   const text = 'وحقق الجيش اليمني انتصارات كبيرة أمس في تعز.';
   const doc = tokenized(text);
   doc.entities = [ent(doc, 'e1', 'ORG', 'الجيش اليمني', 'YEM'), ent(doc, 'e2', 'LOC', 'تعز', 'YEM')];
-  const upos: Record<string, string> = {
-    وحقق: 'VERB',
-    الجيش: 'NOUN',
-    اليمني: 'ADJ',
-    انتصارات: 'NOUN',
-    كبيرة: 'ADJ',
-    أمس: 'NOUN',
-    في: 'ADP',
-    تعز: 'PROPN',
-  };
-  doc.words = doc.tokens.flatMap((t, k) =>
-    t.kind === 'word' ? [{ token: k, form: t.text, upos: upos[t.text] ?? 'X', start: t.start, end: t.end }] : [],
-  );
+  withUpos(doc, { وحقق: 'VERB', الجيش: 'NOUN', اليمني: 'ADJ', انتصارات: 'NOUN', كبيرة: 'ADJ', أمس: 'NOUN', في: 'ADP', تعز: 'PROPN' });
   const at = text.indexOf('أمس');
   doc.times = [{ text: 'أمس', start: at, end: at + 3, type: 'DATE', value: '2018-06-01' }];
-  const types = [...PLOVER_TYPES];
-  const A = types.indexOf('ASSAULT');
-  const vec = (x: number): Float32Array => {
-    const v = new Float32Array(types.length);
-    v[A] = x;
-    return v;
-  };
-  const key = (w: string): string => `s:${stripClitics(doc.tokens.find((t) => t.text === w)?.norm ?? '')}`;
   for (const t of doc.tokens) assert.ok(!contextFreeTypes(lex, t.norm).includes('ASSAULT'), `${t.text} is no ASSAULT word of the lexicon`);
   const m: PairModel = {
-    types,
-    bias: new Float64Array(types.length).fill(-4),
+    types: [...PLOVER_TYPES],
+    bias: new Float64Array(PLOVER_TYPES.length).fill(-4),
     weights: new Map([
-      ['at:ORG', vec(6)],
-      [key('كبيرة'), vec(0.9)],
-      [key('أمس'), vec(0.8)],
-      [key('انتصارات'), vec(0.3)],
-      [key('وحقق'), vec(0.2)],
+      ['at:ORG', typeWeight('ASSAULT', 6)],
+      [wordKey(doc, 'كبيرة'), typeWeight('ASSAULT', 0.9)],
+      [wordKey(doc, 'أمس'), typeWeight('ASSAULT', 0.8)],
+      [wordKey(doc, 'انتصارات'), typeWeight('ASSAULT', 0.3)],
+      [wordKey(doc, 'وحقق'), typeWeight('ASSAULT', 0.2)],
     ]),
     threshold: 0.4,
     header: 'test',
   };
-  const ev = learnedEvents(doc, [], pairInstances(doc, [], lex, NO_CLUSTERS), m, lex).filter((e) => e.type === 'ASSAULT');
+  const assaults = (): Event[] =>
+    learnedEvents(doc, [], pairInstances(doc, [], lex, NO_CLUSTERS), m, lex).filter((e) => e.type === 'ASSAULT');
+  const ev = assaults();
   assert.equal(ev.length, 1);
   assert.equal(ev[0].trigger, 'انتصارات');
   assert.equal(doc.text.slice(ev[0].start, ev[0].end), 'انتصارات');
   // without the morphology layer, the heaviest word as before
   doc.words = undefined;
-  const bare = learnedEvents(doc, [], pairInstances(doc, [], lex, NO_CLUSTERS), m, lex).filter((e) => e.type === 'ASSAULT');
-  assert.equal(bare[0].trigger, 'كبيرة');
+  assert.equal(assaults()[0].trigger, 'كبيرة');
 });
 
 test("learned events: an actor's statement gives the trigger from what it says when a word there weighs for the type", () => {
-  const text = 'وقال لافروف إن واشنطن تدعم الإرهاب.';
-  const doc = tokenized(text);
+  const doc = tokenized('وقال لافروف إن واشنطن تدعم الإرهاب.');
   doc.entities = [ent(doc, 'e1', 'PER', 'لافروف', 'RUS'), { ...ent(doc, 'e2', 'LOC', 'واشنطن', 'USA'), role: 'GOV' }];
   doc.quotes = [quote(doc, 'e1', 'لافروف', 'وقال', 'واشنطن تدعم الإرهاب')];
-  const upos: Record<string, string> = { وقال: 'VERB', لافروف: 'PROPN', إن: 'SCONJ', واشنطن: 'PROPN', تدعم: 'VERB', الإرهاب: 'NOUN' };
-  doc.words = doc.tokens.flatMap((t, k) =>
-    t.kind === 'word' ? [{ token: k, form: t.text, upos: upos[t.text] ?? 'X', start: t.start, end: t.end }] : [],
-  );
-  const types = [...PLOVER_TYPES];
-  const A = types.indexOf('ACCUSE');
-  const vec = (x: number): Float32Array => {
-    const v = new Float32Array(types.length);
-    v[A] = x;
-    return v;
-  };
-  const key = (w: string): string => `s:${stripClitics(doc.tokens.find((t) => t.text === w)?.norm ?? '')}`;
+  withUpos(doc, { وقال: 'VERB', لافروف: 'PROPN', إن: 'SCONJ', واشنطن: 'PROPN', تدعم: 'VERB', الإرهاب: 'NOUN' });
   const weights = new Map([
-    ['at:PER', vec(6)],
-    [key('الإرهاب'), vec(0.7)],
+    ['at:PER', typeWeight('ACCUSE', 6)],
+    [wordKey(doc, 'الإرهاب'), typeWeight('ACCUSE', 0.7)],
   ]);
-  const m: PairModel = { types, bias: new Float64Array(types.length).fill(-4), weights, threshold: 0.4, header: 'test' };
+  const m: PairModel = {
+    types: [...PLOVER_TYPES],
+    bias: new Float64Array(PLOVER_TYPES.length).fill(-4),
+    weights,
+    threshold: 0.4,
+    header: 'test',
+  };
   const run = (): Event[] =>
     learnedEvents(doc, [], pairInstances(doc, [], lex, NO_CLUSTERS), m, lex).filter(
       (e) => e.type === 'ACCUSE' && e.source?.entity === 'e1',
     );
   assert.equal(run()[0].trigger, 'الإرهاب');
   // no word of the statement weighs for the type: the cue
-  weights.set(key('الإرهاب'), vec(-0.5));
+  weights.set(wordKey(doc, 'الإرهاب'), typeWeight('ACCUSE', -0.5));
   assert.equal(run()[0].trigger, 'وقال');
 });
