@@ -547,8 +547,9 @@ export function learnedTrigger(
     }
   }
   if (of === 100) return tk;
-  // No word of the type: the heaviest verb or noun outside time expressions ("حقق الجيش اليمني انتصارات كبيرة" is not
-  // كبيرة, "أمس" is no trigger), inside what the actor says there when it speaks; else the cue, else the heaviest word.
+  // No word of the type: the heaviest verb, noun or participle outside time expressions ("حقق الجيش اليمني انتصارات
+  // كبيرة" is not كبيرة, "أمس" is no trigger), inside what the actor says there when it speaks (else the cue); else the
+  // heaviest word.
   const inSaid = of === 50;
   const pos = predicateTokens(doc);
   const times = (doc.times ?? []).filter((t) => t.start < s.end && t.end > s.start);
@@ -569,15 +570,15 @@ export function learnedTrigger(
 
 // (an adjective in مـ is mostly a participle, which can state an act: "قوات الشرعية المدعومة من القوات الإماراتية")
 const PARTICIPLE = /^(ال)?م/;
-const verbCache = new WeakMap<Doc, { words: Doc['words']; set: Set<number> }>();
+const predicateCache = new WeakMap<Doc, { words: Doc['words']; set: Set<number> }>();
 /** The tokens of the doc that hold a verb, a noun or a participle (UPOS of the morphology layer). */
 function predicateTokens(doc: Doc): Set<number> {
-  const c = verbCache.get(doc);
+  const c = predicateCache.get(doc);
   if (c && c.words === doc.words) return c.set;
   const set = new Set<number>();
   for (const w of doc.words ?? [])
     if (w.upos === 'VERB' || w.upos === 'NOUN' || (w.upos === 'ADJ' && PARTICIPLE.test(w.form))) set.add(w.token);
-  verbCache.set(doc, { words: doc.words, set });
+  predicateCache.set(doc, { words: doc.words, set });
   return set;
 }
 
